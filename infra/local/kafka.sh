@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Single-node Kafka broker (KRaft, broker + controller in one JVM) from Maven Central.
+# usage: kafka.sh fetch|start|stop|status
+# env:   KAFKA_NAME (kafka), KAFKA_PORT (9092), KAFKA_CONTROLLER_PORT (9093) — a second
+#        name and port pair gives an independent broker (the resilience test uses one).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+NAME="${KAFKA_NAME:-kafka}"
+PORT="${KAFKA_PORT:-9092}"
+CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+HERE="$REPO_ROOT/infra/local/kafka"
+LIB_DIR="$LOCAL_DIR/kafka-lib"
+STATE_DIR="$LOCAL_DIR/$NAME"
+VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$HERE/pom.xml")
+
+fetch() {
+  if [[ -f $LIB_DIR/.version && $(cat "$LIB_DIR/.version") == "$VERSION" ]]; then return 0; fi
+  log "fetching Kafka $VERSION from Maven Central"
+  rm -rf "$LIB_DIR"
+  mvn -q -B -f "$HERE/pom.xml" dependency:copy-dependencies \
+    -DoutputDirectory="$LIB_DIR" -DincludeScope=runtime >"$LOG_DIR/kafka-fetch.log" 2>&1 \
+    || die "Maven could not fetch Kafka; see $LOG_DIR/kafka-fetch.log"
+  echo "$VERSION" >"$LIB_DIR/.version"
+}
+
+write_config() {
+  mkdir -p "$STATE_DIR/data"
+  sed -e "s|@PORT@|$PORT|g" -e "s|@CONTROLLER_PORT@|$CONTROLLER_PORT|g" -e "s|@DATA_DIR@|$STATE_DIR/data|g" \
+    "$HERE/server.properties" >"$STATE_DIR/server.properties"
+  sed -e "s|@LOG_FILE@|$LOG_DIR/$NAME.log|g" "$HERE/log4j2.properties" >"$STATE_DIR/log4j2.properties"
+}
+
+start() {
+  if pid_alive "$NAME" && port_open 127.0.0.1 "$PORT"; then log "$NAME already running on 127.0.0.1:$PORT"; return 0; fi
+  if port_open 127.0.0.1 "$PORT"; then log "port $PORT is taken by another process; using it as Kafka"; return 0; fi
+  fetch
+  write_config
+  local java; java=$(java_bin 17)
+  local cp="$LIB_DIR/*"
+  if [[ ! -f $STATE_DIR/data/meta.properties ]]; then
+    local cluster_id; cluster_id=$("$java" -cp "$cp" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -n 1)
+    "$java" -Dlog4j2.configurationFile="$STATE_DIR/log4j2.properties" -cp "$cp" kafka.tools.StorageTool format \
+      --standalone -t "$cluster_id" -c "$STATE_DIR/server.properties" >>"$LOG_DIR/$NAME.log" 2>&1 \
+      || die "could not format Kafka storage; see $LOG_DIR/$NAME.log"
+  fi
+  log "starting $NAME on 127.0.0.1:$PORT"
+  LOG_OFFSET=$(stat -c %s "$LOG_DIR/$NAME.log" 2>/dev/null || echo 0)
+  nohup "$java" -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
+    -Dlog4j2.configurationFile="$STATE_DIR/log4j2.properties" \
+    -cp "$cp" kafka.Kafka "$STATE_DIR/server.properties" >>"$LOG_DIR/$NAME.out" 2>&1 &
+  echo $! >"$PID_DIR/$NAME.pid"
+  wait_for "$NAME" 90 ready || die "$NAME did not start; see $LOG_DIR/$NAME.log"
+  log "$NAME ready"
+}
+
+# Ready when the broker port answers and the log says, since this start, that the server started.
+ready() {
+  port_open 127.0.0.1 "$PORT" && tail -c "+$((LOG_OFFSET + 1))" "$LOG_DIR/$NAME.log" | grep -q 'Kafka Server started'
+}
+
+case "${1:-}" in
+  fetch) fetch ;;
+  start) start ;;
+  stop) stop_pid "$NAME"; log "$NAME stopped" ;;
+  status) if pid_alive "$NAME" && port_open 127.0.0.1 "$PORT"; then echo "$NAME: up (127.0.0.1:$PORT)"; else echo "$NAME: down"; exit 1; fi ;;
+  *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Local Keycloak (dev mode, H2 file database) from Maven Central, with the realm(s) in infra/keycloak/.
+# usage: keycloak.sh fetch|start|stop|status
+# env:   KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT (9190, health endpoints)
+# The realm file is the truth: dev mode imports a realm only when it does not exist yet, so when the
+# realm file(s) changed since the last import, start wipes the dev database and Keycloak re-imports.
+# Bootstrap admin of the master realm: admin / admin (local only).
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+VERSION=26.5.6
+NAME=keycloak
+REALM=political-system
+PORT="${KEYCLOAK_PORT:-8180}"
+MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9190}"
+REALM_DIR="$REPO_ROOT/infra/keycloak"
+DOWNLOAD_DIR="$LOCAL_DIR/keycloak-dist"
+DIST="$LOCAL_DIR/keycloak-$VERSION"
+REALM_SHA_FILE="$LOCAL_DIR/keycloak-realm.sha256"
+BASE_URL="http://127.0.0.1:$PORT"
+READY_URL="$BASE_URL/realms/$REALM/.well-known/openid-configuration"
+
+fetch() {
+  if [[ -x $DIST/bin/kc.sh ]]; then return 0; fi
+  local zip="$DOWNLOAD_DIR/keycloak-quarkus-dist-$VERSION.zip"
+  if [[ ! -f $zip ]]; then
+    log "fetching Keycloak $VERSION from Maven Central"
+    mkdir -p "$DOWNLOAD_DIR"
+    mvn -q -B dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$VERSION:zip" \
+      -DoutputDirectory="$DOWNLOAD_DIR" >"$LOG_DIR/keycloak-fetch.log" 2>&1 \
+      || die "Maven could not fetch Keycloak $VERSION; see $LOG_DIR/keycloak-fetch.log"
+    [[ -f $zip ]] || die "Maven did not produce $zip; see $LOG_DIR/keycloak-fetch.log"
+  fi
+  log "unpacking Keycloak $VERSION into $DIST"
+  local tmp="$LOCAL_DIR/.keycloak-unzip.$$"
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  if command -v unzip >/dev/null; then
+    unzip -q "$zip" -d "$tmp" >>"$LOG_DIR/keycloak-fetch.log" 2>&1
+  else
+    python3 -m zipfile -e "$zip" "$tmp" >>"$LOG_DIR/keycloak-fetch.log" 2>&1
+  fi || { rm -rf "$tmp" "$zip"; die "could not unpack $zip (removed; run fetch again); see $LOG_DIR/keycloak-fetch.log"; }
+  [[ -f $tmp/keycloak-$VERSION/bin/kc.sh ]] || { rm -rf "$tmp"; die "unexpected layout in $zip"; }
+  chmod +x "$tmp/keycloak-$VERSION/bin/"*.sh
+  rm -rf "$DIST"
+  mv "$tmp/keycloak-$VERSION" "$DIST"
+  rm -rf "$tmp"
+}
+
+# realm_sha → sha256 of every realm file to import (relative names, so moving the repo changes nothing).
+realm_sha() { (cd "$REALM_DIR" && sha256sum -- *.json); }
+
+# Copy the realm file(s) into data/import; when they differ from the last import, wipe the dev
+# database (data/h2) so that --import-realm imports them again instead of skipping an existing realm.
+prepare_import() {
+  compgen -G "$REALM_DIR/*.json" >/dev/null || die "no realm file in $REALM_DIR"
+  local want have=""
+  want=$(realm_sha)
+  [[ -f $REALM_SHA_FILE ]] && have=$(cat "$REALM_SHA_FILE")
+  if [[ $want != "$have" && -d $DIST/data/h2 ]]; then
+    log "realm file changed since the last import: wiping the dev database $DIST/data/h2"
+    rm -rf "$DIST/data/h2"
+  fi
+  rm -rf "$DIST/data/import"
+  mkdir -p "$DIST/data/import"
+  cp "$REALM_DIR"/*.json "$DIST/data/import/"
+}
+
+start() {
+  if pid_alive "$NAME" && port_open 127.0.0.1 "$PORT"; then
+    log "$NAME already running on $BASE_URL"
+    if [[ -f $REALM_SHA_FILE && $(realm_sha) != "$(cat "$REALM_SHA_FILE")" ]]; then
+      log "note: the realm file changed since it was imported; run '$0 stop' then '$0 start' to re-import"
+    fi
+    return 0
+  fi
+  if port_open 127.0.0.1 "$PORT"; then log "port $PORT is taken by another process; using it as Keycloak"; return 0; fi
+  fetch
+  prepare_import
+  local java; java=$(java_bin 17)
+  log "starting $NAME on $BASE_URL (management/health on 127.0.0.1:$MANAGEMENT_PORT)"
+  echo "===== $(date -Is) start" >>"$LOG_DIR/$NAME.log"
+  # kc.sh runs the JVM as its child (and forwards TERM to it). setsid puts both in a session of their
+  # own whose id is the pid written here, so stop can always sweep the whole group, JVM included.
+  JAVA="$java" JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx768m}" \
+  KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' keycloak-launcher "$PID_DIR/$NAME.pid" \
+    "$DIST/bin/kc.sh" start-dev --import-realm \
+      --http-host=127.0.0.1 --http-port="$PORT" --http-management-port="$MANAGEMENT_PORT" \
+      --health-enabled=true --hostname="$BASE_URL" --hostname-strict=false \
+      </dev/null >>"$LOG_DIR/$NAME.log" 2>&1 &
+  local _; for _ in $(seq 1 50); do [[ -s $PID_DIR/$NAME.pid ]] && break; sleep 0.1; done
+  wait_for "$NAME" 180 ready_or_dead || die "$NAME did not start; see $LOG_DIR/$NAME.log"
+  pid_alive "$NAME" || { rm -f "$PID_DIR/$NAME.pid"; die "$NAME exited during startup; see $LOG_DIR/$NAME.log"; }
+  realm_sha >"$REALM_SHA_FILE"
+  log "$NAME ready: $BASE_URL/realms/$REALM (admin console $BASE_URL/admin, admin/admin)"
+}
+
+# Succeeds once the realm's discovery document answers 200, or as soon as the process is gone
+# (start then checks which of the two happened, so a crash does not wait out the timeout).
+ready_or_dead() {
+  pid_alive "$NAME" || return 0
+  [[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$READY_URL") == 200 ]]
+}
+
+stop() {
+  local f="$PID_DIR/$NAME.pid" pid=""
+  [[ -f $f ]] && pid=$(cat "$f")
+  stop_pid "$NAME"   # TERM to kc.sh, which forwards it to the JVM; KILL after 30 s
+  # Whatever survived (e.g. the JVM when kc.sh itself had to be killed) is in the session group.
+  if [[ -n $pid ]] && kill -0 -- "-$pid" 2>/dev/null; then
+    kill -TERM -- "-$pid" 2>/dev/null || true
+    local _; for _ in $(seq 1 15); do kill -0 -- "-$pid" 2>/dev/null || break; sleep 1; done
+    kill -KILL -- "-$pid" 2>/dev/null || true
+  fi
+  log "$NAME stopped"
+}
+
+case "${1:-}" in
+  fetch) fetch ;;
+  start) start ;;
+  stop) stop ;;
+  status) if pid_alive "$NAME" && port_open 127.0.0.1 "$PORT"; then echo "$NAME: up ($BASE_URL)"; else echo "$NAME: down"; exit 1; fi ;;
+  *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,5 @@
+export * from './errors';
+export * from './principal';
+export * from './territory-guard';
+export * from './territory-projection';
+export * from './verifier';

@@ -1,0 +1,42 @@
+import { hasCapability, isHigherTier, platformRoles } from './principal';
+import { principalFromClaims } from './verifier';
+
+describe('platform roles', () => {
+  it('reads tier and capability from tier-capability roles and ignores others', () => {
+    expect(platformRoles(['district-admin', 'offline_access', 'commune-viewer'])).toEqual([
+      { tier: 'DISTRICT', capability: 'admin' },
+      { tier: 'COMMUNE', capability: 'viewer' },
+    ]);
+  });
+
+  it('orders capabilities admin ⊇ officer ⊇ viewer', () => {
+    expect(hasCapability({ capability: 'admin' }, 'officer')).toBe(true);
+    expect(hasCapability({ capability: 'officer' }, 'officer')).toBe(true);
+    expect(hasCapability({ capability: 'viewer' }, 'officer')).toBe(false);
+  });
+
+  it('compares tiers strictly', () => {
+    expect(isHigherTier('PROVINCE', 'DISTRICT')).toBe(true);
+    expect(isHigherTier('DISTRICT', 'DISTRICT')).toBe(false);
+    expect(isHigherTier('COMMUNE', 'DISTRICT')).toBe(false);
+  });
+});
+
+describe('principalFromClaims', () => {
+  it('takes the highest tier and its strongest capability', () => {
+    const principal = principalFromClaims({
+      sub: 'u1',
+      preferred_username: 'admin.dautieng',
+      unit_code: '720',
+      realm_access: { roles: ['commune-admin', 'district-viewer', 'district-officer'] },
+    });
+    expect(principal).toMatchObject({ tier: 'DISTRICT', capability: 'officer', unitCode: '720' });
+  });
+
+  it('refuses a token without a platform role or without unit_code', () => {
+    expect(() => principalFromClaims({ unit_code: '720', realm_access: { roles: ['offline_access'] } })).toThrow(
+      /role/,
+    );
+    expect(() => principalFromClaims({ realm_access: { roles: ['district-admin'] } })).toThrow(/unit_code/);
+  });
+});

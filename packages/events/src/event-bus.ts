@@ -1,0 +1,189 @@
+import { Kafka, logLevel, type Consumer, type IHeaders, type Producer, type LogEntry } from 'kafkajs';
+import type { Logger } from 'pino';
+
+/** A message as the platform sends it: key = aggregate id, value = JSON envelope. */
+export interface OutgoingMessage {
+  topic: string;
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+/** A message as a consumer receives it. */
+export interface IncomingMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: string | null;
+  headers: Record<string, string>;
+}
+
+export interface EventBusSettings {
+  brokers: string[];
+  clientId: string;
+  logger: Logger;
+  /** Partitions for topics this bus creates. */
+  partitions?: number;
+}
+
+/**
+ * The Kafka connection of one process: an idempotent producer (acks = all), consumers and
+ * topic administration. Everything kafkajs-specific stays behind this class.
+ */
+export class EventBus {
+  private readonly kafka: Kafka;
+  private producer: Producer | undefined;
+  private readonly consumers = new Set<Consumer>();
+  private readonly knownTopics = new Set<string>();
+
+  constructor(private readonly settings: EventBusSettings) {
+    this.kafka = new Kafka({
+      clientId: settings.clientId,
+      brokers: settings.brokers,
+      connectionTimeout: 3000,
+      requestTimeout: 10_000,
+      retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 5000 },
+      logLevel: logLevel.WARN,
+      logCreator: () => (entry: LogEntry) => this.log(entry),
+    });
+  }
+
+  /** Creates missing topics (and waits for their leaders); known topics are skipped. */
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    const missing = topics.filter((topic) => !this.knownTopics.has(topic));
+    if (missing.length === 0) return;
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const toCreate = missing.filter((topic) => !existing.has(topic));
+      if (toCreate.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: toCreate.map((topic) => ({ topic, numPartitions: this.settings.partitions ?? 3 })),
+        });
+      }
+      for (const topic of missing) this.knownTopics.add(topic);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Sends messages with acks from all in-sync replicas through the idempotent producer. */
+  async publish(messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const producer = await this.connectedProducer();
+    const byTopic = new Map<string, OutgoingMessage[]>();
+    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, batch]) => ({
+          topic,
+          messages: batch.map((message) => ({ key: message.key, value: message.value, headers: message.headers })),
+        })),
+      });
+    } catch (error) {
+      // A producer that failed mid-flight may hold stale sequence state: start afresh next time.
+      await this.resetProducer();
+      throw error;
+    }
+  }
+
+  /**
+   * Runs `handle` for every message of `topics` in consumer group `groupId`. The offset is
+   * committed only after `handle` resolves; a rejection makes Kafka deliver the message again.
+   */
+  async consume(
+    groupId: string,
+    topics: readonly string[],
+    handle: (message: IncomingMessage) => Promise<void>,
+  ): Promise<() => Promise<void>> {
+    const consumer = this.kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 1000 });
+    this.consumers.add(consumer);
+    await consumer.connect();
+    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) =>
+        handle({
+          topic,
+          partition,
+          offset: message.offset,
+          key: message.key?.toString() ?? null,
+          value: message.value?.toString() ?? null,
+          headers: headersToStrings(message.headers),
+        }),
+    });
+    return async () => {
+      this.consumers.delete(consumer);
+      await consumer.disconnect();
+    };
+  }
+
+  /**
+   * Reads every message currently on `topic` (up to the high watermark at call time);
+   * for checks and tests, not for processing.
+   */
+  async readAll(topic: string, timeoutMs = 30_000): Promise<IncomingMessage[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    const remaining = new Map(
+      offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high)]),
+    );
+    const received: IncomingMessage[] = [];
+    if (remaining.size === 0) return received;
+    const groupId = `reader-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    let finish: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const stop = await this.consume(groupId, [topic], async (message) => {
+      received.push(message);
+      const high = remaining.get(message.partition);
+      if (high !== undefined && BigInt(message.offset) + 1n >= high) remaining.delete(message.partition);
+      if (remaining.size === 0) finish();
+    });
+    const timer = setTimeout(finish, timeoutMs);
+    await done;
+    clearTimeout(timer);
+    await stop();
+    return received;
+  }
+
+  async disconnect(): Promise<void> {
+    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
+    this.consumers.clear();
+    await this.resetProducer();
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  private async resetProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
+  private log(entry: LogEntry): void {
+    const { message, ...extra } = entry.log;
+    const level = entry.level === logLevel.ERROR ? 'error' : entry.level === logLevel.WARN ? 'warn' : 'debug';
+    this.settings.logger[level]({ kafka: { namespace: entry.namespace, ...extra } }, message);
+  }
+}
+
+function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    result[name] = first === undefined ? '' : first.toString();
+  }
+  return result;
+}

@@ -1,0 +1,6 @@
+export * from './envelope';
+export * from './event-bus';
+export * from './inbox-consumer';
+export * from './messaging-tables.migration';
+export * from './outbox';
+export * from './outbox-relay';

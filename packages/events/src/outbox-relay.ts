@@ -1,0 +1,139 @@
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import type { EventBus } from './event-bus';
+
+export interface OutboxRelaySettings {
+  dataSource: DataSource;
+  bus: EventBus;
+  logger: Logger;
+  batchSize?: number;
+  /** Pause between polls when the outbox is empty. */
+  idleMs?: number;
+  /** Longest pause after repeated failures (Kafka down). */
+  maxBackoffMs?: number;
+}
+
+interface OutboxRow {
+  position: string;
+  topic: string;
+  message_key: string;
+  event_type: string;
+  envelope: { version: number; correlationId: string };
+  envelope_text: string;
+}
+
+/**
+ * Publishes outbox rows to Kafka. Rows are claimed with `FOR UPDATE SKIP LOCKED` inside a
+ * transaction that marks them published only after Kafka acknowledged them (acks = all), so
+ * several relays can run and a crash or an unreachable broker never loses an event: the rows
+ * stay pending and are sent again (consumers' inboxes absorb the rare duplicate).
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly batchSize: number;
+  private readonly idleMs: number;
+  private readonly maxBackoffMs: number;
+
+  constructor(private readonly settings: OutboxRelaySettings) {
+    this.batchSize = settings.batchSize ?? 200;
+    this.idleMs = settings.idleMs ?? 200;
+    this.maxBackoffMs = settings.maxBackoffMs ?? 5000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Publishes one batch; returns how many events were sent. */
+  async publishBatch(): Promise<number> {
+    const { dataSource, bus } = this.settings;
+    return dataSource.transaction(async (manager) => {
+      const rows: OutboxRow[] = await manager.query(
+        `SELECT position, topic, message_key, event_type, envelope, envelope::text AS envelope_text
+           FROM outbox
+          WHERE published_at IS NULL
+          ORDER BY position
+          LIMIT $1
+          FOR UPDATE SKIP LOCKED`,
+        [this.batchSize],
+      );
+      if (rows.length === 0) return 0;
+      await bus.ensureTopics([...new Set(rows.map((row) => row.topic))]);
+      await bus.publish(
+        rows.map((row) => ({
+          topic: row.topic,
+          key: row.message_key,
+          value: row.envelope_text,
+          headers: {
+            'event-type': row.event_type,
+            'event-version': String(row.envelope.version),
+            'correlation-id': row.envelope.correlationId,
+          },
+        })),
+      );
+      await manager.query(
+        'UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE position = ANY($1::bigint[])',
+        [rows.map((row) => row.position)],
+      );
+      return rows.length;
+    });
+  }
+
+  /** Events still waiting to be published (readiness and metrics). */
+  async pendingCount(): Promise<number> {
+    const [row] = await this.settings.dataSource.query(
+      'SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL',
+    );
+    return (row as { pending: number }).pending;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        const sent = await this.publishBatch();
+        if (failures > 0) this.settings.logger.info({ afterFailures: failures }, 'outbox relay recovered');
+        failures = 0;
+        if (sent === this.batchSize) continue;
+        await this.pause(this.idleMs);
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(this.maxBackoffMs, this.idleMs * 2 ** failures);
+        this.settings.logger.warn({ err: error, failures, retryInMs: delay }, 'outbox relay could not publish');
+        await this.recordFailure(error);
+        await this.pause(delay);
+      }
+    }
+  }
+
+  private async recordFailure(error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.settings.dataSource
+      .query(
+        `UPDATE outbox SET attempts = attempts + 1, last_error = $2
+          WHERE position IN (SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT $1)`,
+        [this.batchSize, message.slice(0, 1000)],
+      )
+      .catch(() => undefined);
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

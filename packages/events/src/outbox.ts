@@ -1,0 +1,43 @@
+import type { EntityManager } from 'typeorm';
+import { createEnvelope, type EventContract, type EventEnvelope, type EventMetadata } from './envelope';
+
+/**
+ * Records an event in the caller's transaction: it is published if and only if the change
+ * it describes commits. The payload is validated against the contract first.
+ */
+export async function recordEvent<Payload>(
+  manager: EntityManager,
+  contract: EventContract<Payload>,
+  payload: Payload,
+  metadata: EventMetadata,
+): Promise<EventEnvelope<Payload>> {
+  const envelope = createEnvelope(contract, payload, metadata);
+  await manager.query(
+    `INSERT INTO outbox (id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
+    [envelope.id, contract.topic, envelope.aggregateId, envelope.type, JSON.stringify(envelope)],
+  );
+  return envelope;
+}
+
+/** Records many events of one contract with a single INSERT (bulk loads, restructurings). */
+export async function recordEvents<Payload>(
+  manager: EntityManager,
+  contract: EventContract<Payload>,
+  items: ReadonlyArray<{ payload: Payload; metadata: EventMetadata }>,
+): Promise<Array<EventEnvelope<Payload>>> {
+  if (items.length === 0) return [];
+  const envelopes = items.map((item) => createEnvelope(contract, item.payload, item.metadata));
+  await manager.query(
+    `INSERT INTO outbox (id, topic, message_key, event_type, envelope)
+     SELECT id, $2, key, $3, envelope
+       FROM unnest($1::uuid[], $4::text[], $5::jsonb[]) AS batch(id, key, envelope)`,
+    [
+      envelopes.map((envelope) => envelope.id),
+      contract.topic,
+      contract.type,
+      envelopes.map((envelope) => envelope.aggregateId),
+      envelopes.map((envelope) => JSON.stringify(envelope)),
+    ],
+  );
+  return envelopes;
+}

@@ -1,0 +1,103 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+/** Stable error codes shared by every service; services add namespaced ones (e.g. `QUOTA_EXCEEDED`). */
+export const ErrorCode = {
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  BadUserInput: 'BAD_USER_INPUT',
+  NotFound: 'NOT_FOUND',
+  Conflict: 'CONFLICT',
+  Internal: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/**
+ * An expected failure a user can cause: a stable `extensions.code`, a Vietnamese-first
+ * message with the English beside it, optional structured details, and an HTTP status
+ * when it ends the whole request (401 before any field runs).
+ */
+export class DomainError extends GraphQLError {
+  constructor(
+    code: string,
+    message: { vi: string; en: string },
+    options: { details?: Record<string, unknown>; httpStatus?: number } = {},
+  ) {
+    super(`${message.vi} / ${message.en}`, {
+      extensions: {
+        code,
+        ...(options.details ? { details: options.details } : {}),
+        ...(options.httpStatus ? { http: { status: options.httpStatus } } : {}),
+      },
+    });
+    this.name = 'DomainError';
+  }
+
+  get code(): string {
+    return String(this.extensions.code);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(reason = 'missing or invalid bearer token') {
+    super(
+      ErrorCode.Unauthenticated,
+      { vi: 'Chưa xác thực: thiếu hoặc sai mã truy cập', en: `Unauthenticated: ${reason}` },
+      { httpStatus: 401 },
+    );
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(vi: string, en: string, details?: Record<string, unknown>) {
+    super(ErrorCode.Forbidden, { vi, en }, { details });
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  constructor(vi: string, en: string, details?: Record<string, unknown>) {
+    super(ErrorCode.BadUserInput, { vi, en }, { details });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(vi: string, en: string, details?: Record<string, unknown>) {
+    super(ErrorCode.NotFound, { vi, en }, { details });
+  }
+}
+
+/** Codes that GraphQL itself raises for malformed requests; they are safe to show as they are. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * Apollo `formatError`: typed errors and GraphQL request errors pass through without stack
+ * traces; anything else is logged in full and answered with a generic internal error.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const code = formatted.extensions?.code;
+    if (original instanceof DomainError) return withoutStack(formatted);
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return withoutStack(formatted);
+    logger.error({ err: original, path: formatted.path }, 'unexpected error');
+    return {
+      message: 'Lỗi hệ thống, vui lòng thử lại sau / Internal error, please try again later',
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.Internal },
+    };
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions) return formatted;
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}

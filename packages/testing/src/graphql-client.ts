@@ -1,0 +1,35 @@
+/** What a GraphQL endpoint answered, with the HTTP status beside it. */
+export interface GraphQLResponse<Data> {
+  status: number;
+  data?: Data | null;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
+}
+
+/** POSTs one operation to a GraphQL endpoint, with a bearer token when given. */
+export async function graphqlRequest<Data = Record<string, unknown>>(
+  url: string,
+  query: string,
+  options: { variables?: Record<string, unknown>; token?: string } = {},
+): Promise<GraphQLResponse<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+  });
+  const text = await response.text();
+  let body: Omit<GraphQLResponse<Data>, 'status'>;
+  try {
+    body = JSON.parse(text) as Omit<GraphQLResponse<Data>, 'status'>;
+  } catch {
+    body = { errors: [{ message: text }] };
+  }
+  return { status: response.status, ...body };
+}
+
+/** Error codes of a response, for compact assertions. */
+export function errorCodes(response: GraphQLResponse<unknown>): string[] {
+  return (response.errors ?? []).map((error) => String(error.extensions?.code ?? 'NONE'));
+}

@@ -1,0 +1,6 @@
+export * from './graphql-client';
+export * from './infrastructure';
+export * from './repository';
+export * from './tokens';
+export * from './wait';
+export { recreateTestDatabase } from '@ps/service-kit';

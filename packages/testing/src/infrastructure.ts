@@ -1,0 +1,30 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repositoryRoot } from './repository';
+
+/** Local endpoints, overridable by the same variables the services read. */
+export const infrastructure = {
+  databaseUrl: (database: string): string => {
+    const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = `/${database}`;
+    return url.toString();
+  },
+  kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
+  keycloakUrl: process.env.KEYCLOAK_URL ?? 'http://127.0.0.1:8180',
+  keycloakRealm: process.env.KEYCLOAK_REALM ?? 'political-system',
+  keycloakClientId: process.env.KEYCLOAK_CLIENT_ID ?? 'platform-api',
+  keycloakClientSecret: process.env.KEYCLOAK_CLIENT_SECRET ?? 'platform-api-local-secret',
+};
+
+/** Runs `infra/local/<script>` with extra environment; it is idempotent and waits for readiness. */
+export function runInfraScript(script: string, args: string[] = [], env: Record<string, string> = {}): void {
+  execFileSync('bash', [join(repositoryRoot(), 'infra', 'local', script), ...args], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, ...env },
+  });
+}
+
+/** Brings PostgreSQL, Kafka and Keycloak up (no-op when they already run). */
+export function ensureInfrastructure(): void {
+  runInfraScript('up.sh');
+}

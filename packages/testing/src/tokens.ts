@@ -1,0 +1,41 @@
+import { infrastructure } from './infrastructure';
+
+/** Demo accounts of the realm (infra/keycloak), one per tier and role the tests need. */
+export const DEMO_USERS = {
+  provinceAdmin: 'admin.binhduong',
+  districtAdmin: 'admin.dautieng',
+  districtOfficer: 'officer.dautieng',
+  districtViewer: 'viewer.dautieng',
+  anLapAdmin: 'admin.anlap',
+  dinhAnAdmin: 'admin.dinhan',
+  anLapOfficer: 'officer.anlap',
+} as const;
+
+export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-2026';
+
+const cache = new Map<string, { token: string; expiresAt: number }>();
+
+/** An access token for a demo user (password grant on the confidential test client), cached until near expiry. */
+export async function tokenFor(username: string, password = DEMO_PASSWORD): Promise<string> {
+  const cached = cache.get(username);
+  if (cached && cached.expiresAt > Date.now() + 30_000) return cached.token;
+  const response = await fetch(
+    `${infrastructure.keycloakUrl}/realms/${infrastructure.keycloakRealm}/protocol/openid-connect/token`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: infrastructure.keycloakClientId,
+        client_secret: infrastructure.keycloakClientSecret,
+        username,
+        password,
+        scope: 'openid',
+      }),
+    },
+  );
+  if (!response.ok) throw new Error(`token for ${username}: HTTP ${response.status} ${await response.text()}`);
+  const body = (await response.json()) as { access_token: string; expires_in: number };
+  cache.set(username, { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 });
+  return body.access_token;
+}
