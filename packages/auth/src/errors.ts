@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, ForbiddenError } from '@ps/service-kit';
+import { DomainError, ErrorCode, ForbiddenError } from '@ps/errors';
 import type { Capability, Principal } from './principal';
 import { hasCapability } from './principal';
 

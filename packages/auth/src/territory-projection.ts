@@ -1,3 +1,5 @@
+import { defineEvent, type InboxConsumer } from '@ps/events';
+import { z } from 'zod';
 import type { EntityManager, MigrationInterface, QueryRunner } from 'typeorm';
 import type { TerritorySource } from './territory-guard';
 
@@ -55,4 +57,22 @@ export async function upsertTerritoryNode(manager: EntityManager, node: Territor
            valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, updated_at = now()`,
     [node.code, node.path, node.name, node.tier, node.validFrom, node.validTo],
   );
+}
+
+const territoryNodePayload = z.object({
+  code: z.string().min(1),
+  path: z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/),
+  name: z.string().min(1),
+  tier: z.string().min(1),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+});
+
+/**
+ * Keeps `territory_unit` in step with the territory owner's `UnitCreated` events on `topic`
+ * (the consumer's own view of that contract: extra fields are ignored).
+ */
+export function projectTerritory(consumer: InboxConsumer, topic: string): InboxConsumer {
+  const unitCreated = defineEvent({ type: 'UnitCreated', version: 1, topic, payload: territoryNodePayload });
+  return consumer.on(unitCreated, (event, manager) => upsertTerritoryNode(manager, event.payload));
 }

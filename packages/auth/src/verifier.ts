@@ -1,4 +1,4 @@
-import { UnauthenticatedError } from '@ps/service-kit';
+import { UnauthenticatedError } from '@ps/errors';
 import Keycloak from 'keycloak-connect';
 import { UnassignedAccountError } from './errors';
 import { CAPABILITIES, platformRoles, tierRank, type Principal } from './principal';

@@ -25,6 +25,11 @@ export interface EventBusSettings {
   logger: Logger;
   /** Partitions for topics this bus creates. */
   partitions?: number;
+  /**
+   * Prepended to every topic and consumer group this bus touches, so that separate runs
+   * (a test run beside a developer's stack) never read each other's events. Empty in production.
+   */
+  prefix?: string;
 }
 
 /**
@@ -37,7 +42,10 @@ export class EventBus {
   private readonly consumers = new Set<Consumer>();
   private readonly knownTopics = new Set<string>();
 
+  private readonly prefix: string;
+
   constructor(private readonly settings: EventBusSettings) {
+    this.prefix = settings.prefix ?? '';
     this.kafka = new Kafka({
       clientId: settings.clientId,
       brokers: settings.brokers,
@@ -51,7 +59,7 @@ export class EventBus {
 
   /** Creates missing topics (and waits for their leaders); known topics are skipped. */
   async ensureTopics(topics: readonly string[]): Promise<void> {
-    const missing = topics.filter((topic) => !this.knownTopics.has(topic));
+    const missing = topics.map((topic) => this.prefix + topic).filter((topic) => !this.knownTopics.has(topic));
     if (missing.length === 0) return;
     const admin = this.kafka.admin();
     await admin.connect();
@@ -80,7 +88,7 @@ export class EventBus {
       await producer.sendBatch({
         acks: -1,
         topicMessages: [...byTopic].map(([topic, batch]) => ({
-          topic,
+          topic: this.prefix + topic,
           messages: batch.map((message) => ({ key: message.key, value: message.value, headers: message.headers })),
         })),
       });
@@ -100,14 +108,18 @@ export class EventBus {
     topics: readonly string[],
     handle: (message: IncomingMessage) => Promise<void>,
   ): Promise<() => Promise<void>> {
-    const consumer = this.kafka.consumer({ groupId, sessionTimeout: 15_000, heartbeatInterval: 1000 });
+    const consumer = this.kafka.consumer({
+      groupId: this.prefix + groupId,
+      sessionTimeout: 15_000,
+      heartbeatInterval: 1000,
+    });
     this.consumers.add(consumer);
     await consumer.connect();
-    await consumer.subscribe({ topics: [...topics], fromBeginning: true });
+    await consumer.subscribe({ topics: topics.map((topic) => this.prefix + topic), fromBeginning: true });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) =>
         handle({
-          topic,
+          topic: topic.slice(this.prefix.length),
           partition,
           offset: message.offset,
           key: message.key?.toString() ?? null,
@@ -128,7 +140,7 @@ export class EventBus {
   async readAll(topic: string, timeoutMs = 30_000): Promise<IncomingMessage[]> {
     const admin = this.kafka.admin();
     await admin.connect();
-    const offsets = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+    const offsets = await admin.fetchTopicOffsets(this.prefix + topic).finally(() => admin.disconnect());
     const remaining = new Map(
       offsets.filter((o) => BigInt(o.high) > BigInt(o.low)).map((o) => [o.partition, BigInt(o.high)]),
     );

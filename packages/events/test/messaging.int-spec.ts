@@ -1,5 +1,5 @@
-import { createLogger, recreateTestDatabase } from '@ps/service-kit';
-import { eventually, infrastructure, runInfraScript } from '@ps/testing';
+import pino from 'pino';
+import { eventually, infrastructure, recreateTestDatabase, runInfraScript } from '@ps/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import {
   type IncomingMessage,
 } from '../src';
 
-const logger = createLogger('events-test', 'silent');
+const logger = pino({ level: 'silent' });
 const topic = `test-${Date.now()}.events.v1`;
 const NoteWritten = defineEvent({
   type: 'NoteWritten',

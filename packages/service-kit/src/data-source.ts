@@ -47,33 +47,6 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Raised when test tooling is pointed at a database that is not a test database. */
-export class UnsafeDatabaseError extends Error {
-  constructor(readonly database: string) {
-    super(`refusing to drop database "${database}": its name does not contain "test"`);
-    this.name = 'UnsafeDatabaseError';
-  }
-}
-
-/** Drops and re-creates a database; refuses any name without "test" in it. */
-export async function recreateTestDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
-  if (!name.includes('test')) {
-    throw new UnsafeDatabaseError(name);
-  }
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Initialises the data source and applies pending migrations, logging each one. */
 export async function openDatabase(
   dataSource: DataSource,
@@ -82,8 +55,17 @@ export async function openDatabase(
 ): Promise<void> {
   if (!dataSource.isInitialized) await dataSource.initialize();
   if (!options.migrate) return;
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
+  // Replicas starting together must not run the same migration twice: one at a time.
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock(hashtext('typeorm-migrations'))");
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
+  } finally {
+    await lock.query("SELECT pg_advisory_unlock(hashtext('typeorm-migrations'))").catch(() => undefined);
+    await lock.release();
+  }
 }
 
 function quoteIdentifier(name: string): string {

@@ -10,6 +10,8 @@ export const serviceEnvShape = {
     .string()
     .min(1)
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
+  /** Prefix of every Kafka topic and group (isolates test runs); empty in production. */
+  KAFKA_TOPIC_PREFIX: z.string().default(''),
   KEYCLOAK_URL: z.string().url(),
   KEYCLOAK_REALM: z.string().min(1),
   KEYCLOAK_CLIENT_ID: z.string().min(1),

@@ -55,3 +55,24 @@ export function deepMerge(target: Plain, source: Plain): Plain {
   }
   return merged;
 }
+
+/**
+ * Builds a subgraph from resolver instances (constructed with their services), so type-graphql
+ * uses exactly these objects instead of instantiating resolver classes itself.
+ */
+export function schemaFromResolvers(
+  instances: readonly object[],
+  options: { orphanedTypes?: BuildSchemaOptions['orphanedTypes']; referenceResolvers?: ReferenceResolvers } = {},
+): Promise<GraphQLSchema> {
+  const byClass = new Map<unknown, object>(instances.map((instance) => [instance.constructor, instance]));
+  const resolvers = [...byClass.keys()] as unknown as BuildSchemaOptions['resolvers'];
+  return buildFederatedSchema(
+    { resolvers, orphanedTypes: options.orphanedTypes, container: { get: (type) => byClass.get(type) } },
+    options.referenceResolvers,
+  );
+}
+
+/** Reference resolver for an entity this subgraph only extends: the key is all it needs. */
+export function referenceByKey(typeName: string): ReferenceResolvers {
+  return { [typeName]: { __resolveReference: (reference: Record<string, unknown>) => reference } };
+}

@@ -4,7 +4,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { createErrorFormatter } from './errors';
+import { createErrorFormatter } from '@ps/errors';
 import { mountHealth, type ReadinessCheck } from './health';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {

@@ -3,4 +3,4 @@ export * from './infrastructure';
 export * from './repository';
 export * from './tokens';
 export * from './wait';
-export { recreateTestDatabase } from '@ps/service-kit';
+export * from './database';

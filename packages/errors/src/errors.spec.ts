@@ -1,0 +1,27 @@
+import { GraphQLError } from 'graphql';
+import pino from 'pino';
+import { BadUserInputError, createErrorFormatter, UnauthenticatedError } from './errors';
+
+const format = createErrorFormatter(pino({ level: 'silent' }));
+
+describe('error formatter', () => {
+  it('keeps typed errors with their code, Vietnamese first, without a stack trace', () => {
+    const error = new BadUserInputError('Năm không hợp lệ', 'Invalid year', { year: 1800 });
+    const formatted = format({ ...error.toJSON(), extensions: { ...error.extensions, stacktrace: ['at x'] } }, error);
+    expect(formatted.message).toBe('Năm không hợp lệ / Invalid year');
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', details: { year: 1800 } });
+  });
+
+  it('hides unexpected errors behind a generic internal error', () => {
+    const wrapped = new GraphQLError('relation "secret_table" does not exist', {
+      originalError: new Error('relation "secret_table" does not exist'),
+    });
+    const formatted = format({ message: wrapped.message, extensions: { stacktrace: ['at db'] } }, wrapped);
+    expect(formatted.message).not.toContain('secret_table');
+    expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+
+  it('marks an unauthenticated request for HTTP 401', () => {
+    expect(new UnauthenticatedError().extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  });
+});

@@ -1,0 +1,32 @@
+import { Client } from 'pg';
+
+/** Raised when test tooling is pointed at a database that is not a test database. */
+export class UnsafeDatabaseError extends Error {
+  constructor(readonly database: string) {
+    super(`refusing to drop database "${database}": its name does not contain "test"`);
+    this.name = 'UnsafeDatabaseError';
+  }
+}
+
+/** Drops and re-creates a database; refuses any name without "test" in it. */
+export async function recreateTestDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  if (!name.includes('test')) {
+    throw new UnsafeDatabaseError(name);
+  }
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+    await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
+  } finally {
+    await client.end();
+  }
+}
+
+function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
