@@ -1,0 +1,30 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createKeycloakVerifier } from '@ps/auth';
+import { closeServer, createLogger, handleShutdown, listen, loadEnv } from '@ps/service-kit';
+import { gatewayEnvSchema, subgraphUrlOverrides } from './config';
+import { createGateway } from './server';
+import { committedSupergraph } from './subgraphs';
+
+async function main(): Promise<void> {
+  const envFile = join(process.cwd(), '.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  const env = loadEnv(gatewayEnvSchema);
+  const logger = createLogger('gateway', env.LOG_LEVEL);
+  try {
+    const { app, stop } = await createGateway({
+      supergraphSdl: committedSupergraph(),
+      subgraphUrls: subgraphUrlOverrides(env),
+      verifier: createKeycloakVerifier({ url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID }),
+      logger,
+    });
+    const server = await listen(app, env.PORT);
+    logger.info({ url: `http://127.0.0.1:${env.PORT}/graphql` }, 'gateway ready');
+    handleShutdown(logger, [{ name: 'apollo', stop }, closeServer(server)]);
+  } catch (error) {
+    logger.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  }
+}
+
+void main();

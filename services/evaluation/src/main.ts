@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@ps/service-kit';
+import { evaluationService } from './service';
+
+void runService(evaluationService);

@@ -1,0 +1,17 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+import { RatingLevel } from './rating.entity';
+
+@InputType({ description: 'Ghi nhận kết quả xếp loại / record a rating' })
+export class RecordRatingInput {
+  @Field(() => ID)
+  unitCode!: string;
+
+  @Field()
+  subjectName!: string;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => RatingLevel)
+  level!: RatingLevel;
+}

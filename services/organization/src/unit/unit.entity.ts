@@ -1,0 +1,66 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+/** Tiers of the territory tree; hamlets carry no access tier of their own. */
+export enum Tier {
+  PROVINCE = 'PROVINCE',
+  DISTRICT = 'DISTRICT',
+  COMMUNE = 'COMMUNE',
+  HAMLET = 'HAMLET',
+}
+
+registerEnumType(Tier, {
+  name: 'Tier',
+  description: 'Cấp hành chính / administrative tier',
+});
+
+/**
+ * One version of an administrative unit (đơn vị hành chính), valid from `validFrom`
+ * (inclusive) to `validTo` (exclusive, null while current). `path` is the ltree of official
+ * codes from the province down, so a subtree is one index scan.
+ */
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'Đơn vị hành chính / administrative unit' })
+@Entity({ name: 'administrative_unit' })
+export class AdministrativeUnit {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => ID, { description: 'Mã đơn vị hành chính (GSO) / official code' })
+  @Column({ type: 'text' })
+  code!: string;
+
+  @Field({ description: 'Tên đầy đủ / full name, e.g. "Xã An Lập"' })
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Field(() => Tier)
+  @Column({ type: 'text' })
+  tier!: Tier;
+
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'parent_code', type: 'text', nullable: true })
+  parentCode!: string | null;
+
+  @Field({ description: 'Đường dẫn mã từ cấp tỉnh / code path from the province, e.g. 74.720.25801' })
+  @Column({ type: 'ltree' })
+  path!: string;
+
+  @Field(() => GraphQLLocalDate)
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo!: string | null;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy!: string;
+
+  @Column({ name: 'decision_ref', type: 'text', nullable: true })
+  decisionRef!: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+}

@@ -1,0 +1,13 @@
+import { Field, ID, InputType, Int } from 'type-graphql';
+
+@InputType({ description: 'Tiếp nhận một người vào biên chế đơn vị / register a person on a unit’s staff' })
+export class RegisterPersonInput {
+  @Field(() => ID)
+  unitCode!: string;
+
+  @Field()
+  fullName!: string;
+
+  @Field(() => Int, { nullable: true })
+  birthYear?: number;
+}

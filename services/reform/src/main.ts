@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runService } from '@ps/service-kit';
+import { reformService } from './service';
+
+void runService(reformService);
