@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Prints a KeycloakRealmImport custom resource (JSON, which kubectl accepts) whose
+// spec.realm is the realm export kept in infra/keycloak/political-system-realm.json.
+// The realm is not copied into infra/k8s: this script reads it at the time of import.
+//
+//   node infra/k8s/realm-import.mjs | kubectl apply -f -
+//
+// Options:
+//   --realm-file PATH     realm export (default: infra/keycloak/political-system-realm.json)
+//   --keycloak NAME       Keycloak CR to import into (default: platform-keycloak)
+//   --namespace NS        its namespace (default: political-system-platform)
+//   --with-demo-users     keep the export's `users` (demo accounts); never in production
+//
+// The Keycloak operator imports a realm only if it does not exist yet; it never updates
+// or deletes one. Delete the KeycloakRealmImport after it reports Done.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const opts = {
+  realmFile: path.resolve(here, "../keycloak/political-system-realm.json"),
+  keycloak: "platform-keycloak",
+  namespace: "political-system-platform",
+  withDemoUsers: false,
+};
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  const value = () => {
+    const v = args[++i];
+    if (v === undefined) fail(`${a} needs a value`);
+    return v;
+  };
+  if (a === "--realm-file") opts.realmFile = path.resolve(value());
+  else if (a === "--keycloak") opts.keycloak = value();
+  else if (a === "--namespace") opts.namespace = value();
+  else if (a === "--with-demo-users") opts.withDemoUsers = true;
+  else if (a === "-h" || a === "--help") {
+    process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), "utf8").split("\nimport ")[0]);
+    process.exit(0);
+  } else fail(`unknown option ${a}`);
+}
+
+function fail(message) {
+  process.stderr.write(`realm-import: ${message}\n`);
+  process.exit(1);
+}
+function warn(message) {
+  process.stderr.write(`realm-import: warning: ${message}\n`);
+}
+
+let realm;
+try {
+  realm = JSON.parse(fs.readFileSync(opts.realmFile, "utf8"));
+} catch (e) {
+  fail(`cannot read the realm export ${opts.realmFile}: ${e.message}`);
+}
+if (!realm || typeof realm !== "object" || typeof realm.realm !== "string") {
+  fail(`${opts.realmFile} is not a realm export (no "realm" name)`);
+}
+
+if (Array.isArray(realm.users) && realm.users.length > 0) {
+  if (opts.withDemoUsers) warn(`keeping ${realm.users.length} demo user(s) (--with-demo-users)`);
+  else {
+    warn(`dropped ${realm.users.length} demo user(s); create real accounts in Keycloak`);
+    delete realm.users;
+  }
+}
+if (realm.sslRequired === "none") warn('realm has sslRequired "none"; use "external" or "all" in production');
+for (const client of realm.clients ?? []) {
+  if (typeof client.secret === "string" && !client.secret.startsWith("${") && !client.secret.startsWith("**")) {
+    warn(`client ${client.clientId} carries a literal secret; regenerate it in Keycloak after the import`);
+  }
+  if (client.directAccessGrantsEnabled === true) {
+    warn(`client ${client.clientId} allows the password grant (directAccessGrantsEnabled); turn it off in production`);
+  }
+  const local = [...(client.redirectUris ?? []), ...(client.webOrigins ?? []), client.rootUrl, client.baseUrl]
+    .filter((u) => typeof u === "string" && /localhost|127\.0\.0\.1/.test(u));
+  if (local.length > 0) warn(`client ${client.clientId} points at local addresses: ${local.join(", ")}`);
+}
+
+const name = `${realm.realm}-realm`.toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 63).replace(/-+$/, "");
+const resource = {
+  apiVersion: "k8s.keycloak.org/v2beta1",
+  kind: "KeycloakRealmImport",
+  metadata: {
+    name,
+    namespace: opts.namespace,
+    labels: { "app.kubernetes.io/part-of": "political-system" },
+  },
+  spec: {
+    keycloakCRName: opts.keycloak,
+    realm,
+  },
+};
+process.stdout.write(JSON.stringify(resource, null, 2) + "\n");
