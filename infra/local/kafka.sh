@@ -31,7 +31,12 @@ write_config() {
 }
 
 start() {
-  if pid_alive "$NAME" && port_open 127.0.0.1 "$PORT"; then log "$NAME already running on 127.0.0.1:$PORT"; return 0; fi
+  if pid_alive "$NAME"; then
+    LOG_OFFSET=0
+    wait_for "$NAME" 90 port_open 127.0.0.1 "$PORT" || die "$NAME is running but not listening; see $LOG_DIR/$NAME.log"
+    log "$NAME already running on 127.0.0.1:$PORT"
+    return 0
+  fi
   if port_open 127.0.0.1 "$PORT"; then log "port $PORT is taken by another process; using it as Kafka"; return 0; fi
   fetch
   write_config

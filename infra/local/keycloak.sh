@@ -65,7 +65,9 @@ prepare_import() {
 }
 
 start() {
-  if pid_alive "$NAME" && port_open 127.0.0.1 "$PORT"; then
+  if pid_alive "$NAME"; then
+    # Started earlier (perhaps still booting): wait for it rather than start a second one.
+    wait_for "$NAME" 180 ready_or_dead && pid_alive "$NAME" || die "$NAME did not start; see $LOG_DIR/$NAME.log"
     log "$NAME already running on $BASE_URL"
     if [[ -f $REALM_SHA_FILE && $(realm_sha) != "$(cat "$REALM_SHA_FILE")" ]]; then
       log "note: the realm file changed since it was imported; run '$0 stop' then '$0 start' to re-import"
@@ -78,6 +80,7 @@ start() {
   local java; java=$(java_bin 17)
   log "starting $NAME on $BASE_URL (management/health on 127.0.0.1:$MANAGEMENT_PORT)"
   echo "===== $(date -Is) start" >>"$LOG_DIR/$NAME.log"
+  rm -f "$PID_DIR/$NAME.pid"
   # kc.sh runs the JVM as its child (and forwards TERM to it). setsid puts both in a session of their
   # own whose id is the pid written here, so stop can always sweep the whole group, JVM included.
   JAVA="$java" JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx768m}" \

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type IHeaders, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 
 /** A message as the platform sends it: key = aggregate id, value = JSON envelope. */
@@ -162,6 +162,25 @@ export class EventBus {
     return received;
   }
 
+  /** Messages of `topic` that consumer group `groupId` has not committed yet (consumer lag). */
+  async consumerLag(groupId: string, topic: string): Promise<number> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const [ends, [committed]] = await Promise.all([
+        admin.fetchTopicOffsets(this.prefix + topic),
+        admin.fetchOffsets({ groupId: this.prefix + groupId, topics: [this.prefix + topic] }),
+      ]);
+      return ends.reduce((lag, end) => {
+        const done = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
+        const from = BigInt(done) < 0n ? BigInt(end.low) : BigInt(done);
+        return lag + Number(BigInt(end.high) - from);
+      }, 0);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async disconnect(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
     this.consumers.clear();
@@ -170,7 +189,12 @@ export class EventBus {
 
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
-      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       this.producer = producer;
     }
@@ -185,7 +209,11 @@ export class EventBus {
 
   private log(entry: LogEntry): void {
     const { message, ...extra } = entry.log;
-    const level = entry.level === logLevel.ERROR ? 'error' : entry.level === logLevel.WARN ? 'warn' : 'debug';
+    let level: 'error' | 'warn' | 'debug' =
+      entry.level === logLevel.ERROR ? 'error' : entry.level === logLevel.WARN ? 'warn' : 'debug';
+    // Retries are bounded on purpose: the outbox relay retries whole batches itself and the
+    // inboxes absorb a duplicate, so kafkajs's exactly-once caution is noise here.
+    if (message.startsWith('Limiting retries for the idempotent producer')) level = 'debug';
     this.settings.logger[level]({ kafka: { namespace: entry.namespace, ...extra } }, message);
   }
 }

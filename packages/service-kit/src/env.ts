@@ -4,7 +4,8 @@ import { z } from 'zod';
 export const serviceEnvShape = {
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  PORT: z.coerce.number().int().min(1).max(65535),
+  /** 0 picks a free port (tests). */
+  PORT: z.coerce.number().int().min(0).max(65535),
   DATABASE_URL: z.string().url(),
   KAFKA_BROKERS: z
     .string()

@@ -30,3 +30,18 @@ export async function recreateTestDatabase(url: string): Promise<void> {
 function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
+
+/** Runs one query against a database (tests that check what a service stored). */
+export async function queryDatabase<Row = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  parameters: unknown[] = [],
+): Promise<Row[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, parameters)).rows as Row[];
+  } finally {
+    await client.end();
+  }
+}

@@ -33,3 +33,21 @@ export async function graphqlRequest<Data = Record<string, unknown>>(
 export function errorCodes(response: GraphQLResponse<unknown>): string[] {
   return (response.errors ?? []).map((error) => String(error.extensions?.code ?? 'NONE'));
 }
+
+/**
+ * Asks a subgraph for entities by key, as the gateway's query planner does
+ * (`_entities(representations: …)`), selecting `selection` on `typename`.
+ */
+export async function queryEntities<Entity = Record<string, unknown>>(
+  url: string,
+  typename: string,
+  keys: Array<Record<string, unknown>>,
+  selection: string,
+  token: string,
+): Promise<GraphQLResponse<{ _entities: Entity[] }>> {
+  return graphqlRequest<{ _entities: Entity[] }>(
+    url,
+    `query ($keys: [_Any!]!) { _entities(representations: $keys) { ... on ${typename} { ${selection} } } }`,
+    { token, variables: { keys: keys.map((key) => ({ __typename: typename, ...key })) } },
+  );
+}

@@ -4,3 +4,5 @@ export * from './repository';
 export * from './tokens';
 export * from './wait';
 export * from './database';
+export * from './processes';
+export * from './service-env';

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  infrastructure,
+  queryDatabase,
+  recreateTestDatabase,
+  repositoryRoot,
+  startNodeProcess,
+  type StartedProcess,
+} from '@ps/testing';
+
+export const SERVICES = [
+  { name: 'organization', port: 14001 },
+  { name: 'personnel', port: 14002 },
+  { name: 'evaluation', port: 14003 },
+  { name: 'reform', port: 14004 },
+] as const;
+export type ServiceName = (typeof SERVICES)[number]['name'];
+
+export const GATEWAY_PORT = 14000;
+/** Every run gets its own topics and consumer groups, so a developer's running stack is never touched. */
+export const TOPIC_PREFIX = `e2e-${process.pid}-${Date.now()}.`;
+
+export const databaseOf = (service: ServiceName): string => infrastructure.databaseUrl(`ps_${service}_e2e_test`);
+export const subgraphUrl = (service: ServiceName): string =>
+  `http://127.0.0.1:${SERVICES.find((s) => s.name === service)?.port}/graphql`;
+export const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+
+const keycloakEnv = {
+  KEYCLOAK_URL: infrastructure.keycloakUrl,
+  KEYCLOAK_REALM: infrastructure.keycloakRealm,
+  KEYCLOAK_CLIENT_ID: infrastructure.keycloakClientId,
+};
+
+/**
+ * The whole platform as separate processes, exactly as `npm start` runs it, on fresh test
+ * databases: organization seeded with the demo territory, the others fed through Kafka.
+ */
+export async function startPlatform(): Promise<StartedProcess[]> {
+  for (const { name } of SERVICES) await recreateTestDatabase(databaseOf(name));
+  execFileSync(process.execPath, ['dist/seed/seed.js'], {
+    cwd: join(repositoryRoot(), 'services', 'organization'),
+    env: { ...process.env, DATABASE_URL: databaseOf('organization'), LOG_LEVEL: 'warn' },
+  });
+  const started: StartedProcess[] = [];
+  try {
+    for (const { name, port } of SERVICES) {
+      started.push(
+        await startNodeProcess({
+          name,
+          folder: join('services', name),
+          port,
+          env: {
+            ...keycloakEnv,
+            NODE_ENV: 'test',
+            LOG_LEVEL: 'warn',
+            DATABASE_URL: databaseOf(name),
+            KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+            KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
+          },
+        }),
+      );
+    }
+    started.push(
+      await startNodeProcess({
+        name: 'gateway',
+        folder: 'gateway',
+        port: GATEWAY_PORT,
+        env: {
+          ...keycloakEnv,
+          NODE_ENV: 'test',
+          LOG_LEVEL: 'warn',
+          ORGANIZATION_URL: subgraphUrl('organization'),
+          PERSONNEL_URL: subgraphUrl('personnel'),
+          EVALUATION_URL: subgraphUrl('evaluation'),
+          REFORM_URL: subgraphUrl('reform'),
+        },
+      }),
+    );
+  } catch (error) {
+    await stopPlatform(started);
+    throw error;
+  }
+  return started;
+}
+
+export async function stopPlatform(processes: StartedProcess[]): Promise<void> {
+  for (const process of [...processes].reverse()) await process.stop();
+}
+
+/** How many territory units a service has projected from organization's events. */
+export async function projectedUnits(service: Exclude<ServiceName, 'organization'>): Promise<number> {
+  const [row] = await queryDatabase<{ n: number }>(databaseOf(service), 'SELECT count(*)::int AS n FROM territory_unit');
+  return row.n;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ConfigError, loadEnv, serviceEnvSchema } from './env';
+import { groupBy, groupLoader, mapLoader } from './loaders';
+import { deepMerge } from './schema';
+
+describe('loadEnv', () => {
+  const complete = {
+    PORT: '4001',
+    DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/ps_organization',
+    KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
+    KEYCLOAK_URL: 'http://127.0.0.1:8180',
+    KEYCLOAK_REALM: 'political-system',
+    KEYCLOAK_CLIENT_ID: 'platform-api',
+  };
+
+  it('parses and defaults the service variables', () => {
+    const env = loadEnv(serviceEnvSchema, complete);
+    expect(env).toMatchObject({ PORT: 4001, KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'], MIGRATE_ON_START: true });
+    expect(env.KAFKA_TOPIC_PREFIX).toBe('');
+  });
+
+  it('names every missing or malformed variable at once', () => {
+    const attempt = () => loadEnv(serviceEnvSchema, { ...complete, PORT: 'x', DATABASE_URL: undefined });
+    expect(attempt).toThrow(ConfigError);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT']);
+    }
+  });
+
+  it('works for any schema', () => {
+    expect(loadEnv(z.object({ A: z.string() }), { A: 'a' })).toEqual({ A: 'a' });
+  });
+});
+
+describe('batch loaders', () => {
+  it('runs one batch query for many keys and answers each key in order', async () => {
+    const batches: string[][] = [];
+    const loader = mapLoader(async (keys: readonly string[]) => {
+      batches.push([...keys]);
+      return new Map(keys.filter((k) => k !== 'missing').map((k) => [k, k.toUpperCase()]));
+    }, null);
+    await expect(Promise.all(['a', 'missing', 'b'].map((k) => loader.load(k)))).resolves.toEqual(['A', null, 'B']);
+    expect(batches).toEqual([['a', 'missing', 'b']]);
+  });
+
+  it('groups one-to-many rows, empty for keys without rows', async () => {
+    const loader = groupLoader(async (keys: readonly string[]) =>
+      groupBy(
+        [{ parent: 'a', id: 1 }, { parent: 'a', id: 2 }].filter((row) => keys.includes(row.parent)),
+        (row) => row.parent,
+      ),
+    );
+    await expect(Promise.all([loader.load('a'), loader.load('b')])).resolves.toEqual([
+      [{ parent: 'a', id: 1 }, { parent: 'a', id: 2 }],
+      [],
+    ]);
+  });
+});
+
+describe('deepMerge', () => {
+  it('keeps field resolvers when reference resolvers are merged in', () => {
+    const field = () => 'field';
+    const reference = () => 'reference';
+    expect(deepMerge({ Unit: { children: field } }, { Unit: { __resolveReference: reference } })).toEqual({
+      Unit: { children: field, __resolveReference: reference },
+    });
+  });
+});

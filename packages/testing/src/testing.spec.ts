@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { errorCodes } from './graphql-client';
+import { repositoryRoot } from './repository';
+import { serviceTestEnv } from './service-env';
+
+describe('test harness', () => {
+  it('finds the monorepo root', () => {
+    expect(existsSync(join(repositoryRoot(), 'pnpm-workspace.yaml'))).toBe(true);
+  });
+
+  it('gives each service its own test database and topic prefix', () => {
+    const env = serviceTestEnv('personnel');
+    expect(env.DATABASE_URL).toMatch(/\/ps_personnel_test$/);
+    expect(env.KAFKA_TOPIC_PREFIX).toMatch(/^test-personnel-/);
+    expect(env.PORT).toBe('0');
+  });
+
+  it('lists error codes of a response', () => {
+    expect(errorCodes({ status: 200, errors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }, { message: 'y' }] })).toEqual([
+      'FORBIDDEN',
+      'NONE',
+    ]);
+  });
+});

@@ -1,0 +1,129 @@
+// Shared by start.mjs and test.mjs: the package manager, commands, the platform's processes.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const LOCAL = join(ROOT, '.local');
+export const LOGS = join(LOCAL, 'logs');
+const PIDS = join(LOCAL, 'pids');
+const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager.split('@')[1];
+
+export function say(message) {
+  process.stdout.write(`\x1b[36m[platform]\x1b[0m ${message}\n`);
+}
+
+/** pnpm of the pinned major: the one on PATH when it matches, otherwise fetched with npx. */
+export function pnpmCommand() {
+  const found = spawnSync('pnpm', ['--version'], { encoding: 'utf8' });
+  if (found.status === 0 && found.stdout.trim().split('.')[0] === PNPM_VERSION.split('.')[0]) return ['pnpm'];
+  return ['npx', '--yes', `pnpm@${PNPM_VERSION}`];
+}
+
+/** Runs a command in the repository root, inheriting output; exits on failure. */
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  if (result.status !== 0) {
+    say(`failed: ${command} ${args.join(' ')} (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+export function pnpm(args, options) {
+  const [command, ...prefix] = pnpmCommand();
+  run(command, [...prefix, ...args], options);
+}
+
+/** Database URL of one service on the local server (DATABASE_URL names the server). */
+export function databaseUrl(database) {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** The platform's processes in start order, each with the environment it runs with. */
+export const PROCESSES = [
+  { name: 'organization', dir: 'services/organization', port: 4001 },
+  { name: 'personnel', dir: 'services/personnel', port: 4002 },
+  { name: 'evaluation', dir: 'services/evaluation', port: 4003 },
+  { name: 'reform', dir: 'services/reform', port: 4004 },
+  { name: 'gateway', dir: 'gateway', port: 4000 },
+];
+
+/** `.env.example` of a process folder as an object (the documented local defaults). */
+export function exampleEnv(dir) {
+  const env = {};
+  for (const line of readFileSync(join(ROOT, dir, '.env.example'), 'utf8').split('\n')) {
+    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match) env[match[1]] = match[2];
+  }
+  return env;
+}
+
+export function processEnv({ name, dir }) {
+  const env = { ...exampleEnv(dir) };
+  if (name !== 'gateway') env.DATABASE_URL = databaseUrl(`ps_${name}`);
+  return env;
+}
+
+function pidFile(name) {
+  return join(PIDS, `${name}.pid`);
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stops a process started by startProcess (SIGTERM, then SIGKILL after 15 s). */
+export async function stopProcess(name) {
+  const file = pidFile(name);
+  if (!existsSync(file)) return;
+  const pid = Number(readFileSync(file, 'utf8'));
+  if (alive(pid)) {
+    process.kill(pid, 'SIGTERM');
+    for (let i = 0; i < 150 && alive(pid); i += 1) await sleep(100);
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  rmSync(file, { force: true });
+}
+
+/** Starts `node dist/main.js` of a process folder in the background, logging to .local/logs. */
+export function startProcess(definition) {
+  mkdirSync(LOGS, { recursive: true });
+  mkdirSync(PIDS, { recursive: true });
+  const log = openSync(join(LOGS, `${definition.name}.log`), 'a');
+  const child = spawn(process.execPath, ['dist/main.js'], {
+    cwd: join(ROOT, definition.dir),
+    env: { ...process.env, ...processEnv(definition) },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  child.unref();
+  writeFileSync(pidFile(definition.name), String(child.pid));
+  return child.pid;
+}
+
+/** Resolves once GET url answers 2xx; fails after `seconds`. */
+export async function waitForHttp(url, seconds, what = url) {
+  const deadline = Date.now() + seconds * 1000;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(250);
+  }
+  throw new Error(`${what} not ready after ${seconds}s (logs in ${LOGS})`);
+}
+
+export function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

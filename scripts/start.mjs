@@ -1,0 +1,68 @@
+// `npm start`: install, build, bring the infrastructure up, migrate and seed the demo, start the
+// four services and the gateway in the background, and print where to go and who to sign in as.
+import {
+  LOGS,
+  PROCESSES,
+  ROOT,
+  databaseUrl,
+  pnpm,
+  say,
+  sleep,
+  startProcess,
+  stopProcess,
+  waitForHttp,
+} from './lib.mjs';
+import { join } from 'node:path';
+
+const GATEWAY = 'http://127.0.0.1:4000/graphql';
+const started = Date.now();
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+say('installing dependencies');
+pnpm(['install', '--frozen-lockfile', '--reporter=silent']);
+say(`building (${seconds()})`);
+pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+say(`starting PostgreSQL, Kafka and Keycloak (${seconds()})`);
+pnpm(['run', 'infra:up']);
+say(`migrating and seeding the demo territory (${seconds()})`);
+pnpm(['--filter', '@ps/organization', 'run', 'seed'], {
+  env: { DATABASE_URL: databaseUrl('ps_organization'), LOG_LEVEL: 'warn' },
+});
+
+for (const definition of PROCESSES) await stopProcess(definition.name);
+for (const definition of PROCESSES) {
+  startProcess(definition);
+  await waitForHttp(`http://127.0.0.1:${definition.port}/health/ready`, 120, definition.name);
+  say(`${definition.name} ready on :${definition.port} (${seconds()})`);
+}
+
+await waitForDemoData();
+process.stdout.write(`
+  Gateway:   ${GATEWAY}   (ready after ${seconds()})
+  Keycloak:  http://127.0.0.1:8180/admin  (admin / admin: local only)
+  Logs:      ${LOGS}
+  Stop:      npm run stop
+
+  Demo logins (password demo-2026, realm political-system, clients console / platform-api):
+    admin.binhduong    province-admin    Tỉnh Bình Dương (74)
+    admin.dautieng     district-admin    Huyện Dầu Tiếng (720)
+    officer.dautieng   district-officer  Huyện Dầu Tiếng (720)
+    viewer.dautieng    district-viewer   Huyện Dầu Tiếng (720)
+    admin.anlap        commune-admin     Xã An Lập (25801)
+    officer.anlap      commune-officer   Xã An Lập (25801)
+    admin.dinhan       commune-admin     Xã Định An (25789)
+
+  Try it:   node scripts/demo-query.mjs admin.dautieng
+`);
+
+/** The demo territory reaches the other services through Kafka; wait until it has. */
+async function waitForDemoData() {
+  const { tokenFor, graphqlRequest } = await import(join(ROOT, 'packages/testing/dist/index.js'));
+  const token = await tokenFor('admin.dautieng');
+  for (let attempt = 0; attempt < 240; attempt += 1) {
+    const response = await graphqlRequest(GATEWAY, '{ unit(code: "720") { headcount plans { id } } }', { token });
+    if (response.data?.unit?.headcount !== null && response.data?.unit?.headcount !== undefined) return;
+    await sleep(250);
+  }
+  throw new Error('the demo territory did not reach the personnel service; see the logs');
+}

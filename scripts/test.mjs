@@ -1,0 +1,21 @@
+// `npm test`: install, build, lint and type-check, bring the real infrastructure up, then run
+// every unit test and every integration test (PostgreSQL, Kafka and Keycloak, no mocks).
+import { pnpm, say } from './lib.mjs';
+
+const started = Date.now();
+const steps = [];
+function step(name, args) {
+  const at = Date.now();
+  say(name);
+  pnpm(args);
+  steps.push(`${name}: ${((Date.now() - at) / 1000).toFixed(1)} s`);
+}
+
+step('install', ['install', '--frozen-lockfile', '--reporter=silent']);
+step('build', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
+step('lint and typecheck', ['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only']);
+step('infrastructure', ['run', 'infra:up']);
+step('unit tests', ['exec', 'turbo', 'run', 'test', '--output-logs=new-only']);
+step('integration tests', ['exec', 'turbo', 'run', 'test:integration', '--concurrency=1', '--output-logs=new-only']);
+
+say(`all green in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${steps.join('\n  ')}`);

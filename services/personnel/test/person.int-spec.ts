@@ -1,0 +1,111 @@
+import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
+import {
+  DEMO_USERS,
+  demoTerritoryAnnouncements,
+  errorCodes,
+  eventually,
+  graphqlRequest,
+  queryEntities,
+  recreateTestDatabase,
+  serviceTestEnv,
+  tokenFor,
+} from '@ps/testing';
+import { ORGANIZATION_TOPIC, personnelService } from '../src/service';
+
+const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
+const CONSUMER = 'personnel.territory';
+let service: RunningService;
+
+const count = async (sql: string, parameters: unknown[] = []): Promise<number> =>
+  (await service.dataSource.query(sql, parameters))[0].n;
+
+beforeAll(async () => {
+  await recreateTestDatabase(env.DATABASE_URL);
+  service = await startService(personnelService, env);
+  await service.bus.publish(demoTerritoryAnnouncements().map((message) => ({ topic: ORGANIZATION_TOPIC, ...message })));
+  await eventually(async () => ((await count('SELECT count(*)::int AS n FROM territory_unit')) === 4 ? true : undefined), {
+    what: 'territory projected',
+  });
+});
+
+afterAll(() => service?.stop());
+
+describe('territory projection', () => {
+  it('applies each UnitCreated once, also when every event is delivered a second time', async () => {
+    const before = await service.dataSource.query('SELECT code, updated_at FROM territory_unit ORDER BY code');
+    const delivered = await service.bus.readAll(ORGANIZATION_TOPIC);
+    await service.bus.publish(delivered.map((m) => ({ topic: ORGANIZATION_TOPIC, key: m.key ?? '', value: m.value ?? '' })));
+    await eventually(async () => ((await service.bus.consumerLag(CONSUMER, ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
+      what: 'duplicates consumed',
+    });
+    expect(await service.dataSource.query('SELECT code, updated_at FROM territory_unit ORDER BY code')).toEqual(before);
+    expect(await count('SELECT count(*)::int AS n FROM inbox WHERE consumer = $1', [CONSUMER])).toBe(4);
+  });
+
+  it('sends a malformed event to the dead-letter topic and goes on with the next one', async () => {
+    const [good] = demoTerritoryAnnouncements();
+    const poison = JSON.parse(good.value);
+    poison.id = '6f0c1a52-5e2b-4c39-9a51-7d0f3f4f1e01';
+    poison.payload.path = 'not a path!';
+    const next = JSON.parse(good.value);
+    next.id = '6f0c1a52-5e2b-4c39-9a51-7d0f3f4f1e02';
+    next.aggregateId = '25792';
+    next.payload = { ...next.payload, code: '25792', name: 'Xã Long Hoà', tier: 'COMMUNE', parentCode: '720', path: '74.720.25792' };
+    await service.bus.publish([
+      { topic: ORGANIZATION_TOPIC, key: '74', value: JSON.stringify(poison) },
+      { topic: ORGANIZATION_TOPIC, key: '74', value: JSON.stringify(next) },
+    ]);
+    await eventually(
+      async () => ((await count("SELECT count(*)::int AS n FROM territory_unit WHERE code = '25792'")) === 1 ? true : undefined),
+      { what: 'the next event applied' },
+    );
+    const dead = await service.bus.readAll(`${ORGANIZATION_TOPIC}.dlq`);
+    expect(dead).toHaveLength(1);
+    expect(dead[0].headers).toMatchObject({ 'dlq-consumer': CONSUMER });
+    expect(dead[0].headers['dlq-error']).toContain('invalid payload');
+    expect(await count("SELECT count(*)::int AS n FROM inbox WHERE event_id = '6f0c1a52-5e2b-4c39-9a51-7d0f3f4f1e01'")).toBe(0);
+  });
+});
+
+describe('registerPerson', () => {
+  const register = 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName birthYear unitCode } }';
+
+  it('registers a person in the officer’s commune, announces it, and counts them', async () => {
+    const token = await tokenFor(DEMO_USERS.anLapOfficer);
+    const response = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, register, {
+      token,
+      variables: { input: { unitCode: '25801', fullName: 'Lê Thị Hoa', birthYear: 1988 } },
+    });
+    expect(response.errors).toBeUndefined();
+    const id = response.data?.registerPerson.id;
+    await eventually(
+      async () => {
+        const events = await service.bus.readAll('personnel.events.v1');
+        return events.find((m) => m.key === id);
+      },
+      { what: 'PersonRegistered on Kafka' },
+    );
+    const units = await queryEntities<{ code: string; headcount: number | null }>(
+      service.url, 'AdministrativeUnit', [{ code: '25801' }, { code: '25789' }], 'code headcount', token,
+    );
+    expect(units.data?._entities).toEqual([{ code: '25801', headcount: 1 }, { code: '25789', headcount: null }]);
+    const people = await graphqlRequest<{ people: Array<{ fullName: string }> }>(
+      service.url, '{ own: people(unitCode: "25801") { fullName } other: people(unitCode: "25789") { fullName } }', { token },
+    );
+    expect(people.data).toEqual({ own: [{ fullName: 'Lê Thị Hoa' }], other: [] });
+  });
+
+  it.each([
+    ['a birth year in the future', { unitCode: '25801', fullName: 'Phạm Văn Nam', birthYear: 2999 }, 'BAD_USER_INPUT'],
+    ['a name of 201 characters', { unitCode: '25801', fullName: 'A'.repeat(201) }, 'BAD_USER_INPUT'],
+    ['a unit outside the territory', { unitCode: '25789', fullName: 'Phạm Văn Nam' }, 'FORBIDDEN'],
+    ['a unit that does not exist', { unitCode: '99999', fullName: 'Phạm Văn Nam' }, 'FORBIDDEN'],
+  ])('refuses %s and writes nothing', async (_case, input, code) => {
+    const people = await count('SELECT count(*)::int AS n FROM person');
+    const events = await count('SELECT count(*)::int AS n FROM outbox');
+    const response = await graphqlRequest(service.url, register, { token: await tokenFor(DEMO_USERS.anLapOfficer), variables: { input } });
+    expect(errorCodes(response)).toEqual([code]);
+    expect(await count('SELECT count(*)::int AS n FROM person')).toBe(people);
+    expect(await count('SELECT count(*)::int AS n FROM outbox')).toBe(events);
+  });
+});
