@@ -11,6 +11,10 @@ const server = new EmbeddedPostgres({
   port: Number(port),
   persistent: true,
   authMethod: 'trust',
+  // PostgreSQL refuses to run as root; as root, run it as a dedicated system user.
+  createPostgresUser: process.getuid?.() === 0,
+  // The library asks for en_US.UTF-8 messages, which minimal machines lack; C is always there.
+  initdbFlags: ['--locale=C.UTF-8', '--lc-messages=C', '--encoding=UTF8'],
 });
 if (!existsSync(`${dataDir}/PG_VERSION`)) await server.initialise();
 await server.start();

@@ -13,8 +13,12 @@ reachable() { port_open "$HOST" "$PORT"; }
 
 start() {
   if reachable; then log "PostgreSQL reachable at $HOST:$PORT"; return 0; fi
+  local version=""
   if command -v pg_ctlcluster >/dev/null 2>&1 && ls /etc/postgresql/*/main >/dev/null 2>&1; then
-    local version; version=$(ls /etc/postgresql | sort -V | tail -n 1)
+    version=$(ls /etc/postgresql | sort -V | tail -n 1)
+    grep -Eq "^port *= *$PORT\b" "/etc/postgresql/$version/main/postgresql.conf" || version=""
+  fi
+  if [[ -n $version ]]; then
     log "starting the machine's PostgreSQL $version cluster"
     pg_ctlcluster --skip-systemctl-redirect "$version" main start >>"$LOG_DIR/postgres.log" 2>&1 || true
     if wait_for postgres 30 reachable; then return 0; fi
