@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { infrastructure } from './infrastructure';
+import { eventually } from './wait';
 
 /**
  * Environment for a service started inside a test: a free port, its own test database,
@@ -42,5 +43,20 @@ export function demoTerritoryAnnouncements(): Array<{ key: string; value: string
       payload: { ...unit, validFrom: '1999-01-01', validTo: null, decisionRef: null },
     };
     return { key: unit.code, value: JSON.stringify(envelope) };
+  });
+}
+
+/**
+ * Announces the demo territory on the organization topic through `publish` and waits until
+ * the service under test has projected all of it (`projected` counts its territory rows).
+ */
+export async function announceDemoTerritory(
+  publish: (messages: Array<{ key: string; value: string }>) => Promise<void>,
+  projected: () => Promise<number>,
+): Promise<void> {
+  const announcements = demoTerritoryAnnouncements();
+  await publish(announcements);
+  await eventually(async () => ((await projected()) >= announcements.length ? true : undefined), {
+    what: 'demo territory projected',
   });
 }

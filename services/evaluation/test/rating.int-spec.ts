@@ -1,7 +1,7 @@
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   DEMO_USERS,
-  demoTerritoryAnnouncements,
+  announceDemoTerritory,
   errorCodes,
   eventually,
   graphqlRequest,
@@ -25,10 +25,9 @@ const record = async (username: string, input: Record<string, unknown>) =>
 beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(evaluationService, env);
-  await service.bus.publish(demoTerritoryAnnouncements().map((message) => ({ topic: ORGANIZATION_TOPIC, ...message })));
-  await eventually(
-    async () => ((await service.dataSource.query('SELECT count(*)::int AS n FROM territory_unit'))[0].n === 4 ? true : undefined),
-    { what: 'territory projected' },
+  await announceDemoTerritory(
+    (messages) => service.bus.publish(messages.map((message) => ({ topic: ORGANIZATION_TOPIC, ...message }))),
+    async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM territory_unit'))[0].n,
   );
 });
 

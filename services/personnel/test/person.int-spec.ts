@@ -1,5 +1,6 @@
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
+  announceDemoTerritory,
   DEMO_USERS,
   demoTerritoryAnnouncements,
   errorCodes,
@@ -22,10 +23,10 @@ const count = async (sql: string, parameters: unknown[] = []): Promise<number> =
 beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(personnelService, env);
-  await service.bus.publish(demoTerritoryAnnouncements().map((message) => ({ topic: ORGANIZATION_TOPIC, ...message })));
-  await eventually(async () => ((await count('SELECT count(*)::int AS n FROM territory_unit')) === 4 ? true : undefined), {
-    what: 'territory projected',
-  });
+  await announceDemoTerritory(
+    (messages) => service.bus.publish(messages.map((message) => ({ topic: ORGANIZATION_TOPIC, ...message }))),
+    async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM territory_unit'))[0].n,
+  );
 });
 
 afterAll(() => service?.stop());
