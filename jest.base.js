@@ -12,7 +12,7 @@ module.exports = function jestConfig(kind, packageDir) {
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
     },
-    setupFiles: ['reflect-metadata'],
+    setupFiles: [require.resolve('reflect-metadata')],
     testTimeout: integration ? 120_000 : 10_000,
     maxWorkers: integration ? 1 : '50%',
     // Integration tests bring the real infrastructure up first (idempotent).

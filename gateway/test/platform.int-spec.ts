@@ -212,7 +212,10 @@ describe('events', () => {
   it('applies UnitCreated from organization exactly once in personnel, also when Kafka delivers it twice', async () => {
     const created = await graphqlRequest(
       gatewayUrl,
-      `mutation { createUnit(input: { code: "25801_01", name: "Ấp Bến Củi", tier: HAMLET, parentCode: "25801", validFrom: "2026-01-01" }) { code path } }`,
+      `mutation { createUnit(input: {
+        code: "25801_01", name: "Ấp Bến Củi", tier: HAMLET, parentCode: "25801",
+        change: { effectiveDate: "2026-01-01", reason: "Chia tách ấp", decision: { number: "5/QĐ-UBND", date: "2025-12-15", signer: "Chủ tịch UBND xã" } }
+      }) { code path } }`,
       await asUser(DEMO_USERS.anLapAdmin),
     );
     expect(created.data).toEqual({ createUnit: { code: '25801_01', path: '74.720.25801.25801_01' } });

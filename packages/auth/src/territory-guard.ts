@@ -12,6 +12,12 @@ export interface TerritorySource {
   pathColumn: string;
   /** Optional SQL, given the table's alias, restricting which row of a code counts (e.g. the current version). */
   currentCondition?: (alias: string) => string;
+  /**
+   * For effective-dated sources: the column where each version starts. The caller's scope on a
+   * date is then the version of their unit in force that day, or the last one before it
+   * (so history stays readable inside a unit that has since been closed).
+   */
+  validFromColumn?: string;
 }
 
 /** A SQL condition with its named parameters, ready for TypeORM's `andWhere`. */
@@ -28,9 +34,22 @@ export interface SqlCondition {
 export class TerritoryGuard {
   constructor(private readonly source: TerritorySource) {}
 
-  /** `<pathExpression> <@ (the caller's unit path)`, with a parameter named after `name`. */
-  condition(principal: Principal, pathExpression: string, name = 'territoryScope'): SqlCondition {
-    const { table, codeColumn, pathColumn, currentCondition } = this.source;
+  /**
+   * `<pathExpression> <@ (the caller's unit path)`, with parameters named after `name`.
+   * `asOf` (YYYY-MM-DD) picks the scope on that date when the source is effective-dated.
+   */
+  condition(principal: Principal, pathExpression: string, options: { asOf?: string; name?: string } = {}): SqlCondition {
+    const { table, codeColumn, pathColumn, currentCondition, validFromColumn } = this.source;
+    const name = options.name ?? 'territoryScope';
+    if (validFromColumn && options.asOf) {
+      return {
+        sql:
+          `${pathExpression} <@ (SELECT scope.${pathColumn} FROM ${table} scope ` +
+          `WHERE scope.${codeColumn} = :${name} AND scope.${validFromColumn} <= :${name}AsOf ` +
+          `ORDER BY scope.${validFromColumn} DESC LIMIT 1)`,
+        parameters: { [name]: principal.unitCode, [`${name}AsOf`]: options.asOf },
+      };
+    }
     const current = currentCondition ? ` AND ${currentCondition('scope')}` : '';
     return {
       sql:
@@ -45,8 +64,9 @@ export class TerritoryGuard {
     query: SelectQueryBuilder<T>,
     principal: Principal,
     pathExpression: string,
+    asOf?: string,
   ): SelectQueryBuilder<T> {
-    const { sql, parameters } = this.condition(principal, pathExpression);
+    const { sql, parameters } = this.condition(principal, pathExpression, { asOf });
     return query.andWhere(sql, parameters);
   }
 

@@ -10,3 +10,4 @@ export * from './logger';
 export * from './schema';
 export * from './server';
 export * from './service';
+export * from './text';

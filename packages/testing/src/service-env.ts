@@ -40,7 +40,7 @@ export function demoTerritoryAnnouncements(): Array<{ key: string; value: string
       actor: 'system:test',
       correlationId: id,
       causationId: null,
-      payload: { ...unit, validFrom: '1999-01-01', validTo: null, decisionRef: null },
+      payload: { ...unit, validFrom: '1999-01-01', validTo: null, decision: null },
     };
     return { key: unit.code, value: JSON.stringify(envelope) };
   });

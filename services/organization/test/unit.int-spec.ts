@@ -39,7 +39,12 @@ describe('demo territory seed', () => {
 });
 
 describe('createUnit', () => {
-  const commune = { code: '25899', name: 'Xã Thử Nghiệm', tier: 'COMMUNE', parentCode: '720', validFrom: '2026-01-01' };
+  const change = (effectiveDate: string) => ({
+    effectiveDate,
+    reason: 'Thành lập xã mới',
+    decision: { number: '12/NQ-HĐND', date: '2025-12-20', signer: 'Nguyễn Văn Chủ tịch' },
+  });
+  const commune = { code: '25899', name: 'Xã Thử Nghiệm', tier: 'COMMUNE', parentCode: '720', change: change('2026-01-01') };
 
   it('lets the district admin establish a commune and publishes UnitCreated to Kafka once', async () => {
     const response = await createUnit(DEMO_USERS.districtAdmin, commune);
@@ -59,7 +64,14 @@ describe('createUnit', () => {
       version: 1,
       aggregateId: '25899',
       unitPath: '74.720.25899',
-      payload: { code: '25899', name: 'Xã Thử Nghiệm', tier: 'COMMUNE', parentCode: '720' },
+      payload: {
+        code: '25899',
+        name: 'Xã Thử Nghiệm',
+        tier: 'COMMUNE',
+        parentCode: '720',
+        validFrom: '2026-01-01',
+        decision: { number: '12/NQ-HĐND', date: '2025-12-20', signer: 'Nguyễn Văn Chủ tịch' },
+      },
     });
   });
 
@@ -68,7 +80,9 @@ describe('createUnit', () => {
     ['a tier that cannot sit under the parent', DEMO_USERS.districtAdmin, { ...commune, code: '25898', tier: 'DISTRICT' }, 'BAD_USER_INPUT'],
     ['a malformed code', DEMO_USERS.districtAdmin, { ...commune, code: 'abc' }, 'BAD_USER_INPUT'],
     ['a blank name', DEMO_USERS.districtAdmin, { ...commune, code: '25897', name: '  ' }, 'BAD_USER_INPUT'],
-    ['a date before the parent existed', DEMO_USERS.districtAdmin, { ...commune, code: '25896', validFrom: '1990-01-01' }, 'BAD_USER_INPUT'],
+    ['a date before the parent existed', DEMO_USERS.districtAdmin, { ...commune, code: '25896', change: change('1990-01-01') }, 'BAD_USER_INPUT'],
+    ['a blank reason', DEMO_USERS.districtAdmin, { ...commune, code: '25892', change: { ...change('2026-01-01'), reason: ' ' } }, 'BAD_USER_INPUT'],
+    ['a decision from the future', DEMO_USERS.districtAdmin, { ...commune, code: '25891', change: { ...change('2026-01-01'), decision: { number: '1/QĐ', date: '2999-01-01', signer: 'X' } } }, 'BAD_USER_INPUT'],
     ['a parent outside the territory', DEMO_USERS.anLapAdmin, { ...commune, code: '25895' }, 'FORBIDDEN'],
     ['an officer (admins only)', DEMO_USERS.districtOfficer, { ...commune, code: '25894' }, 'FORBIDDEN'],
   ])('refuses %s with a typed error and writes nothing', async (_case, username, input, code) => {
@@ -82,7 +96,7 @@ describe('createUnit', () => {
   });
 
   it('rejects a malformed date before any resolver runs', async () => {
-    const response = await createUnit(DEMO_USERS.districtAdmin, { ...commune, code: '25893', validFrom: '2026-13-45' });
+    const response = await createUnit(DEMO_USERS.districtAdmin, { ...commune, code: '25893', change: change('2026-13-45') });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { recordEvents } from '@ps/events';
+import { foldText } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { AdministrativeUnit, Tier } from '../unit/unit.entity';
-import { UnitCreated } from '../unit/unit.events';
-import { unitCreatedPayload } from '../unit/unit.service';
+import { UnitCreated, unitSnapshot } from '../unit/unit.events';
 
 /** The official 2024 three-tier list, as shipped in data/vn-admin-units (see its README). */
 export const THREE_TIER_FILE = join(__dirname, '..', '..', 'data', 'vn-admin-units', 'units-2024-three-tier.json');
@@ -40,12 +40,14 @@ export function demoTerritoryUnits(file = THREE_TIER_FILE): AdministrativeUnit[]
     Object.assign(new AdministrativeUnit(), {
       code,
       name,
+      searchName: foldText(name),
       tier,
       parentCode: parent,
       path,
       validFrom: from,
       validTo: null,
-      decisionRef: null,
+      reason: 'Dữ liệu mẫu / demo seed',
+      decisionId: null,
       createdBy: 'system:seed',
     });
   const districtPath = `${province.Code}.${district.Code}`;
@@ -76,7 +78,7 @@ export async function seedDemoTerritory(dataSource: DataSource): Promise<number>
       manager,
       UnitCreated,
       missing.map((unit) => ({
-        payload: unitCreatedPayload(unit),
+        payload: unitSnapshot(unit, null),
         metadata: { aggregateId: unit.code, unitPath: unit.path, actor: 'system:seed' },
       })),
     );

@@ -21,7 +21,7 @@ registerEnumType(Tier, {
  * codes from the province down, so a subtree is one index scan.
  */
 @Directive('@key(fields: "code")')
-@ObjectType({ description: 'Đơn vị hành chính / administrative unit' })
+@ObjectType({ description: 'Đơn vị hành chính (một phiên bản theo thời gian) / administrative unit as of a date' })
 @Entity({ name: 'administrative_unit' })
 export class AdministrativeUnit {
   @PrimaryGeneratedColumn('uuid')
@@ -35,6 +35,9 @@ export class AdministrativeUnit {
   @Column({ type: 'text' })
   name!: string;
 
+  @Column({ name: 'search_name', type: 'text', select: false })
+  searchName!: string;
+
   @Field(() => Tier)
   @Column({ type: 'text' })
   tier!: Tier;
@@ -47,20 +50,28 @@ export class AdministrativeUnit {
   @Column({ type: 'ltree' })
   path!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => GraphQLLocalDate, { description: 'Hiệu lực từ / in force from' })
   @Column({ name: 'valid_from', type: 'date' })
   validFrom!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true })
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Hết hiệu lực từ / in force until (exclusive)' })
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Lý do của phiên bản này / reason for this version' })
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'decision_id', type: 'uuid', nullable: true })
+  decisionId!: string | null;
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
 
-  @Column({ name: 'decision_ref', type: 'text', nullable: true })
-  decisionRef!: string | null;
-
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
+
+  /** The date this version was asked for; children and parent are read as of the same date. */
+  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
+  asOf!: string;
 }

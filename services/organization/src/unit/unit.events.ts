@@ -1,21 +1,41 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
+import type { Decision } from '../decision/decision.entity';
+import type { AdministrativeUnit } from './unit.entity';
 
 export const ORGANIZATION_TOPIC = 'organization.events.v1';
 
-/** A unit came into being (created, or loaded from the official list). */
+const decisionRef = z.object({ number: z.string(), date: z.string(), signer: z.string() }).nullable();
+
+/** A unit as events carry it: one version, with the decision that made it. */
+export const unitVersion = z.object({
+  code: z.string(),
+  name: z.string(),
+  tier: z.enum(['PROVINCE', 'DISTRICT', 'COMMUNE', 'HAMLET']),
+  parentCode: z.string().nullable(),
+  path: z.string(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  decision: decisionRef,
+});
+
+/** A unit came into being (established, or loaded from the official list). */
 export const UnitCreated = defineEvent({
   type: 'UnitCreated',
   version: 1,
   topic: ORGANIZATION_TOPIC,
-  payload: z.object({
-    code: z.string(),
-    name: z.string(),
-    tier: z.enum(['PROVINCE', 'DISTRICT', 'COMMUNE', 'HAMLET']),
-    parentCode: z.string().nullable(),
-    path: z.string(),
-    validFrom: z.string(),
-    validTo: z.string().nullable(),
-    decisionRef: z.string().nullable(),
-  }),
+  payload: unitVersion,
 });
+
+export function unitSnapshot(unit: AdministrativeUnit, decision: Decision | null): z.infer<typeof unitVersion> {
+  return {
+    code: unit.code,
+    name: unit.name,
+    tier: unit.tier,
+    parentCode: unit.parentCode,
+    path: unit.path,
+    validFrom: unit.validFrom,
+    validTo: unit.validTo,
+    decision: decision ? { number: decision.number, date: decision.decidedOn, signer: decision.signer } : null,
+  };
+}

@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
+import { EffectiveChangeInput } from '../decision/decision.inputs';
 import { Tier } from './unit.entity';
 
 @InputType({ description: 'Thành lập đơn vị hành chính / establish an administrative unit' })
@@ -16,9 +16,6 @@ export class CreateUnitInput {
   @Field(() => ID, { description: 'Đơn vị cấp trên / parent unit' })
   parentCode!: string;
 
-  @Field(() => GraphQLLocalDate, { description: 'Ngày có hiệu lực / effective date' })
-  validFrom!: string;
-
-  @Field({ nullable: true, description: 'Số hiệu quyết định / decision reference' })
-  decisionRef?: string;
+  @Field(() => EffectiveChangeInput)
+  change!: EffectiveChangeInput;
 }

@@ -1,19 +1,13 @@
-import { requireCapability, TerritoryGuard, type Principal } from '@ps/auth';
+import { OutsideTerritoryError, requireCapability, type Principal } from '@ps/auth';
 import { recordEvent } from '@ps/events';
-import { groupBy } from '@ps/service-kit';
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { foldText, groupBy } from '@ps/service-kit';
+import type { DataSource, EntityManager } from 'typeorm';
+import { recordChange } from '../decision/decision.service';
+import { territoryGuard, validOn } from '../territory/validity';
 import { AdministrativeUnit } from './unit.entity';
 import { CHILD_TIER, InvalidUnitError, UnitCodeTakenError } from './unit.errors';
-import { UnitCreated } from './unit.events';
+import { UnitCreated, unitSnapshot } from './unit.events';
 import type { CreateUnitInput } from './unit.inputs';
-
-/** The organization service guards with its own tree: current versions of administrative units. */
-export const territoryGuard = new TerritoryGuard({
-  table: 'administrative_unit',
-  codeColumn: 'code',
-  pathColumn: 'path',
-  currentCondition: (alias) => `${alias}.valid_to IS NULL`,
-});
 
 const CODE_PATTERN = /^[0-9]{2,5}$|^[0-9]{5}_[0-9A-Za-z]+$/;
 
@@ -21,32 +15,50 @@ const CODE_PATTERN = /^[0-9]{2,5}$|^[0-9]{5}_[0-9A-Za-z]+$/;
 export class UnitService {
   constructor(private readonly dataSource: DataSource) {}
 
-  private current(principal: Principal, manager: EntityManager = this.dataSource.manager) {
+  /** Versions in force on `asOf` inside the caller's territory (as it stood that day). */
+  inForce(principal: Principal, asOf: string, manager: EntityManager = this.dataSource.manager) {
     const query = manager
       .getRepository(AdministrativeUnit)
       .createQueryBuilder('unit')
-      .where('unit.valid_to IS NULL')
+      .where(validOn('unit'), { asOf })
       .orderBy('unit.code');
-    return territoryGuard.apply(query, principal, 'unit.path');
+    return territoryGuard.apply(query, principal, 'unit.path', asOf);
   }
 
-  /** Current units by code, inside the caller's territory (one query per batch). */
-  async byCodes(principal: Principal, codes: readonly string[]): Promise<Map<string, AdministrativeUnit>> {
-    const units = await this.current(principal).andWhere('unit.code IN (:...codes)', { codes }).getMany();
-    return new Map(units.map((unit) => [unit.code, unit]));
+  /** Units by code as of a date, inside the caller's territory (one query per batch). */
+  async byCodes(principal: Principal, codes: readonly string[], asOf: string): Promise<Map<string, AdministrativeUnit>> {
+    const units = await this.inForce(principal, asOf).andWhere('unit.code IN (:...codes)', { codes }).getMany();
+    return new Map(units.map((unit) => [unit.code, stamp(unit, asOf)]));
   }
 
-  /** Current children of each parent code, inside the caller's territory (one query per batch). */
-  async childrenOf(principal: Principal, parentCodes: readonly string[]): Promise<Map<string, AdministrativeUnit[]>> {
-    const units = await this.current(principal)
+  /** Children of each parent code as of a date, inside the caller's territory (one query per batch). */
+  async childrenOf(
+    principal: Principal,
+    parentCodes: readonly string[],
+    asOf: string,
+  ): Promise<Map<string, AdministrativeUnit[]>> {
+    const units = await this.inForce(principal, asOf)
       .andWhere('unit.parent_code IN (:...parentCodes)', { parentCodes })
       .getMany();
-    return groupBy(units, (unit) => unit.parentCode ?? '');
+    return groupBy(
+      units.map((unit) => stamp(unit, asOf)),
+      (unit) => unit.parentCode ?? '',
+    );
   }
 
-  /** True when a current unit with this code exists anywhere (to tell "forbidden" from "absent"). */
+  /** True when any version of the code exists. */
   async exists(code: string): Promise<boolean> {
-    return this.dataSource.getRepository(AdministrativeUnit).exists({ where: { code } });
+    return this.dataSource.getRepository(AdministrativeUnit).existsBy({ code });
+  }
+
+  /** True when a version of the code is in force on the date (to tell "outside your territory" from "absent"). */
+  async existsOn(code: string, asOf: string): Promise<boolean> {
+    return this.dataSource
+      .getRepository(AdministrativeUnit)
+      .createQueryBuilder('unit')
+      .where('unit.code = :code', { code })
+      .andWhere(validOn('unit'), { asOf })
+      .getExists();
   }
 
   /** Establishes a unit under a parent inside the caller's territory and announces it. */
@@ -59,61 +71,62 @@ export class UnitService {
     }
     if (name.length === 0) throw new InvalidUnitError('Tên đơn vị không được để trống', 'Unit name is required');
     return this.dataSource.transaction(async (manager) => {
+      const change = await recordChange(manager, principal, input.change);
+      const [parent] = await this.inForce(principal, change.effectiveDate, manager)
+        .andWhere('unit.code = :code', { code: input.parentCode })
+        .getMany();
+      if (!parent) throw await this.notPlaceable(input.parentCode, change.effectiveDate);
+      this.checkPlacement(input.tier, parent);
       const units = manager.getRepository(AdministrativeUnit);
-      const parentPath = await territoryGuard.pathWithin(manager, principal, input.parentCode);
-      const parent = await units.findOneByOrFail({ code: input.parentCode, path: parentPath, validTo: IsNull() });
-      this.checkPlacement(input, parent);
-      if (await units.existsBy({ code, validTo: IsNull() })) throw new UnitCodeTakenError(code);
+      if (await units.existsBy({ code })) throw new UnitCodeTakenError(code);
       const unit = units.create({
         code,
         name,
+        searchName: foldText(name),
         tier: input.tier,
         parentCode: parent.code,
-        path: `${parentPath}.${code}`,
-        validFrom: input.validFrom,
+        path: `${parent.path}.${code}`,
+        validFrom: change.effectiveDate,
         validTo: null,
-        decisionRef: input.decisionRef ?? null,
+        reason: change.reason,
+        decisionId: change.decision.id,
         createdBy: principal.userId,
       });
       await units.insert(unit).catch((error: { code?: string }) => {
-        throw error.code === '23505' ? new UnitCodeTakenError(code) : error;
+        throw error.code === '23505' || error.code === '23P01' ? new UnitCodeTakenError(code) : error;
       });
-      await recordEvent(manager, UnitCreated, unitCreatedPayload(unit), {
+      await recordEvent(manager, UnitCreated, unitSnapshot(unit, change.decision), {
         aggregateId: unit.code,
         unitPath: unit.path,
         actor: principal.userId,
       });
-      return unit;
+      return stamp(unit, change.effectiveDate);
     });
   }
 
-  private checkPlacement(input: CreateUnitInput, parent: AdministrativeUnit): void {
-    if (CHILD_TIER[parent.tier] !== input.tier) {
+  /** Why a parent cannot take a child on a date: outside the territory, or not in force then. */
+  private async notPlaceable(parentCode: string, date: string): Promise<Error> {
+    if (await this.existsOn(parentCode, date)) return new OutsideTerritoryError(parentCode);
+    return new InvalidUnitError(
+      `Đơn vị cấp trên ${parentCode} không có hiệu lực vào ngày ${date}`,
+      `Parent unit ${parentCode} is not in force on ${date}`,
+      { parentCode, date },
+    );
+  }
+
+  private checkPlacement(tier: CreateUnitInput['tier'], parent: AdministrativeUnit): void {
+    if (CHILD_TIER[parent.tier] !== tier) {
       throw new InvalidUnitError(
-        `Đơn vị cấp ${input.tier} không thể trực thuộc đơn vị cấp ${parent.tier}`,
-        `A ${input.tier} cannot sit under a ${parent.tier}`,
-        { tier: input.tier, parentTier: parent.tier },
-      );
-    }
-    if (input.validFrom < parent.validFrom) {
-      throw new InvalidUnitError(
-        'Ngày hiệu lực sớm hơn ngày thành lập đơn vị cấp trên',
-        'Effective date precedes the parent unit',
-        { validFrom: input.validFrom, parentValidFrom: parent.validFrom },
+        `Đơn vị cấp ${tier} không thể trực thuộc đơn vị cấp ${parent.tier}`,
+        `A ${tier} cannot sit under a ${parent.tier}`,
+        { tier, parentTier: parent.tier },
       );
     }
   }
 }
 
-export function unitCreatedPayload(unit: AdministrativeUnit) {
-  return {
-    code: unit.code,
-    name: unit.name,
-    tier: unit.tier,
-    parentCode: unit.parentCode,
-    path: unit.path,
-    validFrom: unit.validFrom,
-    validTo: unit.validTo,
-    decisionRef: unit.decisionRef,
-  };
+/** Marks a loaded version with the date it answers for. */
+export function stamp(unit: AdministrativeUnit, asOf: string): AdministrativeUnit {
+  unit.asOf = asOf;
+  return unit;
 }
