@@ -10,9 +10,8 @@ import { unitLoaders, type UnitLoaders } from './unit/unit.loaders';
 import { UnitResolver, unitReferenceResolvers } from './unit/unit.resolver';
 import { UnitService } from './unit/unit.service';
 
-export type OrganizationLoaders = UnitLoaders;
 
-export const organizationService: ServiceDefinition<OrganizationLoaders> = {
+export const organizationService: ServiceDefinition<UnitLoaders> = {
   name: 'organization',
   entities: [AdministrativeUnit, Decision],
   migrations: [
@@ -20,7 +19,13 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
     CreateAdministrativeUnits1732790000000,
     CreateOrganisationModel1732800000000,
   ],
+  // Each feature adds its resolver instances here.
   schema: (dataSource: DataSource) =>
-    schemaFromResolvers([new UnitResolver(new UnitService(dataSource))], { referenceResolvers: unitReferenceResolvers }),
-  loaders: (dataSource: DataSource, principal: Principal) => unitLoaders(new UnitService(dataSource), principal),
+    schemaFromResolvers([new UnitResolver(new UnitService(dataSource))], {
+      referenceResolvers: unitReferenceResolvers,
+    }),
+  // Each feature adds its loaders here; resolvers type their context with their own part.
+  loaders: (dataSource: DataSource, principal: Principal) => ({
+    ...unitLoaders(new UnitService(dataSource), principal),
+  }),
 };
