@@ -6,12 +6,20 @@ import { Decision } from './decision/decision.entity';
 import { CreateAdministrativeUnits1732790000000 } from './migrations/1732790000000-create-administrative-units';
 import { CreateOrganisationModel1732800000000 } from './migrations/1732800000000-create-organisation-model';
 import { AdministrativeUnit } from './unit/unit.entity';
-import { unitLoaders, type UnitLoaders } from './unit/unit.loaders';
+import { unitLoaders } from './unit/unit.loaders';
 import { UnitResolver, unitReferenceResolvers } from './unit/unit.resolver';
 import { UnitService } from './unit/unit.service';
 
+/** Per-request loaders of every feature; each feature adds its own part here. */
+function organizationLoaders(dataSource: DataSource, principal: Principal) {
+  return {
+    ...unitLoaders(new UnitService(dataSource), principal),
+  };
+}
 
-export const organizationService: ServiceDefinition<UnitLoaders> = {
+export type OrganizationLoaders = ReturnType<typeof organizationLoaders>;
+
+export const organizationService: ServiceDefinition<OrganizationLoaders> = {
   name: 'organization',
   entities: [AdministrativeUnit, Decision],
   migrations: [
@@ -24,8 +32,5 @@ export const organizationService: ServiceDefinition<UnitLoaders> = {
     schemaFromResolvers([new UnitResolver(new UnitService(dataSource))], {
       referenceResolvers: unitReferenceResolvers,
     }),
-  // Each feature adds its loaders here; resolvers type their context with their own part.
-  loaders: (dataSource: DataSource, principal: Principal) => ({
-    ...unitLoaders(new UnitService(dataSource), principal),
-  }),
+  loaders: organizationLoaders,
 };
