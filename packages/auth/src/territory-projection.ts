@@ -47,19 +47,43 @@ export class CreateTerritoryProjection1732780000000 implements MigrationInterfac
   }
 }
 
-/** Inserts or replaces one node of the projection (idempotent by code). */
-export async function upsertTerritoryNode(manager: EntityManager, node: TerritoryNode): Promise<void> {
+/**
+ * Inserts or replaces nodes of the projection by code. A version older than the one held is
+ * ignored, so a late or replayed event never rolls the projection back.
+ */
+export async function upsertTerritoryNodes(manager: EntityManager, nodes: TerritoryNode[]): Promise<void> {
+  if (nodes.length === 0) return;
   await manager.query(
     `INSERT INTO territory_unit (code, path, name, tier, valid_from, valid_to, updated_at)
-     VALUES ($1, $2::ltree, $3, $4, $5, $6, now())
+     SELECT code, path::ltree, name, tier, valid_from, valid_to, now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[])
+         AS node(code, path, name, tier, valid_from, valid_to)
      ON CONFLICT (code) DO UPDATE
        SET path = EXCLUDED.path, name = EXCLUDED.name, tier = EXCLUDED.tier,
-           valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, updated_at = now()`,
-    [node.code, node.path, node.name, node.tier, node.validFrom, node.validTo],
+           valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, updated_at = now()
+       WHERE territory_unit.valid_from IS NULL OR EXCLUDED.valid_from IS NULL
+          OR EXCLUDED.valid_from >= territory_unit.valid_from`,
+    [
+      nodes.map((node) => node.code),
+      nodes.map((node) => node.path),
+      nodes.map((node) => node.name),
+      nodes.map((node) => node.tier),
+      nodes.map((node) => node.validFrom),
+      nodes.map((node) => node.validTo),
+    ],
   );
 }
 
-const territoryNodePayload = z.object({
+/** Marks nodes as ended on a date (dissolved, or merged away). */
+export async function endTerritoryNodes(manager: EntityManager, codes: string[], date: string): Promise<void> {
+  if (codes.length === 0) return;
+  await manager.query(
+    'UPDATE territory_unit SET valid_to = $2, updated_at = now() WHERE code = ANY($1::text[]) AND valid_to IS NULL',
+    [codes, date],
+  );
+}
+
+const territoryNode = z.object({
   code: z.string().min(1),
   path: z.string().regex(/^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/),
   name: z.string().min(1),
@@ -67,12 +91,39 @@ const territoryNodePayload = z.object({
   validFrom: z.string().nullable(),
   validTo: z.string().nullable(),
 });
+const effectiveDate = z.string();
 
 /**
- * Keeps `territory_unit` in step with the territory owner's `UnitCreated` events on `topic`
- * (the consumer's own view of that contract: extra fields are ignored).
+ * Keeps `territory_unit` in step with the territory owner's events on `topic` (the consumer's
+ * own view of those contracts: fields it does not need are ignored): units created, merged,
+ * split, dissolved, moved and renamed.
  */
 export function projectTerritory(consumer: InboxConsumer, topic: string): InboxConsumer {
-  const unitCreated = defineEvent({ type: 'UnitCreated', version: 1, topic, payload: territoryNodePayload });
-  return consumer.on(unitCreated, (event, manager) => upsertTerritoryNode(manager, event.payload));
+  const event = <Shape extends z.ZodRawShape>(type: string, shape: Shape) =>
+    defineEvent({ type, version: 1, topic, payload: z.object(shape) });
+  return consumer
+    .on(event('UnitCreated', territoryNode.shape), (e, m) => upsertTerritoryNodes(m, [e.payload]))
+    .on(
+      event('UnitsMerged', { predecessors: z.array(z.string()), successor: territoryNode, rehomed: z.array(territoryNode), effectiveDate }),
+      async (e, m) => {
+        const { predecessors, successor, rehomed } = e.payload;
+        await endTerritoryNodes(m, predecessors.filter((code) => code !== successor.code), e.payload.effectiveDate);
+        await upsertTerritoryNodes(m, [successor, ...rehomed]);
+      },
+    )
+    .on(
+      event('UnitSplit', { predecessor: z.string(), successors: z.array(territoryNode), rehomed: z.array(territoryNode), effectiveDate }),
+      async (e, m) => {
+        const { predecessor, successors, rehomed } = e.payload;
+        if (!successors.some((node) => node.code === predecessor)) await endTerritoryNodes(m, [predecessor], e.payload.effectiveDate);
+        await upsertTerritoryNodes(m, [...successors, ...rehomed]);
+      },
+    )
+    .on(event('UnitDissolved', { code: z.string(), closed: z.array(z.string()), effectiveDate }), (e, m) =>
+      endTerritoryNodes(m, [e.payload.code, ...e.payload.closed], e.payload.effectiveDate),
+    )
+    .on(event('UnitMoved', { unit: territoryNode, rehomed: z.array(territoryNode) }), (e, m) =>
+      upsertTerritoryNodes(m, [e.payload.unit, ...e.payload.rehomed]),
+    )
+    .on(event('UnitRenamed', { unit: territoryNode }), (e, m) => upsertTerritoryNodes(m, [e.payload.unit]));
 }

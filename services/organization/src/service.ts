@@ -3,8 +3,16 @@ import { CreateMessagingTables1732770000000 } from '@ps/events';
 import { schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { Decision } from './decision/decision.entity';
+import { decisionLoaders } from './decision/decision.loaders';
 import { CreateAdministrativeUnits1732790000000 } from './migrations/1732790000000-create-administrative-units';
 import { CreateOrganisationModel1732800000000 } from './migrations/1732800000000-create-organisation-model';
+import { UnitLineage } from './restructure/lineage.entity';
+import { lineageLoaders } from './restructure/lineage.loaders';
+import { LineageLinkResolver, RestructureResolver, UnitLineageResolver } from './restructure/restructure.resolver';
+import { RestructureService } from './restructure/restructure.service';
+import { UnitChangeService } from './restructure/unit-change.service';
+import { StatisticsResolver } from './statistics/statistics.resolver';
+import { StatisticsService } from './statistics/statistics.service';
 import { AdministrativeUnit } from './unit/unit.entity';
 import { unitLoaders } from './unit/unit.loaders';
 import { UnitResolver, unitReferenceResolvers } from './unit/unit.resolver';
@@ -14,6 +22,8 @@ import { UnitService } from './unit/unit.service';
 function organizationLoaders(dataSource: DataSource, principal: Principal) {
   return {
     ...unitLoaders(new UnitService(dataSource), principal),
+    ...lineageLoaders(dataSource),
+    ...decisionLoaders(dataSource),
   };
 }
 
@@ -21,7 +31,7 @@ export type OrganizationLoaders = ReturnType<typeof organizationLoaders>;
 
 export const organizationService: ServiceDefinition<OrganizationLoaders> = {
   name: 'organization',
-  entities: [AdministrativeUnit, Decision],
+  entities: [AdministrativeUnit, Decision, UnitLineage],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateAdministrativeUnits1732790000000,
@@ -29,8 +39,17 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
   ],
   // Each feature adds its resolver instances here.
   schema: (dataSource: DataSource) =>
-    schemaFromResolvers([new UnitResolver(new UnitService(dataSource))], {
-      referenceResolvers: unitReferenceResolvers,
-    }),
+    schemaFromResolvers(
+      [
+        new UnitResolver(new UnitService(dataSource)),
+        new RestructureResolver(new RestructureService(dataSource), new UnitChangeService(dataSource)),
+        new UnitLineageResolver(),
+        new LineageLinkResolver(),
+        new StatisticsResolver(new StatisticsService(dataSource, new UnitService(dataSource)), new UnitService(dataSource)),
+      ],
+      {
+        referenceResolvers: unitReferenceResolvers,
+      },
+    ),
   loaders: organizationLoaders,
 };

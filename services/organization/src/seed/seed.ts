@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createDataSource, createLogger, ensureDatabase, loadEnv, openDatabase } from '@ps/service-kit';
 import { z } from 'zod';
 import { organizationService } from '../service';
+import { seedDauTiengStory } from './dau-tieng-story';
 import { seedDemoTerritory } from './demo-territory';
 
 /** `pnpm seed`: migrate, then add the demo territory (idempotent). */
@@ -23,7 +24,8 @@ async function main(): Promise<void> {
   await openDatabase(dataSource, logger, { migrate: true });
   try {
     const added = await seedDemoTerritory(dataSource);
-    logger.info({ added }, 'demo territory seeded');
+    const organisations = await dataSource.transaction((manager) => seedDauTiengStory(manager));
+    logger.info({ added, organisations }, 'demo territory and the Dầu Tiếng story seeded');
   } finally {
     await dataSource.destroy();
   }

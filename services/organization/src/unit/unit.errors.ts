@@ -10,5 +10,10 @@ export class UnitCodeTakenError extends DomainError {
 
 export class InvalidUnitError extends BadUserInputError {}
 
-/** The tier a child of each tier must have. */
-export const CHILD_TIER = { PROVINCE: 'DISTRICT', DISTRICT: 'COMMUNE', COMMUNE: 'HAMLET', HAMLET: null } as const;
+/** Tiers a child of each tier may have (communes sit directly under provinces since 1 Jul 2025). */
+export const CHILD_TIERS: Record<string, readonly string[]> = {
+  PROVINCE: ['DISTRICT', 'COMMUNE'],
+  DISTRICT: ['COMMUNE'],
+  COMMUNE: ['HAMLET'],
+  HAMLET: [],
+};

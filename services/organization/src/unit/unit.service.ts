@@ -5,7 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { recordChange } from '../decision/decision.service';
 import { territoryGuard, validOn } from '../territory/validity';
 import { AdministrativeUnit } from './unit.entity';
-import { CHILD_TIER, InvalidUnitError, UnitCodeTakenError } from './unit.errors';
+import { CHILD_TIERS, InvalidUnitError, UnitCodeTakenError } from './unit.errors';
 import { UnitCreated, unitSnapshot } from './unit.events';
 import type { CreateUnitInput } from './unit.inputs';
 
@@ -115,7 +115,7 @@ export class UnitService {
   }
 
   private checkPlacement(tier: CreateUnitInput['tier'], parent: AdministrativeUnit): void {
-    if (CHILD_TIER[parent.tier] !== tier) {
+    if (!CHILD_TIERS[parent.tier].includes(tier)) {
       throw new InvalidUnitError(
         `Đơn vị cấp ${tier} không thể trực thuộc đơn vị cấp ${parent.tier}`,
         `A ${tier} cannot sit under a ${parent.tier}`,

@@ -1,0 +1,36 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import { AdministrativeUnit } from '../unit/unit.entity';
+import { stamp } from '../unit/unit.service';
+
+@ObjectType({ description: 'Kết quả sắp xếp đơn vị / what a restructuring changed' })
+export class RestructuringResult {
+  @Field(() => GraphQLLocalDate)
+  effectiveDate!: string;
+
+  @Field(() => [AdministrativeUnit], { description: 'Phiên bản kết thúc (như ngày trước hiệu lực) / versions ended' })
+  ended!: AdministrativeUnit[];
+
+  @Field(() => [AdministrativeUnit], { description: 'Phiên bản bắt đầu (từ ngày hiệu lực) / versions started' })
+  started!: AdministrativeUnit[];
+}
+
+/** The ended versions read as of the day before, the started ones as of the effective date. */
+export function restructuringResult(
+  effectiveDate: string,
+  ended: AdministrativeUnit[],
+  started: AdministrativeUnit[],
+): RestructuringResult {
+  return Object.assign(new RestructuringResult(), {
+    effectiveDate,
+    ended: ended.map((unit) => stamp(unit, dayBefore(effectiveDate))),
+    started: started.map((unit) => stamp(unit, effectiveDate)),
+  });
+}
+
+/** The calendar day before a YYYY-MM-DD date. */
+export function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}

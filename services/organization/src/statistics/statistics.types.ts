@@ -1,0 +1,78 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Tier } from '../unit/unit.entity';
+
+@ObjectType({ description: 'Số tổ chức theo loại / organisations of one kind' })
+export class KindCount {
+  @Field({ description: 'Loại tổ chức (OrganizationKind) / kind' })
+  kind!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'Số đơn vị trực thuộc theo cấp / units below, by tier' })
+export class TierCount {
+  @Field(() => Tier)
+  tier!: Tier;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'Tổng biên chế / staffing quota totals' })
+export class QuotaTotals {
+  @Field(() => Int, { nullable: true, description: 'Biên chế được giao cho đơn vị / the unit’s own allocation' })
+  unit!: number | null;
+
+  @Field(() => Int, { description: 'Tổng biên chế giao cho các tổ chức trong địa bàn / allocated to its organisations' })
+  organizations!: number;
+
+  @Field(() => Int, { description: 'Tổng biên chế giao cho đơn vị trực thuộc / allocated to the units directly below' })
+  subunits!: number;
+}
+
+@ObjectType({ description: 'Thống kê một đơn vị vào một ngày / a unit’s figures on a date' })
+export class UnitStatistics {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => GraphQLLocalDate)
+  asOf!: string;
+
+  @Field(() => [KindCount], { description: 'Tổ chức trong đơn vị và các đơn vị trực thuộc, theo loại' })
+  organizationsByKind!: KindCount[];
+
+  @Field(() => [TierCount], { description: 'Đơn vị trực thuộc (mọi cấp bên dưới), theo cấp' })
+  unitsByTier!: TierCount[];
+
+  @Field(() => QuotaTotals)
+  quota!: QuotaTotals;
+}
+
+@ObjectType({ description: 'Thay đổi của một chỉ số giữa hai ngày / one figure then and now' })
+export class FigureChange {
+  @Field({ description: 'Chỉ số, vd. "organizations:PARTY_GRASSROOTS" / the figure' })
+  figure!: string;
+
+  @Field(() => Int)
+  from!: number;
+
+  @Field(() => Int)
+  to!: number;
+
+  @Field(() => Int)
+  change!: number;
+}
+
+@ObjectType({ description: 'So sánh thống kê giữa hai ngày / figures compared between two dates' })
+export class UnitStatisticsComparison {
+  @Field(() => UnitStatistics)
+  from!: UnitStatistics;
+
+  @Field(() => UnitStatistics)
+  to!: UnitStatistics;
+
+  @Field(() => [FigureChange], { description: 'Mọi chỉ số có ở một trong hai ngày / every figure present on either date' })
+  changes!: FigureChange[];
+}
