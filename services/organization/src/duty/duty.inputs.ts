@@ -1,0 +1,15 @@
+import { Field, InputType } from 'type-graphql';
+import { EffectiveChangeInput } from '../decision/decision.inputs';
+import { DutyKind } from './duty.entity';
+
+@InputType({ description: 'Giao chức năng, nhiệm vụ cho tổ chức / assign a function or duty' })
+export class AddDutyInput {
+  @Field(() => DutyKind)
+  kind!: DutyKind;
+
+  @Field()
+  text!: string;
+
+  @Field(() => EffectiveChangeInput)
+  change!: EffectiveChangeInput;
+}

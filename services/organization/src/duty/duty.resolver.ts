@@ -1,0 +1,67 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Decision } from '../decision/decision.entity';
+import { EffectiveChangeInput } from '../decision/decision.inputs';
+import { Organization } from '../organisation/organisation.entity';
+import { AS_OF, type OrganisationContext } from '../organisation/organisation.resolver';
+import { asOfDate } from '../territory/validity';
+import { DutyOverlap } from './duty-overlap.types';
+import type { DutyOverlapService } from './duty-overlap.service';
+import { Duty } from './duty.entity';
+import { AddDutyInput } from './duty.inputs';
+import type { DutyService } from './duty.service';
+
+@Resolver(() => Duty)
+export class DutyResolver {
+  constructor(
+    private readonly duties: DutyService,
+    private readonly overlapService: DutyOverlapService,
+  ) {}
+
+  @Query(() => [DutyOverlap], {
+    description:
+      'Cặp nhiệm vụ trùng nhau (không phân biệt dấu) giữa hai tổ chức của cùng một đơn vị / duties held twice inside one unit, diacritics-insensitive',
+  })
+  dutyOverlaps(
+    @Arg('unitCode', () => ID) unitCode: string,
+    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('includeSubunits', { defaultValue: false, description: 'Cả các đơn vị trực thuộc / also every unit below' })
+    includeSubunits: boolean,
+    @Ctx() { principal }: OrganisationContext,
+  ) {
+    return this.overlapService.overlaps(principal, unitCode, asOfDate(asOf), includeSubunits);
+  }
+
+  @Mutation(() => Duty, { description: 'Giao chức năng, nhiệm vụ cho tổ chức (cán bộ nghiệp vụ) / add a function or duty (officers)' })
+  addDuty(
+    @Arg('organizationId', () => ID) organizationId: string,
+    @Arg('input') input: AddDutyInput,
+    @Ctx() { principal }: OrganisationContext,
+  ) {
+    return this.duties.add(principal, organizationId, input);
+  }
+
+  @Mutation(() => Duty, { description: 'Bãi bỏ chức năng, nhiệm vụ; trả về như vào ngày cuối cùng có hiệu lực / close; answers its last day' })
+  closeDuty(
+    @Arg('id', () => ID) id: string,
+    @Arg('change', () => EffectiveChangeInput) change: EffectiveChangeInput,
+    @Ctx() { principal }: OrganisationContext,
+  ) {
+    return this.duties.close(principal, id, change);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Tổ chức giữ nhiệm vụ (cùng ngày tra cứu) / the organisation holding it' })
+  organization(@Root() duty: Duty, @Ctx() { loaders }: OrganisationContext) {
+    return loaders.organizationOn.load({ id: duty.organizationId, asOf: duty.asOf });
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
+  decision(@Root() duty: Duty, @Ctx() { loaders }: OrganisationContext) {
+    return duty.decisionId ? loaders.decisionById.load(duty.decisionId) : null;
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định bãi bỏ / decision that closed it' })
+  closedDecision(@Root() duty: Duty, @Ctx() { loaders }: OrganisationContext) {
+    return duty.closedDecisionId ? loaders.decisionById.load(duty.closedDecisionId) : null;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Principal } from '@ps/auth';
+import { datedLoader } from '../territory/dated-loader';
+import type { Organization } from './organisation.entity';
+import type { OrganizationService } from './organisation.service';
+import type { OrganizationSeat } from './seat.entity';
+import type { SeatService } from './seat.service';
+
+/** Per-request batch loaders of organisations and their seats, keyed by (id or unit code, asOf), over the caller's territory. */
+export function organisationLoaders(organizations: OrganizationService, seats: SeatService, principal: Principal) {
+  return {
+    organizationOn: datedLoader<'id', Organization | null>('id', (ids, asOf) => organizations.byIds(principal, ids, asOf), null),
+    childOrganizationsOn: datedLoader<'id', Organization[]>(
+      'id',
+      (ids, asOf) => organizations.childrenOf(principal, ids, asOf),
+      [],
+    ),
+    unitOrganizationsOn: datedLoader<'code', Organization[]>(
+      'code',
+      (codes, asOf) => organizations.ofUnits(principal, codes, asOf),
+      [],
+    ),
+    seatsOn: datedLoader<'id', OrganizationSeat[]>('id', (ids, asOf) => seats.ofOrganizations(principal, ids, asOf), []),
+  };
+}
+
+export type OrganisationLoaders = ReturnType<typeof organisationLoaders>;

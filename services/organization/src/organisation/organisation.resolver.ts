@@ -1,0 +1,145 @@
+import { OutsideTerritoryError } from '@ps/auth';
+import { todayInVietnam, type RequestContext } from '@ps/service-kit';
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Decision } from '../decision/decision.entity';
+import { EffectiveChangeInput } from '../decision/decision.inputs';
+import type { DecisionLoaders } from '../decision/decision.loaders';
+import { Duty } from '../duty/duty.entity';
+import type { DutyLoaders } from '../duty/duty.loaders';
+import { asOfDate } from '../territory/validity';
+import { AdministrativeUnit } from '../unit/unit.entity';
+import type { UnitLoaders } from '../unit/unit.loaders';
+import type { OrganizationChangeService } from './organisation-change.service';
+import { Organization, OrganizationKind } from './organisation.entity';
+import { ChangeOrganizationInput, CreateOrganizationInput } from './organisation.inputs';
+import type { OrganisationLoaders } from './organisation.loaders';
+import type { OrganizationService } from './organisation.service';
+import { OrganizationSeat } from './seat.entity';
+
+export type OrganisationContext = RequestContext<UnitLoaders & OrganisationLoaders & DutyLoaders & DecisionLoaders>;
+
+export const AS_OF = { nullable: true, description: 'Ngày tra cứu (mặc định: hôm nay) / as of this date (default: today)' };
+
+const ofKind = (organizations: Organization[], kind: OrganizationKind | null) =>
+  kind ? organizations.filter((organization) => organization.kind === kind) : organizations;
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  constructor(
+    private readonly organizationService: OrganizationService,
+    private readonly changes: OrganizationChangeService,
+  ) {}
+
+  @Query(() => Organization, { nullable: true, description: 'Một tổ chức trong địa bàn của bạn, như vào ngày asOf / one organisation as of a date' })
+  async organization(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Ctx() { loaders }: OrganisationContext,
+  ) {
+    const date = asOfDate(asOf);
+    const organization = await loaders.organizationOn.load({ id, asOf: date });
+    if (organization) return organization;
+    // In force that day but not visible: outside the caller's territory. Not in force: null.
+    const unitCode = await this.organizationService.unitCodeOn(id, date);
+    if (unitCode) throw new OutsideTerritoryError(unitCode);
+    return null;
+  }
+
+  @Query(() => [Organization], { description: 'Các tổ chức của một đơn vị, như vào ngày asOf / organisations of a unit as of a date' })
+  async organizations(
+    @Arg('unitCode', () => ID) unitCode: string,
+    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('kind', () => OrganizationKind, { nullable: true }) kind: OrganizationKind | null,
+    @Ctx() { loaders }: OrganisationContext,
+  ) {
+    const date = asOfDate(asOf);
+    if (!(await loaders.unitOn.load({ code: unitCode, asOf: date }))) {
+      if (await this.organizationService.units.existsOn(unitCode, date)) throw new OutsideTerritoryError(unitCode);
+      return [];
+    }
+    return ofKind(await loaders.unitOrganizationsOn.load({ code: unitCode, asOf: date }), kind);
+  }
+
+  @Mutation(() => Organization, { description: 'Thành lập tổ chức (quản trị) / establish an organisation (admins)' })
+  createOrganization(@Arg('input') input: CreateOrganizationInput, @Ctx() { principal }: OrganisationContext) {
+    return this.changes.create(principal, input);
+  }
+
+  @Mutation(() => Organization, { description: 'Thay đổi tổ chức từ ngày hiệu lực (quản trị) / change from the effective date (admins)' })
+  changeOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('input') input: ChangeOrganizationInput,
+    @Ctx() { principal }: OrganisationContext,
+  ) {
+    return this.changes.change(principal, id, input);
+  }
+
+  @Mutation(() => Organization, {
+    description:
+      'Giải thể tổ chức cùng các vị trí, nhiệm vụ; trả về phiên bản cuối như vào ngày cuối cùng có hiệu lực / close with its seats and duties; answers its last day',
+  })
+  closeOrganization(
+    @Arg('id', () => ID) id: string,
+    @Arg('change', () => EffectiveChangeInput) change: EffectiveChangeInput,
+    @Ctx() { principal }: OrganisationContext,
+  ) {
+    return this.changes.close(principal, id, change);
+  }
+
+  @FieldResolver(() => Organization, { nullable: true, description: 'Tổ chức cấp trên (cùng ngày tra cứu) / parent organisation' })
+  parent(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+    return organization.parentId ? loaders.organizationOn.load({ id: organization.parentId, asOf: organization.asOf }) : null;
+  }
+
+  @FieldResolver(() => [Organization], { description: 'Tổ chức trực thuộc (cùng ngày tra cứu) / child organisations' })
+  children(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+    return loaders.childOrganizationsOn.load({ id: organization.id, asOf: organization.asOf });
+  }
+
+  @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Đơn vị hành chính (cùng ngày tra cứu) / its unit' })
+  unit(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+    return loaders.unitOn.load({ code: organization.unitCode, asOf: organization.asOf });
+  }
+
+  @FieldResolver(() => [OrganizationSeat], { description: 'Vị trí bầu cử, bổ nhiệm / elected and appointed seats' })
+  seats(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+    return loaders.seatsOn.load({ id: organization.id, asOf: organization.asOf });
+  }
+
+  @FieldResolver(() => [Duty], { description: 'Chức năng, nhiệm vụ / functions and duties' })
+  duties(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+    return loaders.dutiesOn.load({ id: organization.id, asOf: organization.asOf });
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
+  decision(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+    return organization.decisionId ? loaders.decisionById.load(organization.decisionId) : null;
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định giải thể / decision that closed it' })
+  closedDecision(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+    return organization.closedDecisionId ? loaders.decisionById.load(organization.closedDecisionId) : null;
+  }
+}
+
+/** `AdministrativeUnit.organizations`: the unit's organisations as of the unit's own date. */
+@Resolver(() => AdministrativeUnit)
+export class UnitOrganizationsResolver {
+  @FieldResolver(() => [Organization], { description: 'Tổ chức của đơn vị (cùng ngày tra cứu) / organisations of the unit' })
+  async organizations(
+    @Root() unit: AdministrativeUnit,
+    @Arg('kind', () => OrganizationKind, { nullable: true }) kind: OrganizationKind | null,
+    @Ctx() { loaders }: OrganisationContext,
+  ) {
+    return ofKind(await loaders.unitOrganizationsOn.load({ code: unit.code, asOf: unit.asOf }), kind);
+  }
+}
+
+/** Federation: other subgraphs reference organisations by id; resolved as of today, one batch per request. */
+export const organizationReferenceResolvers = {
+  Organization: {
+    __resolveReference: (reference: { id: string }, { loaders }: OrganisationContext) =>
+      loaders.organizationOn.load({ id: reference.id, asOf: todayInVietnam() }),
+  },
+};

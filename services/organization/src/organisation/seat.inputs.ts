@@ -1,0 +1,33 @@
+import { Field, InputType, Int } from 'type-graphql';
+import { EffectiveChangeInput } from '../decision/decision.inputs';
+import { SeatSelection } from './seat.entity';
+
+@InputType({ description: 'Thêm vị trí cho tổ chức / add a seat to an organisation' })
+export class AddSeatInput {
+  @Field()
+  title!: string;
+
+  @Field(() => SeatSelection)
+  selection!: SeatSelection;
+
+  @Field(() => Int)
+  capacity!: number;
+
+  @Field(() => EffectiveChangeInput)
+  change!: EffectiveChangeInput;
+}
+
+@InputType({ description: 'Thay đổi vị trí từ ngày hiệu lực; trường bỏ trống giữ nguyên / omitted fields carry over' })
+export class ChangeSeatInput {
+  @Field(() => String, { nullable: true })
+  title?: string | null;
+
+  @Field(() => SeatSelection, { nullable: true })
+  selection?: SeatSelection | null;
+
+  @Field(() => Int, { nullable: true })
+  capacity?: number | null;
+
+  @Field(() => EffectiveChangeInput)
+  change!: EffectiveChangeInput;
+}
