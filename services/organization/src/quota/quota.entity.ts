@@ -1,0 +1,99 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Decision } from '../decision/decision.entity';
+
+/** Who holds a staffing quota: an administrative unit (from the tier above) or an organisation inside one. */
+export enum QuotaHolderKind {
+  UNIT = 'UNIT',
+  ORGANIZATION = 'ORGANIZATION',
+}
+
+registerEnumType(QuotaHolderKind, {
+  name: 'QuotaHolderKind',
+  description: 'Đơn vị hành chính hoặc tổ chức được giao biên chế / holder of a staffing quota',
+});
+
+/** A holder by kind and id (unit code, or the organisation's stable id). */
+export interface QuotaHolder {
+  kind: QuotaHolderKind;
+  id: string;
+}
+
+/** `UNIT:720`, `ORGANIZATION:<uuid>`: the aggregate id of quota events and the key of the allocation rules. */
+export function holderKey(holder: QuotaHolder): string {
+  return `${holder.kind}:${holder.id}`;
+}
+
+/**
+ * One version of a holder's staffing quota (biên chế), in force on [validFrom, validTo).
+ * `allocated` and `available` are read as of `asOf`.
+ */
+@ObjectType({ description: 'Chỉ tiêu biên chế (một phiên bản theo thời gian) / staffing quota as of a date' })
+@Entity({ name: 'staffing_quota' })
+export class StaffingQuota {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Field(() => QuotaHolderKind)
+  @Column({ name: 'holder_kind', type: 'text' })
+  holderKind!: QuotaHolderKind;
+
+  @Field(() => ID, { description: 'Mã đơn vị hoặc mã tổ chức / unit code or organisation id' })
+  @Column({ name: 'holder_id', type: 'text' })
+  holderId!: string;
+
+  @Field(() => Int, { description: 'Số biên chế được giao / headcount allowed' })
+  @Column({ type: 'integer' })
+  amount!: number;
+
+  @Field(() => GraphQLLocalDate, { description: 'Hiệu lực từ / in force from' })
+  @Column({ name: 'valid_from', type: 'date' })
+  validFrom!: string;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Hết hiệu lực từ / in force until (exclusive)' })
+  @Column({ name: 'valid_to', type: 'date', nullable: true })
+  validTo!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Lý do / reason' })
+  @Column({ type: 'text', nullable: true })
+  reason!: string | null;
+
+  @Column({ name: 'decision_id', type: 'uuid', nullable: true })
+  decisionId!: string | null;
+
+  @Column({ name: 'created_by', type: 'text' })
+  createdBy!: string;
+
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Field(() => ID, { description: 'Đơn vị hành chính của chủ thể / the holder’s administrative unit' })
+  unitCode!: string;
+
+  @Field(() => Int, { description: 'Đã phân bổ cho cấp dưới (ngày asOf) / allocated to the holder’s children that day' })
+  allocated!: number;
+
+  @Field(() => Int, { description: 'Còn lại để phân bổ / amount minus allocated' })
+  available!: number;
+
+  @Field(() => Decision, { nullable: true, description: 'Quyết định giao biên chế / the decision that set it' })
+  decision!: Decision | null;
+
+  /** The date `allocated` was read for (a version's start in the history). */
+  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
+  asOf!: string;
+}
+
+/** Both sides of a quota move, as of its effective date. */
+@ObjectType({ description: 'Điều chuyển biên chế giữa hai tổ chức / a quota move between two organisations' })
+export class QuotaMove {
+  @Field(() => StaffingQuota)
+  from!: StaffingQuota;
+
+  @Field(() => StaffingQuota)
+  to!: StaffingQuota;
+
+  @Field(() => Int, { description: 'Số biên chế điều chuyển / headcount moved' })
+  amount!: number;
+}

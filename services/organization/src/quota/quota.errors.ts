@@ -1,0 +1,46 @@
+import { BadUserInputError, DomainError } from '@ps/errors';
+import type { QuotaBreach } from './quota.allocation';
+
+/** A quota above its ceiling, or below what its holder has already allocated: nothing is written. */
+export class QuotaExceededError extends DomainError {
+  constructor(breach: QuotaBreach) {
+    const { rule: _rule, ...details } = breach;
+    super('QUOTA_EXCEEDED', describeBreach(breach), { details });
+  }
+}
+
+function describeBreach(breach: QuotaBreach): { vi: string; en: string } {
+  const { holder, requested, date } = breach;
+  if (breach.rule === 'CEILING') {
+    const { ceilingHolder, ceiling, allocatedToSiblings } = breach;
+    return {
+      vi:
+        `Vượt chỉ tiêu biên chế được giao: ${holder} xin ${requested}, ${ceilingHolder} được giao ${ceiling}, ` +
+        `đã phân bổ cho đơn vị khác ${allocatedToSiblings} (ngày ${date})`,
+      en:
+        `Exceeds the staffing quota: ${holder} asks for ${requested}, ${ceilingHolder} holds ${ceiling} ` +
+        `with ${allocatedToSiblings} already allocated to others (on ${date})`,
+    };
+  }
+  return {
+    vi:
+      `Vượt chỉ tiêu biên chế được giao: ${holder} còn ${requested}, ` +
+      `thấp hơn số đã phân bổ cho cấp dưới ${breach.allocatedToChildren} (ngày ${date})`,
+    en:
+      `Exceeds the staffing quota: ${holder} would hold ${requested}, ` +
+      `below the ${breach.allocatedToChildren} it has allocated to its children (on ${date})`,
+  };
+}
+
+/** A change dated before the holder's current version starts: history is not rewritten. */
+export class RetroactiveQuotaChangeError extends BadUserInputError {
+  constructor(holder: string, effectiveDate: string, currentFrom: string) {
+    super(
+      `Không thể thay đổi biên chế của ${holder} từ ngày ${effectiveDate}, trước phiên bản hiện hành (từ ${currentFrom})`,
+      `Cannot change ${holder}'s quota from ${effectiveDate}, before its current version (from ${currentFrom})`,
+      { reason: 'RETROACTIVE_CHANGE', holder, effectiveDate, currentFrom },
+    );
+  }
+}
+
+export class InvalidQuotaError extends BadUserInputError {}

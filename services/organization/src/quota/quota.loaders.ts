@@ -1,0 +1,19 @@
+import type { Principal } from '@ps/auth';
+import { datedLoader, type OnDate } from '../territory/dated-loader';
+import { QuotaHolderKind, type StaffingQuota } from './quota.entity';
+import type { QuotaService } from './quota.service';
+
+/** A holder (unit code or organisation id) on a date. */
+export type HolderOnDate = OnDate<'id'>;
+
+/** Per-request batch loaders of quotas in force on a date, inside the caller's territory (one query per date). */
+export function quotaLoaders(quotas: QuotaService, principal: Principal) {
+  const byKind = (kind: QuotaHolderKind) =>
+    datedLoader<'id', StaffingQuota | null>('id', (ids, asOf) => quotas.quotasOf(principal, kind, ids, asOf), null);
+  return {
+    unitQuotaOn: byKind(QuotaHolderKind.UNIT),
+    organizationQuotaOn: byKind(QuotaHolderKind.ORGANIZATION),
+  };
+}
+
+export type QuotaLoaders = ReturnType<typeof quotaLoaders>;
