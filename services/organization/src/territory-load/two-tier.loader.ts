@@ -1,0 +1,175 @@
+import { endHoldingsOf } from '../restructure/holdings';
+import { Tier } from '../unit/unit.entity';
+import { byCode, provinceOf, type OfficialTree, type OfficialUnit } from './official-tree.parser';
+import { planLineage, provincePairs, restructurings, type PlannedLineage } from './reorganisation.plan';
+import {
+  announceCreated,
+  announceDissolved,
+  announceMerges,
+  announceSplits,
+  type Reorganisation,
+  type VersionLookup,
+} from './territory-load.events';
+import { fault, type TerritoryFault } from './territory-load.faults';
+import { tierCounts } from './territory-load.report';
+import type { LoadStep, TreeChanges } from './three-tier.loader';
+import { closeVersions, insertLineage, insertVersions, lockTerritory, openHamletsUnder, readVersions } from './unit-version.repository';
+import { planClosures, planVersions, versionOn, type NewVersion, type StoredVersion } from './version.plan';
+import type { LineagePair } from './ward-mapping.parser';
+
+/** The two-tier system holds from 1 July 2025 (Resolution 202/2025/QH15: district tier abolished). */
+export const REORGANISATION_DATE = '2025-07-01';
+
+export const REORGANISATION: Reorganisation = {
+  effectiveDate: REORGANISATION_DATE,
+  reason:
+    'Sắp xếp đơn vị hành chính 2025, không tổ chức cấp huyện (Nghị quyết 202/2025/QH15) / ' +
+    '2025 reorganisation, district tier abolished (Resolution 202/2025/QH15)',
+};
+
+const LINEAGE_REASON =
+  'Sắp xếp đơn vị hành chính cấp xã, cấp tỉnh 2025 (bảng ánh xạ ward-mapping-2025) / ' +
+  '2025 commune and province rearrangement (ward-mapping-2025)';
+
+// A unit that ceased with no successor the data could place: the event must not claim there was none.
+const NO_SUCCESSOR =
+  'Chưa xác định được đơn vị kế thừa từ bảng ánh xạ (xem báo cáo nạp) / ' +
+  'no successor could be placed from the mapping (see the load report)';
+
+export interface TwoTierInput {
+  threeTier: OfficialTree;
+  twoTier: OfficialTree;
+  /** Placeable old commune → new commune pairs of the mapping. */
+  communePairs: LineagePair[];
+}
+
+/** Commune lineage from the mapping, province lineage through it. */
+export function reorganisationLineage(input: TwoTierInput): { lineage: PlannedLineage[]; provincePairs: LineagePair[] } {
+  const provinces = provincePairs(input.communePairs, provinceOf(input.threeTier), provinceOf(input.twoTier));
+  return {
+    lineage: [...planLineage(input.communePairs, Tier.COMMUNE), ...planLineage(provinces, Tier.PROVINCE)],
+    provincePairs: provinces,
+  };
+}
+
+/**
+ * The 2026 two-tier list from 1 July 2025 in one transaction: versions that do not carry on
+ * unchanged end that day (with the organisations and quotas of units that cease), the 2026
+ * versions begin, lineage is recorded, and the changes are announced (UnitDissolved,
+ * UnitSplit, UnitsMerged, then UnitCreated, so each code's events stay in time order on its
+ * partition). A second run finds nothing to do and announces nothing.
+ */
+export async function loadTwoTier(step: LoadStep, input: TwoTierInput): Promise<{ changes: TreeChanges; faults: TerritoryFault[] }> {
+  await lockTerritory(step.manager);
+  const versions = await replaceVersions(step, input.twoTier);
+  const { lineage, provincePairs: provinces } = reorganisationLineage(input);
+  const added = await insertLineage(step.manager, lineage, REORGANISATION_DATE, LINEAGE_REASON);
+  step.logger.info({ tree: 'two-tier', lineageAdded: added.length, lineagePresent: lineage.length - added.length }, 'two-tier: lineage recorded');
+
+  const succeeded = new Set([...input.communePairs, ...provinces].map((pair) => pair.predecessor));
+  const dissolved = versions.closing.filter((version) => !versions.target.has(version.code) && !succeeded.has(version.code));
+  const lookup = versionLookup(versions.stored, versions.insert);
+  const events = await announce(step, { lineage, added, dissolved, insert: versions.insert, lookup });
+  step.logger.info({ tree: 'two-tier', ...events }, 'two-tier: events recorded');
+  return {
+    changes: {
+      inserted: tierCounts(versions.insert),
+      alreadyPresent: tierCounts(versions.present),
+      closed: tierCounts(versions.closing),
+      organisationsEnded: versions.organisationsEnded,
+      lineage: lineageCounts(lineage, added),
+      events,
+      rowsWritten: versions.closing.length + versions.insert.length + added.length,
+    },
+    faults: [...(await hamletsLeftOpen(step, versions.closing)), ...unlistedClosures(dissolved, input.threeTier)],
+  };
+}
+
+/** Ends what does not carry on into the 2026 list, then starts the 2026 versions that are missing. */
+async function replaceVersions(step: LoadStep, twoTier: OfficialTree) {
+  const { manager, logger } = step;
+  const stored = await readVersions(manager);
+  const target = byCode(twoTier);
+  const closing = planClosures([...stored.values()].flat(), target, REORGANISATION_DATE);
+  await closeVersions(manager, closing.map((version) => version.id), REORGANISATION_DATE);
+  for (const version of closing) version.validTo = REORGANISATION_DATE;
+  // What a unit that ceases holds (organisations, seats, duties, quotas) ends with it, as in RestructureService.
+  const ceased = closing.filter((version) => !target.has(version.code)).map((version) => version.code);
+  const organisationsEnded = await endHoldingsOf(manager, ceased, REORGANISATION_DATE);
+  logger.info({ tree: 'two-tier', closed: tierCounts(closing), organisationsEnded }, 'two-tier: versions ended on 2025-07-01');
+
+  const { insert, present } = planVersions(twoTier.units, stored, REORGANISATION_DATE);
+  await insertVersions(manager, insert, REORGANISATION.reason);
+  logger.info({ tree: 'two-tier', inserted: tierCounts(insert), alreadyPresent: tierCounts(present) }, 'two-tier: versions inserted');
+  return { stored, target, closing, organisationsEnded, insert, present };
+}
+
+function lineageCounts(lineage: readonly PlannedLineage[], added: readonly PlannedLineage[]): TreeChanges['lineage'] {
+  return {
+    added: added.length,
+    alreadyPresent: lineage.length - added.length,
+    merge: added.filter((row) => row.kind === 'MERGE').length,
+    split: added.filter((row) => row.kind === 'SPLIT').length,
+  };
+}
+
+/** Successors as they stand on the reorganisation date; predecessors by the version that ended then. */
+function versionLookup(stored: ReadonlyMap<string, StoredVersion[]>, inserted: readonly NewVersion[]): VersionLookup {
+  const insertedByCode = new Map(inserted.map((version) => [version.code, version]));
+  return {
+    successor: (code) => {
+      const version = insertedByCode.get(code) ?? versionOn(stored.get(code), REORGANISATION_DATE);
+      // Every 2026 unit is covered once the versions are inserted; a miss is a bug, not bad data.
+      if (!version) throw new Error(`no version of ${code} on ${REORGANISATION_DATE} after loading`);
+      return version;
+    },
+    predecessorPath: (code) => stored.get(code)?.find((v) => v.validTo === REORGANISATION_DATE)?.path ?? null,
+  };
+}
+
+interface Changes {
+  lineage: PlannedLineage[];
+  added: PlannedLineage[];
+  dissolved: StoredVersion[];
+  insert: NewVersion[];
+  lookup: VersionLookup;
+}
+
+/** Announces only what this run changed: new lineage, versions it closed, versions it inserted. */
+async function announce(step: LoadStep, changes: Changes): Promise<Record<string, number>> {
+  const addedKeys = new Set(changes.added.map((row) => `${row.predecessor}>${row.successor}`));
+  const { merges, splits } = restructurings(changes.lineage);
+  const newMerges = merges.filter((m) => m.predecessors.some((p) => addedKeys.has(`${p}>${m.successor}`)));
+  const newSplits = splits.filter((s) => s.successors.some((successor) => addedKeys.has(`${s.predecessor}>${successor}`)));
+  const tierOrder = (unit: { tier: Tier }) => (unit.tier === Tier.COMMUNE ? 0 : 1);
+  const districts = changes.dissolved.filter((version) => version.tier === Tier.DISTRICT);
+  const others = changes.dissolved.filter((version) => version.tier !== Tier.DISTRICT);
+  return {
+    UnitDissolved:
+      (await announceDissolved(step, districts, REORGANISATION)) +
+      (await announceDissolved(step, others, { ...REORGANISATION, reason: `${REORGANISATION.reason}. ${NO_SUCCESSOR}` })),
+    UnitSplit: await announceSplits(step, newSplits, changes.lookup, REORGANISATION),
+    // Communes first, then the provinces they were regrouped into.
+    UnitsMerged: await announceMerges(step, [...newMerges].sort((a, b) => tierOrder(a) - tierOrder(b)), changes.lookup, REORGANISATION),
+    UnitCreated: await announceCreated(step, [...changes.insert].sort((a, b) => tierOrder(b) - tierOrder(a))),
+  };
+}
+
+/** Hamlets are in no official list: those under a commune that just closed are reported, not moved. */
+async function hamletsLeftOpen(step: LoadStep, closing: readonly StoredVersion[]): Promise<TerritoryFault[]> {
+  const communes = closing.filter((version) => version.tier === Tier.COMMUNE).map((version) => version.code);
+  const hamlets = await openHamletsUnder(step.manager, communes);
+  return hamlets.map((hamlet) =>
+    fault('HAMLET_UNDER_CLOSED_UNIT', 'database', { parentCode: hamlet.parentCode, path: hamlet.path }, { code: hamlet.code }),
+  );
+}
+
+/** Units recorded by hand (not in the 2024 list) that this run closed with no successor. */
+function unlistedClosures(dissolved: readonly StoredVersion[], threeTier: OfficialTree): TerritoryFault[] {
+  const listed = new Set(threeTier.units.map((unit: OfficialUnit) => unit.code));
+  return dissolved
+    .filter((version) => version.tier !== Tier.DISTRICT && !listed.has(version.code))
+    .map((version) =>
+      fault('CLOSED_WITHOUT_SUCCESSOR', 'database', { name: version.name, tier: version.tier, path: version.path }, { code: version.code }),
+    );
+}
