@@ -24,6 +24,22 @@ const ask = async <T>(username: string, query: string, variables: Record<string,
 const rowCount = async (table: string): Promise<number> =>
   (await service.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
+interface UnitView {
+  code: string;
+  validFrom?: string;
+  path?: string;
+  name?: string;
+  successors?: Array<{ code: string; kind?: string }>;
+  predecessors?: Array<Record<string, unknown>>;
+}
+type Units = Record<string, UnitView | null>;
+interface Answer {
+  anLap: UnitView | null;
+  dinhHiep: UnitView | null;
+  thanhAn: UnitView | null;
+  communes: UnitView[];
+}
+
 const MERGE = `mutation ($input: MergeUnitsInput!) { mergeUnits(input: $input) { effectiveDate ended { code asOf } started { code name path } } }`;
 const merger = {
   predecessorCodes: ['25801', '25798', '25807'],
@@ -60,19 +76,19 @@ describe('merging Xã An Lập, Xã Định Hiệp and Xã Thanh An into Xã Tha
       thanhAn: unit(code: "25807", asOf: $asOf) { code validFrom predecessors { code kind effectiveDate unit { name asOf } decision { number } } }
       communes: units(parentCode: "720", asOf: $asOf) { code }
     }`;
-    const before = await ask<Record<string, any>>(DEMO_USERS.districtAdmin, query, { asOf: '2025-06-30' });
+    const before = await ask<Answer>(DEMO_USERS.districtAdmin, query, { asOf: '2025-06-30' });
     expect(before.errors).toBeUndefined();
     expect([before.data?.anLap?.code, before.data?.dinhHiep?.code, before.data?.thanhAn?.code]).toEqual(['25801', '25798', '25807']);
-    expect(before.data?.anLap.successors).toEqual([{ code: '25807' }]);
-    expect(before.data?.thanhAn.predecessors).toEqual([]);
+    expect(before.data?.anLap?.successors).toEqual([{ code: '25807' }]);
+    expect(before.data?.thanhAn?.predecessors).toEqual([]);
     expect(before.data?.communes).toHaveLength(12);
 
-    const after = await ask<Record<string, any>>(DEMO_USERS.districtAdmin, query, { asOf: '2025-07-01' });
+    const after = await ask<Answer>(DEMO_USERS.districtAdmin, query, { asOf: '2025-07-01' });
     expect(after.errors).toBeUndefined();
     expect(after.data?.anLap).toBeNull();
     expect(after.data?.dinhHiep).toBeNull();
-    expect(after.data?.thanhAn.validFrom).toBe('2025-07-01');
-    expect(after.data?.thanhAn.predecessors).toEqual(
+    expect(after.data?.thanhAn?.validFrom).toBe('2025-07-01');
+    expect(after.data?.thanhAn?.predecessors).toEqual(
       ['25798', '25801', '25807'].map((code) => ({
         code,
         kind: 'MERGE',
@@ -131,12 +147,12 @@ describe('other restructurings', () => {
       },
     );
     expect(response.errors).toBeUndefined();
-    const lineage = await ask<Record<string, any>>(
+    const lineage = await ask<Units>(
       DEMO_USERS.districtAdmin,
       '{ old: unit(code: "25804", asOf: "2025-08-31") { successors { code kind } } north: unit(code: "25805", asOf: "2025-09-01") { predecessors { code } } }',
     );
-    expect(lineage.data?.old.successors).toEqual([{ code: '25804', kind: 'SPLIT' }, { code: '25805', kind: 'SPLIT' }]);
-    expect(lineage.data?.north.predecessors).toEqual([{ code: '25804' }]);
+    expect(lineage.data?.old?.successors).toEqual([{ code: '25804', kind: 'SPLIT' }, { code: '25805', kind: 'SPLIT' }]);
+    expect(lineage.data?.north?.predecessors).toEqual([{ code: '25804' }]);
   });
 
   it('moves a commune under another district (with the province admin) and dissolves one', async () => {
@@ -148,7 +164,7 @@ describe('other restructurings', () => {
       input: { code: '25777', parentCode: '721', change: change('2025-10-01', '4/NQ-UBTVQH') },
     });
     expect(move.data).toEqual({ moveUnit: { started: [{ code: '25777', path: '74.721.25777' }] } });
-    const districtAdmin = await ask<Record<string, any>>(
+    const districtAdmin = await ask<Units>(
       DEMO_USERS.districtAdmin,
       '{ before: unit(code: "25777", asOf: "2025-09-30") { path } }',
     );
