@@ -49,7 +49,8 @@ export class CreateTerritoryProjection1732780000000 implements MigrationInterfac
 
 /**
  * Inserts or replaces nodes of the projection by code. A version older than the one held is
- * ignored, so a late or replayed event never rolls the projection back.
+ * ignored, and a version's known end is kept, so a late or replayed event never rolls the
+ * projection back.
  */
 export async function upsertTerritoryNodes(manager: EntityManager, nodes: TerritoryNode[]): Promise<void> {
   if (nodes.length === 0) return;
@@ -59,8 +60,11 @@ export async function upsertTerritoryNodes(manager: EntityManager, nodes: Territ
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[])
          AS node(code, path, name, tier, valid_from, valid_to)
      ON CONFLICT (code) DO UPDATE
-       SET path = EXCLUDED.path, name = EXCLUDED.name, tier = EXCLUDED.tier,
-           valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to, updated_at = now()
+       SET path = EXCLUDED.path, name = EXCLUDED.name, tier = EXCLUDED.tier, valid_from = EXCLUDED.valid_from,
+           -- the same version arriving late (another partition) keeps the end already known
+           valid_to = CASE WHEN EXCLUDED.valid_from IS NOT DISTINCT FROM territory_unit.valid_from
+                           THEN coalesce(territory_unit.valid_to, EXCLUDED.valid_to) ELSE EXCLUDED.valid_to END,
+           updated_at = now()
        WHERE territory_unit.valid_from IS NULL OR EXCLUDED.valid_from IS NULL
           OR EXCLUDED.valid_from >= territory_unit.valid_from`,
     [

@@ -2,13 +2,20 @@ import pino, { type Logger } from 'pino';
 
 export type { Logger };
 
-/** JSON logs on stdout (Kubernetes collects them); secrets in headers are redacted. */
-export function createLogger(name: string, level = 'info'): Logger {
-  return pino({
-    name,
-    level,
-    base: { service: name },
-    timestamp: pino.stdTimeFunctions.isoTime,
-    redact: ['req.headers.authorization', 'headers.authorization', '*.password', '*.client_secret'],
-  });
+/**
+ * JSON logs on stdout (Kubernetes collects them), or on another file descriptor (a command
+ * line tool logs progress on stderr and prints its result on stdout); secrets are redacted.
+ */
+export function createLogger(name: string, level = 'info', fileDescriptor: 1 | 2 = 1): Logger {
+  return pino(
+    {
+      name,
+      level,
+      base: { service: name },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: ['req.headers.authorization', 'headers.authorization', '*.password', '*.client_secret'],
+    },
+    // Synchronous, so the last lines before process.exit are never lost.
+    pino.destination({ dest: fileDescriptor, sync: true }),
+  );
 }

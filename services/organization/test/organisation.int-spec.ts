@@ -291,7 +291,7 @@ describe('access', () => {
     ['a district viewer', DEMO_USERS.districtViewer, () => draft(), 'FORBIDDEN'],
     ['an officer (admins only)', DEMO_USERS.anLapOfficer, () => draft(), 'FORBIDDEN'],
     ['a date before the unit existed', DEMO_USERS.anLapAdmin, () => draft({ change: change('1990-01-01') }), 'UNIT_NOT_IN_FORCE'],
-    ['a parent of another unit', DEMO_USERS.districtAdmin, () => draft({ unitCode: DINH_AN, parentId: ids.front }), 'ORGANIZATION_PARENT_INVALID'],
+    ['a parent of a sibling unit', DEMO_USERS.districtAdmin, () => draft({ unitCode: DINH_AN, parentId: ids.front }), 'ORGANIZATION_PARENT_INVALID'],
     ['a parent not in force yet', DEMO_USERS.anLapAdmin, () => draft({ parentId: ids.front, change: change('2025-06-01') }), 'ORGANIZATION_PARENT_INVALID'],
     ['a blank name', DEMO_USERS.anLapAdmin, () => draft({ name: '   ' }), 'BAD_USER_INPUT'],
   ])('refuses %s with a typed error and writes nothing', async (_case, username, input, code) => {
@@ -300,6 +300,18 @@ describe('access', () => {
     expect(errorCodes(response)).toEqual([code]);
     expect(response.errors?.[0].message).toMatch(/ \/ /);
     expect(await state()).toEqual(before);
+  });
+
+  it('places a commune’s Party organisation under the district Party committee (a unit above)', async () => {
+    const committee = await createOrganization(DEMO_USERS.districtAdmin, {
+      unitCode: '720', kind: 'PARTY_COMMITTEE', name: 'Đảng bộ huyện Dầu Tiếng', change: change('2025-07-01'),
+    });
+    expect(committee.errors).toBeUndefined();
+    const grassroots = await createOrganization(DEMO_USERS.districtAdmin, {
+      unitCode: DINH_AN, parentId: committee.data?.createOrganization.id, kind: 'PARTY_GRASSROOTS',
+      name: 'Đảng bộ xã Định An', change: change('2025-07-01'),
+    });
+    expect(grassroots.errors).toBeUndefined();
   });
 
   it('lets a viewer read but not change seats, and an officer change them', async () => {

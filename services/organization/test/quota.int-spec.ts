@@ -33,11 +33,6 @@ beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(organizationService, env);
   await seedDemoTerritory(service.dataSource);
-  // The province's quota comes from the centre, outside the platform: recorded directly.
-  await service.dataSource.query(
-    `INSERT INTO staffing_quota (holder_kind, holder_id, amount, valid_from, reason, created_by)
-     VALUES ('UNIT', '74', 2000, '2024-01-01', 'Trung ương giao / assigned by the centre', 'system:test')`,
-  );
   await insertOrganization(org.ubnd, '720', null, 'PEOPLES_COMMITTEE', 'UBND huyện Dầu Tiếng');
   await insertOrganization(org.noiVu, '720', org.ubnd, 'DEPARTMENT', 'Phòng Nội vụ');
   await insertOrganization(org.taiChinh, '720', org.ubnd, 'DEPARTMENT', 'Phòng Tài chính – Kế hoạch');
@@ -133,6 +128,9 @@ async function expectRefused(response: Promise<GraphQLResponse<unknown>>, code: 
 
 describe('unit quotas (from the tier above)', () => {
   it('lets the province admin set Dầu Tiếng’s quota and announces QuotaChanged', async () => {
+    // The province has no tier above it on the platform: its admin records the centre's allocation.
+    const province = await setUnitQuota(DEMO_USERS.provinceAdmin, '74', 2000, change('2024-01-01', '72/QĐ-BNV'));
+    expect(province.errors).toBeUndefined();
     const response = await setUnitQuota(DEMO_USERS.provinceAdmin, '720', 120);
     expect(response.errors).toBeUndefined();
     expect(response.data?.setUnitQuota).toMatchObject({

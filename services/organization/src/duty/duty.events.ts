@@ -1,6 +1,6 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
-import { changeFacts } from '../organisation/organisation.events';
+import { changeFacts } from '../decision/decision.events';
 import { ORGANIZATION_TOPIC } from '../unit/unit.events';
 import { DutyKind, type Duty } from './duty.entity';
 

@@ -1,4 +1,5 @@
-import { dayBefore, isStableId, refuseBefore } from './effective-version.service';
+import { dayBefore } from '../territory/validity';
+import { isStableId, refuseBefore } from './effective-version.service';
 import { Organization } from './organisation.entity';
 
 describe('effective versions', () => {

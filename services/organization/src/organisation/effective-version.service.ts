@@ -155,12 +155,6 @@ export async function closeHeldBy<T extends EffectiveVersion & { organizationId:
   return held.map((version) => Object.assign(version, closing));
 }
 
-/** The day before a date (YYYY-MM-DD): the last day a version ending on `date` was in force. */
-export function dayBefore(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
-}
 
 /** Sets columns of version rows by version id. */
 async function updateVersions<T extends EffectiveVersion>(

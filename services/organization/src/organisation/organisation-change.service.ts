@@ -4,15 +4,16 @@ import { BadUserInputError } from '@ps/errors';
 import { recordEvent, recordEvents, type EventMetadata } from '@ps/events';
 import { foldText } from '@ps/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
+import { changeFactsOf } from '../decision/decision.events';
 import type { EffectiveChangeInput } from '../decision/decision.inputs';
 import { Duty } from '../duty/duty.entity';
 import { DutyChanged, dutySnapshot } from '../duty/duty.events';
+import { dayBefore } from '../territory/validity';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { stampVersion } from './effective-version.entity';
 import {
   closeHeldBy,
   closeVersion,
-  dayBefore,
   isStableId,
   nextVersion,
   openVersion,
@@ -27,7 +28,7 @@ import {
   OrganizationNotFoundError,
   requiredText,
 } from './organisation.errors';
-import { OrganizationChanged, OrganizationClosed, OrganizationCreated, changeFactsOf, organizationSnapshot } from './organisation.events';
+import { OrganizationChanged, OrganizationClosed, OrganizationCreated, organizationSnapshot } from './organisation.events';
 import type { ChangeOrganizationInput, CreateOrganizationInput } from './organisation.inputs';
 import { organizationsInForce, unitInTerritory } from './organisation.scope';
 import type { OrganizationService } from './organisation.service';

@@ -1,26 +1,8 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
-import type { Decision } from '../decision/decision.entity';
-import type { EffectiveChange } from '../decision/decision.service';
+import { changeFacts } from '../decision/decision.events';
 import { ORGANIZATION_TOPIC } from '../unit/unit.events';
 import { OrganizationKind, type Organization } from './organisation.entity';
-
-/** What every change event states besides its subject: from when, why, on which decision. */
-export const changeFacts = {
-  effectiveDate: z.string(),
-  reason: z.string(),
-  decision: z.object({ number: z.string(), date: z.string(), signer: z.string() }),
-};
-
-export function changeFactsOf(change: EffectiveChange): { effectiveDate: string; reason: string; decision: DecisionRef } {
-  return { effectiveDate: change.effectiveDate, reason: change.reason, decision: decisionRef(change.decision) };
-}
-
-type DecisionRef = z.infer<typeof changeFacts.decision>;
-
-function decisionRef(decision: Decision): DecisionRef {
-  return { number: decision.number, date: decision.decidedOn, signer: decision.signer };
-}
 
 /** An organisation as events carry it: one version. */
 export const organizationVersion = z.object({

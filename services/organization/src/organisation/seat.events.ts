@@ -1,7 +1,7 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
 import { ORGANIZATION_TOPIC } from '../unit/unit.events';
-import { changeFacts } from './organisation.events';
+import { changeFacts } from '../decision/decision.events';
 import { SeatSelection, type OrganizationSeat } from './seat.entity';
 
 export const seatVersion = z.object({

@@ -143,14 +143,18 @@ function requireAmount(amount: number, minimum: number): void {
   }
 }
 
-/** Only the tier above assigns a unit's quota (a province's comes from the centre, outside the platform). */
+/**
+ * Only the tier above assigns a unit's quota. A root unit (a province) has no tier above it on
+ * the platform: its own admins record the allocation the centre decided.
+ */
 function requireTierAbove(principal: Principal, unit: PlacedHolder): void {
   if (!isAccessTier(unit.unitTier)) {
     throw new InvalidQuotaError('Thôn, ấp, khu phố không được giao biên chế', 'Sub-commune units hold no staffing quota', {
       unitCode: unit.unitCode,
     });
   }
-  if (!isHigherTier(principal.tier, unit.unitTier)) {
+  const recordsCentralAllocation = !unit.unitPath.includes('.') && principal.unitCode === unit.unitCode;
+  if (!isHigherTier(principal.tier, unit.unitTier) && !recordsCentralAllocation) {
     throw new ForbiddenError(
       `Chỉ cấp trên mới được giao biên chế cho đơn vị ${unit.unitCode}`,
       `Only the tier above may set the quota of unit ${unit.unitCode}`,

@@ -1,34 +1,64 @@
 import type { EntityManager } from 'typeorm';
+import { holderKey, QuotaHolderKind } from '../quota/quota.entity';
+import { lockQuotaHolders } from '../quota/quota.scope';
+
+/** Why holdings end: the date, and the restructuring's reason, decision and actor for the audit. */
+export interface HoldingsEnd {
+  date: string;
+  reason: string;
+  decisionId: string | null;
+  actor: string;
+}
 
 /**
  * When units cease to exist, what they hold ends with them on the same date: their
  * organisations (with those organisations' seats, duties and quotas) and their own quotas.
- * Versions that start on or after the date are left for the operator to review.
+ * Closings are audited like any other; quota holders are locked as the quota ledger does.
+ * Versions that start on or after the date are left for the operator to review. Returns the
+ * organisations ended, with their units, for the restructuring events.
  */
-export async function endHoldingsOf(manager: EntityManager, unitCodes: string[], date: string): Promise<number> {
-  if (unitCodes.length === 0) return 0;
-  const organisations: Array<{ id: string }> = await manager.query(
-    `UPDATE organization SET valid_to = $2
-      WHERE unit_code = ANY($1::text[]) AND valid_from < $2 AND (valid_to IS NULL OR valid_to > $2)
-      RETURNING id`,
-    [unitCodes, date],
+export async function endHoldingsOf(
+  manager: EntityManager,
+  unitCodes: string[],
+  end: HoldingsEnd,
+): Promise<Array<{ id: string; unitCode: string }>> {
+  if (unitCodes.length === 0) return [];
+  const openOn = 'valid_from < $2 AND (valid_to IS NULL OR valid_to > $2)';
+  const held: Array<{ id: string; unitCode: string }> = await manager.query(
+    `SELECT DISTINCT id, unit_code AS "unitCode" FROM organization
+      WHERE unit_code = ANY($1::text[]) AND ${openOn} ORDER BY id`,
+    [unitCodes, end.date],
   );
-  const organisationIds = organisations.map((row) => row.id);
+  const organisationIds = held.map((row) => row.id);
+  await lockQuotaHolders(manager, [
+    ...unitCodes.map((code) => holderKey({ kind: QuotaHolderKind.UNIT, id: code })),
+    ...organisationIds.map((id) => holderKey({ kind: QuotaHolderKind.ORGANIZATION, id })),
+  ]);
+  const audit = 'closed_reason = $3, closed_decision_id = $4, closed_by = $5, closed_at = now()';
+  const parameters = [end.date, end.reason, end.decisionId, end.actor];
+  await manager.query(
+    `UPDATE organization SET valid_to = $2, ${audit} WHERE id = ANY($1::uuid[]) AND ${openOn}`,
+    [organisationIds, ...parameters],
+  );
   for (const table of ['organization_seat', 'duty']) {
     await manager.query(
-      `UPDATE ${table} SET valid_to = $2
-        WHERE organization_id = ANY($1::uuid[]) AND valid_from < $2 AND (valid_to IS NULL OR valid_to > $2)`,
-      [organisationIds, date],
+      `UPDATE ${table} SET valid_to = $2, ${audit} WHERE organization_id = ANY($1::uuid[]) AND ${openOn}`,
+      [organisationIds, ...parameters],
     );
   }
   await manager.query(
-    `UPDATE staffing_quota SET valid_to = $3
+    `UPDATE staffing_quota SET valid_to = $2
       WHERE ((holder_kind = 'UNIT' AND holder_id = ANY($1::text[]))
-          OR (holder_kind = 'ORGANIZATION' AND holder_id = ANY($2::text[])))
-        AND valid_from < $3 AND (valid_to IS NULL OR valid_to > $3)`,
-    [unitCodes, organisationIds, date],
+          OR (holder_kind = 'ORGANIZATION' AND holder_id = ANY($3::text[])))
+        AND ${openOn}`,
+    [unitCodes, end.date, organisationIds],
   );
-  return organisationIds.length;
+  return held;
+}
+
+/** How a restructuring ends what ceasing units hold. */
+export function holdingsEnd(change: { effectiveDate: string; reason: string; decision: { id: string } }, actor: string): HoldingsEnd {
+  return { date: change.effectiveDate, reason: change.reason, decisionId: change.decision.id, actor };
 }
 
 /** Records who became whom (predecessor → successor) on the date. */

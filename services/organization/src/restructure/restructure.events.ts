@@ -1,15 +1,17 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
+import { decisionRef } from '../decision/decision.events';
 import { ORGANIZATION_TOPIC, unitVersion } from '../unit/unit.events';
-
-const decisionRef = z.object({ number: z.string(), date: z.string(), signer: z.string() }).nullable();
 
 /** What every restructuring event states besides its subject. */
 const restructuring = {
   effectiveDate: z.string(),
   reason: z.string().nullable(),
-  decision: decisionRef,
+  decision: decisionRef.nullable(),
 };
+
+/** Organisations of the units that ceased, ended with them (their seats, duties and quotas too). */
+const endedOrganizations = z.array(z.string().uuid());
 
 /**
  * Units merged into one (N → 1). `successor` is the successor's version from the effective
@@ -23,6 +25,7 @@ export const UnitsMerged = defineEvent({
     predecessors: z.array(z.string()).min(1),
     successor: unitVersion,
     rehomed: z.array(unitVersion),
+    endedOrganizations,
     ...restructuring,
   }),
 });
@@ -36,6 +39,7 @@ export const UnitSplit = defineEvent({
     predecessor: z.string(),
     successors: z.array(unitVersion).min(1),
     rehomed: z.array(unitVersion),
+    endedOrganizations,
     ...restructuring,
   }),
 });
@@ -45,7 +49,7 @@ export const UnitDissolved = defineEvent({
   type: 'UnitDissolved',
   version: 1,
   topic: ORGANIZATION_TOPIC,
-  payload: z.object({ code: z.string(), closed: z.array(z.string()), ...restructuring }),
+  payload: z.object({ code: z.string(), closed: z.array(z.string()), endedOrganizations, ...restructuring }),
 });
 
 /** A unit moved under another parent; `unit` and `rehomed` descendants carry their new paths. */

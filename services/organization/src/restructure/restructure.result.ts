@@ -1,6 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { AdministrativeUnit } from '../unit/unit.entity';
+import { dayBefore } from '../territory/validity';
 import { stamp } from '../unit/unit.service';
 
 @ObjectType({ description: 'Kết quả sắp xếp đơn vị / what a restructuring changed' })
@@ -26,11 +27,4 @@ export function restructuringResult(
     ended: ended.map((unit) => stamp(unit, dayBefore(effectiveDate))),
     started: started.map((unit) => stamp(unit, effectiveDate)),
   });
-}
-
-/** The calendar day before a YYYY-MM-DD date. */
-export function dayBefore(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() - 1);
-  return day.toISOString().slice(0, 10);
 }

@@ -1,6 +1,7 @@
 import { OutsideTerritoryError, requireCapability, type Principal } from '@ps/auth';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EffectiveChangeInput } from '../decision/decision.inputs';
+import { changeFactsOf } from '../decision/decision.events';
 import { recordChange, type EffectiveChange } from '../decision/decision.service';
 import { territoryGuard, validOn } from '../territory/validity';
 import { AdministrativeUnit } from '../unit/unit.entity';
@@ -104,10 +105,5 @@ export function snapshot(restructuring: Restructuring, unit: AdministrativeUnit)
 
 /** Effective date, reason and decision, as every restructuring event states them. */
 export function facts(restructuring: Restructuring) {
-  const { change } = restructuring;
-  return {
-    effectiveDate: change.effectiveDate,
-    reason: change.reason,
-    decision: { number: change.decision.number, date: change.decision.decidedOn, signer: change.decision.signer },
-  };
+  return changeFactsOf(restructuring.change);
 }

@@ -3,7 +3,7 @@ import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import { UnitCodeTakenError } from '../unit/unit.errors';
-import { endHoldingsOf, recordLineage } from './holdings';
+import { endHoldingsOf, holdingsEnd, recordLineage } from './holdings';
 import { RestructureInputError } from './restructure.errors';
 import { UnitsMerged, UnitSplit } from './restructure.events';
 import type { MergeUnitsInput, SplitUnitInput } from './restructure.inputs';
@@ -42,13 +42,23 @@ export class RestructureService {
       for (const unit of units) {
         rehomed.push(...(await rehomeDescendants(restructuring.manager, unit, successor, restructuring.change, restructuring.actor)));
       }
-      await endHoldingsOf(restructuring.manager, codes.filter((code) => code !== successorCode), restructuring.change.effectiveDate);
+      const endedOrganizations = await endHoldingsOf(
+        restructuring.manager,
+        codes.filter((code) => code !== successorCode),
+        holdingsEnd(restructuring.change, restructuring.actor),
+      );
       const links = codes.map((predecessor) => ({ predecessor, successor: successorCode }));
       await recordLineage(restructuring.manager, links, 'MERGE', restructuring.change, restructuring.actor);
       await recordEvent(
         restructuring.manager,
         UnitsMerged,
-        { predecessors: codes, successor: snapshot(restructuring, successor), rehomed: rehomed.map((u) => snapshot(restructuring, u)), ...facts(restructuring) },
+        {
+          predecessors: codes,
+          successor: snapshot(restructuring, successor),
+          rehomed: rehomed.map((u) => snapshot(restructuring, u)),
+          endedOrganizations: endedOrganizations.map((organization) => organization.id),
+          ...facts(restructuring),
+        },
         { aggregateId: successorCode, unitPath: successor.path, actor: restructuring.actor },
       );
       return restructuringResult(restructuring.change.effectiveDate, units, [successor, ...rehomed]);
@@ -85,13 +95,21 @@ export class RestructureService {
           rehomed.push(moved, ...below);
         }
       }
-      if (!successorCodes.includes(code)) await endHoldingsOf(restructuring.manager, [code], restructuring.change.effectiveDate);
+      const endedOrganizations = successorCodes.includes(code)
+        ? []
+        : await endHoldingsOf(restructuring.manager, [code], holdingsEnd(restructuring.change, restructuring.actor));
       const links = successorCodes.map((successor) => ({ predecessor: code, successor }));
       await recordLineage(restructuring.manager, links, 'SPLIT', restructuring.change, restructuring.actor);
       await recordEvent(
         restructuring.manager,
         UnitSplit,
-        { predecessor: code, successors: successors.map((s) => snapshot(restructuring, s)), rehomed: rehomed.map((u) => snapshot(restructuring, u)), ...facts(restructuring) },
+        {
+          predecessor: code,
+          successors: successors.map((s) => snapshot(restructuring, s)),
+          rehomed: rehomed.map((u) => snapshot(restructuring, u)),
+          endedOrganizations: endedOrganizations.map((organization) => organization.id),
+          ...facts(restructuring),
+        },
         { aggregateId: code, unitPath: unit.path, actor: restructuring.actor },
       );
       return restructuringResult(restructuring.change.effectiveDate, [unit], [...successors, ...rehomed]);

@@ -1,7 +1,7 @@
 import type { Principal } from '@ps/auth';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
-import { endHoldingsOf } from './holdings';
+import { endHoldingsOf, holdingsEnd } from './holdings';
 import { RestructureInputError } from './restructure.errors';
 import { UnitDissolved, UnitMoved, UnitRenamed } from './restructure.events';
 import type { UnitChangeInput } from './restructure.inputs';
@@ -20,11 +20,20 @@ export class UnitChangeService {
       const [unit] = await unitsToRestructure(restructuring, [input.code.trim()]);
       const below = await descendantsOf(manager, unit.path, change.effectiveDate);
       await endVersions(manager, [unit, ...below], change.effectiveDate);
-      await endHoldingsOf(manager, [unit, ...below].map((u) => u.code), change.effectiveDate);
+      const endedOrganizations = await endHoldingsOf(
+        manager,
+        [unit, ...below].map((u) => u.code),
+        holdingsEnd(change, restructuring.actor),
+      );
       await recordEvent(
         manager,
         UnitDissolved,
-        { code: unit.code, closed: below.map((u) => u.code), ...facts(restructuring) },
+        {
+          code: unit.code,
+          closed: below.map((u) => u.code),
+          endedOrganizations: endedOrganizations.map((organization) => organization.id),
+          ...facts(restructuring),
+        },
         { aggregateId: unit.code, unitPath: unit.path, actor: restructuring.actor },
       );
       return restructuringResult(change.effectiveDate, [unit, ...below], []);

@@ -2,8 +2,8 @@ import { parseLoadTerritoryArgs } from './load-territory.options';
 import { TerritoryLoadOptionError } from './territory-load.errors';
 
 describe('parseLoadTerritoryArgs', () => {
-  it('loads both trees, the snapshot taken to hold from 2025-01-01, when nothing is given', () => {
-    expect(parseLoadTerritoryArgs([])).toEqual({ threeTierFrom: '2025-01-01', only: null, report: null });
+  it('loads both trees, the snapshot taken to hold from 2024-01-01, when nothing is given', () => {
+    expect(parseLoadTerritoryArgs([])).toEqual({ threeTierFrom: '2024-01-01', only: null, report: null });
   });
 
   it('reads the flags, also after a leading --', () => {

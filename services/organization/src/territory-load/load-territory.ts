@@ -19,8 +19,8 @@ async function main(): Promise<void> {
       LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     }),
   );
-  // Progress lines: createLogger writes to stdout; see the note in the report about stderr.
-  const logger = createLogger('organization-territory-load', env.LOG_LEVEL);
+  // Progress on stderr; the summary goes to stdout.
+  const logger = createLogger('organization-territory-load', env.LOG_LEVEL, 2);
   await ensureDatabase(env.DATABASE_URL);
   const dataSource = createDataSource({
     url: env.DATABASE_URL,
@@ -45,6 +45,6 @@ main().catch((error: unknown) => {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
-  createLogger('organization-territory-load').fatal({ err: error }, 'territory load failed');
+  createLogger('organization-territory-load', 'info', 2).fatal({ err: error }, 'territory load failed');
   process.exit(1);
 });

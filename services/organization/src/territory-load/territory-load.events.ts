@@ -54,16 +54,20 @@ export function announceDissolved(
   announcer: LoadAnnouncer,
   closed: ReadonlyArray<{ code: string; path: string }>,
   reorganisation: Reorganisation,
+  ended: EndedOrganizations,
 ): Promise<number> {
   return record(
     announcer,
     UnitDissolved,
     closed.map((unit) => ({
-      payload: { code: unit.code, closed: [], ...reorganisation, decision: null },
+      payload: { code: unit.code, closed: [], endedOrganizations: ended([unit.code]), ...reorganisation, decision: null },
       metadata: metadata(announcer, unit.code, unit.path),
     })),
   );
 }
+
+/** Ids of the organisations that ended with the given units (restructuring events carry them). */
+export type EndedOrganizations = (codes: readonly string[]) => string[];
 
 /** The versions the events name: successors as of the effective date, predecessors as they ended. */
 export interface VersionLookup {
@@ -77,6 +81,7 @@ export function announceMerges(
   merges: readonly Merge[],
   versions: VersionLookup,
   reorganisation: Reorganisation,
+  ended: EndedOrganizations,
 ): Promise<number> {
   return record(
     announcer,
@@ -84,7 +89,14 @@ export function announceMerges(
     merges.map((merge) => {
       const successor = versions.successor(merge.successor);
       return {
-        payload: { predecessors: merge.predecessors, successor: snapshot(successor), rehomed: [], ...reorganisation, decision: null },
+        payload: {
+          predecessors: merge.predecessors,
+          successor: snapshot(successor),
+          rehomed: [],
+          endedOrganizations: ended(merge.predecessors),
+          ...reorganisation,
+          decision: null,
+        },
         metadata: metadata(announcer, merge.successor, successor.path),
       };
     }),
@@ -97,6 +109,7 @@ export function announceSplits(
   splits: readonly Split[],
   versions: VersionLookup,
   reorganisation: Reorganisation,
+  ended: EndedOrganizations,
 ): Promise<number> {
   return record(
     announcer,
@@ -106,6 +119,7 @@ export function announceSplits(
         predecessor: split.predecessor,
         successors: split.successors.map((code) => snapshot(versions.successor(code))),
         rehomed: [],
+        endedOrganizations: ended([split.predecessor]),
         ...reorganisation,
         decision: null,
       },

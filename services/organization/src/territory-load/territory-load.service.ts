@@ -21,7 +21,7 @@ import { loadTwoTier, reorganisationLineage, REORGANISATION_DATE } from './two-t
 import { classifyMapping, knownFaultCounts, readMappingFile, type KnownFaultCounts, type LineagePair } from './ward-mapping.parser';
 
 /** The date the three-tier snapshot is taken to hold from when the operator names none. */
-export const DEFAULT_THREE_TIER_FROM = '2025-01-01';
+export const DEFAULT_THREE_TIER_FROM = '2024-01-01';
 
 export interface TerritoryLoadOptions {
   /** The date the 2024 snapshot is taken to hold from (not the units' establishment); before 2025-07-01. */

@@ -1,3 +1,4 @@
+import { groupBy } from '@ps/service-kit';
 import { endHoldingsOf } from '../restructure/holdings';
 import { Tier } from '../unit/unit.entity';
 import { byCode, provinceOf, type OfficialTree, type OfficialUnit } from './official-tree.parser';
@@ -7,13 +8,22 @@ import {
   announceDissolved,
   announceMerges,
   announceSplits,
+  type EndedOrganizations,
   type Reorganisation,
   type VersionLookup,
 } from './territory-load.events';
 import { fault, type TerritoryFault } from './territory-load.faults';
 import { tierCounts } from './territory-load.report';
 import type { LoadStep, TreeChanges } from './three-tier.loader';
-import { closeVersions, insertLineage, insertVersions, lockTerritory, openHamletsUnder, readVersions } from './unit-version.repository';
+import {
+  closeVersions,
+  insertLineage,
+  insertVersions,
+  lockTerritory,
+  openHamletsUnder,
+  readVersions,
+  TERRITORY_LOAD_ACTOR,
+} from './unit-version.repository';
 import { planClosures, planVersions, versionOn, type NewVersion, type StoredVersion } from './version.plan';
 import type { LineagePair } from './ward-mapping.parser';
 
@@ -69,7 +79,14 @@ export async function loadTwoTier(step: LoadStep, input: TwoTierInput): Promise<
   const succeeded = new Set([...input.communePairs, ...provinces].map((pair) => pair.predecessor));
   const dissolved = versions.closing.filter((version) => !versions.target.has(version.code) && !succeeded.has(version.code));
   const lookup = versionLookup(versions.stored, versions.insert);
-  const events = await announce(step, { lineage, added, dissolved, insert: versions.insert, lookup });
+  const events = await announce(step, {
+    lineage,
+    added,
+    dissolved,
+    insert: versions.insert,
+    lookup,
+    endedOrganizations: versions.endedOrganizations,
+  });
   step.logger.info({ tree: 'two-tier', ...events }, 'two-tier: events recorded');
   return {
     changes: {
@@ -95,13 +112,21 @@ async function replaceVersions(step: LoadStep, twoTier: OfficialTree) {
   for (const version of closing) version.validTo = REORGANISATION_DATE;
   // What a unit that ceases holds (organisations, seats, duties, quotas) ends with it, as in RestructureService.
   const ceased = closing.filter((version) => !target.has(version.code)).map((version) => version.code);
-  const organisationsEnded = await endHoldingsOf(manager, ceased, REORGANISATION_DATE);
+  const ended = await endHoldingsOf(manager, ceased, {
+    date: REORGANISATION_DATE,
+    reason: REORGANISATION.reason,
+    decisionId: null,
+    actor: TERRITORY_LOAD_ACTOR,
+  });
+  const endedBy = groupBy(ended, (organization) => organization.unitCode);
+  const endedOrganizations: EndedOrganizations = (codes) => codes.flatMap((code) => (endedBy.get(code) ?? []).map((o) => o.id));
+  const organisationsEnded = ended.length;
   logger.info({ tree: 'two-tier', closed: tierCounts(closing), organisationsEnded }, 'two-tier: versions ended on 2025-07-01');
 
   const { insert, present } = planVersions(twoTier.units, stored, REORGANISATION_DATE);
   await insertVersions(manager, insert, REORGANISATION.reason);
   logger.info({ tree: 'two-tier', inserted: tierCounts(insert), alreadyPresent: tierCounts(present) }, 'two-tier: versions inserted');
-  return { stored, target, closing, organisationsEnded, insert, present };
+  return { stored, target, closing, organisationsEnded, endedOrganizations, insert, present };
 }
 
 function lineageCounts(lineage: readonly PlannedLineage[], added: readonly PlannedLineage[]): TreeChanges['lineage'] {
@@ -133,6 +158,7 @@ interface Changes {
   dissolved: StoredVersion[];
   insert: NewVersion[];
   lookup: VersionLookup;
+  endedOrganizations: EndedOrganizations;
 }
 
 /** Announces only what this run changed: new lineage, versions it closed, versions it inserted. */
@@ -144,13 +170,20 @@ async function announce(step: LoadStep, changes: Changes): Promise<Record<string
   const tierOrder = (unit: { tier: Tier }) => (unit.tier === Tier.COMMUNE ? 0 : 1);
   const districts = changes.dissolved.filter((version) => version.tier === Tier.DISTRICT);
   const others = changes.dissolved.filter((version) => version.tier !== Tier.DISTRICT);
+  const ended = changes.endedOrganizations;
   return {
     UnitDissolved:
-      (await announceDissolved(step, districts, REORGANISATION)) +
-      (await announceDissolved(step, others, { ...REORGANISATION, reason: `${REORGANISATION.reason}. ${NO_SUCCESSOR}` })),
-    UnitSplit: await announceSplits(step, newSplits, changes.lookup, REORGANISATION),
+      (await announceDissolved(step, districts, REORGANISATION, ended)) +
+      (await announceDissolved(step, others, { ...REORGANISATION, reason: `${REORGANISATION.reason}. ${NO_SUCCESSOR}` }, ended)),
+    UnitSplit: await announceSplits(step, newSplits, changes.lookup, REORGANISATION, ended),
     // Communes first, then the provinces they were regrouped into.
-    UnitsMerged: await announceMerges(step, [...newMerges].sort((a, b) => tierOrder(a) - tierOrder(b)), changes.lookup, REORGANISATION),
+    UnitsMerged: await announceMerges(
+      step,
+      [...newMerges].sort((a, b) => tierOrder(a) - tierOrder(b)),
+      changes.lookup,
+      REORGANISATION,
+      ended,
+    ),
     UnitCreated: await announceCreated(step, [...changes.insert].sort((a, b) => tierOrder(b) - tierOrder(a))),
   };
 }

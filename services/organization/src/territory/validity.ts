@@ -22,3 +22,10 @@ export function validOn(alias: string, param = 'asOf'): string {
 export function asOfDate(asOf: string | null | undefined): string {
   return asOf ?? todayInVietnam();
 }
+
+/** The calendar day before a YYYY-MM-DD date (a version that ends on `date` was last in force then). */
+export function dayBefore(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - 1);
+  return day.toISOString().slice(0, 10);
+}

@@ -1,11 +1,11 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
 import type { Decision } from '../decision/decision.entity';
+import { decisionRef, decisionRefOf } from '../decision/decision.events';
 import type { AdministrativeUnit } from './unit.entity';
 
 export const ORGANIZATION_TOPIC = 'organization.events.v1';
 
-const decisionRef = z.object({ number: z.string(), date: z.string(), signer: z.string() }).nullable();
 
 /** A unit as events carry it: one version, with the decision that made it. */
 export const unitVersion = z.object({
@@ -16,7 +16,7 @@ export const unitVersion = z.object({
   path: z.string(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
-  decision: decisionRef,
+  decision: decisionRef.nullable(),
 });
 
 /** A unit came into being (established, or loaded from the official list). */
@@ -36,6 +36,6 @@ export function unitSnapshot(unit: AdministrativeUnit, decision: Decision | null
     path: unit.path,
     validFrom: unit.validFrom,
     validTo: unit.validTo,
-    decision: decision ? { number: decision.number, date: decision.decidedOn, signer: decision.signer } : null,
+    decision: decision ? decisionRefOf(decision) : null,
   };
 }

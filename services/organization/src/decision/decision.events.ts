@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { Decision } from './decision.entity';
+import type { EffectiveChange } from './decision.service';
+
+/** A decision as events carry it. */
+export const decisionRef = z.object({ number: z.string(), date: z.string(), signer: z.string() });
+export type DecisionRef = z.infer<typeof decisionRef>;
+
+export function decisionRefOf(decision: Decision): DecisionRef {
+  return { number: decision.number, date: decision.decidedOn, signer: decision.signer };
+}
+
+/** What every change event states besides its subject: from when, why, on which decision. */
+export const changeFacts = { effectiveDate: z.string(), reason: z.string(), decision: decisionRef };
+
+export function changeFactsOf(change: EffectiveChange): { effectiveDate: string; reason: string; decision: DecisionRef } {
+  return { effectiveDate: change.effectiveDate, reason: change.reason, decision: decisionRefOf(change.decision) };
+}
