@@ -1,3 +1,4 @@
+import { foldText } from '@ps/service-kit';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 const KINDS = [
@@ -55,6 +56,13 @@ export class CreateOrganisationModel1732800000000 implements MigrationInterface 
         ADD COLUMN search_name  text NOT NULL DEFAULT '',
         ADD CONSTRAINT administrative_unit_no_overlap
           EXCLUDE USING gist (code WITH =, daterange(valid_from, valid_to) WITH &&)`);
+    // Units recorded before this migration get their folded names too.
+    const units: Array<{ id: string; name: string }> = await runner.query('SELECT id, name FROM administrative_unit');
+    await runner.query(
+      `UPDATE administrative_unit SET search_name = folded.name
+         FROM unnest($1::uuid[], $2::text[]) AS folded(id, name) WHERE administrative_unit.id = folded.id`,
+      [units.map((unit) => unit.id), units.map((unit) => foldText(unit.name))],
+    );
     await runner.query('CREATE INDEX administrative_unit_search ON administrative_unit USING gin (search_name gin_trgm_ops)');
     await runner.query('CREATE INDEX administrative_unit_validity ON administrative_unit (valid_from, valid_to)');
 
