@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, PrimaryGeneratedColumn } from 'typeorm';
+import { DatedRecord } from '../territory/dated-record.entity';
 
 /**
  * One version of an effective-dated thing (organisation, seat, duty): valid from `validFrom`
@@ -10,28 +10,13 @@ import { Column, PrimaryGeneratedColumn } from 'typeorm';
  */
 // Not emitted by itself: only the object types extending it are reachable from the schema.
 @ObjectType()
-export abstract class EffectiveVersion {
+export abstract class EffectiveVersion extends DatedRecord {
   @PrimaryGeneratedColumn('uuid', { name: 'version_id' })
   versionId!: string;
 
   @Field(() => ID, { description: 'Mã định danh, không đổi qua các phiên bản / stable id across versions' })
   @Column({ type: 'uuid' })
   id!: string;
-
-  @Field(() => GraphQLLocalDate, { description: 'Hiệu lực từ / in force from' })
-  @Column({ name: 'valid_from', type: 'date' })
-  validFrom!: string;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Hết hiệu lực từ / in force until (exclusive)' })
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Lý do của phiên bản này / reason for this version' })
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
-
-  @Column({ name: 'decision_id', type: 'uuid', nullable: true })
-  decisionId!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Lý do chấm dứt (khi đóng) / why it was closed on validTo' })
   @Column({ name: 'closed_reason', type: 'text', nullable: true })
@@ -46,15 +31,6 @@ export abstract class EffectiveVersion {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt!: Date | null;
 
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  /** The date this version was asked for; related things are read as of the same date. */
-  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
-  asOf!: string;
 }
 
 /** Marks a loaded version with the date it answers for. */

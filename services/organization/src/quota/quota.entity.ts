@@ -1,7 +1,7 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Decision } from '../decision/decision.entity';
+import { DatedRecord } from '../territory/dated-record.entity';
 
 /** Who holds a staffing quota: an administrative unit (from the tier above) or an organisation inside one. */
 export enum QuotaHolderKind {
@@ -31,7 +31,7 @@ export function holderKey(holder: QuotaHolder): string {
  */
 @ObjectType({ description: 'Chỉ tiêu biên chế (một phiên bản theo thời gian) / staffing quota as of a date' })
 @Entity({ name: 'staffing_quota' })
-export class StaffingQuota {
+export class StaffingQuota extends DatedRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -47,27 +47,6 @@ export class StaffingQuota {
   @Column({ type: 'integer' })
   amount!: number;
 
-  @Field(() => GraphQLLocalDate, { description: 'Hiệu lực từ / in force from' })
-  @Column({ name: 'valid_from', type: 'date' })
-  validFrom!: string;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Hết hiệu lực từ / in force until (exclusive)' })
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Lý do / reason' })
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
-
-  @Column({ name: 'decision_id', type: 'uuid', nullable: true })
-  decisionId!: string | null;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
   @Field(() => ID, { description: 'Đơn vị hành chính của chủ thể / the holder’s administrative unit' })
   unitCode!: string;
 
@@ -79,10 +58,6 @@ export class StaffingQuota {
 
   @Field(() => Decision, { nullable: true, description: 'Quyết định giao biên chế / the decision that set it' })
   decision!: Decision | null;
-
-  /** The date `allocated` was read for (a version's start in the history). */
-  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
-  asOf!: string;
 }
 
 /** Both sides of a quota move, as of its effective date. */

@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DatedRecord } from '../territory/dated-record.entity';
 
 /** Tiers of the territory tree; hamlets carry no access tier of their own. */
 export enum Tier {
@@ -23,7 +23,7 @@ registerEnumType(Tier, {
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'Đơn vị hành chính (một phiên bản theo thời gian) / administrative unit as of a date' })
 @Entity({ name: 'administrative_unit' })
-export class AdministrativeUnit {
+export class AdministrativeUnit extends DatedRecord {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
@@ -50,28 +50,4 @@ export class AdministrativeUnit {
   @Column({ type: 'ltree' })
   path!: string;
 
-  @Field(() => GraphQLLocalDate, { description: 'Hiệu lực từ / in force from' })
-  @Column({ name: 'valid_from', type: 'date' })
-  validFrom!: string;
-
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Hết hiệu lực từ / in force until (exclusive)' })
-  @Column({ name: 'valid_to', type: 'date', nullable: true })
-  validTo!: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Lý do của phiên bản này / reason for this version' })
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
-
-  @Column({ name: 'decision_id', type: 'uuid', nullable: true })
-  decisionId!: string | null;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
-
-  /** The date this version was asked for; children and parent are read as of the same date. */
-  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
-  asOf!: string;
 }
