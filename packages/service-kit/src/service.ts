@@ -147,3 +147,30 @@ export async function writeSubgraphSdl<Loaders>(definition: ServiceDefinition<Lo
 export function committedSubgraphSdl(folder: string): string {
   return readFileSync(join(folder, 'schema.graphql'), 'utf8');
 }
+
+/**
+ * An operator command against a service's own database (seeding, loading): reads
+ * DATABASE_URL and LOG_LEVEL, creates the database if needed, migrates, runs `work`, closes.
+ */
+export async function withServiceDatabase<Loaders, T>(
+  definition: ServiceDefinition<Loaders>,
+  command: string,
+  work: (dataSource: DataSource, logger: Logger) => Promise<T>,
+  options: { logTo?: 1 | 2 } = {},
+): Promise<T> {
+  const env = loadEnv(serviceEnvSchema.pick({ DATABASE_URL: true, LOG_LEVEL: true }));
+  const logger = createLogger(`${definition.name}-${command}`, env.LOG_LEVEL, options.logTo);
+  await ensureDatabase(env.DATABASE_URL);
+  const dataSource = createDataSource({
+    url: env.DATABASE_URL,
+    entities: definition.entities,
+    migrations: definition.migrations,
+    applicationName: `${definition.name}-${command}`,
+  });
+  await openDatabase(dataSource, logger, { migrate: true });
+  try {
+    return await work(dataSource, logger);
+  } finally {
+    await dataSource.destroy();
+  }
+}
