@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { SUPERGRAPH_FILE, subgraphSdls } from './subgraphs';
+import { InvariantViolation } from '@ps/errors';
 
 /** Composes the supergraph from the subgraphs' committed SDL; throws with every composition error. */
 export function composeSupergraph(): string {
@@ -9,7 +10,7 @@ export function composeSupergraph(): string {
     subgraphSdls().map(({ name, url, sdl }) => ({ name, url, typeDefs: parse(sdl) })),
   );
   if (result.errors) {
-    throw new Error(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
+    throw new InvariantViolation(`composition failed:\n${result.errors.map((error) => `- ${error.message}`).join('\n')}`);
   }
   return `${result.supergraphSdl.trim()}\n`;
 }

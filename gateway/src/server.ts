@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Principal, TokenVerifier } from '@ps/auth';
-import { DomainError } from '@ps/errors';
+import { DomainError, InvariantViolation } from '@ps/errors';
 import { mountHealth, type Logger } from '@ps/service-kit';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { createGatewayErrorFormatter } from './errors';
@@ -80,5 +80,5 @@ function requireToken(verifier: TokenVerifier) {
 
 async function subgraphReady(graphqlUrl: string): Promise<void> {
   const response = await fetch(new URL('/health/ready', graphqlUrl));
-  if (!response.ok) throw new Error(`${graphqlUrl} answered ${response.status}`);
+  if (!response.ok) throw new InvariantViolation(`${graphqlUrl} answered ${response.status}`);
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { InvariantViolation } from '@ps/errors';
 
 /** The subgraphs of the platform, their folders and local URLs (composed into the supergraph). */
 export const SUBGRAPHS = [
@@ -16,7 +17,7 @@ export const SUPERGRAPH_FILE = join(GATEWAY_ROOT, 'supergraph.graphql');
 export function subgraphSdls(servicesRoot = join(GATEWAY_ROOT, '..', 'services')) {
   return SUBGRAPHS.map(({ name, url }) => {
     const file = join(servicesRoot, name, 'schema.graphql');
-    if (!existsSync(file)) throw new Error(`missing ${file}: run \`pnpm --filter @ps/${name} emit-schema\``);
+    if (!existsSync(file)) throw new InvariantViolation(`missing ${file}: run \`pnpm --filter @ps/${name} emit-schema\``);
     return { name, url, sdl: readFileSync(file, 'utf8') };
   });
 }

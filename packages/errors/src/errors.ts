@@ -101,3 +101,15 @@ function withoutStack(formatted: GraphQLFormattedError): GraphQLFormattedError {
   const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
   return { ...formatted, extensions };
 }
+
+/**
+ * Something that cannot happen unless the code, its build or its shipped data is wrong (a
+ * missing schema file, a data file without the expected unit). Never a user's doing: it is
+ * logged in full and answered as an internal error.
+ */
+export class InvariantViolation extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvariantViolation';
+  }
+}

@@ -3,6 +3,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from './repository';
 import { eventually } from './wait';
+import { InvariantViolation } from '@ps/errors';
 
 /** A platform process started by a test, reachable on its port until stopped. */
 export interface StartedProcess {
@@ -42,7 +43,7 @@ export async function startNodeProcess(options: {
   try {
     await eventually(
       async () => {
-        if (child.exitCode !== null) throw new Error(`${options.name} exited with ${child.exitCode}`);
+        if (child.exitCode !== null) throw new InvariantViolation(`${options.name} exited with ${child.exitCode}`);
         const response = await fetch(`${baseUrl}/health/ready`).catch(() => undefined);
         return response?.ok ? true : undefined;
       },

@@ -1,4 +1,5 @@
 import { infrastructure } from './infrastructure';
+import { InvariantViolation } from '@ps/errors';
 
 /** Demo accounts of the realm (infra/keycloak), one per tier and role the tests need. */
 export const DEMO_USERS = {
@@ -34,7 +35,7 @@ export async function tokenFor(username: string, password = DEMO_PASSWORD): Prom
       }),
     },
   );
-  if (!response.ok) throw new Error(`token for ${username}: HTTP ${response.status} ${await response.text()}`);
+  if (!response.ok) throw new InvariantViolation(`token for ${username}: HTTP ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { access_token: string; expires_in: number };
   cache.set(username, { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 });
   return body.access_token;

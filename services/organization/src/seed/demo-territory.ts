@@ -5,6 +5,7 @@ import { foldText } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { AdministrativeUnit, Tier } from '../unit/unit.entity';
 import { UnitCreated, unitSnapshot } from '../unit/unit.events';
+import { InvariantViolation } from '@ps/errors';
 
 /** The official 2024 three-tier list, as shipped in data/vn-admin-units (see its README). */
 export const THREE_TIER_FILE = join(__dirname, '..', '..', 'data', 'vn-admin-units', 'units-2024-three-tier.json');
@@ -35,7 +36,7 @@ export function demoTerritoryUnits(file = THREE_TIER_FILE): AdministrativeUnit[]
   const provinces = JSON.parse(readFileSync(file, 'utf8')) as OfficialProvince[];
   const province = provinces.find((p) => p.Code === DEMO_TERRITORY.province);
   const district = province?.District.find((d) => d.Code === DEMO_TERRITORY.district);
-  if (!province || !district) throw new Error(`demo territory ${DEMO_TERRITORY.district} missing from ${file}`);
+  if (!province || !district) throw new InvariantViolation(`demo territory ${DEMO_TERRITORY.district} missing from ${file}`);
   const unit = (code: string, name: string, tier: Tier, parent: string | null, path: string, from: string) =>
     Object.assign(new AdministrativeUnit(), {
       code,

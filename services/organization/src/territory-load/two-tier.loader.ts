@@ -26,6 +26,7 @@ import {
 } from './unit-version.repository';
 import { planClosures, planVersions, versionOn, type NewVersion, type StoredVersion } from './version.plan';
 import type { LineagePair } from './ward-mapping.parser';
+import { InvariantViolation } from '@ps/errors';
 
 /** The two-tier system holds from 1 July 2025 (Resolution 202/2025/QH15: district tier abolished). */
 export const REORGANISATION_DATE = '2025-07-01';
@@ -145,7 +146,7 @@ function versionLookup(stored: ReadonlyMap<string, StoredVersion[]>, inserted: r
     successor: (code) => {
       const version = insertedByCode.get(code) ?? versionOn(stored.get(code), REORGANISATION_DATE);
       // Every 2026 unit is covered once the versions are inserted; a miss is a bug, not bad data.
-      if (!version) throw new Error(`no version of ${code} on ${REORGANISATION_DATE} after loading`);
+      if (!version) throw new InvariantViolation(`no version of ${code} on ${REORGANISATION_DATE} after loading`);
       return version;
     },
     predecessorPath: (code) => stored.get(code)?.find((v) => v.validTo === REORGANISATION_DATE)?.path ?? null,
