@@ -46,11 +46,6 @@ export class UnitService {
     );
   }
 
-  /** True when any version of the code exists. */
-  async exists(code: string): Promise<boolean> {
-    return this.dataSource.getRepository(AdministrativeUnit).existsBy({ code });
-  }
-
   /** True when a version of the code is in force on the date (to tell "outside your territory" from "absent"). */
   async existsOn(code: string, asOf: string): Promise<boolean> {
     return this.dataSource
