@@ -10,20 +10,21 @@ import { dutyLoaders } from './duty/duty.loaders';
 import { DutyResolver } from './duty/duty.resolver';
 import { DutyService } from './duty/duty.service';
 import { CreateAdministrativeUnits1732790000000 } from './migrations/1732790000000-create-administrative-units';
-import { CreateOrganisationModel1732800000000 } from './migrations/1732800000000-create-organisation-model';
+import { CreateOrganizationModel1732800000000 } from './migrations/1732800000000-create-organization-model';
 import { RecordVersionClosings1732820040000 } from './migrations/1732820040000-record-version-closings';
-import { OrganizationChangeService } from './organisation/organisation-change.service';
-import { Organization } from './organisation/organisation.entity';
-import { organisationLoaders } from './organisation/organisation.loaders';
+import { OneSpellingOfOrganization1732830000000 } from './migrations/1732830000000-one-spelling-of-organization';
+import { OrganizationChangeService } from './organization/organization-change.service';
+import { Organization } from './organization/organization.entity';
+import { organizationLoaders } from './organization/organization.loaders';
 import {
   OrganizationResolver,
   UnitOrganizationsResolver,
   organizationReferenceResolvers,
-} from './organisation/organisation.resolver';
-import { OrganizationService } from './organisation/organisation.service';
-import { OrganizationSeat } from './organisation/seat.entity';
-import { SeatResolver } from './organisation/seat.resolver';
-import { SeatService } from './organisation/seat.service';
+} from './organization/organization.resolver';
+import { OrganizationService } from './organization/organization.service';
+import { OrganizationSeat } from './organization/seat.entity';
+import { SeatResolver } from './organization/seat.resolver';
+import { SeatService } from './organization/seat.service';
 import { StaffingQuota } from './quota/quota.entity';
 import { quotaLoaders } from './quota/quota.loaders';
 import { QuotaResolver, UnitQuotaResolver } from './quota/quota.resolver';
@@ -43,20 +44,20 @@ import { UnitResolver, unitReferenceResolvers } from './unit/unit.resolver';
 import { UnitService } from './unit/unit.service';
 
 /** Per-request loaders of every feature; each feature adds its own part here. */
-function organizationLoaders(dataSource: DataSource, principal: Principal) {
+function serviceLoaders(dataSource: DataSource, principal: Principal) {
   const organizations = new OrganizationService(dataSource);
   return {
     ...unitLoaders(new UnitService(dataSource), principal),
     ...quotaLoaders(new QuotaService(dataSource), principal),
     ...lineageLoaders(dataSource),
     ...decisionLoaders(dataSource),
-    ...organisationLoaders(organizations, new SeatService(dataSource, organizations), principal),
+    ...organizationLoaders(organizations, new SeatService(dataSource, organizations), principal),
     ...dutyLoaders(new DutyService(dataSource, organizations), principal),
   };
 }
 
-/** Organisations with their seats, functions and duties, and name search. */
-function organisationResolvers(dataSource: DataSource): object[] {
+/** Organizations with their seats, functions and duties, and name search. */
+function organizationResolvers(dataSource: DataSource): object[] {
   const organizations = new OrganizationService(dataSource);
   return [
     new OrganizationResolver(organizations, new OrganizationChangeService(dataSource, organizations)),
@@ -67,7 +68,7 @@ function organisationResolvers(dataSource: DataSource): object[] {
   ];
 }
 
-export type OrganizationLoaders = ReturnType<typeof organizationLoaders>;
+export type OrganizationLoaders = ReturnType<typeof serviceLoaders>;
 
 export const organizationService: ServiceDefinition<OrganizationLoaders> = {
   name: 'organization',
@@ -75,14 +76,15 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
   migrations: [
     CreateMessagingTables1732770000000,
     CreateAdministrativeUnits1732790000000,
-    CreateOrganisationModel1732800000000,
+    CreateOrganizationModel1732800000000,
     RecordVersionClosings1732820040000,
+    OneSpellingOfOrganization1732830000000,
   ],
   // Each feature adds its resolver instances here.
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
       [
-        ...organisationResolvers(dataSource),
+        ...organizationResolvers(dataSource),
         new UnitResolver(new UnitService(dataSource)),
         new QuotaResolver(new QuotaService(dataSource)),
         new UnitQuotaResolver(),
@@ -95,5 +97,5 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
         referenceResolvers: { ...unitReferenceResolvers, ...organizationReferenceResolvers },
       },
     ),
-  loaders: organizationLoaders,
+  loaders: serviceLoaders,
 };

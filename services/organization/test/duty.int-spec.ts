@@ -76,7 +76,7 @@ beforeAll(async () => {
   // The planted duplicate: the same duty in two departments of An Lập, a month apart.
   duty.economy = await addDuty(org.economy, LAND, '2025-07-01');
   duty.office = await addDuty(org.office, LAND, '2025-08-01');
-  // Different duties, and one organisation listing the same duty twice: not overlaps between organisations.
+  // Different duties, and one organization listing the same duty twice: not overlaps between organizations.
   await addDuty(org.culture, 'Quản lý nhà nước về văn hóa, thể thao', '2025-07-01');
   await addDuty(org.office, 'Tiếp công dân', '2025-07-01');
   await addDuty(org.office, 'Tiếp công dân.', '2025-07-01');
@@ -151,7 +151,7 @@ describe('dutyOverlaps', () => {
 });
 
 describe('writing duties', () => {
-  it('announces each added duty with DutyChanged, keyed by its organisation', async () => {
+  it('announces each added duty with DutyChanged, keyed by its organization', async () => {
     const [row] = await service.dataSource.query(
       "SELECT message_key, envelope FROM outbox WHERE event_type = 'DutyChanged' AND envelope->'payload'->'duty'->>'id' = $1",
       [duty.economy],
@@ -168,9 +168,9 @@ describe('writing duties', () => {
 
   it.each([
     ['a viewer', DEMO_USERS.districtViewer, () => org.economy, LAND, '2025-11-01', 'FORBIDDEN'],
-    ['an officer of another commune’s organisation', DEMO_USERS.anLapOfficer, () => org.dinhAnEconomy, LAND, '2025-11-01', 'FORBIDDEN'],
-    ['an organisation not yet in force', DEMO_USERS.anLapOfficer, () => org.economy, LAND, '2025-06-01', 'ORGANIZATION_NOT_FOUND'],
-    ['an unknown organisation', DEMO_USERS.anLapOfficer, () => 'not-an-id', LAND, '2025-11-01', 'ORGANIZATION_NOT_FOUND'],
+    ['an officer of another commune’s organization', DEMO_USERS.anLapOfficer, () => org.dinhAnEconomy, LAND, '2025-11-01', 'FORBIDDEN'],
+    ['an organization not yet in force', DEMO_USERS.anLapOfficer, () => org.economy, LAND, '2025-06-01', 'ORGANIZATION_NOT_FOUND'],
+    ['an unknown organization', DEMO_USERS.anLapOfficer, () => 'not-an-id', LAND, '2025-11-01', 'ORGANIZATION_NOT_FOUND'],
     ['a text without letters', DEMO_USERS.anLapOfficer, () => org.economy, ' -- ', '2025-11-01', 'BAD_USER_INPUT'],
   ])('refuses %s with a typed error and writes nothing', async (_case, username, organizationId, text, date, code) => {
     const before = await state();

@@ -17,7 +17,7 @@ import { organizationService } from '../src/service';
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('organization', 'ps_organization_quota_test'));
 let service: RunningService;
 
-/** Organisations of Huyện Dầu Tiếng (720) and Xã An Lập (25801), inserted as the organisation model stores them. */
+/** Organizations of Huyện Dầu Tiếng (720) and Xã An Lập (25801), inserted as the organization model stores them. */
 const ORGANIZATIONS = ['ubnd', 'noiVu', 'taiChinh', 'tuPhap', 'huyenUy', 'mttq', 'ubndAnLap'] as const;
 const org = Object.fromEntries(ORGANIZATIONS.map((name) => [name, randomUUID()])) as Record<(typeof ORGANIZATIONS)[number], string>;
 
@@ -186,8 +186,8 @@ describe('unit quotas (from the tier above)', () => {
   });
 });
 
-describe('organisation quotas inside Dầu Tiếng', () => {
-  it('lets the district admin allocate to its organisations, each within its parent', async () => {
+describe('organization quotas inside Dầu Tiếng', () => {
+  it('lets the district admin allocate to its organizations, each within its parent', async () => {
     for (const [id, amount] of [[org.ubnd, 80], [org.noiVu, 10], [org.taiChinh, 12]] as const) {
       const response = await setOrganizationQuota(DEMO_USERS.districtAdmin, id, amount);
       expect(response.errors).toBeUndefined();
@@ -221,7 +221,7 @@ describe('organisation quotas inside Dầu Tiếng', () => {
     ['a negative amount', () => setOrganizationQuota(DEMO_USERS.districtAdmin, org.tuPhap, -1)],
     ['a move of nothing', () => moveQuota(DEMO_USERS.districtAdmin, org.noiVu, org.taiChinh, 0, change('2025-07-01'))],
     ['a move to another unit', () => moveQuota(DEMO_USERS.provinceAdmin, org.noiVu, org.ubndAnLap, 1, change('2025-07-01'))],
-    ['an unknown organisation', () => setOrganizationQuota(DEMO_USERS.districtAdmin, randomUUID(), 1)],
+    ['an unknown organization', () => setOrganizationQuota(DEMO_USERS.districtAdmin, randomUUID(), 1)],
   ])('refuses %s as BAD_USER_INPUT', async (_case, request) => {
     await expectRefused(request(), 'BAD_USER_INPUT');
   });
@@ -308,7 +308,7 @@ describe('moveQuota', () => {
 });
 
 describe('territory', () => {
-  it('keeps the An Lập admin out of Dầu Tiếng’s organisations, reading and writing', async () => {
+  it('keeps the An Lập admin out of Dầu Tiếng’s organizations, reading and writing', async () => {
     const admin = DEMO_USERS.anLapAdmin;
     expect(errorCodes(await organizationQuota(admin, org.ubnd, '2025-06-01'))).toEqual(['FORBIDDEN']);
     const read = await ask(admin, `{ staffingQuota(holderKind: ORGANIZATION, holderId: "${org.ubnd}") { amount } }`);
@@ -319,7 +319,7 @@ describe('territory', () => {
     await expectRefused(moveQuota(admin, org.taiChinh, org.noiVu, 1, change('2025-10-01')), 'FORBIDDEN');
   });
 
-  it('lets the An Lập admin read its own commune’s quota and allocate to its own organisation', async () => {
+  it('lets the An Lập admin read its own commune’s quota and allocate to its own organization', async () => {
     const own = await ask<{ staffingQuota: Quota }>(
       DEMO_USERS.anLapAdmin,
       '{ staffingQuota(holderKind: UNIT, holderId: "25801") { amount available } }',

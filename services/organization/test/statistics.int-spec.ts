@@ -27,7 +27,7 @@ interface Figures {
 }
 
 describe('the Dầu Tiếng story told with data', () => {
-  it('counts 22 grassroots Party organisations at the end of 1999 and 51 on 16 Sep 2013: +29', async () => {
+  it('counts 22 grassroots Party organizations at the end of 1999 and 51 on 16 Sep 2013: +29', async () => {
     const response = await ask<{ y1999: Figures; y2013: Figures; compareStatistics: { changes: Array<{ figure: string; from: number; to: number; change: number }> } }>(
       DEMO_USERS.districtAdmin,
       `{
@@ -54,7 +54,7 @@ describe('the Dầu Tiếng story told with data', () => {
     expect(response.data?.statistics).toBeNull();
   });
 
-  it('totals staffing quotas of the unit, its organisations and its communes', async () => {
+  it('totals staffing quotas of the unit, its organizations and its communes', async () => {
     await service.dataSource.query(`
       INSERT INTO staffing_quota (holder_kind, holder_id, amount, valid_from, created_by)
       SELECT 'UNIT', '720', 120, date '2013-01-01', 'test' UNION ALL

@@ -131,7 +131,7 @@ describe('loading both national trees into an empty database', () => {
 });
 
 describe('refusing what it cannot do', () => {
-  it('refuses a snapshot that starts on or after the reorganisation, before touching the database', async () => {
+  it('refuses a snapshot that starts on or after the reorganization, before touching the database', async () => {
     await expect(loadTerritory(dataSource, { threeTierFrom: '2025-07-01', only: null }, logger)).rejects.toMatchObject({
       extensions: { code: 'TERRITORY_LOAD_INVALID_OPTION' },
     });

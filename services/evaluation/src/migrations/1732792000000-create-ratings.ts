@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Annual ratings (xếp loại) of people and organisations of a unit. */
+/** Annual ratings (xếp loại) of people and organizations of a unit. */
 export class CreateRatings1732792000000 implements MigrationInterface {
   name = 'CreateRatings1732792000000';
 

@@ -1,8 +1,8 @@
 import type { Principal } from '@ps/auth';
 import { In, type DataSource } from 'typeorm';
-import { stampVersion } from '../organisation/effective-version.entity';
-import { Organization } from '../organisation/organisation.entity';
-import { unitInTerritory, withinTerritory } from '../organisation/organisation.scope';
+import { stampVersion } from '../organization/effective-version.entity';
+import { Organization } from '../organization/organization.entity';
+import { unitInTerritory, withinTerritory } from '../organization/organization.scope';
 import type { UnitService } from '../unit/unit.service';
 import { validOn } from '../territory/validity';
 import { Duty } from './duty.entity';
@@ -15,7 +15,7 @@ interface OverlapRow {
   matchedText: string;
 }
 
-/** Finds functions and duties held twice inside one unit: a defect the reorganisation must remove. */
+/** Finds functions and duties held twice inside one unit: a defect the reorganization must remove. */
 export class DutyOverlapService {
   constructor(
     private readonly dataSource: DataSource,
@@ -23,7 +23,7 @@ export class DutyOverlapService {
   ) {}
 
   /**
-   * Every pair of duties in force on `asOf`, held by two different organisations of the same
+   * Every pair of duties in force on `asOf`, held by two different organizations of the same
    * unit, with equal folded text: n holders of one text make n·(n−1)/2 pairs. One guarded
    * self-join finds them; `includeSubunits` looks in every unit below `unitCode` too (pairs
    * still within one unit).

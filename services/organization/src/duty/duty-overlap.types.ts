@@ -2,7 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Duty } from './duty.entity';
 
 /**
- * Two organisations of one unit holding the same function or duty on the same date, matched
+ * Two organizations of one unit holding the same function or duty on the same date, matched
  * regardless of diacritics, case and punctuation. `first` is the one that started earlier.
  */
 @ObjectType({ description: 'Chức năng, nhiệm vụ chồng chéo giữa hai tổ chức của một đơn vị / overlapping duties' })
@@ -13,7 +13,7 @@ export class DutyOverlap {
   @Field(() => Duty)
   second!: Duty;
 
-  @Field(() => ID, { description: 'Đơn vị của cả hai tổ chức / the unit both organisations belong to' })
+  @Field(() => ID, { description: 'Đơn vị của cả hai tổ chức / the unit both organizations belong to' })
   unitCode!: string;
 
   @Field({ description: 'Nội dung trùng sau khi bỏ dấu / the folded text both match' })

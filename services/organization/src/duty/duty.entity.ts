@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { EffectiveVersion } from '../organisation/effective-version.entity';
+import { EffectiveVersion } from '../organization/effective-version.entity';
 
 export enum DutyKind {
   FUNCTION = 'FUNCTION',
@@ -16,8 +16,8 @@ registerEnumType(DutyKind, {
   },
 });
 
-/** One version of a function or duty (chức năng, nhiệm vụ) of an organisation. */
-@ObjectType({ description: 'Chức năng, nhiệm vụ của tổ chức / function or duty of an organisation' })
+/** One version of a function or duty (chức năng, nhiệm vụ) of an organization. */
+@ObjectType({ description: 'Chức năng, nhiệm vụ của tổ chức / function or duty of an organization' })
 @Entity({ name: 'duty' })
 export class Duty extends EffectiveVersion {
   @Column({ name: 'organization_id', type: 'uuid' })

@@ -19,8 +19,8 @@ export function dutySnapshot(duty: Duty): z.infer<typeof dutyVersion> {
 }
 
 /**
- * A function or duty of an organisation was added or closed (also when its organisation
- * closed). Keyed by the organisation id, in order with the organisation's own events.
+ * A function or duty of an organization was added or closed (also when its organization
+ * closed). Keyed by the organization id, in order with the organization's own events.
  */
 export const DutyChanged = defineEvent({
   type: 'DutyChanged',

@@ -3,7 +3,7 @@ import { datedLoader } from '../territory/dated-loader';
 import type { Duty } from './duty.entity';
 import type { DutyService } from './duty.service';
 
-/** Per-request batch loader of each organisation's duties on a date, over the caller's territory. */
+/** Per-request batch loader of each organization's duties on a date, over the caller's territory. */
 export function dutyLoaders(duties: DutyService, principal: Principal) {
   return {
     dutiesOn: datedLoader<'id', Duty[]>('id', (ids, asOf) => duties.ofOrganizations(principal, ids, asOf), []),

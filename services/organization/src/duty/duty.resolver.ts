@@ -2,8 +2,8 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Decision } from '../decision/decision.entity';
 import { EffectiveChangeInput } from '../decision/decision.inputs';
-import { Organization } from '../organisation/organisation.entity';
-import { AS_OF, type OrganisationContext } from '../organisation/organisation.resolver';
+import { Organization } from '../organization/organization.entity';
+import { AS_OF, type OrganizationContext } from '../organization/organization.resolver';
 import { asOfDate } from '../territory/validity';
 import { DutyOverlap } from './duty-overlap.types';
 import type { DutyOverlapService } from './duty-overlap.service';
@@ -27,7 +27,7 @@ export class DutyResolver {
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
     @Arg('includeSubunits', { defaultValue: false, description: 'Cả các đơn vị trực thuộc / also every unit below' })
     includeSubunits: boolean,
-    @Ctx() { principal }: OrganisationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     return this.overlapService.overlaps(principal, unitCode, asOfDate(asOf), includeSubunits);
   }
@@ -36,7 +36,7 @@ export class DutyResolver {
   addDuty(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('input') input: AddDutyInput,
-    @Ctx() { principal }: OrganisationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     return this.duties.add(principal, organizationId, input);
   }
@@ -45,23 +45,23 @@ export class DutyResolver {
   closeDuty(
     @Arg('id', () => ID) id: string,
     @Arg('change', () => EffectiveChangeInput) change: EffectiveChangeInput,
-    @Ctx() { principal }: OrganisationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     return this.duties.close(principal, id, change);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'Tổ chức giữ nhiệm vụ (cùng ngày tra cứu) / the organisation holding it' })
-  organization(@Root() duty: Duty, @Ctx() { loaders }: OrganisationContext) {
+  @FieldResolver(() => Organization, { nullable: true, description: 'Tổ chức giữ nhiệm vụ (cùng ngày tra cứu) / the organization holding it' })
+  organization(@Root() duty: Duty, @Ctx() { loaders }: OrganizationContext) {
     return loaders.organizationOn.load({ id: duty.organizationId, asOf: duty.asOf });
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
-  decision(@Root() duty: Duty, @Ctx() { loaders }: OrganisationContext) {
+  decision(@Root() duty: Duty, @Ctx() { loaders }: OrganizationContext) {
     return duty.decisionId ? loaders.decisionById.load(duty.decisionId) : null;
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định bãi bỏ / decision that closed it' })
-  closedDecision(@Root() duty: Duty, @Ctx() { loaders }: OrganisationContext) {
+  closedDecision(@Root() duty: Duty, @Ctx() { loaders }: OrganizationContext) {
     return duty.closedDecisionId ? loaders.decisionById.load(duty.closedDecisionId) : null;
   }
 }

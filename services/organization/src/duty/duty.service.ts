@@ -5,26 +5,26 @@ import { recordEvent } from '@ps/events';
 import { foldText, groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import type { EffectiveChangeInput } from '../decision/decision.inputs';
-import { stampVersion } from '../organisation/effective-version.entity';
-import { closeVersion, openHeldVersion, writeVersions, type VersionWrite } from '../organisation/effective-version.service';
+import { stampVersion } from '../organization/effective-version.entity';
+import { closeVersion, openHeldVersion, writeVersions, type VersionWrite } from '../organization/effective-version.service';
 import { dayBefore } from '../territory/validity';
-import { requiredText } from '../organisation/organisation.errors';
+import { requiredText } from '../organization/organization.errors';
 import { changeFactsOf } from '../decision/decision.events';
-import { heldInForce } from '../organisation/organisation.scope';
-import type { Holder, OrganizationService } from '../organisation/organisation.service';
+import { heldInForce } from '../organization/organization.scope';
+import type { Holder, OrganizationService } from '../organization/organization.service';
 import { Duty } from './duty.entity';
 import { DutyNotFoundError } from './duty.errors';
 import { DutyChanged, dutySnapshot } from './duty.events';
 import type { AddDutyInput } from './duty.inputs';
 
-/** Functions and duties of organisations: read as of a date inside the territory; written by officers and admins. */
+/** Functions and duties of organizations: read as of a date inside the territory; written by officers and admins. */
 export class DutyService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
   ) {}
 
-  /** Duties of each organisation as of a date (one query per batch). */
+  /** Duties of each organization as of a date (one query per batch). */
   async ofOrganizations(principal: Principal, organizationIds: readonly string[], asOf: string): Promise<Map<string, Duty[]>> {
     const duties = await heldInForce(this.dataSource.manager, Duty, 'duty', principal, asOf)
       .andWhere('duty.organization_id IN (:...organizationIds)', { organizationIds })

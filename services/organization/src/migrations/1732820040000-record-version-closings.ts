@@ -3,7 +3,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const TABLES = ['organization', 'organization_seat', 'duty'];
 
 /**
- * Closing an organisation, seat or duty is a change of its own, with a reason, a decision and
+ * Closing an organization, seat or duty is a change of its own, with a reason, a decision and
  * an actor; the closed version keeps the ones it started with, so the closing gets columns.
  */
 export class RecordVersionClosings1732820040000 implements MigrationInterface {

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Decision } from '../decision/decision.entity';
 import { DatedRecord } from '../territory/dated-record.entity';
 
-/** Who holds a staffing quota: an administrative unit (from the tier above) or an organisation inside one. */
+/** Who holds a staffing quota: an administrative unit (from the tier above) or an organization inside one. */
 export enum QuotaHolderKind {
   UNIT = 'UNIT',
   ORGANIZATION = 'ORGANIZATION',
@@ -14,7 +14,7 @@ registerEnumType(QuotaHolderKind, {
   description: 'Đơn vị hành chính hoặc tổ chức được giao biên chế / holder of a staffing quota',
 });
 
-/** A holder by kind and id (unit code, or the organisation's stable id). */
+/** A holder by kind and id (unit code, or the organization's stable id). */
 export interface QuotaHolder {
   kind: QuotaHolderKind;
   id: string;
@@ -39,7 +39,7 @@ export class StaffingQuota extends DatedRecord {
   @Column({ name: 'holder_kind', type: 'text' })
   holderKind!: QuotaHolderKind;
 
-  @Field(() => ID, { description: 'Mã đơn vị hoặc mã tổ chức / unit code or organisation id' })
+  @Field(() => ID, { description: 'Mã đơn vị hoặc mã tổ chức / unit code or organization id' })
   @Column({ name: 'holder_id', type: 'text' })
   holderId!: string;
 
@@ -61,7 +61,7 @@ export class StaffingQuota extends DatedRecord {
 }
 
 /** Both sides of a quota move, as of its effective date. */
-@ObjectType({ description: 'Điều chuyển biên chế giữa hai tổ chức / a quota move between two organisations' })
+@ObjectType({ description: 'Điều chuyển biên chế giữa hai tổ chức / a quota move between two organizations' })
 export class QuotaMove {
   @Field(() => StaffingQuota)
   from!: StaffingQuota;

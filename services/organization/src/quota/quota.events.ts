@@ -4,7 +4,7 @@ import { ORGANIZATION_TOPIC } from '../unit/unit.events';
 
 /**
  * A holder's staffing quota changed from `effectiveDate` on. A move between two
- * organisations is two QuotaChanged events (from, then to) sharing one correlationId and
+ * organizations is two QuotaChanged events (from, then to) sharing one correlationId and
  * one decision; `previousAmount` is null for a first allocation.
  */
 export const QuotaChanged = defineEvent({

@@ -15,7 +15,7 @@ export interface PlacedHolder extends QuotaHolder {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Organisation ids are uuids; anything else names no organisation. */
+/** Organization ids are uuids; anything else names no organization. */
 export function isOrganizationId(id: string): boolean {
   return UUID.test(id);
 }
@@ -68,7 +68,7 @@ export async function requireHolder(
   if (found) return found;
   const unitCode = await holderUnitOn(manager, holder, date);
   if (unitCode) throw new OutsideTerritoryError(unitCode);
-  const what = holder.kind === QuotaHolderKind.UNIT ? { vi: 'Đơn vị', en: 'Unit' } : { vi: 'Tổ chức', en: 'Organisation' };
+  const what = holder.kind === QuotaHolderKind.UNIT ? { vi: 'Đơn vị', en: 'Unit' } : { vi: 'Tổ chức', en: 'Organization' };
   throw new InvalidQuotaError(
     `${what.vi} ${holder.id} không có hiệu lực vào ngày ${date}`,
     `${what.en} ${holder.id} is not in force on ${date}`,

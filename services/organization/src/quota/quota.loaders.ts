@@ -3,7 +3,7 @@ import { datedLoader, type OnDate } from '../territory/dated-loader';
 import { QuotaHolderKind, type StaffingQuota } from './quota.entity';
 import type { QuotaService } from './quota.service';
 
-/** A holder (unit code or organisation id) on a date. */
+/** A holder (unit code or organization id) on a date. */
 export type HolderOnDate = OnDate<'id'>;
 
 /** Per-request batch loaders of quotas in force on a date, inside the caller's territory (one query per date). */

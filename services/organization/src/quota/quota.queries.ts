@@ -12,8 +12,8 @@ export function inForceAt(alias: string, date: string): string {
 
 /**
  * SQL: what the holder has handed down on `date`, the sum of its children's quotas in force
- * that day. A unit's children are its child units and its top-level organisations; an
- * organisation's are its sub-organisations.
+ * that day. A unit's children are its child units and its top-level organizations; an
+ * organization's are its sub-organizations.
  */
 function allocatedSql(kind: QuotaHolderKind, date: string): string {
   const children =

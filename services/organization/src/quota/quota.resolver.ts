@@ -29,7 +29,7 @@ export class QuotaResolver {
     return this.quotaService.quotaOf(principal, { kind, id }, asOfDate(asOf));
   }
 
-  @Query(() => StaffingQuota, { nullable: true, description: 'Biên chế của một tổ chức / an organisation’s staffing quota' })
+  @Query(() => StaffingQuota, { nullable: true, description: 'Biên chế của một tổ chức / an organization’s staffing quota' })
   organizationQuota(
     @Arg('organizationId', () => ID) id: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
@@ -57,7 +57,7 @@ export class QuotaResolver {
     return this.quotaService.setUnitQuota(principal, unitCode, amount, change);
   }
 
-  @Mutation(() => StaffingQuota, { description: 'Giao biên chế cho tổ chức / set an organisation’s quota' })
+  @Mutation(() => StaffingQuota, { description: 'Giao biên chế cho tổ chức / set an organization’s quota' })
   setOrganizationQuota(
     @Arg('organizationId', () => ID) organizationId: string,
     @Arg('amount', () => Int) amount: number,
@@ -68,7 +68,7 @@ export class QuotaResolver {
   }
 
   @Mutation(() => QuotaMove, {
-    description: 'Điều chuyển biên chế giữa hai tổ chức của một đơn vị / move quota between two organisations of one unit',
+    description: 'Điều chuyển biên chế giữa hai tổ chức của một đơn vị / move quota between two organizations of one unit',
   })
   moveQuota(
     @Arg('fromOrganizationId', () => ID) fromId: string,

@@ -64,7 +64,7 @@ const PLACEMENT_FILTER = {
   self: { unit: 'unit.code = ANY(:unitIds)', org: 'org.id = ANY(CAST(:orgIds AS uuid[]))' },
   children: {
     unit: 'unit.parent_code = ANY(:unitIds)',
-    // An organisation's children are its sub-organisations; a unit's are its top-level organisations.
+    // An organization's children are its sub-organizations; a unit's are its top-level organizations.
     org: '(org.parent_id = ANY(CAST(:orgIds AS uuid[])) OR (org.parent_id IS NULL AND org.unit_code = ANY(:unitIds)))',
   },
 };

@@ -12,7 +12,7 @@ import { quotasOn, quotaVersions } from './quota.queries';
 const isAccessTier = (tier: string): tier is Tier => (TIERS as readonly string[]).includes(tier);
 
 /**
- * Staffing quotas (biên chế) of units and organisations: reads cut to the caller's
+ * Staffing quotas (biên chế) of units and organizations: reads cut to the caller's
  * territory, changes that keep every child's allocation within its parent's quota.
  */
 export class QuotaService {
@@ -68,7 +68,7 @@ export class QuotaService {
     });
   }
 
-  /** Sets an organisation's quota: an admin of its unit or of a tier above, inside their territory. */
+  /** Sets an organization's quota: an admin of its unit or of a tier above, inside their territory. */
   async setOrganizationQuota(
     principal: Principal,
     organizationId: string,
@@ -84,7 +84,7 @@ export class QuotaService {
     });
   }
 
-  /** Moves quota between two organisations of one unit: both versions, one decision, one transaction. */
+  /** Moves quota between two organizations of one unit: both versions, one decision, one transaction. */
   async moveQuota(
     principal: Principal,
     fromId: string,
@@ -95,7 +95,7 @@ export class QuotaService {
     requireCapability(principal, 'admin');
     requireAmount(amount, 1);
     if (fromId === toId) {
-      throw new InvalidQuotaError('Không thể điều chuyển biên chế cho chính tổ chức đó', 'Cannot move quota to the same organisation');
+      throw new InvalidQuotaError('Không thể điều chuyển biên chế cho chính tổ chức đó', 'Cannot move quota to the same organization');
     }
     return this.dataSource.transaction(async (manager) => {
       const from = await this.organization(manager, principal, fromId, input.effectiveDate);
@@ -103,7 +103,7 @@ export class QuotaService {
       if (from.unitCode !== to.unitCode) {
         throw new InvalidQuotaError(
           'Chỉ điều chuyển biên chế giữa các tổ chức của cùng một đơn vị',
-          'Quota moves only between organisations of the same unit',
+          'Quota moves only between organizations of the same unit',
           { from: from.unitCode, to: to.unitCode },
         );
       }

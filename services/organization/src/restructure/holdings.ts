@@ -12,10 +12,10 @@ export interface HoldingsEnd {
 
 /**
  * When units cease to exist, what they hold ends with them on the same date: their
- * organisations (with those organisations' seats, duties and quotas) and their own quotas.
+ * organizations (with those organizations' seats, duties and quotas) and their own quotas.
  * Closings are audited like any other; quota holders are locked as the quota ledger does.
  * Versions that start on or after the date are left for the operator to review. Returns the
- * organisations ended, with their units, for the restructuring events.
+ * organizations ended, with their units, for the restructuring events.
  */
 export async function endHoldingsOf(
   manager: EntityManager,
@@ -29,21 +29,21 @@ export async function endHoldingsOf(
       WHERE unit_code = ANY($1::text[]) AND ${openOn} ORDER BY id`,
     [unitCodes, end.date],
   );
-  const organisationIds = held.map((row) => row.id);
+  const organizationIds = held.map((row) => row.id);
   await lockQuotaHolders(manager, [
     ...unitCodes.map((code) => holderKey({ kind: QuotaHolderKind.UNIT, id: code })),
-    ...organisationIds.map((id) => holderKey({ kind: QuotaHolderKind.ORGANIZATION, id })),
+    ...organizationIds.map((id) => holderKey({ kind: QuotaHolderKind.ORGANIZATION, id })),
   ]);
   const audit = 'closed_reason = $3, closed_decision_id = $4, closed_by = $5, closed_at = now()';
   const parameters = [end.date, end.reason, end.decisionId, end.actor];
   await manager.query(
     `UPDATE organization SET valid_to = $2, ${audit} WHERE id = ANY($1::uuid[]) AND ${openOn}`,
-    [organisationIds, ...parameters],
+    [organizationIds, ...parameters],
   );
   for (const table of ['organization_seat', 'duty']) {
     await manager.query(
       `UPDATE ${table} SET valid_to = $2, ${audit} WHERE organization_id = ANY($1::uuid[]) AND ${openOn}`,
-      [organisationIds, ...parameters],
+      [organizationIds, ...parameters],
     );
   }
   await manager.query(
@@ -51,7 +51,7 @@ export async function endHoldingsOf(
       WHERE ((holder_kind = 'UNIT' AND holder_id = ANY($1::text[]))
           OR (holder_kind = 'ORGANIZATION' AND holder_id = ANY($3::text[])))
         AND ${openOn}`,
-    [unitCodes, end.date, organisationIds],
+    [unitCodes, end.date, organizationIds],
   );
   return held;
 }

@@ -10,7 +10,7 @@ const restructuring = {
   decision: decisionRef.nullable(),
 };
 
-/** Organisations of the units that ceased, ended with them (their seats, duties and quotas too). */
+/** Organizations of the units that ceased, ended with them (their seats, duties and quotas too). */
 const endedOrganizations = z.array(z.string().uuid());
 
 /**

@@ -1,7 +1,7 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import { Organization } from '../organisation/organisation.entity';
-import { AS_OF, type OrganisationContext } from '../organisation/organisation.resolver';
+import { Organization } from '../organization/organization.entity';
+import { AS_OF, type OrganizationContext } from '../organization/organization.resolver';
 import { asOfDate } from '../territory/validity';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import type { SearchService } from './search.service';
@@ -18,20 +18,20 @@ export class SearchResolver {
     @Arg('text', TEXT) text: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
     @Arg('first', () => Int, FIRST) first: number,
-    @Ctx() { principal }: OrganisationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     return this.search.searchUnits(principal, text, asOfDate(asOf), first);
   }
 
   @Query(() => [Organization], {
-    description: 'Tìm tổ chức theo tên trong địa bàn của bạn (trong unitCode và cấp dưới) / find organisations by name',
+    description: 'Tìm tổ chức theo tên trong địa bàn của bạn (trong unitCode và cấp dưới) / find organizations by name',
   })
   searchOrganizations(
     @Arg('text', TEXT) text: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
     @Arg('unitCode', () => ID, { nullable: true }) unitCode: string | null,
     @Arg('first', () => Int, FIRST) first: number,
-    @Ctx() { principal }: OrganisationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     return this.search.searchOrganizations(principal, text, asOfDate(asOf), unitCode ?? null, first);
   }

@@ -2,16 +2,16 @@ import type { Principal } from '@ps/auth';
 import { BadUserInputError } from '@ps/errors';
 import { foldText } from '@ps/service-kit';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { stampVersion } from '../organisation/effective-version.entity';
-import type { Organization } from '../organisation/organisation.entity';
-import { organizationsInForce, unitInTerritory } from '../organisation/organisation.scope';
+import { stampVersion } from '../organization/effective-version.entity';
+import type { Organization } from '../organization/organization.entity';
+import { organizationsInForce, unitInTerritory } from '../organization/organization.scope';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { stamp, type UnitService } from '../unit/unit.service';
 
 const MAX_RESULTS = 100;
 
 /**
- * Finds units and organisations by name regardless of diacritics and case ("dinh an" finds
+ * Finds units and organizations by name regardless of diacritics and case ("dinh an" finds
  * "Xã Định An"): the folded text against the folded `search_name` (trigram index), in force on
  * the date and inside the caller's territory, in SQL.
  */
@@ -27,7 +27,7 @@ export class SearchService {
     return found.map((unit) => stamp(unit, asOf));
   }
 
-  /** With `unitCode`, only organisations of that unit and the units below it. */
+  /** With `unitCode`, only organizations of that unit and the units below it. */
   async searchOrganizations(
     principal: Principal,
     text: string,

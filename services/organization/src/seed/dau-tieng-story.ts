@@ -3,9 +3,9 @@ import { foldText } from '@ps/service-kit';
 import type { EntityManager } from 'typeorm';
 
 /**
- * The seed story's Party organisations of Huyện Dầu Tiếng. The published figures are real
- * (22 grassroots Party organisations when the district was re-established in 1999, 51 in
- * September 2013); the individual organisations below are illustrative, chosen to match them.
+ * The seed story's Party organizations of Huyện Dầu Tiếng. The published figures are real
+ * (22 grassroots Party organizations when the district was re-established in 1999, 51 in
+ * September 2013); the individual organizations below are illustrative, chosen to match them.
  */
 const COMMUNES: Array<[string, string]> = [
   ['25777', 'thị trấn Dầu Tiếng'],
@@ -35,7 +35,7 @@ const DISTRICT_GRASSROOTS_1999 = [
   'Chi bộ cơ sở Ngân hàng Nông nghiệp huyện',
 ];
 
-/** Grassroots organisations founded between 1999 and 2013, with the year each began. */
+/** Grassroots organizations founded between 1999 and 2013, with the year each began. */
 const FOUNDED_LATER: Array<[number, string, string]> = [
   ...COMMUNES.map(([code, name], index): [number, string, string] => [2001 + index, code, `Chi bộ cơ sở Trường Trung học cơ sở ${name.replace(/^(xã|thị trấn) /, '')}`]),
   ...[
@@ -59,7 +59,7 @@ const FOUNDED_LATER: Array<[number, string, string]> = [
   ].map((name, index): [number, string, string] => [2000 + Math.floor((index * 13) / 17), '720', name]),
 ];
 
-interface SeedOrganisation {
+interface SeedOrganization {
   unitCode: string;
   kind: string;
   name: string;
@@ -67,8 +67,8 @@ interface SeedOrganisation {
   validFrom: string;
 }
 
-/** The district's political system in 1999 and the grassroots organisations that followed. */
-export function dauTiengOrganisations(): Array<SeedOrganisation & { id: string }> {
+/** The district's political system in 1999 and the grassroots organizations that followed. */
+export function dauTiengOrganizations(): Array<SeedOrganization & { id: string }> {
   const committee = { id: randomUUID(), unitCode: '720', kind: 'PARTY_COMMITTEE', name: 'Đảng bộ huyện Dầu Tiếng', parentId: null, validFrom: '1999-01-01' };
   const state = [
     ['PEOPLES_COUNCIL', 'Hội đồng nhân dân huyện Dầu Tiếng'],
@@ -92,28 +92,28 @@ export function dauTiengOrganisations(): Array<SeedOrganisation & { id: string }
   ];
 }
 
-/** Inserts the story's organisations once (nothing when the district already has organisations). */
+/** Inserts the story's organizations once (nothing when the district already has organizations). */
 export async function seedDauTiengStory(manager: EntityManager): Promise<number> {
   const [{ present }] = await manager.query(
     "SELECT count(*)::int AS present FROM organization WHERE unit_code = '720'",
   );
   if (present > 0) return 0;
-  const organisations = dauTiengOrganisations();
+  const organizations = dauTiengOrganizations();
   await manager.query(
     `INSERT INTO organization (id, unit_code, parent_id, kind, name, search_name, valid_from, reason, created_by)
      SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::date[],
                           $8::text[], $9::text[])`,
     [
-      organisations.map((o) => o.id),
-      organisations.map((o) => o.unitCode),
-      organisations.map((o) => o.parentId),
-      organisations.map((o) => o.kind),
-      organisations.map((o) => o.name),
-      organisations.map((o) => foldText(o.name)),
-      organisations.map((o) => o.validFrom),
-      organisations.map(() => 'Dữ liệu minh họa theo số liệu công bố / illustrative, matching the published figures'),
-      organisations.map(() => 'system:seed'),
+      organizations.map((o) => o.id),
+      organizations.map((o) => o.unitCode),
+      organizations.map((o) => o.parentId),
+      organizations.map((o) => o.kind),
+      organizations.map((o) => o.name),
+      organizations.map((o) => foldText(o.name)),
+      organizations.map((o) => o.validFrom),
+      organizations.map(() => 'Dữ liệu minh họa theo số liệu công bố / illustrative, matching the published figures'),
+      organizations.map(() => 'system:seed'),
     ],
   );
-  return organisations.length;
+  return organizations.length;
 }

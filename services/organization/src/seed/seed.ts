@@ -7,8 +7,8 @@ import { seedDemoTerritory } from './demo-territory';
 /** `pnpm seed`: migrate, then add the demo territory and the Dầu Tiếng story (idempotent). */
 withServiceDatabase(organizationService, 'seed', async (dataSource, logger) => {
   const added = await seedDemoTerritory(dataSource);
-  const organisations = await dataSource.transaction((manager) => seedDauTiengStory(manager));
-  logger.info({ added, organisations }, 'demo territory and the Dầu Tiếng story seeded');
+  const organizations = await dataSource.transaction((manager) => seedDauTiengStory(manager));
+  logger.info({ added, organizations }, 'demo territory and the Dầu Tiếng story seeded');
 }).catch((error: unknown) => {
   createLogger('organization-seed').fatal({ err: error }, 'seed failed');
   process.exit(1);

@@ -82,7 +82,7 @@ export class StatisticsService {
   }
 }
 
-/** Every figure on either date with its change, organisations by kind first. */
+/** Every figure on either date with its change, organizations by kind first. */
 export function changesBetween(from: UnitStatistics, to: UnitStatistics): FigureChange[] {
   const figures = (statistics: UnitStatistics) =>
     new Map<string, number>([

@@ -2,7 +2,7 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Tier } from '../unit/unit.entity';
 
-@ObjectType({ description: 'Số tổ chức theo loại / organisations of one kind' })
+@ObjectType({ description: 'Số tổ chức theo loại / organizations of one kind' })
 export class KindCount {
   @Field({ description: 'Loại tổ chức (OrganizationKind) / kind' })
   kind!: string;
@@ -25,7 +25,7 @@ export class QuotaTotals {
   @Field(() => Int, { nullable: true, description: 'Biên chế được giao cho đơn vị / the unit’s own allocation' })
   unit!: number | null;
 
-  @Field(() => Int, { description: 'Tổng biên chế giao cho các tổ chức trong địa bàn / allocated to its organisations' })
+  @Field(() => Int, { description: 'Tổng biên chế giao cho các tổ chức trong địa bàn / allocated to its organizations' })
   organizations!: number;
 
   @Field(() => Int, { description: 'Tổng biên chế giao cho đơn vị trực thuộc / allocated to the units directly below' })

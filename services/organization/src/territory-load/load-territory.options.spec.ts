@@ -17,7 +17,7 @@ describe('parseLoadTerritoryArgs', () => {
   it.each([
     ['an unknown flag', ['--dry-run']],
     ['a date that does not exist', ['--three-tier-from', '2024-02-30']],
-    ['a snapshot from the reorganisation on', ['--three-tier-from', '2025-07-01']],
+    ['a snapshot from the reorganization on', ['--three-tier-from', '2025-07-01']],
     ['an unknown tree', ['--only', 'district']],
     ['a stray argument', ['two-tier']],
   ])('refuses %s with a typed, bilingual error', (_case, argv) => {

@@ -2,12 +2,12 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { TerritoryLoadOptionError } from './territory-load.errors';
 import { DEFAULT_THREE_TIER_FROM, type TerritoryLoadOptions } from './territory-load.service';
-import { REORGANISATION_DATE } from './two-tier.loader';
+import { REORGANIZATION_DATE } from './two-tier.loader';
 
 const optionsSchema = z.object({
   'three-tier-from': z.iso
     .date()
-    .refine((date) => date < REORGANISATION_DATE, `must be before ${REORGANISATION_DATE}`)
+    .refine((date) => date < REORGANIZATION_DATE, `must be before ${REORGANIZATION_DATE}`)
     .default(DEFAULT_THREE_TIER_FROM),
   only: z.enum(['three-tier', 'two-tier']).nullable().default(null),
   report: z.string().min(1).nullable().default(null),

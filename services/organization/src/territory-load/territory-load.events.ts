@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { UnitDissolved, UnitSplit, UnitsMerged } from '../restructure/restructure.events';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import { UnitCreated, unitSnapshot } from '../unit/unit.events';
-import type { Merge, Split } from './reorganisation.plan';
+import type { Merge, Split } from './reorganization.plan';
 import { inBatches, TERRITORY_LOAD_ACTOR } from './unit-version.repository';
 import type { NewVersion } from './version.plan';
 
@@ -19,7 +19,7 @@ export interface LoadAnnouncer {
 }
 
 /** A restructuring as events state it: when, why (no decision record is cited by the load). */
-export interface Reorganisation {
+export interface Reorganization {
   effectiveDate: string;
   reason: string;
 }
@@ -53,20 +53,20 @@ export function announceCreated(announcer: LoadAnnouncer, versions: readonly Ver
 export function announceDissolved(
   announcer: LoadAnnouncer,
   closed: ReadonlyArray<{ code: string; path: string }>,
-  reorganisation: Reorganisation,
+  reorganization: Reorganization,
   ended: EndedOrganizations,
 ): Promise<number> {
   return record(
     announcer,
     UnitDissolved,
     closed.map((unit) => ({
-      payload: { code: unit.code, closed: [], endedOrganizations: ended([unit.code]), ...reorganisation, decision: null },
+      payload: { code: unit.code, closed: [], endedOrganizations: ended([unit.code]), ...reorganization, decision: null },
       metadata: metadata(announcer, unit.code, unit.path),
     })),
   );
 }
 
-/** Ids of the organisations that ended with the given units (restructuring events carry them). */
+/** Ids of the organizations that ended with the given units (restructuring events carry them). */
 export type EndedOrganizations = (codes: readonly string[]) => string[];
 
 /** The versions the events name: successors as of the effective date, predecessors as they ended. */
@@ -80,7 +80,7 @@ export function announceMerges(
   announcer: LoadAnnouncer,
   merges: readonly Merge[],
   versions: VersionLookup,
-  reorganisation: Reorganisation,
+  reorganization: Reorganization,
   ended: EndedOrganizations,
 ): Promise<number> {
   return record(
@@ -94,7 +94,7 @@ export function announceMerges(
           successor: snapshot(successor),
           rehomed: [],
           endedOrganizations: ended(merge.predecessors),
-          ...reorganisation,
+          ...reorganization,
           decision: null,
         },
         metadata: metadata(announcer, merge.successor, successor.path),
@@ -108,7 +108,7 @@ export function announceSplits(
   announcer: LoadAnnouncer,
   splits: readonly Split[],
   versions: VersionLookup,
-  reorganisation: Reorganisation,
+  reorganization: Reorganization,
   ended: EndedOrganizations,
 ): Promise<number> {
   return record(
@@ -120,7 +120,7 @@ export function announceSplits(
         successors: split.successors.map((code) => snapshot(versions.successor(code))),
         rehomed: [],
         endedOrganizations: ended([split.predecessor]),
-        ...reorganisation,
+        ...reorganization,
         decision: null,
       },
       metadata: metadata(announcer, split.predecessor, versions.predecessorPath(split.predecessor)),

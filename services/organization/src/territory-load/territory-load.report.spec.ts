@@ -29,7 +29,7 @@ describe('reportSummary', () => {
           inserted: { ...counts, PROVINCE: 63 },
           alreadyPresent: counts,
           closed: counts,
-          organisationsEnded: 0,
+          organizationsEnded: 0,
           lineage: { added: 0, alreadyPresent: 0, merge: 0, split: 0 },
           events: { UnitCreated: 63 },
           rowsWritten: 63,

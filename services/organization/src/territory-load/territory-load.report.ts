@@ -16,8 +16,8 @@ export interface TreeLoadResult {
   inserted: TierCounts;
   alreadyPresent: TierCounts;
   closed: TierCounts;
-  /** Organisations (with their seats, duties, quotas) ended because their unit ceased. */
-  organisationsEnded: number;
+  /** Organizations (with their seats, duties, quotas) ended because their unit ceased. */
+  organizationsEnded: number;
   lineage: { added: number; alreadyPresent: number; merge: number; split: number };
   events: Record<string, number>;
   /** Versions inserted + versions closed + lineage rows added (events not counted). */
@@ -50,7 +50,7 @@ export function reportSummary(report: TerritoryLoadReport, reportFile?: string):
   for (const tree of report.trees) {
     lines.push(
       `- ${tree.tree} (từ ${tree.validFrom}): thêm ${tiers(tree.inserted)}; đã có ${tiers(tree.alreadyPresent)}; ` +
-        `đóng ${tiers(tree.closed)} (kết thúc ${tree.organisationsEnded} tổ chức); lineage +${tree.lineage.added} (MERGE ${tree.lineage.merge}, SPLIT ${tree.lineage.split}, ` +
+        `đóng ${tiers(tree.closed)} (kết thúc ${tree.organizationsEnded} tổ chức); lineage +${tree.lineage.added} (MERGE ${tree.lineage.merge}, SPLIT ${tree.lineage.split}, ` +
         `đã có ${tree.lineage.alreadyPresent}); sự kiện ${JSON.stringify(tree.events)}; ` +
         `${tree.rowsWritten} dòng trong ${tree.seconds.toFixed(2)} s (${Math.round(tree.rowsPerSecond)} dòng/s)`,
     );

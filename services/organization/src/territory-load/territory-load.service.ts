@@ -12,12 +12,12 @@ import {
   twoTierTree,
   type OfficialTree,
 } from './official-tree.parser';
-import { communesWithoutPredecessor, unitsWithoutSuccessor } from './reorganisation.faults';
+import { communesWithoutPredecessor, unitsWithoutSuccessor } from './reorganization.faults';
 import { TerritoryLoadOptionError } from './territory-load.errors';
 import type { TerritoryFault } from './territory-load.faults';
 import type { TerritoryLoadReport, TreeLoadResult, TreeName } from './territory-load.report';
 import { loadThreeTier, type LoadStep, type TreeChanges } from './three-tier.loader';
-import { loadTwoTier, reorganisationLineage, REORGANISATION_DATE } from './two-tier.loader';
+import { loadTwoTier, reorganizationLineage, REORGANIZATION_DATE } from './two-tier.loader';
 import { classifyMapping, knownFaultCounts, readMappingFile, type KnownFaultCounts, type LineagePair } from './ward-mapping.parser';
 
 /** The date the three-tier snapshot is taken to hold from when the operator names none. */
@@ -46,7 +46,7 @@ export function readTerritoryData(dataDir: string = TERRITORY_DATA_DIR): Territo
   const twoTier = twoTierTree(readTwoTierFile(dataDir));
   const rows = readMappingFile(dataDir);
   const mapping = classifyMapping(rows, { threeTier: byCode(threeTier), twoTier: byCode(twoTier) });
-  const { provincePairs } = reorganisationLineage({ threeTier, twoTier, communePairs: mapping.pairs });
+  const { provincePairs } = reorganizationLineage({ threeTier, twoTier, communePairs: mapping.pairs });
   return {
     threeTier,
     twoTier,
@@ -93,7 +93,7 @@ export async function loadTerritory(
       faults.push(...found);
       return changes;
     });
-    trees.push(await timed('two-tier', REORGANISATION_DATE, twoTier));
+    trees.push(await timed('two-tier', REORGANIZATION_DATE, twoTier));
   }
   for (const tree of trees) logger.info(tree, `${tree.tree}: committed`);
   if (trees.some((tree) => tree.rowsWritten > 0)) await refreshStatistics(dataSource, logger);
@@ -101,10 +101,10 @@ export async function loadTerritory(
 }
 
 function checkOptions(options: TerritoryLoadOptions): void {
-  if (z.iso.date().safeParse(options.threeTierFrom).success && options.threeTierFrom < REORGANISATION_DATE) return;
+  if (z.iso.date().safeParse(options.threeTierFrom).success && options.threeTierFrom < REORGANIZATION_DATE) return;
   throw new TerritoryLoadOptionError(
-    `Ngày bắt đầu của danh mục ba cấp phải là một ngày trước ${REORGANISATION_DATE}`,
-    `The three-tier snapshot must start on a date before ${REORGANISATION_DATE}`,
+    `Ngày bắt đầu của danh mục ba cấp phải là một ngày trước ${REORGANIZATION_DATE}`,
+    `The three-tier snapshot must start on a date before ${REORGANIZATION_DATE}`,
     { threeTierFrom: options.threeTierFrom },
   );
 }

@@ -42,7 +42,7 @@ export async function loadThreeTier(step: LoadStep, tree: OfficialTree, from: st
     inserted: tierCounts(insert),
     alreadyPresent: tierCounts(present),
     closed: tierCounts([]),
-    organisationsEnded: 0,
+    organizationsEnded: 0,
     lineage: NO_LINEAGE,
     events: { UnitCreated: created },
     rowsWritten: insert.length,

@@ -2,14 +2,14 @@ import { groupBy } from '@ps/service-kit';
 import { endHoldingsOf } from '../restructure/holdings';
 import { Tier } from '../unit/unit.entity';
 import { byCode, provinceOf, type OfficialTree, type OfficialUnit } from './official-tree.parser';
-import { planLineage, provincePairs, restructurings, type PlannedLineage } from './reorganisation.plan';
+import { planLineage, provincePairs, restructurings, type PlannedLineage } from './reorganization.plan';
 import {
   announceCreated,
   announceDissolved,
   announceMerges,
   announceSplits,
   type EndedOrganizations,
-  type Reorganisation,
+  type Reorganization,
   type VersionLookup,
 } from './territory-load.events';
 import { fault, type TerritoryFault } from './territory-load.faults';
@@ -29,13 +29,13 @@ import type { LineagePair } from './ward-mapping.parser';
 import { InvariantViolation } from '@ps/errors';
 
 /** The two-tier system holds from 1 July 2025 (Resolution 202/2025/QH15: district tier abolished). */
-export const REORGANISATION_DATE = '2025-07-01';
+export const REORGANIZATION_DATE = '2025-07-01';
 
-export const REORGANISATION: Reorganisation = {
-  effectiveDate: REORGANISATION_DATE,
+export const REORGANIZATION: Reorganization = {
+  effectiveDate: REORGANIZATION_DATE,
   reason:
     'Sắp xếp đơn vị hành chính 2025, không tổ chức cấp huyện (Nghị quyết 202/2025/QH15) / ' +
-    '2025 reorganisation, district tier abolished (Resolution 202/2025/QH15)',
+    '2025 reorganization, district tier abolished (Resolution 202/2025/QH15)',
 };
 
 const LINEAGE_REASON =
@@ -55,7 +55,7 @@ export interface TwoTierInput {
 }
 
 /** Commune lineage from the mapping, province lineage through it. */
-export function reorganisationLineage(input: TwoTierInput): { lineage: PlannedLineage[]; provincePairs: LineagePair[] } {
+export function reorganizationLineage(input: TwoTierInput): { lineage: PlannedLineage[]; provincePairs: LineagePair[] } {
   const provinces = provincePairs(input.communePairs, provinceOf(input.threeTier), provinceOf(input.twoTier));
   return {
     lineage: [...planLineage(input.communePairs, Tier.COMMUNE), ...planLineage(provinces, Tier.PROVINCE)],
@@ -65,7 +65,7 @@ export function reorganisationLineage(input: TwoTierInput): { lineage: PlannedLi
 
 /**
  * The 2026 two-tier list from 1 July 2025 in one transaction: versions that do not carry on
- * unchanged end that day (with the organisations and quotas of units that cease), the 2026
+ * unchanged end that day (with the organizations and quotas of units that cease), the 2026
  * versions begin, lineage is recorded, and the changes are announced (UnitDissolved,
  * UnitSplit, UnitsMerged, then UnitCreated, so each code's events stay in time order on its
  * partition). A second run finds nothing to do and announces nothing.
@@ -73,8 +73,8 @@ export function reorganisationLineage(input: TwoTierInput): { lineage: PlannedLi
 export async function loadTwoTier(step: LoadStep, input: TwoTierInput): Promise<{ changes: TreeChanges; faults: TerritoryFault[] }> {
   await lockTerritory(step.manager);
   const versions = await replaceVersions(step, input.twoTier);
-  const { lineage, provincePairs: provinces } = reorganisationLineage(input);
-  const added = await insertLineage(step.manager, lineage, REORGANISATION_DATE, LINEAGE_REASON);
+  const { lineage, provincePairs: provinces } = reorganizationLineage(input);
+  const added = await insertLineage(step.manager, lineage, REORGANIZATION_DATE, LINEAGE_REASON);
   step.logger.info({ tree: 'two-tier', lineageAdded: added.length, lineagePresent: lineage.length - added.length }, 'two-tier: lineage recorded');
 
   const succeeded = new Set([...input.communePairs, ...provinces].map((pair) => pair.predecessor));
@@ -94,7 +94,7 @@ export async function loadTwoTier(step: LoadStep, input: TwoTierInput): Promise<
       inserted: tierCounts(versions.insert),
       alreadyPresent: tierCounts(versions.present),
       closed: tierCounts(versions.closing),
-      organisationsEnded: versions.organisationsEnded,
+      organizationsEnded: versions.organizationsEnded,
       lineage: lineageCounts(lineage, added),
       events,
       rowsWritten: versions.closing.length + versions.insert.length + added.length,
@@ -108,26 +108,26 @@ async function replaceVersions(step: LoadStep, twoTier: OfficialTree) {
   const { manager, logger } = step;
   const stored = await readVersions(manager);
   const target = byCode(twoTier);
-  const closing = planClosures([...stored.values()].flat(), target, REORGANISATION_DATE);
-  await closeVersions(manager, closing.map((version) => version.id), REORGANISATION_DATE);
-  for (const version of closing) version.validTo = REORGANISATION_DATE;
-  // What a unit that ceases holds (organisations, seats, duties, quotas) ends with it, as in RestructureService.
+  const closing = planClosures([...stored.values()].flat(), target, REORGANIZATION_DATE);
+  await closeVersions(manager, closing.map((version) => version.id), REORGANIZATION_DATE);
+  for (const version of closing) version.validTo = REORGANIZATION_DATE;
+  // What a unit that ceases holds (organizations, seats, duties, quotas) ends with it, as in RestructureService.
   const ceased = closing.filter((version) => !target.has(version.code)).map((version) => version.code);
   const ended = await endHoldingsOf(manager, ceased, {
-    date: REORGANISATION_DATE,
-    reason: REORGANISATION.reason,
+    date: REORGANIZATION_DATE,
+    reason: REORGANIZATION.reason,
     decisionId: null,
     actor: TERRITORY_LOAD_ACTOR,
   });
   const endedBy = groupBy(ended, (organization) => organization.unitCode);
   const endedOrganizations: EndedOrganizations = (codes) => codes.flatMap((code) => (endedBy.get(code) ?? []).map((o) => o.id));
-  const organisationsEnded = ended.length;
-  logger.info({ tree: 'two-tier', closed: tierCounts(closing), organisationsEnded }, 'two-tier: versions ended on 2025-07-01');
+  const organizationsEnded = ended.length;
+  logger.info({ tree: 'two-tier', closed: tierCounts(closing), organizationsEnded }, 'two-tier: versions ended on 2025-07-01');
 
-  const { insert, present } = planVersions(twoTier.units, stored, REORGANISATION_DATE);
-  await insertVersions(manager, insert, REORGANISATION.reason);
+  const { insert, present } = planVersions(twoTier.units, stored, REORGANIZATION_DATE);
+  await insertVersions(manager, insert, REORGANIZATION.reason);
   logger.info({ tree: 'two-tier', inserted: tierCounts(insert), alreadyPresent: tierCounts(present) }, 'two-tier: versions inserted');
-  return { stored, target, closing, organisationsEnded, endedOrganizations, insert, present };
+  return { stored, target, closing, organizationsEnded, endedOrganizations, insert, present };
 }
 
 function lineageCounts(lineage: readonly PlannedLineage[], added: readonly PlannedLineage[]): TreeChanges['lineage'] {
@@ -139,17 +139,17 @@ function lineageCounts(lineage: readonly PlannedLineage[], added: readonly Plann
   };
 }
 
-/** Successors as they stand on the reorganisation date; predecessors by the version that ended then. */
+/** Successors as they stand on the reorganization date; predecessors by the version that ended then. */
 function versionLookup(stored: ReadonlyMap<string, StoredVersion[]>, inserted: readonly NewVersion[]): VersionLookup {
   const insertedByCode = new Map(inserted.map((version) => [version.code, version]));
   return {
     successor: (code) => {
-      const version = insertedByCode.get(code) ?? versionOn(stored.get(code), REORGANISATION_DATE);
+      const version = insertedByCode.get(code) ?? versionOn(stored.get(code), REORGANIZATION_DATE);
       // Every 2026 unit is covered once the versions are inserted; a miss is a bug, not bad data.
-      if (!version) throw new InvariantViolation(`no version of ${code} on ${REORGANISATION_DATE} after loading`);
+      if (!version) throw new InvariantViolation(`no version of ${code} on ${REORGANIZATION_DATE} after loading`);
       return version;
     },
-    predecessorPath: (code) => stored.get(code)?.find((v) => v.validTo === REORGANISATION_DATE)?.path ?? null,
+    predecessorPath: (code) => stored.get(code)?.find((v) => v.validTo === REORGANIZATION_DATE)?.path ?? null,
   };
 }
 
@@ -174,15 +174,15 @@ async function announce(step: LoadStep, changes: Changes): Promise<Record<string
   const ended = changes.endedOrganizations;
   return {
     UnitDissolved:
-      (await announceDissolved(step, districts, REORGANISATION, ended)) +
-      (await announceDissolved(step, others, { ...REORGANISATION, reason: `${REORGANISATION.reason}. ${NO_SUCCESSOR}` }, ended)),
-    UnitSplit: await announceSplits(step, newSplits, changes.lookup, REORGANISATION, ended),
+      (await announceDissolved(step, districts, REORGANIZATION, ended)) +
+      (await announceDissolved(step, others, { ...REORGANIZATION, reason: `${REORGANIZATION.reason}. ${NO_SUCCESSOR}` }, ended)),
+    UnitSplit: await announceSplits(step, newSplits, changes.lookup, REORGANIZATION, ended),
     // Communes first, then the provinces they were regrouped into.
     UnitsMerged: await announceMerges(
       step,
       [...newMerges].sort((a, b) => tierOrder(a) - tierOrder(b)),
       changes.lookup,
-      REORGANISATION,
+      REORGANIZATION,
       ended,
     ),
     UnitCreated: await announceCreated(step, [...changes.insert].sort((a, b) => tierOrder(b) - tierOrder(a))),

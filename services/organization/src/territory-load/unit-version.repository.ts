@@ -1,6 +1,6 @@
 import { foldText, groupBy } from '@ps/service-kit';
 import type { EntityManager } from 'typeorm';
-import type { PlannedLineage } from './reorganisation.plan';
+import type { PlannedLineage } from './reorganization.plan';
 import type { NewVersion, StoredVersion } from './version.plan';
 
 /** Who the loader's rows and events are recorded as. */

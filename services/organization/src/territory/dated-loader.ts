@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { groupBy } from '@ps/service-kit';
 
-/** A thing named by `Field` (e.g. a unit `code`, an organisation `id`) on a date. */
+/** A thing named by `Field` (e.g. a unit `code`, an organization `id`) on a date. */
 export type OnDate<Field extends string> = { [K in Field]: string } & { asOf: string };
 
 /**

@@ -1,13 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
 import { EffectiveChangeInput } from '../decision/decision.inputs';
-import { OrganizationKind } from './organisation.entity';
+import { OrganizationKind } from './organization.entity';
 
-@InputType({ description: 'Thành lập tổ chức / establish an organisation' })
+@InputType({ description: 'Thành lập tổ chức / establish an organization' })
 export class CreateOrganizationInput {
   @Field(() => ID, { description: 'Đơn vị hành chính / administrative unit' })
   unitCode!: string;
 
-  @Field(() => ID, { nullable: true, description: 'Tổ chức cấp trên cùng đơn vị / parent organisation in the same unit' })
+  @Field(() => ID, { nullable: true, description: 'Tổ chức cấp trên cùng đơn vị / parent organization in the same unit' })
   parentId?: string | null;
 
   @Field(() => OrganizationKind)

@@ -1,12 +1,12 @@
 import { DutyChanged, dutySnapshot } from '../duty/duty.events';
 import { Duty, DutyKind } from '../duty/duty.entity';
-import { OrganizationCreated, organizationSnapshot } from './organisation.events';
-import { Organization, OrganizationKind } from './organisation.entity';
+import { OrganizationCreated, organizationSnapshot } from './organization.events';
+import { Organization, OrganizationKind } from './organization.entity';
 
 const decision = { number: '15/QĐ-UBND', date: '2025-06-30', signer: 'Trần Văn Chủ tịch' };
 const facts = { effectiveDate: '2025-07-01', reason: 'Kiện toàn tổ chức', decision };
 
-describe('organisation event contracts (v1)', () => {
+describe('organization event contracts (v1)', () => {
   const organization = Object.assign(new Organization(), {
     id: '0b7f6a4e-2f3c-4d5e-8a9b-1c2d3e4f5a6b',
     unitCode: '25801',

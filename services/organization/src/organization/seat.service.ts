@@ -8,24 +8,24 @@ import type { EffectiveChangeInput } from '../decision/decision.inputs';
 import { stampVersion } from './effective-version.entity';
 import { dayBefore } from '../territory/validity';
 import { closeVersion, nextVersion, openHeldVersion, writeVersions, type VersionWrite } from './effective-version.service';
-import { SeatNotFoundError, requiredText } from './organisation.errors';
+import { SeatNotFoundError, requiredText } from './organization.errors';
 import { changeFactsOf } from '../decision/decision.events';
-import { heldInForce } from './organisation.scope';
-import type { Holder, OrganizationService } from './organisation.service';
+import { heldInForce } from './organization.scope';
+import type { Holder, OrganizationService } from './organization.service';
 import { OrganizationSeat } from './seat.entity';
 import { SeatChanged, seatSnapshot } from './seat.events';
 import type { AddSeatInput, ChangeSeatInput } from './seat.inputs';
 
 const TITLE = { vi: 'Chức danh', en: 'Seat title' };
 
-/** Seats of organisations: read as of a date inside the territory; written by officers and admins. */
+/** Seats of organizations: read as of a date inside the territory; written by officers and admins. */
 export class SeatService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly organizations: OrganizationService,
   ) {}
 
-  /** Seats of each organisation as of a date (one query per batch). */
+  /** Seats of each organization as of a date (one query per batch). */
   async ofOrganizations(principal: Principal, organizationIds: readonly string[], asOf: string): Promise<Map<string, OrganizationSeat[]>> {
     const seats = await heldInForce(this.dataSource.manager, OrganizationSeat, 'seat', principal, asOf)
       .andWhere('seat.organization_id IN (:...organizationIds)', { organizationIds })
@@ -83,7 +83,7 @@ export class SeatService {
     });
   }
 
-  /** Runs `work` on a seat's open version (locked) once its organisation is checked for the date and the territory. */
+  /** Runs `work` on a seat's open version (locked) once its organization is checked for the date and the territory. */
   private onOpenSeat<T>(
     principal: Principal,
     id: string,

@@ -4,7 +4,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { EffectiveChangeInput } from '../decision/decision.inputs';
 import { recordChange, type EffectiveChange } from '../decision/decision.service';
 import type { EffectiveVersion } from './effective-version.entity';
-import { ChangeBeforeVersionError, ClosingDateError } from './organisation.errors';
+import { ChangeBeforeVersionError, ClosingDateError } from './organization.errors';
 
 /** One write in progress: its transaction, the validated change, and who makes it. */
 export interface VersionWrite {
@@ -41,8 +41,8 @@ export async function writeVersions<T>(
 
 /**
  * The open (latest, unclosed) version of a thing, locked until the transaction ends (or not
- * locked, with `lock` null). Writes lock an organisation before what it holds, so that a seat
- * or duty write and the closing of its organisation cannot deadlock.
+ * locked, with `lock` null). Writes lock an organization before what it holds, so that a seat
+ * or duty write and the closing of its organization cannot deadlock.
  */
 export async function openVersion<T extends EffectiveVersion>(
   manager: EntityManager,
@@ -60,8 +60,8 @@ export async function openVersion<T extends EffectiveVersion>(
 }
 
 /**
- * The open version of something an organisation holds (seat, duty), locked after its
- * organisation was checked and share-locked for the write's date and the caller's territory.
+ * The open version of something an organization holds (seat, duty), locked after its
+ * organization was checked and share-locked for the write's date and the caller's territory.
  */
 export async function openHeldVersion<T extends EffectiveVersion & { organizationId: string }, Holder>(
   write: VersionWrite,
@@ -125,7 +125,7 @@ export async function closeVersion<T extends EffectiveVersion>(write: VersionWri
 }
 
 /**
- * Closes, on the change's date, every version an organisation holds (seats, duties) that is
+ * Closes, on the change's date, every version an organization holds (seats, duties) that is
  * still in force after it; refuses when any of them starts on or after that date.
  */
 export async function closeHeldBy<T extends EffectiveVersion & { organizationId: string }>(
@@ -145,7 +145,7 @@ export async function closeHeldBy<T extends EffectiveVersion & { organizationId:
   if (later.length > 0) {
     throw new ClosingDateError(
       `Tổ chức còn ${later.length} thay đổi có hiệu lực từ ngày ${date} trở đi`,
-      `The organisation holds ${later.length} version(s) starting on or after ${date}`,
+      `The organization holds ${later.length} version(s) starting on or after ${date}`,
       { organizationId, date, versions: later.map((version) => version.id) },
     );
   }

@@ -12,7 +12,7 @@ import {
 import { seedDemoTerritory } from '../src/seed/demo-territory';
 import { organizationService } from '../src/service';
 
-const env = loadEnv(serviceEnvSchema, serviceTestEnv('organization', 'ps_organization_organisation_test'));
+const env = loadEnv(serviceEnvSchema, serviceTestEnv('organization', 'ps_organization_organization_test'));
 let service: RunningService;
 
 beforeAll(async () => {
@@ -36,7 +36,7 @@ const CREATE = 'mutation ($input: CreateOrganizationInput!) { createOrganization
 const createOrganization = (username: string, input: Record<string, unknown>) =>
   gql<{ createOrganization: { id: string } }>(username, CREATE, { input });
 
-/** Creates an organisation of An Lập as its admin from 1 Jul 2025 and answers its id. */
+/** Creates an organization of An Lập as its admin from 1 Jul 2025 and answers its id. */
 async function established(name: string, kind: string, parentId: string | null = null): Promise<string> {
   const response = await createOrganization(DEMO_USERS.anLapAdmin, { unitCode: AN_LAP, parentId, kind, name, change: change('2025-07-01') });
   expect(response.errors).toBeUndefined();
@@ -49,7 +49,7 @@ async function addSeat(organizationId: string, title: string, capacity: number, 
   expect((await gql(DEMO_USERS.anLapOfficer, ADD, { id: organizationId, input })).errors).toBeUndefined();
 }
 
-/** Everything a refused write could have touched: the organisation tables' rows, decisions and the outbox. */
+/** Everything a refused write could have touched: the organization tables' rows, decisions and the outbox. */
 const state = async (): Promise<Record<string, string>> =>
   (
     await service.dataSource.query(`
@@ -64,7 +64,7 @@ interface Recorded {
   event_type: string;
   envelope: { id: string; causationId: string | null; payload: Record<string, unknown> };
 }
-/** The outbox rows of one aggregate (organisation id) of the given event types. */
+/** The outbox rows of one aggregate (organization id) of the given event types. */
 const recorded = (key: string, ...types: string[]): Promise<Recorded[]> =>
   service.dataSource.query('SELECT event_type, envelope FROM outbox WHERE message_key = $1 AND event_type = ANY($2) ORDER BY event_type', [key, types]);
 
@@ -82,15 +82,15 @@ describe('the commune political system of Xã An Lập', () => {
     ids.culture = await established('Phòng Văn hóa - Xã hội', 'DEPARTMENT', ids.committee);
     ids.serviceCentre = await established('Trung tâm Phục vụ hành chính công xã', 'PUBLIC_SERVICE_UNIT', ids.committee);
     ids.front = await established('Ủy ban Mặt trận Tổ quốc Việt Nam xã An Lập', 'FATHERLAND_FRONT');
-    ids.youth = await established('Đoàn Thanh niên Cộng sản Hồ Chí Minh xã An Lập', 'MASS_ORGANISATION', ids.front);
-    ids.women = await established('Hội Liên hiệp Phụ nữ xã An Lập', 'MASS_ORGANISATION', ids.front);
+    ids.youth = await established('Đoàn Thanh niên Cộng sản Hồ Chí Minh xã An Lập', 'MASS_ORGANIZATION', ids.front);
+    ids.women = await established('Hội Liên hiệp Phụ nữ xã An Lập', 'MASS_ORGANIZATION', ids.front);
     await addSeat(ids.executive, 'Ủy viên Ban Chấp hành', 27);
     await addSeat(ids.executive, 'Ủy viên Ban Thường vụ', 9);
     await addSeat(ids.executive, 'Bí thư', 1);
     await addSeat(ids.committee, 'Chủ tịch Ủy ban nhân dân', 1);
   });
 
-  it('answers the unit’s organisations as a tree, with seats, as of a date', async () => {
+  it('answers the unit’s organizations as a tree, with seats, as of a date', async () => {
     type Node = { id: string; parent: { id: string } | null; children: Array<{ name: string }>; seats: unknown[]; unit: { code: string } };
     const response = await gql<{ unit: { organizations: Node[] } }>(
       DEMO_USERS.districtAdmin,
@@ -117,7 +117,7 @@ describe('the commune political system of Xã An Lập', () => {
     expect(before.data?.organizations).toEqual([]);
   });
 
-  it('reads the tree in a few batched queries, not one per organisation (no N+1)', async () => {
+  it('reads the tree in a few batched queries, not one per organization (no N+1)', async () => {
     const logQuery = jest.spyOn(service.dataSource.logger, 'logQuery');
     const response = await gql<{ unit: { organizations: unknown[] } }>(
       DEMO_USERS.districtAdmin,
@@ -129,7 +129,7 @@ describe('the commune political system of Xã An Lập', () => {
     const queries = logQuery.mock.calls.map(([sql]) => sql).filter((sql) => /^SELECT/.test(sql) && !/outbox/.test(sql));
     logQuery.mockRestore();
     expect(response.data?.unit.organizations).toHaveLength(12);
-    // unit, its organisations, then one batch each of parents, children, seats, duties, decisions (12 organisations)
+    // unit, its organizations, then one batch each of parents, children, seats, duties, decisions (12 organizations)
     expect(queries.length).toBeGreaterThanOrEqual(5);
     expect(queries.length).toBeLessThanOrEqual(9);
   });
@@ -161,7 +161,7 @@ describe('the commune political system of Xã An Lập', () => {
   });
 });
 
-describe('changing an organisation', () => {
+describe('changing an organization', () => {
   const CHANGE = `mutation ($id: ID!, $input: ChangeOrganizationInput!) {
     changeOrganization(id: $id, input: $input) { id name kind validFrom asOf parent { id } } }`;
   const nameOn = async (asOf: string) =>
@@ -211,7 +211,7 @@ describe('changing an organisation', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('moves an organisation under another parent of the same unit, but never under its own descendant', async () => {
+  it('moves an organization under another parent of the same unit, but never under its own descendant', async () => {
     const moved = await gql(DEMO_USERS.anLapAdmin, CHANGE, { id: ids.serviceCentre, input: { parentId: ids.office, change: change('2026-02-01') } });
     expect(moved.errors).toBeUndefined();
     const before = await state();
@@ -221,11 +221,11 @@ describe('changing an organisation', () => {
   });
 });
 
-describe('closing an organisation', () => {
+describe('closing an organization', () => {
   const CLOSE = `mutation ($id: ID!, $change: EffectiveChangeInput!) {
     closeOrganization(id: $id, change: $change) { id validTo asOf closedReason closedDecision { number } seats { title } } }`;
 
-  it('is refused while child organisations stay open, and nothing changes', async () => {
+  it('is refused while child organizations stay open, and nothing changes', async () => {
     const before = await state();
     const response = await gql(DEMO_USERS.anLapAdmin, CLOSE, { id: ids.front, change: change('2026-06-01') });
     expect(errorCodes(response)).toEqual(['ORGANIZATION_HAS_CHILDREN']);
@@ -284,7 +284,7 @@ describe('closing an organisation', () => {
 
 describe('access', () => {
   const draft = (overrides: Record<string, unknown> = {}) =>
-    ({ unitCode: AN_LAP, kind: 'MASS_ORGANISATION', name: 'Hội Nông dân xã An Lập', change: change('2025-07-01'), ...overrides });
+    ({ unitCode: AN_LAP, kind: 'MASS_ORGANIZATION', name: 'Hội Nông dân xã An Lập', change: change('2025-07-01'), ...overrides });
 
   it.each([
     ['an An Lập admin creating in Định An', DEMO_USERS.anLapAdmin, () => draft({ unitCode: DINH_AN }), 'FORBIDDEN'],
@@ -302,7 +302,7 @@ describe('access', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('places a commune’s Party organisation under the district Party committee (a unit above)', async () => {
+  it('places a commune’s Party organization under the district Party committee (a unit above)', async () => {
     const committee = await createOrganization(DEMO_USERS.districtAdmin, {
       unitCode: '720', kind: 'PARTY_COMMITTEE', name: 'Đảng bộ huyện Dầu Tiếng', change: change('2025-07-01'),
     });

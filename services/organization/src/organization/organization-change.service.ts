@@ -21,23 +21,23 @@ import {
   writeVersions,
   type VersionWrite,
 } from './effective-version.service';
-import { Organization } from './organisation.entity';
+import { Organization } from './organization.entity';
 import {
   InvalidParentOrganizationError,
   OrganizationHasChildrenError,
   OrganizationNotFoundError,
   requiredText,
-} from './organisation.errors';
-import { OrganizationChanged, OrganizationClosed, OrganizationCreated, organizationSnapshot } from './organisation.events';
-import type { ChangeOrganizationInput, CreateOrganizationInput } from './organisation.inputs';
-import { organizationsInForce, unitInTerritory } from './organisation.scope';
-import type { OrganizationService } from './organisation.service';
+} from './organization.errors';
+import { OrganizationChanged, OrganizationClosed, OrganizationCreated, organizationSnapshot } from './organization.events';
+import type { ChangeOrganizationInput, CreateOrganizationInput } from './organization.inputs';
+import { organizationsInForce, unitInTerritory } from './organization.scope';
+import type { OrganizationService } from './organization.service';
 import { OrganizationSeat } from './seat.entity';
 import { SeatChanged, seatSnapshot } from './seat.events';
 
-const NAME = { vi: 'Tên tổ chức', en: 'Organisation name' };
+const NAME = { vi: 'Tên tổ chức', en: 'Organization name' };
 
-/** Establishes, changes and closes organisations (admins), each change dated, reasoned, cited and announced. */
+/** Establishes, changes and closes organizations (admins), each change dated, reasoned, cited and announced. */
 export class OrganizationChangeService {
   constructor(
     private readonly dataSource: DataSource,
@@ -100,8 +100,8 @@ export class OrganizationChangeService {
   }
 
   /**
-   * Closes an organisation on the effective date with its open seats and duties; refused while
-   * child organisations stay open. Answers the closed version as of its last day in force.
+   * Closes an organization on the effective date with its open seats and duties; refused while
+   * child organizations stay open. Answers the closed version as of its last day in force.
    */
   async close(principal: Principal, id: string, changeInput: EffectiveChangeInput): Promise<Organization> {
     return writeVersions(this.dataSource, principal, 'admin', changeInput, async (write) => {
@@ -142,7 +142,7 @@ export class OrganizationChangeService {
       ? await organizationsInForce(write.manager, write.principal, date).andWhere('org.id = :parentId', { parentId }).getOne()
       : null;
     if (!parent) throw refuse(`Tổ chức cấp trên ${parentId} không có hiệu lực vào ngày ${date}`, `Parent ${parentId} is not in force on ${date}`);
-    // A parent sits in the same unit or one above it (a commune's Party organisation is under the district's committee).
+    // A parent sits in the same unit or one above it (a commune's Party organization is under the district's committee).
     if (parent.unitCode !== unitCode && !(await unitIsWithin(write.manager, unitCode, parent.unitCode, date))) {
       throw refuse(
         `Tổ chức cấp trên thuộc đơn vị không phải cấp trên của ${unitCode} (${parent.unitCode})`,
@@ -154,7 +154,7 @@ export class OrganizationChangeService {
       throw refuse(`Tổ chức cấp trên ${parentId} đã có quyết định giải thể`, `Parent ${parentId} is being closed`);
     }
     if (childId !== null && (parentId === childId || (await this.isBelow(write, parentId, childId)))) {
-      throw refuse('Tổ chức không thể trực thuộc chính nó hoặc tổ chức cấp dưới của nó', 'An organisation cannot sit under itself or its own descendant');
+      throw refuse('Tổ chức không thể trực thuộc chính nó hoặc tổ chức cấp dưới của nó', 'An organization cannot sit under itself or its own descendant');
     }
   }
 

@@ -3,7 +3,7 @@ import { Column, PrimaryGeneratedColumn } from 'typeorm';
 import { DatedRecord } from '../territory/dated-record.entity';
 
 /**
- * One version of an effective-dated thing (organisation, seat, duty): valid from `validFrom`
+ * One version of an effective-dated thing (organization, seat, duty): valid from `validFrom`
  * (inclusive) to `validTo` (exclusive, null while current). `id` is stable across versions.
  * A version starts with a reason and a decision; when the thing is closed, the closing's own
  * reason, decision and actor are kept beside them.

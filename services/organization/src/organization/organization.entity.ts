@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Column, Entity } from 'typeorm';
 import { EffectiveVersion } from './effective-version.entity';
 
-/** Kinds of organisations of the political system inside a unit. */
+/** Kinds of organizations of the political system inside a unit. */
 export enum OrganizationKind {
   PARTY_COMMITTEE = 'PARTY_COMMITTEE',
   PARTY_GRASSROOTS = 'PARTY_GRASSROOTS',
@@ -11,32 +11,32 @@ export enum OrganizationKind {
   PEOPLES_COMMITTEE = 'PEOPLES_COMMITTEE',
   DEPARTMENT = 'DEPARTMENT',
   FATHERLAND_FRONT = 'FATHERLAND_FRONT',
-  MASS_ORGANISATION = 'MASS_ORGANISATION',
+  MASS_ORGANIZATION = 'MASS_ORGANIZATION',
   PUBLIC_SERVICE_UNIT = 'PUBLIC_SERVICE_UNIT',
 }
 
 registerEnumType(OrganizationKind, {
   name: 'OrganizationKind',
-  description: 'Loại tổ chức trong hệ thống chính trị / kind of organisation of the political system',
+  description: 'Loại tổ chức trong hệ thống chính trị / kind of organization of the political system',
   valuesConfig: {
     PARTY_COMMITTEE: { description: 'Cấp ủy, ban thường vụ / Party committee, standing committee' },
-    PARTY_GRASSROOTS: { description: 'Tổ chức cơ sở Đảng (Đảng bộ, Chi bộ cơ sở) / grassroots Party organisation' },
+    PARTY_GRASSROOTS: { description: 'Tổ chức cơ sở Đảng (Đảng bộ, Chi bộ cơ sở) / grassroots Party organization' },
     PARTY_CELL: { description: 'Chi bộ trực thuộc / Party cell' },
     PEOPLES_COUNCIL: { description: 'Hội đồng nhân dân (HĐND) / People’s Council' },
     PEOPLES_COMMITTEE: { description: 'Ủy ban nhân dân (UBND) / People’s Committee' },
     DEPARTMENT: { description: 'Phòng, ban / department, board' },
     FATHERLAND_FRONT: { description: 'Mặt trận Tổ quốc (MTTQ) / Fatherland Front' },
-    MASS_ORGANISATION: { description: 'Đoàn thể (Đoàn TN, Hội LHPN, Hội ND, Hội CCB) / mass organisation' },
+    MASS_ORGANIZATION: { description: 'Đoàn thể (Đoàn TN, Hội LHPN, Hội ND, Hội CCB) / mass organization' },
     PUBLIC_SERVICE_UNIT: { description: 'Đơn vị sự nghiệp công lập / public service unit' },
   },
 });
 
 /**
- * One version of an organisation of the political system (tổ chức) inside an administrative
- * unit; organisations form a tree through `parentId` (the parent's stable id).
+ * One version of an organization of the political system (tổ chức) inside an administrative
+ * unit; organizations form a tree through `parentId` (the parent's stable id).
  */
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'Tổ chức trong hệ thống chính trị (một phiên bản) / organisation as of a date' })
+@ObjectType({ description: 'Tổ chức trong hệ thống chính trị (một phiên bản) / organization as of a date' })
 @Entity({ name: 'organization' })
 export class Organization extends EffectiveVersion {
   @Field(() => ID, { description: 'Mã đơn vị hành chính của tổ chức / code of the unit it belongs to' })

@@ -2,9 +2,9 @@ import { defineEvent } from '@ps/events';
 import { z } from 'zod';
 import { changeFacts } from '../decision/decision.events';
 import { ORGANIZATION_TOPIC } from '../unit/unit.events';
-import { OrganizationKind, type Organization } from './organisation.entity';
+import { OrganizationKind, type Organization } from './organization.entity';
 
-/** An organisation as events carry it: one version. */
+/** An organization as events carry it: one version. */
 export const organizationVersion = z.object({
   id: z.string().uuid(),
   unitCode: z.string(),
@@ -20,7 +20,7 @@ export function organizationSnapshot(organization: Organization): z.infer<typeof
   return { id, unitCode, parentId, kind, name, validFrom, validTo };
 }
 
-/** An organisation was established in a unit. */
+/** An organization was established in a unit. */
 export const OrganizationCreated = defineEvent({
   type: 'OrganizationCreated',
   version: 1,
@@ -29,7 +29,7 @@ export const OrganizationCreated = defineEvent({
 });
 
 /**
- * An organisation changed name, kind or parent from the effective date. `previous` is the
+ * An organization changed name, kind or parent from the effective date. `previous` is the
  * version it follows, or, when `replaced`, the same-day version it overwrote.
  */
 export const OrganizationChanged = defineEvent({
@@ -39,7 +39,7 @@ export const OrganizationChanged = defineEvent({
   payload: z.object({ previous: organizationVersion, organization: organizationVersion, replaced: z.boolean(), ...changeFacts }),
 });
 
-/** An organisation closed; the seats and duties it held closed with it on the same date. */
+/** An organization closed; the seats and duties it held closed with it on the same date. */
 export const OrganizationClosed = defineEvent({
   type: 'OrganizationClosed',
   version: 1,

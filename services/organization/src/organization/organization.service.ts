@@ -6,17 +6,17 @@ import type { AdministrativeUnit } from '../unit/unit.entity';
 import { UnitService } from '../unit/unit.service';
 import { stampVersion } from './effective-version.entity';
 import { isStableId, openVersion, type VersionWrite } from './effective-version.service';
-import { Organization } from './organisation.entity';
-import { OrganizationNotFoundError } from './organisation.errors';
-import { organizationsInForce, unitInTerritory } from './organisation.scope';
+import { Organization } from './organization.entity';
+import { OrganizationNotFoundError } from './organization.errors';
+import { organizationsInForce, unitInTerritory } from './organization.scope';
 
-/** An organisation that a seat or duty write applies to, with its unit (for the event's path). */
+/** An organization that a seat or duty write applies to, with its unit (for the event's path). */
 export interface Holder {
   organization: Organization;
   unit: AdministrativeUnit;
 }
 
-/** Reads organisations as of a date; every query is cut to the caller's territory in SQL. */
+/** Reads organizations as of a date; every query is cut to the caller's territory in SQL. */
 export class OrganizationService {
   readonly units: UnitService;
 
@@ -24,7 +24,7 @@ export class OrganizationService {
     this.units = new UnitService(dataSource);
   }
 
-  /** Organisations by stable id as of a date (one query per batch). */
+  /** Organizations by stable id as of a date (one query per batch). */
   async byIds(principal: Principal, ids: readonly string[], asOf: string): Promise<Map<string, Organization>> {
     const wanted = ids.filter(isStableId);
     if (wanted.length === 0) return new Map();
@@ -34,7 +34,7 @@ export class OrganizationService {
     return new Map(found.map((organization) => [organization.id, stampVersion(organization, asOf)]));
   }
 
-  /** Child organisations of each parent id as of a date (one query per batch). */
+  /** Child organizations of each parent id as of a date (one query per batch). */
   async childrenOf(principal: Principal, parentIds: readonly string[], asOf: string): Promise<Map<string, Organization[]>> {
     const wanted = parentIds.filter(isStableId);
     if (wanted.length === 0) return new Map();
@@ -48,7 +48,7 @@ export class OrganizationService {
     );
   }
 
-  /** Organisations of each unit as of a date (one query per batch). */
+  /** Organizations of each unit as of a date (one query per batch). */
   async ofUnits(principal: Principal, unitCodes: readonly string[], asOf: string): Promise<Map<string, Organization[]>> {
     const found = await organizationsInForce(this.dataSource.manager, principal, asOf)
       .andWhere('org.unit_code IN (:...unitCodes)', { unitCodes })
@@ -60,7 +60,7 @@ export class OrganizationService {
     );
   }
 
-  /** The unit an organisation belonged to on a date, whoever asks: tells "outside your territory" from "absent". */
+  /** The unit an organization belonged to on a date, whoever asks: tells "outside your territory" from "absent". */
   async unitCodeOn(id: string, asOf: string): Promise<string | null> {
     if (!isStableId(id)) return null;
     const version = await this.versionOn(this.dataSource.manager, id, asOf);
@@ -68,7 +68,7 @@ export class OrganizationService {
   }
 
   /**
-   * The organisation a seat or duty write applies to: in force on the change's date and still
+   * The organization a seat or duty write applies to: in force on the change's date and still
    * open (its open version is share-locked, so it cannot close meanwhile), in a unit inside the
    * caller's territory as of that date.
    */
@@ -82,7 +82,7 @@ export class OrganizationService {
     return { organization: stampVersion(organization, date), unit };
   }
 
-  /** The version of an organisation in force on a date, unguarded: only for checks, never returned as such. */
+  /** The version of an organization in force on a date, unguarded: only for checks, never returned as such. */
   versionOn(manager: EntityManager, id: string, date: string): Promise<Organization | null> {
     return manager
       .getRepository(Organization)

@@ -1,5 +1,5 @@
 import { Tier } from '../unit/unit.entity';
-import { isContinuation, lineageKind, planLineage, provincePairs, restructurings } from './reorganisation.plan';
+import { isContinuation, lineageKind, planLineage, provincePairs, restructurings } from './reorganization.plan';
 
 const pair = (predecessor: string, successor: string) => ({ predecessor, successor });
 

@@ -2,7 +2,7 @@ import { Field, InputType, Int } from 'type-graphql';
 import { EffectiveChangeInput } from '../decision/decision.inputs';
 import { SeatSelection } from './seat.entity';
 
-@InputType({ description: 'Thêm vị trí cho tổ chức / add a seat to an organisation' })
+@InputType({ description: 'Thêm vị trí cho tổ chức / add a seat to an organization' })
 export class AddSeatInput {
   @Field()
   title!: string;

@@ -3,8 +3,8 @@ import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } f
 import { territoryGuard, validOn } from '../territory/validity';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import type { UnitService } from '../unit/unit.service';
-import { Organization } from './organisation.entity';
-import { UnitNotInForceError } from './organisation.errors';
+import { Organization } from './organization.entity';
+import { UnitNotInForceError } from './organization.errors';
 
 /**
  * Joins the unit named by `unitCodeExpression` as it stood on :asOf (alias `unit`) and cuts the
@@ -22,14 +22,14 @@ export function withinTerritory<T extends ObjectLiteral>(
   return territoryGuard.apply(query, principal, 'unit.path', asOf);
 }
 
-/** Organisation versions in force on `asOf` (alias `org`) whose unit lies inside the caller's territory. */
+/** Organization versions in force on `asOf` (alias `org`) whose unit lies inside the caller's territory. */
 export function organizationsInForce(manager: EntityManager, principal: Principal, asOf: string): SelectQueryBuilder<Organization> {
   const query = manager.getRepository(Organization).createQueryBuilder('org').where(validOn('org'), { asOf });
   return withinTerritory(query, principal, 'org.unit_code', asOf);
 }
 
 /**
- * Versions of `target` (seats, duties; alias `alias`) in force on `asOf` whose organisation
+ * Versions of `target` (seats, duties; alias `alias`) in force on `asOf` whose organization
  * (alias `holder`, in force that day) lies inside the caller's territory.
  */
 export function heldInForce<T extends ObjectLiteral>(

@@ -1,6 +1,6 @@
 import { dayBefore } from '../territory/validity';
 import { isStableId, refuseBefore } from './effective-version.service';
-import { Organization } from './organisation.entity';
+import { Organization } from './organization.entity';
 
 describe('effective versions', () => {
   it('answers the last day a version ending on a date was in force, across months, years and leap days', () => {

@@ -1,32 +1,32 @@
 import { BadUserInputError, DomainError } from '@ps/errors';
 
-/** No organisation with this id is open (or, with a date, in force on that date). */
+/** No organization with this id is open (or, with a date, in force on that date). */
 export class OrganizationNotFoundError extends DomainError {
   constructor(id: string, date?: string) {
     const on = date ? { vi: ` vào ngày ${date}`, en: ` on ${date}` } : { vi: '', en: '' };
     super(
       'ORGANIZATION_NOT_FOUND',
-      { vi: `Không có tổ chức ${id} đang hoạt động${on.vi}`, en: `No organisation ${id} is in force${on.en}` },
+      { vi: `Không có tổ chức ${id} đang hoạt động${on.vi}`, en: `No organization ${id} is in force${on.en}` },
       { details: { id, ...(date ? { date } : {}) } },
     );
   }
 }
 
-/** An organisation cannot close while organisations under it stay open. */
+/** An organization cannot close while organizations under it stay open. */
 export class OrganizationHasChildrenError extends DomainError {
   constructor(id: string, children: string[]) {
     super(
       'ORGANIZATION_HAS_CHILDREN',
       {
         vi: `Tổ chức ${id} còn ${children.length} tổ chức trực thuộc chưa giải thể`,
-        en: `Organisation ${id} still has ${children.length} open child organisation(s)`,
+        en: `Organization ${id} still has ${children.length} open child organization(s)`,
       },
       { details: { id, children } },
     );
   }
 }
 
-/** The parent named for an organisation cannot hold it (not in force, other unit, closing, or a cycle). */
+/** The parent named for an organization cannot hold it (not in force, other unit, closing, or a cycle). */
 export class InvalidParentOrganizationError extends DomainError {
   constructor(vi: string, en: string, details: Record<string, unknown>) {
     super('ORGANIZATION_PARENT_INVALID', { vi, en }, { details });

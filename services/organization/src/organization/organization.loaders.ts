@@ -1,12 +1,12 @@
 import type { Principal } from '@ps/auth';
 import { datedLoader } from '../territory/dated-loader';
-import type { Organization } from './organisation.entity';
-import type { OrganizationService } from './organisation.service';
+import type { Organization } from './organization.entity';
+import type { OrganizationService } from './organization.service';
 import type { OrganizationSeat } from './seat.entity';
 import type { SeatService } from './seat.service';
 
-/** Per-request batch loaders of organisations and their seats, keyed by (id or unit code, asOf), over the caller's territory. */
-export function organisationLoaders(organizations: OrganizationService, seats: SeatService, principal: Principal) {
+/** Per-request batch loaders of organizations and their seats, keyed by (id or unit code, asOf), over the caller's territory. */
+export function organizationLoaders(organizations: OrganizationService, seats: SeatService, principal: Principal) {
   return {
     organizationOn: datedLoader<'id', Organization | null>('id', (ids, asOf) => organizations.byIds(principal, ids, asOf), null),
     childOrganizationsOn: datedLoader<'id', Organization[]>(
@@ -23,4 +23,4 @@ export function organisationLoaders(organizations: OrganizationService, seats: S
   };
 }
 
-export type OrganisationLoaders = ReturnType<typeof organisationLoaders>;
+export type OrganizationLoaders = ReturnType<typeof organizationLoaders>;

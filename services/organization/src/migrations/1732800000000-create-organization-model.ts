@@ -28,11 +28,12 @@ const validity = (key: string) => `
   EXCLUDE USING gist (${key} WITH =, daterange(valid_from, valid_to) WITH &&)`;
 
 /**
- * Decisions (number, date, signer) that every change cites; unit lineage; organisations of the
+ * Decisions (number, date, signer) that every change cites; unit lineage; organizations of the
  * political system with their seats, functions and duties; staffing quotas of units and
- * organisations. Everything is effective-dated.
+ * organizations. Everything is effective-dated.
  */
-export class CreateOrganisationModel1732800000000 implements MigrationInterface {
+// The recorded name keeps its original spelling: databases already list it as applied.
+export class CreateOrganizationModel1732800000000 implements MigrationInterface {
   name = 'CreateOrganisationModel1732800000000';
 
   async up(runner: QueryRunner): Promise<void> {

@@ -18,7 +18,7 @@ registerEnumType(SeatSelection, {
 });
 
 /**
- * One version of a seat of an organisation (e.g. "Ủy viên Ban Chấp hành", 27 elected places)
+ * One version of a seat of an organization (e.g. "Ủy viên Ban Chấp hành", 27 elected places)
  * that personnel fills; places not filled are vacancies (khuyết).
  */
 @ObjectType({ description: 'Vị trí bầu cử hoặc bổ nhiệm của tổ chức / elected or appointed seat' })

@@ -32,7 +32,7 @@ export function communesWithoutPredecessor(
 
 /**
  * 2024 provinces and communes that are gone from the 2026 list and that no placeable row
- * gives a successor: they close on the reorganisation date with nothing to follow them.
+ * gives a successor: they close on the reorganization date with nothing to follow them.
  * Districts are not listed: the whole tier was abolished, that is no fault of the data.
  */
 export function unitsWithoutSuccessor(

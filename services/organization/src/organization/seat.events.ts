@@ -19,8 +19,8 @@ export function seatSnapshot(seat: OrganizationSeat): z.infer<typeof seatVersion
 }
 
 /**
- * A seat of an organisation was added, changed or closed (also when its organisation closed).
- * Keyed by the organisation id, so it stays in order with the organisation's own events.
+ * A seat of an organization was added, changed or closed (also when its organization closed).
+ * Keyed by the organization id, so it stays in order with the organization's own events.
  */
 export const SeatChanged = defineEvent({
   type: 'SeatChanged',

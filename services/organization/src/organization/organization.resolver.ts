@@ -10,14 +10,14 @@ import type { DutyLoaders } from '../duty/duty.loaders';
 import { asOfDate } from '../territory/validity';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import type { UnitLoaders } from '../unit/unit.loaders';
-import type { OrganizationChangeService } from './organisation-change.service';
-import { Organization, OrganizationKind } from './organisation.entity';
-import { ChangeOrganizationInput, CreateOrganizationInput } from './organisation.inputs';
-import type { OrganisationLoaders } from './organisation.loaders';
-import type { OrganizationService } from './organisation.service';
+import type { OrganizationChangeService } from './organization-change.service';
+import { Organization, OrganizationKind } from './organization.entity';
+import { ChangeOrganizationInput, CreateOrganizationInput } from './organization.inputs';
+import type { OrganizationLoaders } from './organization.loaders';
+import type { OrganizationService } from './organization.service';
 import { OrganizationSeat } from './seat.entity';
 
-export type OrganisationContext = RequestContext<UnitLoaders & OrganisationLoaders & DutyLoaders & DecisionLoaders>;
+export type OrganizationContext = RequestContext<UnitLoaders & OrganizationLoaders & DutyLoaders & DecisionLoaders>;
 
 export const AS_OF = { nullable: true, description: 'Ngày tra cứu (mặc định: hôm nay) / as of this date (default: today)' };
 
@@ -31,11 +31,11 @@ export class OrganizationResolver {
     private readonly changes: OrganizationChangeService,
   ) {}
 
-  @Query(() => Organization, { nullable: true, description: 'Một tổ chức trong địa bàn của bạn, như vào ngày asOf / one organisation as of a date' })
+  @Query(() => Organization, { nullable: true, description: 'Một tổ chức trong địa bàn của bạn, như vào ngày asOf / one organization as of a date' })
   async organization(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
-    @Ctx() { loaders }: OrganisationContext,
+    @Ctx() { loaders }: OrganizationContext,
   ) {
     const date = asOfDate(asOf);
     const organization = await loaders.organizationOn.load({ id, asOf: date });
@@ -46,12 +46,12 @@ export class OrganizationResolver {
     return null;
   }
 
-  @Query(() => [Organization], { description: 'Các tổ chức của một đơn vị, như vào ngày asOf / organisations of a unit as of a date' })
+  @Query(() => [Organization], { description: 'Các tổ chức của một đơn vị, như vào ngày asOf / organizations of a unit as of a date' })
   async organizations(
     @Arg('unitCode', () => ID) unitCode: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
     @Arg('kind', () => OrganizationKind, { nullable: true }) kind: OrganizationKind | null,
-    @Ctx() { loaders }: OrganisationContext,
+    @Ctx() { loaders }: OrganizationContext,
   ) {
     const date = asOfDate(asOf);
     if (!(await loaders.unitOn.load({ code: unitCode, asOf: date }))) {
@@ -61,8 +61,8 @@ export class OrganizationResolver {
     return ofKind(await loaders.unitOrganizationsOn.load({ code: unitCode, asOf: date }), kind);
   }
 
-  @Mutation(() => Organization, { description: 'Thành lập tổ chức (quản trị) / establish an organisation (admins)' })
-  createOrganization(@Arg('input') input: CreateOrganizationInput, @Ctx() { principal }: OrganisationContext) {
+  @Mutation(() => Organization, { description: 'Thành lập tổ chức (quản trị) / establish an organization (admins)' })
+  createOrganization(@Arg('input') input: CreateOrganizationInput, @Ctx() { principal }: OrganizationContext) {
     return this.changes.create(principal, input);
   }
 
@@ -70,7 +70,7 @@ export class OrganizationResolver {
   changeOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('input') input: ChangeOrganizationInput,
-    @Ctx() { principal }: OrganisationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     return this.changes.change(principal, id, input);
   }
@@ -82,64 +82,64 @@ export class OrganizationResolver {
   closeOrganization(
     @Arg('id', () => ID) id: string,
     @Arg('change', () => EffectiveChangeInput) change: EffectiveChangeInput,
-    @Ctx() { principal }: OrganisationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     return this.changes.close(principal, id, change);
   }
 
-  @FieldResolver(() => Organization, { nullable: true, description: 'Tổ chức cấp trên (cùng ngày tra cứu) / parent organisation' })
-  parent(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+  @FieldResolver(() => Organization, { nullable: true, description: 'Tổ chức cấp trên (cùng ngày tra cứu) / parent organization' })
+  parent(@Root() organization: Organization, @Ctx() { loaders }: OrganizationContext) {
     return organization.parentId ? loaders.organizationOn.load({ id: organization.parentId, asOf: organization.asOf }) : null;
   }
 
-  @FieldResolver(() => [Organization], { description: 'Tổ chức trực thuộc (cùng ngày tra cứu) / child organisations' })
-  children(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+  @FieldResolver(() => [Organization], { description: 'Tổ chức trực thuộc (cùng ngày tra cứu) / child organizations' })
+  children(@Root() organization: Organization, @Ctx() { loaders }: OrganizationContext) {
     return loaders.childOrganizationsOn.load({ id: organization.id, asOf: organization.asOf });
   }
 
   @FieldResolver(() => AdministrativeUnit, { nullable: true, description: 'Đơn vị hành chính (cùng ngày tra cứu) / its unit' })
-  unit(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+  unit(@Root() organization: Organization, @Ctx() { loaders }: OrganizationContext) {
     return loaders.unitOn.load({ code: organization.unitCode, asOf: organization.asOf });
   }
 
   @FieldResolver(() => [OrganizationSeat], { description: 'Vị trí bầu cử, bổ nhiệm / elected and appointed seats' })
-  seats(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+  seats(@Root() organization: Organization, @Ctx() { loaders }: OrganizationContext) {
     return loaders.seatsOn.load({ id: organization.id, asOf: organization.asOf });
   }
 
   @FieldResolver(() => [Duty], { description: 'Chức năng, nhiệm vụ / functions and duties' })
-  duties(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+  duties(@Root() organization: Organization, @Ctx() { loaders }: OrganizationContext) {
     return loaders.dutiesOn.load({ id: organization.id, asOf: organization.asOf });
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
-  decision(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+  decision(@Root() organization: Organization, @Ctx() { loaders }: OrganizationContext) {
     return organization.decisionId ? loaders.decisionById.load(organization.decisionId) : null;
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định giải thể / decision that closed it' })
-  closedDecision(@Root() organization: Organization, @Ctx() { loaders }: OrganisationContext) {
+  closedDecision(@Root() organization: Organization, @Ctx() { loaders }: OrganizationContext) {
     return organization.closedDecisionId ? loaders.decisionById.load(organization.closedDecisionId) : null;
   }
 }
 
-/** `AdministrativeUnit.organizations`: the unit's organisations as of the unit's own date. */
+/** `AdministrativeUnit.organizations`: the unit's organizations as of the unit's own date. */
 @Resolver(() => AdministrativeUnit)
 export class UnitOrganizationsResolver {
-  @FieldResolver(() => [Organization], { description: 'Tổ chức của đơn vị (cùng ngày tra cứu) / organisations of the unit' })
+  @FieldResolver(() => [Organization], { description: 'Tổ chức của đơn vị (cùng ngày tra cứu) / organizations of the unit' })
   async organizations(
     @Root() unit: AdministrativeUnit,
     @Arg('kind', () => OrganizationKind, { nullable: true }) kind: OrganizationKind | null,
-    @Ctx() { loaders }: OrganisationContext,
+    @Ctx() { loaders }: OrganizationContext,
   ) {
     return ofKind(await loaders.unitOrganizationsOn.load({ code: unit.code, asOf: unit.asOf }), kind);
   }
 }
 
-/** Federation: other subgraphs reference organisations by id; resolved as of today, one batch per request. */
+/** Federation: other subgraphs reference organizations by id; resolved as of today, one batch per request. */
 export const organizationReferenceResolvers = {
   Organization: {
-    __resolveReference: (reference: { id: string }, { loaders }: OrganisationContext) =>
+    __resolveReference: (reference: { id: string }, { loaders }: OrganizationContext) =>
       loaders.organizationOn.load({ id: reference.id, asOf: todayInVietnam() }),
   },
 };
