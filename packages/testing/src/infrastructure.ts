@@ -4,9 +4,10 @@ import { repositoryRoot } from './repository';
 
 /** Local endpoints, overridable by the same variables the services read. */
 export const infrastructure = {
+  /** A database on the test server; PS_TEST_DATABASE_SUFFIX keeps two checkouts' test runs apart. */
   databaseUrl: (database: string): string => {
     const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-    url.pathname = `/${database}`;
+    url.pathname = `/${database}${process.env.PS_TEST_DATABASE_SUFFIX ?? ''}`;
     return url.toString();
   },
   kafkaBrokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),

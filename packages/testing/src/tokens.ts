@@ -10,6 +10,9 @@ export const DEMO_USERS = {
   anLapAdmin: 'admin.anlap',
   dinhAnAdmin: 'admin.dinhan',
   anLapOfficer: 'officer.anlap',
+  nationalRecorder: 'recorder.national',
+  hcmcAdmin: 'admin.tphcm',
+  thanhAnAdmin: 'admin.thanhan',
 } as const;
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-2026';
