@@ -7,6 +7,7 @@ export const ErrorCode = {
   Forbidden: 'FORBIDDEN',
   BadUserInput: 'BAD_USER_INPUT',
   NotFound: 'NOT_FOUND',
+  NotInForce: 'NOT_IN_FORCE',
   Conflict: 'CONFLICT',
   Internal: 'INTERNAL_SERVER_ERROR',
 } as const;
@@ -62,6 +63,30 @@ export class BadUserInputError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(vi: string, en: string, details?: Record<string, unknown>) {
     super(ErrorCode.NotFound, { vi, en }, { details });
+  }
+}
+
+/**
+ * One code per condition, for every kind of thing and every query or mutation: a thing that
+ * exists but was not in force on the date asked (before it began, or after it ended). The
+ * message names it and says when it was in force; details carry the dates.
+ */
+export class NotInForceError extends DomainError {
+  constructor(vi: string, en: string, details?: Record<string, unknown>) {
+    super(ErrorCode.NotInForce, { vi, en }, { details });
+  }
+}
+
+/**
+ * FORBIDDEN for a thing outside the caller's territory on the date asked. `subject` names it
+ * ("Xã Định An (25789)"); nothing else about it is revealed.
+ */
+export class OutsideTerritoryError extends ForbiddenError {
+  constructor(subject: string, details: Record<string, unknown> = {}) {
+    super(`${subject} nằm ngoài địa bàn bạn quản lý`, `${subject} is outside your territory`, {
+      reason: 'OUTSIDE_TERRITORY',
+      ...details,
+    });
   }
 }
 

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { InvariantViolation } from '@ps/errors';
+import { recordEvent, recordEvents, type EventContract, type EventEnvelope } from '@ps/events';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../actor';
+import { appendAuditRow, type AuditSubject } from '../audit/audit.record';
+import { decisionRefOf, type DecisionRef } from '../decision/decision.entity';
+import { recordChange, type ChangeFacts, type RecordedChange } from '../decision/decision.record';
+
+/** Where an event belongs: its aggregate (the Kafka key) and the unit it concerns. */
+export interface EventPlace {
+  aggregateId: string;
+  unitPath?: string | null;
+}
+
+/**
+ * One write in progress: its transaction, who makes it, the validated change with its recorded
+ * decision, and what the audit row will say. Owners of tables write through it; every event it
+ * emits carries the actor and the write's correlation id, which the audit row carries too.
+ */
+export class DatedWrite {
+  private subject: AuditSubject | null = null;
+  private stateBefore: unknown = null;
+  private stateAfter: unknown = null;
+
+  constructor(
+    readonly manager: EntityManager,
+    readonly actor: Actor,
+    readonly operation: string,
+    readonly change: RecordedChange,
+    readonly correlationId: string = randomUUID(),
+  ) {}
+
+  /** The change's effective date. */
+  get date(): string {
+    return this.change.effectiveDate;
+  }
+
+  /** The cited decision as events carry it. */
+  get decision(): DecisionRef {
+    return decisionRefOf(this.change.decision);
+  }
+
+  /** Names what the write is about; called again, it keeps the first subject and adds the units. */
+  about(subject: AuditSubject): this {
+    if (this.subject === null) this.subject = { ...subject, unitPaths: [...subject.unitPaths] };
+    else this.concerns(subject.unitPaths);
+    return this;
+  }
+
+  /** Adds units the write also concerns (a merge concerns every predecessor). */
+  concerns(unitPaths: readonly string[]): this {
+    if (this.subject === null) throw new InvariantViolation(`${this.operation}: concerns() before about()`);
+    this.subject.unitPaths.push(...unitPaths);
+    return this;
+  }
+
+  /** The state the write starts from, for the audit row. */
+  before(state: unknown): this {
+    this.stateBefore = state;
+    return this;
+  }
+
+  /** The state the write leaves, for the audit row. */
+  after(state: unknown): this {
+    this.stateAfter = state;
+    return this;
+  }
+
+  /** Records an event in the write's transaction (published if and only if the write commits). */
+  emit<Payload>(contract: EventContract<Payload>, payload: Payload, place: EventPlace): Promise<EventEnvelope<Payload>> {
+    return recordEvent(this.manager, contract, payload, this.metadata(place));
+  }
+
+  /** Records many events of one contract with one INSERT. */
+  emitMany<Payload>(
+    contract: EventContract<Payload>,
+    items: ReadonlyArray<{ payload: Payload; place: EventPlace }>,
+  ): Promise<Array<EventEnvelope<Payload>>> {
+    return recordEvents(this.manager, contract, items.map((item) => ({ payload: item.payload, metadata: this.metadata(item.place) })));
+  }
+
+  /** Appends the write's one audit row; a write that never said what it was about is a bug. */
+  async finish(): Promise<void> {
+    if (this.subject === null) throw new InvariantViolation(`${this.operation}: the write never named its subject`);
+    await appendAuditRow(this.manager, {
+      actor: this.actor,
+      operation: this.operation,
+      subject: this.subject,
+      effectiveDate: this.change.effectiveDate,
+      before: this.stateBefore,
+      after: this.stateAfter,
+      decision: this.change.decision,
+      correlationId: this.correlationId,
+    });
+  }
+
+  private metadata(place: EventPlace) {
+    return { aggregateId: place.aggregateId, unitPath: place.unitPath ?? null, actor: this.actor.userId, correlationId: this.correlationId };
+  }
+}
+
+/** What a write is: who, which operation, on which change (effective date, reason, decision). */
+export interface WriteRequest {
+  actor: Actor;
+  /** The mutation or command, e.g. `mergeUnits`; the audit trail can be filtered by it. */
+  operation: string;
+  change: ChangeFacts;
+}
+
+/**
+ * The one way anything effective-dated is written: one transaction that records the decision,
+ * runs `work` (locks, closes and opens versions, emits events into the outbox through the
+ * write), then appends exactly one audit row. Anything thrown rolls all of it back.
+ */
+export async function writeDated<T>(dataSource: DataSource, request: WriteRequest, work: (write: DatedWrite) => Promise<T>): Promise<T> {
+  return dataSource.transaction(async (manager) => {
+    const change = await recordChange(manager, request.actor, request.change);
+    const write = new DatedWrite(manager, request.actor, request.operation, change);
+    const result = await work(write);
+    await write.finish();
+    return result;
+  });
+}

@@ -1,0 +1,168 @@
+import { CreateMessagingTables1732770000000, defineEvent } from '@ps/events';
+import { infrastructure, recreateTestDatabase } from '@ps/testing';
+import { Field, ObjectType } from 'type-graphql';
+import { Column, DataSource, Entity, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { z } from 'zod';
+import {
+  CreateDecisionsAndAuditTrail1732845000000,
+  Decision,
+  EffectiveVersion,
+  auditTrailId,
+  auditQuestionOf,
+  closeVersion,
+  insertVersion,
+  nextVersion,
+  openVersion,
+  readAuditPage,
+  requireAuditScope,
+  writeDated,
+  type Actor,
+} from '../src';
+
+/** A dated thing of the test's own: a named post in a unit. */
+@ObjectType()
+@Entity({ name: 'post' })
+class Post extends EffectiveVersion {
+  @Field()
+  @Column({ type: 'text' })
+  title!: string;
+}
+
+class CreatePosts1732846000000 implements MigrationInterface {
+  name = 'CreatePosts1732846000000';
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`CREATE TABLE post (
+      version_id uuid PRIMARY KEY DEFAULT gen_random_uuid(), id uuid NOT NULL, title text NOT NULL,
+      valid_from date NOT NULL, valid_to date, reason text, decision_id uuid, created_by text NOT NULL,
+      created_at timestamptz NOT NULL DEFAULT now(), closed_reason text, closed_decision_id uuid, closed_by text, closed_at timestamptz)`);
+    await runner.query(`CREATE TABLE tree (code text, path ltree, name text, valid_from date)`);
+    await runner.query(`INSERT INTO tree VALUES ('74', '74', 'Tỉnh Bình Dương', '1997-01-01'), ('720', '74.720', 'Huyện Dầu Tiếng', '1999-01-01'),
+      ('25801', '74.720.25801', 'Xã An Lập', '1999-01-01'), ('25789', '74.720.25789', 'Xã Định An', '1999-01-01')`);
+  }
+  async down(): Promise<void> {}
+}
+
+const PostChanged = defineEvent({ type: 'PostChanged', version: 1, topic: 'posts.events.v1', payload: z.object({ title: z.string() }) });
+const actor: Actor = { userId: 'u-1', username: 'admin.anlap', role: 'commune-admin', unitCode: '25801' };
+const change = (effectiveDate: string, number = '12/QĐ-UBND') => ({
+  effectiveDate,
+  reason: 'Kiện toàn bộ máy',
+  decision: { number, date: '2025-01-02', signer: 'Chủ tịch UBND xã' },
+});
+const TREE = { table: 'tree', codeColumn: 'code', pathColumn: 'path' };
+let dataSource: DataSource;
+const count = async (sql: string): Promise<number> => (await dataSource.query(sql))[0].n;
+
+beforeAll(async () => {
+  const url = infrastructure.databaseUrl('ps_effective_dating_test');
+  await recreateTestDatabase(url);
+  dataSource = new DataSource({
+    type: 'postgres',
+    url,
+    entities: [Post, Decision],
+    migrations: [CreateMessagingTables1732770000000, CreateDecisionsAndAuditTrail1732845000000, CreatePosts1732846000000],
+  });
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+});
+
+afterAll(() => dataSource?.destroy());
+
+const createPost = (title: string, date: string) =>
+  writeDated(dataSource, { actor, operation: 'createPost', change: change(date) }, async (write) => {
+    const post = await insertVersion(write, Post, { id: crypto.randomUUID(), title });
+    write.about({ type: 'Post', id: post.id, label: title, unitCode: '25801', unitPaths: ['74.720.25801'] }).after(post);
+    await write.emit(PostChanged, { title }, { aggregateId: post.id, unitPath: '74.720.25801' });
+    return post;
+  });
+
+describe('the write wrapper', () => {
+  it('writes the version, the decision, one audit row and the events in one transaction', async () => {
+    const post = await createPost('Văn phòng', '2025-01-02');
+    const [audit] = await dataSource.query('SELECT * FROM audit_log WHERE target_id = $1', [post.id]);
+    expect(audit).toMatchObject({ operation: 'createPost', username: 'admin.anlap', role: 'commune-admin', target_label: 'Văn phòng' });
+    expect(audit.decision).toEqual({ number: '12/QĐ-UBND', date: '2025-01-02', signer: 'Chủ tịch UBND xã', issuer: null });
+    expect(audit.after).toMatchObject({ title: 'Văn phòng', validFrom: '2025-01-02' });
+    const [event] = await dataSource.query("SELECT envelope FROM outbox WHERE message_key = $1", [post.id]);
+    expect(event.envelope.correlationId).toBe(audit.correlation_id);
+    expect(event.envelope.actor).toBe('u-1');
+  });
+
+  it('rolls everything back when the work fails, the decision too', async () => {
+    const before = await count('SELECT count(*)::int AS n FROM audit_log');
+    await expect(
+      writeDated(dataSource, { actor, operation: 'createPost', change: change('2025-01-02', '99/QĐ-UBND') }, async (write) => {
+        await insertVersion(write, Post, { id: crypto.randomUUID(), title: 'Nửa chừng' });
+        throw new Error('refused half-way');
+      }),
+    ).rejects.toThrow('refused half-way');
+    expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(before);
+    expect(await count("SELECT count(*)::int AS n FROM post WHERE title = 'Nửa chừng'")).toBe(0);
+    expect(await count("SELECT count(*)::int AS n FROM decision WHERE number = '99/QĐ-UBND'")).toBe(0);
+  });
+
+  it('refuses a write that never says what it is about', async () => {
+    await expect(writeDated(dataSource, { actor, operation: 'nothing', change: change('2025-01-02') }, async () => 1)).rejects.toThrow(/never named/);
+  });
+
+  it('composes same-day changes into one version and closes with the closing decision', async () => {
+    const post = await createPost('Tổ Một cửa', '2025-02-01');
+    const rename = (title: string, date: string) =>
+      writeDated(dataSource, { actor, operation: 'renamePost', change: change(date) }, async (write) => {
+        const current = await openVersion(write.manager, Post, post.id);
+        if (!current) throw new Error('missing');
+        write.about({ type: 'Post', id: post.id, label: title, unitCode: '25801', unitPaths: ['74.720.25801'] }).before({ ...current });
+        return nextVersion(write, Post, current, { title }, title);
+      });
+    await rename('Bộ phận Một cửa', '2025-03-01');
+    await rename('Bộ phận Tiếp nhận và Trả kết quả', '2025-03-01');
+    const versions = await dataSource.query('SELECT title, valid_from::text, valid_to::text FROM post WHERE id = $1 ORDER BY valid_from', [post.id]);
+    expect(versions).toEqual([
+      { title: 'Tổ Một cửa', valid_from: '2025-02-01', valid_to: '2025-03-01' },
+      { title: 'Bộ phận Tiếp nhận và Trả kết quả', valid_from: '2025-03-01', valid_to: null },
+    ]);
+    await expect(rename('Sớm hơn', '2025-02-15')).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    await writeDated(dataSource, { actor, operation: 'closePost', change: change('2025-04-01', '13/QĐ-UBND') }, async (write) => {
+      const current = await openVersion(write.manager, Post, post.id);
+      write.about({ type: 'Post', id: post.id, label: 'x', unitCode: '25801', unitPaths: ['74.720.25801'] });
+      return closeVersion(write, Post, current as Post, 'x');
+    });
+    const [closed] = await dataSource.query('SELECT valid_to::text, closed_reason FROM post WHERE id = $1 AND valid_from = $2', [post.id, '2025-03-01']);
+    expect(closed).toEqual({ valid_to: '2025-04-01', closed_reason: 'Kiện toàn bộ máy' });
+  });
+});
+
+describe('the audit table', () => {
+  it.each(['UPDATE audit_log SET operation = $$x$$', 'DELETE FROM audit_log', 'TRUNCATE audit_log'])('refuses %s', async (sql) => {
+    const before = await count('SELECT count(*)::int AS n FROM audit_log');
+    await expect(dataSource.query(sql)).rejects.toThrow(/append-only/);
+    expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(before);
+  });
+
+  it('answers pages newest first, cut to the unit asked and to the caller', async () => {
+    const question = auditQuestionOf(auditTrailId({ unitCode: '720', from: '2000-01-01', to: '2999-12-31', operation: null }));
+    const first = await readAuditPage(dataSource.manager, question, { callerUnitCode: '720', first: 2, after: null });
+    expect(first.totalCount).toBe(await count('SELECT count(*)::int AS n FROM audit_log'));
+    expect(first.entries).toHaveLength(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = await readAuditPage(dataSource.manager, question, { callerUnitCode: '720', first: 50, after: first.pageInfo.endCursor });
+    expect([...first.entries, ...second.entries].map((entry) => Number(entry.id))).toEqual(
+      [...first.entries, ...second.entries].map((entry) => Number(entry.id)).sort((a, b) => b - a),
+    );
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const outside = await readAuditPage(dataSource.manager, question, { callerUnitCode: '25789', first: 50, after: null });
+    expect(outside.totalCount).toBe(0);
+    const renames = { ...question, operation: 'renamePost' };
+    expect((await readAuditPage(dataSource.manager, renames, { callerUnitCode: null, first: 50, after: null })).totalCount).toBe(2);
+  });
+
+  it('lets a caller ask only about units that lay inside its own', async () => {
+    await expect(requireAuditScope(dataSource.manager, TREE, '25801', '720')).resolves.toBeUndefined();
+    await expect(requireAuditScope(dataSource.manager, TREE, '25789', '25801')).rejects.toMatchObject({
+      extensions: { code: 'FORBIDDEN' },
+      message: expect.stringContaining('Xã Định An (25789)'),
+    });
+    await expect(requireAuditScope(dataSource.manager, TREE, '99999', '720')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    await expect(requireAuditScope(dataSource.manager, TREE, '25789', null)).resolves.toBeUndefined();
+  });
+});
