@@ -2,6 +2,8 @@ import { DomainError, ErrorCode, ForbiddenError } from '@ps/errors';
 import type { Capability, Principal } from './principal';
 import { hasCapability } from './principal';
 
+export { OutsideTerritoryError } from '@ps/errors';
+
 /** The token is valid but carries no platform role or no `unit_code`: 403, not 401. */
 export class UnassignedAccountError extends DomainError {
   constructor(missing: string) {
@@ -22,18 +24,7 @@ export function requireCapability(principal: Principal, needed: Capability): voi
     throw new ForbiddenError(
       `Vai trò của bạn không được phép thực hiện thao tác này (cần quyền ${needed})`,
       `Your role may not do this (needs ${needed})`,
-      { needed, capability: principal.capability },
-    );
-  }
-}
-
-/** FORBIDDEN for a unit outside the caller's territory. */
-export class OutsideTerritoryError extends ForbiddenError {
-  constructor(unitCode: string) {
-    super(
-      `Đơn vị ${unitCode} nằm ngoài địa bàn bạn quản lý`,
-      `Unit ${unitCode} is outside your territory`,
-      { unitCode },
+      { reason: 'CAPABILITY', needed, capability: principal.capability },
     );
   }
 }

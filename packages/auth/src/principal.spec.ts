@@ -3,9 +3,10 @@ import { principalFromClaims } from './verifier';
 
 describe('platform roles', () => {
   it('reads tier and capability from tier-capability roles and ignores others', () => {
-    expect(platformRoles(['district-admin', 'offline_access', 'commune-viewer'])).toEqual([
+    expect(platformRoles(['district-admin', 'offline_access', 'commune-viewer', 'national-recorder'])).toEqual([
       { tier: 'DISTRICT', capability: 'admin' },
       { tier: 'COMMUNE', capability: 'viewer' },
+      { tier: 'NATIONAL', capability: 'recorder' },
     ]);
   });
 
@@ -15,10 +16,18 @@ describe('platform roles', () => {
     expect(hasCapability({ capability: 'viewer' }, 'officer')).toBe(false);
   });
 
+  it('lets a recorder read and record, but not act as an officer', () => {
+    expect(hasCapability({ capability: 'recorder' }, 'viewer')).toBe(true);
+    expect(hasCapability({ capability: 'recorder' }, 'recorder')).toBe(true);
+    expect(hasCapability({ capability: 'recorder' }, 'officer')).toBe(false);
+    expect(hasCapability({ capability: 'admin' }, 'recorder')).toBe(false);
+  });
+
   it('compares tiers strictly', () => {
     expect(isHigherTier('PROVINCE', 'DISTRICT')).toBe(true);
     expect(isHigherTier('DISTRICT', 'DISTRICT')).toBe(false);
     expect(isHigherTier('COMMUNE', 'DISTRICT')).toBe(false);
+    expect(isHigherTier('NATIONAL', 'PROVINCE')).toBe(true);
   });
 });
 
@@ -30,7 +39,13 @@ describe('principalFromClaims', () => {
       unit_code: '720',
       realm_access: { roles: ['commune-admin', 'district-viewer', 'district-officer'] },
     });
-    expect(principal).toMatchObject({ tier: 'DISTRICT', capability: 'officer', unitCode: '720' });
+    expect(principal).toMatchObject({ tier: 'DISTRICT', capability: 'officer', unitCode: '720', role: 'district-officer' });
+  });
+
+  it('gives the national recorder the whole country only with unit_code VN', () => {
+    const claims = { sub: 'u2', realm_access: { roles: ['national-recorder'] } };
+    expect(principalFromClaims({ ...claims, unit_code: 'VN' })).toMatchObject({ tier: 'NATIONAL', capability: 'recorder' });
+    expect(() => principalFromClaims({ ...claims, unit_code: '79' })).toThrow(/unit_code VN/);
   });
 
   it('refuses a token without a platform role or without unit_code', () => {

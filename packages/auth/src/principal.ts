@@ -1,26 +1,33 @@
-/** Administrative tiers that carry access rights, highest first. */
-export const TIERS = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const;
+import type { Actor } from '@ps/effective-dating';
+
+/**
+ * Tiers that carry access rights, highest first. NATIONAL is the centre (a ministry-level
+ * recorder of the central authorities' decisions); its territory is the whole country.
+ */
+export const TIERS = ['NATIONAL', 'PROVINCE', 'DISTRICT', 'COMMUNE'] as const;
 export type Tier = (typeof TIERS)[number];
 
-/** What a role lets its holder do inside its territory, strongest first. */
-export const CAPABILITIES = ['admin', 'officer', 'viewer'] as const;
+/**
+ * What a role lets its holder do inside its territory. admin ⊇ officer ⊇ viewer; a recorder
+ * reads like a viewer and records only the central decisions that the rules give it.
+ */
+export const CAPABILITIES = ['admin', 'officer', 'recorder', 'viewer'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/** The unit code a national principal carries: the whole country. */
+export const NATIONAL_UNIT_CODE = 'VN';
+
 /** The authenticated caller, as every resolver and guard sees it. */
-export interface Principal {
-  userId: string;
-  username: string;
+export interface Principal extends Actor {
   /** Tier named by the caller's platform role (e.g. `district-admin` → DISTRICT). */
   tier: Tier;
-  /** Strongest capability among the caller's platform roles. */
+  /** Strongest capability among the caller's platform roles at that tier. */
   capability: Capability;
-  /** Official code of the administrative unit the caller serves (token claim `unit_code`). */
-  unitCode: string;
   /** All realm roles from the token, platform and others. */
   roles: string[];
 }
 
-const PLATFORM_ROLE = /^(province|district|commune)-(admin|officer|viewer)$/;
+const PLATFORM_ROLE = /^(national|province|district|commune)-(admin|officer|recorder|viewer)$/;
 
 /** Parses `tier-capability` realm roles; roles outside that shape are ignored. */
 export function platformRoles(roles: readonly string[]): Array<{ tier: Tier; capability: Capability }> {
@@ -31,7 +38,7 @@ export function platformRoles(roles: readonly string[]): Array<{ tier: Tier; cap
   });
 }
 
-/** Lower is stronger: PROVINCE 0, DISTRICT 1, COMMUNE 2. */
+/** Lower is stronger: NATIONAL 0, PROVINCE 1, DISTRICT 2, COMMUNE 3. */
 export function tierRank(tier: Tier): number {
   return TIERS.indexOf(tier);
 }
@@ -41,7 +48,20 @@ export function isHigherTier(tier: Tier, other: Tier): boolean {
   return tierRank(tier) < tierRank(other);
 }
 
-/** True when the principal holds at least the given capability (admin ⊇ officer ⊇ viewer). */
+/** What each capability includes: a recorder is not an officer, but reads like a viewer. */
+const INCLUDES: Record<Capability, readonly Capability[]> = {
+  admin: ['admin', 'officer', 'viewer'],
+  officer: ['officer', 'viewer'],
+  recorder: ['recorder', 'viewer'],
+  viewer: ['viewer'],
+};
+
+/** True when the principal holds at least the given capability. */
 export function hasCapability(principal: Pick<Principal, 'capability'>, needed: Capability): boolean {
-  return CAPABILITIES.indexOf(principal.capability) <= CAPABILITIES.indexOf(needed);
+  return INCLUDES[principal.capability].includes(needed);
+}
+
+/** True for the centre's principals, whose territory is the whole country. */
+export function isNational(principal: Pick<Principal, 'tier'>): boolean {
+  return principal.tier === 'NATIONAL';
 }

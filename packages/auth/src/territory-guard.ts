@@ -1,24 +1,13 @@
+import { classifyAccess, isInForce, requireVisible, type Access, type Period, type TerritoryTree } from '@ps/effective-dating';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { OutsideTerritoryError } from './errors';
-import type { Principal } from './principal';
+import { isNational, type Principal } from './principal';
 
 /**
- * Where a service keeps the territory tree it guards with: a table with an official code
- * and an `ltree` path per node (root first, e.g. `74.720.25801`).
+ * Where a service keeps the territory tree it guards with: every version of every unit, by
+ * official code, with an `ltree` path (root first, e.g. `74.720.25801`) and the kernel's
+ * `valid_from` / `valid_to` columns.
  */
-export interface TerritorySource {
-  table: string;
-  codeColumn: string;
-  pathColumn: string;
-  /** Optional SQL, given the table's alias, restricting which row of a code counts (e.g. the current version). */
-  currentCondition?: (alias: string) => string;
-  /**
-   * For effective-dated sources: the column where each version starts. The caller's scope on a
-   * date is then the version of their unit in force that day, or the last one before it
-   * (so history stays readable inside a unit that has since been closed).
-   */
-  validFromColumn?: string;
-}
+export type TerritorySource = TerritoryTree;
 
 /** A SQL condition with its named parameters, ready for TypeORM's `andWhere`. */
 export interface SqlCondition {
@@ -26,64 +15,88 @@ export interface SqlCondition {
   parameters: Record<string, string>;
 }
 
+/** A unit version as the guard reads it. */
+export interface GuardedUnit extends Period {
+  code: string;
+  name: string;
+  path: string;
+}
+
 /**
- * Turns a principal into SQL: rows whose path lies at or below the caller's own unit.
- * The condition goes into the query itself, so nothing outside the territory is ever read.
- * A caller whose unit is unknown matches nothing.
+ * Turns a principal into SQL: rows whose path lies at or below the caller's own unit as it
+ * stood on a date (the version in force that day, or the last one before it, so that the
+ * administrators of a unit that has ceased still read its history). The condition goes into
+ * the query itself, so nothing outside the territory is ever read. The centre sees everything;
+ * a caller whose unit is unknown sees nothing.
  */
 export class TerritoryGuard {
-  constructor(private readonly source: TerritorySource) {}
+  constructor(readonly source: TerritorySource) {}
 
-  /**
-   * `<pathExpression> <@ (the caller's unit path)`, with parameters named after `name`.
-   * `asOf` (YYYY-MM-DD) picks the scope on that date when the source is effective-dated.
-   */
-  condition(principal: Principal, pathExpression: string, options: { asOf?: string; name?: string } = {}): SqlCondition {
-    const { table, codeColumn, pathColumn, currentCondition, validFromColumn } = this.source;
-    const name = options.name ?? 'territoryScope';
-    if (validFromColumn && options.asOf) {
-      return {
-        sql:
-          `${pathExpression} <@ (SELECT scope.${pathColumn} FROM ${table} scope ` +
-          `WHERE scope.${codeColumn} = :${name} AND scope.${validFromColumn} <= :${name}AsOf ` +
-          `ORDER BY scope.${validFromColumn} DESC LIMIT 1)`,
-        parameters: { [name]: principal.unitCode, [`${name}AsOf`]: options.asOf },
-      };
-    }
-    const current = currentCondition ? ` AND ${currentCondition('scope')}` : '';
+  /** `<pathExpression> <@ (the caller's unit path on :asOf)`, parameters named after `name`. */
+  condition(principal: Principal, pathExpression: string, asOf: string, name = 'territoryScope'): SqlCondition {
+    const scoped = this.conditionAt(principal, pathExpression, `:${name}AsOf`, name);
+    return isNational(principal) ? scoped : { sql: scoped.sql, parameters: { ...scoped.parameters, [`${name}AsOf`]: asOf } };
+  }
+
+  /** The same, with the date as a SQL expression (a column, for a date that differs per row). */
+  conditionAt(principal: Principal, pathExpression: string, dateSql: string, name = 'territoryScope'): SqlCondition {
+    if (isNational(principal)) return { sql: 'TRUE', parameters: {} };
+    const { table, codeColumn, pathColumn } = this.source;
     return {
       sql:
         `${pathExpression} <@ (SELECT scope.${pathColumn} FROM ${table} scope ` +
-        `WHERE scope.${codeColumn} = :${name}${current} LIMIT 1)`,
+        `WHERE scope.${codeColumn} = :${name} AND scope.valid_from <= ${dateSql} ` +
+        `ORDER BY scope.valid_from DESC LIMIT 1)`,
       parameters: { [name]: principal.unitCode },
     };
   }
 
-  /** Adds the territory condition to a query builder. */
-  apply<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
-    principal: Principal,
-    pathExpression: string,
-    asOf?: string,
-  ): SelectQueryBuilder<T> {
-    const { sql, parameters } = this.condition(principal, pathExpression, { asOf });
+  /** Adds the territory condition, as of `asOf`, to a query builder. */
+  apply<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, principal: Principal, pathExpression: string, asOf: string): SelectQueryBuilder<T> {
+    const { sql, parameters } = this.condition(principal, pathExpression, asOf);
     return query.andWhere(sql, parameters);
   }
 
-  /**
-   * Resolves a unit the caller wants to act on: its path when it lies inside the caller's
-   * territory, OutsideTerritoryError otherwise (also for a code that does not exist).
-   */
-  async pathWithin(manager: EntityManager, principal: Principal, unitCode: string): Promise<string> {
+  /** What the caller may learn about a unit on a date, from one query over its versions. */
+  async unitAccess(manager: EntityManager, principal: Principal, unitCode: string, date: string): Promise<Access<GuardedUnit>> {
     const { table, codeColumn, pathColumn } = this.source;
-    const query = manager
+    // The day a version was in force that is nearest the date asked: its last, or its first when it starts later.
+    const nearestDay = `(CASE WHEN unit.valid_from > :accessDate THEN unit.valid_from ELSE unit.valid_to - 1 END)`;
+    const visible = this.condition(principal, `unit.${pathColumn}`, date, 'accessScope');
+    const visibleThen = this.conditionAt(principal, `unit.${pathColumn}`, nearestDay, 'accessScopeThen');
+    const rows = await manager
       .createQueryBuilder()
-      .select(`node.${pathColumn}`, 'path')
-      .from(table, 'node')
-      .where(`node.${codeColumn} = :unitCode`, { unitCode });
-    if (this.source.currentCondition) query.andWhere(this.source.currentCondition('node'));
-    const row = await this.apply(query, principal, `node.${pathColumn}`).getRawOne<{ path: string }>();
-    if (!row) throw new OutsideTerritoryError(unitCode);
-    return row.path;
+      .select(`unit.${codeColumn}`, 'code')
+      .addSelect('unit.name', 'name')
+      .addSelect(`unit.${pathColumn}::text`, 'path')
+      .addSelect('unit.valid_from::text', 'validFrom')
+      .addSelect('unit.valid_to::text', 'validTo')
+      .addSelect(`(${visible.sql})`, 'visible')
+      .addSelect(`(${visibleThen.sql})`, 'visibleThen')
+      .from(table, 'unit')
+      .where(`unit.${codeColumn} = :accessCode`, { accessCode: unitCode, accessDate: date })
+      .setParameters({ ...visible.parameters, ...visibleThen.parameters })
+      .orderBy('unit.valid_from')
+      .getRawMany<GuardedUnit & { visible: boolean; visibleThen: boolean }>();
+    const sightings = rows.map(({ visible: inside, visibleThen: insideThen, ...version }) => {
+      const inForce = isInForce(version, date);
+      return { version, inForce, visible: inForce && inside, visibleWhileInForce: insideThen === true };
+    });
+    return classifyAccess(sightings, date);
   }
+
+  /** The unit a write or a report applies to: visible on the date, or the one typed error for why not. */
+  async unitWithin(manager: EntityManager, principal: Principal, unitCode: string, date: string): Promise<GuardedUnit> {
+    return requireVisible(await this.unitAccess(manager, principal, unitCode, date), date, unitSubject(unitCode));
+  }
+}
+
+/** How errors about a unit name it: "Xã An Lập (25801)". */
+export function unitSubject(asked: string) {
+  return {
+    noun: { vi: 'đơn vị', en: 'unit' },
+    asked,
+    label: (unit: Pick<GuardedUnit, 'name' | 'code'>) => `${unit.name} (${unit.code})`,
+    details: { unitCode: asked },
+  };
 }

@@ -1,7 +1,7 @@
 import { UnauthenticatedError } from '@ps/errors';
 import Keycloak from 'keycloak-connect';
 import { UnassignedAccountError } from './errors';
-import { CAPABILITIES, platformRoles, tierRank, type Principal } from './principal';
+import { CAPABILITIES, NATIONAL_UNIT_CODE, platformRoles, tierRank, type Principal } from './principal';
 
 export interface KeycloakSettings {
   /** Base URL of Keycloak, the token issuer's host (e.g. http://127.0.0.1:8180). */
@@ -73,6 +73,9 @@ export function principalFromClaims(content: AccessTokenContent): Principal {
     throw new UnassignedAccountError('unit_code');
   }
   const tier = assigned.map((role) => role.tier).sort((a, b) => tierRank(a) - tierRank(b))[0];
+  if (tier === 'NATIONAL' && content.unit_code !== NATIONAL_UNIT_CODE) {
+    throw new UnassignedAccountError(`unit_code ${NATIONAL_UNIT_CODE}`);
+  }
   const capability = assigned
     .filter((role) => role.tier === tier)
     .map((role) => role.capability)
@@ -80,6 +83,7 @@ export function principalFromClaims(content: AccessTokenContent): Principal {
   return {
     userId: content.sub ?? '',
     username: content.preferred_username ?? content.sub ?? '',
+    role: `${tier.toLowerCase()}-${capability}`,
     tier,
     capability,
     unitCode: content.unit_code,

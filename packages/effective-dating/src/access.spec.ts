@@ -49,7 +49,7 @@ describe('territory access', () => {
   });
 
   it('is absent when no version was ever recorded', () => {
-    expect(() => requireVisible(classifyAccess([], '2020-01-01'), '2020-01-01', subject)).toThrow(
+    expect(() => requireVisible(classifyAccess<Unit>([], '2020-01-01'), '2020-01-01', subject)).toThrow(
       expect.objectContaining({ extensions: expect.objectContaining({ code: 'NOT_FOUND' }), message: 'Không có đơn vị 25801 / No unit 25801' }),
     );
   });

@@ -20,6 +20,7 @@ export interface SubtreeResult extends SubtreeCase {
 const provinceAdmin = (unitCode: string): Principal => ({
   userId: 'bench',
   username: 'bench',
+  role: 'province-admin',
   tier: 'PROVINCE',
   capability: 'admin',
   unitCode,

@@ -68,39 +68,6 @@ describe('territory projection', () => {
   });
 });
 
-describe('restructuring', () => {
-  it('follows a merge: the merged-away commune ends, the successor and its moved hamlets take new paths', async () => {
-    const envelope = (id: string, type: string, aggregateId: string, payload: Record<string, unknown>) => ({
-      key: aggregateId,
-      topic: ORGANIZATION_TOPIC,
-      value: JSON.stringify({
-        id, type, version: 1, occurredAt: new Date().toISOString(), aggregateId, unitPath: null,
-        actor: 'test', correlationId: id, causationId: null, payload,
-      }),
-    });
-    const node = (code: string, name: string, tier: string, path: string) => ({
-      code, name, tier, path, parentCode: path.split('.').slice(-2, -1)[0] ?? null, validFrom: '2025-07-01', validTo: null, decision: null,
-    });
-    await service.bus.publish([
-      envelope('0b9d6c2e-1111-4c39-9a51-7d0f3f4f1e01', 'UnitsMerged', '25789', {
-        predecessors: ['25801', '25789'],
-        successor: node('25789', 'Xã Định An', 'COMMUNE', '74.720.25789'),
-        rehomed: [node('25801_01', 'Ấp Bến Củi', 'HAMLET', '74.720.25789.25801_01')],
-        effectiveDate: '2025-07-01', reason: 'Sắp xếp', decision: null,
-      }),
-    ]);
-    await eventually(
-      async () => ((await count("SELECT count(*)::int AS n FROM territory_unit WHERE code = '25801_01'")) === 1 ? true : undefined),
-      { what: 'merge projected' },
-    );
-    expect(await service.dataSource.query("SELECT code, path, valid_to::text FROM territory_unit WHERE code IN ('25789', '25801', '25801_01') ORDER BY code")).toEqual([
-      { code: '25789', path: '74.720.25789', valid_to: null },
-      { code: '25801', path: '74.720.25801', valid_to: '2025-07-01' },
-      { code: '25801_01', path: '74.720.25789.25801_01', valid_to: null },
-    ]);
-  });
-});
-
 describe('registerPerson', () => {
   const register = 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName birthYear unitCode } }';
 
@@ -133,7 +100,7 @@ describe('registerPerson', () => {
     ['a birth year in the future', { unitCode: '25801', fullName: 'Phạm Văn Nam', birthYear: 2999 }, 'BAD_USER_INPUT'],
     ['a name of 201 characters', { unitCode: '25801', fullName: 'A'.repeat(201) }, 'BAD_USER_INPUT'],
     ['a unit outside the territory', { unitCode: '25789', fullName: 'Phạm Văn Nam' }, 'FORBIDDEN'],
-    ['a unit that does not exist', { unitCode: '99999', fullName: 'Phạm Văn Nam' }, 'FORBIDDEN'],
+    ['a unit that does not exist', { unitCode: '99999', fullName: 'Phạm Văn Nam' }, 'NOT_FOUND'],
   ])('refuses %s and writes nothing', async (_case, input, code) => {
     const people = await count('SELECT count(*)::int AS n FROM person');
     const events = await count('SELECT count(*)::int AS n FROM outbox');
@@ -141,5 +108,38 @@ describe('registerPerson', () => {
     expect(errorCodes(response)).toEqual([code]);
     expect(await count('SELECT count(*)::int AS n FROM person')).toBe(people);
     expect(await count('SELECT count(*)::int AS n FROM outbox')).toBe(events);
+  });
+});
+
+describe('restructuring', () => {
+  it('follows a merge: the merged-away commune ends, the successor and its moved hamlets take new paths', async () => {
+    const envelope = (id: string, type: string, aggregateId: string, payload: Record<string, unknown>) => ({
+      key: aggregateId,
+      topic: ORGANIZATION_TOPIC,
+      value: JSON.stringify({
+        id, type, version: 1, occurredAt: new Date().toISOString(), aggregateId, unitPath: null,
+        actor: 'test', correlationId: id, causationId: null, payload,
+      }),
+    });
+    const node = (code: string, name: string, tier: string, path: string) => ({
+      code, name, tier, path, parentCode: path.split('.').slice(-2, -1)[0] ?? null, validFrom: '2025-07-01', validTo: null, decision: null,
+    });
+    await service.bus.publish([
+      envelope('0b9d6c2e-1111-4c39-9a51-7d0f3f4f1e01', 'UnitsMerged', '25789', {
+        predecessors: ['25801', '25789'],
+        successor: node('25789', 'Xã Định An', 'COMMUNE', '74.720.25789'),
+        rehomed: [node('25801_01', 'Ấp Bến Củi', 'HAMLET', '74.720.25789.25801_01')],
+        effectiveDate: '2025-07-01', reason: 'Sắp xếp', decision: null,
+      }),
+    ]);
+    await eventually(
+      async () => ((await count("SELECT count(*)::int AS n FROM territory_unit WHERE code = '25801_01'")) === 1 ? true : undefined),
+      { what: 'merge projected' },
+    );
+    expect(await service.dataSource.query("SELECT code, path, valid_to::text FROM territory_unit WHERE code IN ('25789', '25801', '25801_01') ORDER BY code")).toEqual([
+      { code: '25789', path: '74.720.25789', valid_to: null },
+      { code: '25801', path: '74.720.25801', valid_to: '2025-07-01' },
+      { code: '25801_01', path: '74.720.25789.25801_01', valid_to: null },
+    ]);
   });
 });

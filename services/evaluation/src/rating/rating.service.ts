@@ -1,5 +1,6 @@
 import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
 import { BadUserInputError } from '@ps/errors';
+import { todayInVietnam } from '@ps/effective-dating';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { Rating, RatingLevel, RatingSummary } from './rating.entity';
@@ -43,7 +44,7 @@ export class RatingService {
       .addGroupBy('rating.year')
       .addGroupBy('rating.level');
     const rows = await territoryGuard
-      .apply(query, principal, 'unit.path')
+      .apply(query, principal, 'unit.path', todayInVietnam())
       .getRawMany<{ code: string; year: number | null; level: RatingLevel | null; count: number }>();
 
     const visible = new Set(rows.map((row) => row.code));
@@ -78,7 +79,7 @@ export class RatingService {
       });
     }
     return this.dataSource.transaction(async (manager) => {
-      const unitPath = await territoryGuard.pathWithin(manager, principal, input.unitCode);
+      const { path: unitPath } = await territoryGuard.unitWithin(manager, principal, input.unitCode, todayInVietnam());
       const ratings = manager.getRepository(Rating);
       const rating = ratings.create({ ...input, subjectName, unitPath, createdBy: principal.userId });
       await ratings.insert(rating);

@@ -89,7 +89,7 @@ async function placements(
   holders: readonly HolderKey[],
   relation: keyof typeof PLACEMENT_FILTER,
 ): Promise<Placement[]> {
-  const guard = territoryGuard.condition(principal, 'unit.path', { asOf: from });
+  const guard = territoryGuard.condition(principal, 'unit.path', from);
   const parameters = {
     ...guard.parameters,
     from,

@@ -5,13 +5,7 @@ import { TerritoryGuard } from '@ps/auth';
  * The organization service guards with its own tree: the caller's unit as it stood on the
  * date asked (effective-dated), or its current version.
  */
-export const territoryGuard = new TerritoryGuard({
-  table: 'administrative_unit',
-  codeColumn: 'code',
-  pathColumn: 'path',
-  currentCondition: (alias) => `${alias}.valid_to IS NULL`,
-  validFromColumn: 'valid_from',
-});
+export const territoryGuard = new TerritoryGuard({ table: 'administrative_unit', codeColumn: 'code', pathColumn: 'path' });
 
 /** SQL: the row of `alias` is in force on `:param` ([valid_from, valid_to)). */
 export function validOn(alias: string, param = 'asOf'): string {

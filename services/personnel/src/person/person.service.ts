@@ -1,5 +1,6 @@
 import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
 import { BadUserInputError } from '@ps/errors';
+import { todayInVietnam } from '@ps/effective-dating';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { Person } from './person.entity';
@@ -22,7 +23,7 @@ export class PersonService {
       .leftJoin(Person, 'person', 'person.unit_code = unit.code')
       .where('unit.code IN (:...unitCodes)', { unitCodes })
       .groupBy('unit.code');
-    const rows = await territoryGuard.apply(query, principal, 'unit.path').getRawMany<{ code: string; headcount: number }>();
+    const rows = await territoryGuard.apply(query, principal, 'unit.path', todayInVietnam()).getRawMany<{ code: string; headcount: number }>();
     return new Map(rows.map((row) => [row.code, row.headcount]));
   }
 
@@ -33,7 +34,7 @@ export class PersonService {
       .createQueryBuilder('person')
       .where('person.unit_code = :unitCode', { unitCode })
       .orderBy('person.full_name');
-    return territoryGuard.apply(query, principal, 'person.unit_path').getMany();
+    return territoryGuard.apply(query, principal, 'person.unit_path', todayInVietnam()).getMany();
   }
 
   async register(principal: Principal, input: RegisterPersonInput): Promise<Person> {
@@ -49,7 +50,7 @@ export class PersonService {
       });
     }
     return this.dataSource.transaction(async (manager) => {
-      const unitPath = await territoryGuard.pathWithin(manager, principal, input.unitCode);
+      const { path: unitPath } = await territoryGuard.unitWithin(manager, principal, input.unitCode, todayInVietnam());
       const people = manager.getRepository(Person);
       const person = people.create({
         fullName,

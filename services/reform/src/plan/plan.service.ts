@@ -1,5 +1,6 @@
 import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
 import { BadUserInputError } from '@ps/errors';
+import { todayInVietnam } from '@ps/effective-dating';
 import { recordEvent } from '@ps/events';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -19,7 +20,7 @@ export class PlanService {
       .createQueryBuilder('plan')
       .where('plan.unit_code IN (:...unitCodes)', { unitCodes })
       .orderBy('plan.created_at');
-    const plans = await territoryGuard.apply(query, principal, 'plan.unit_path').getMany();
+    const plans = await territoryGuard.apply(query, principal, 'plan.unit_path', todayInVietnam()).getMany();
     return groupBy(plans, (plan) => plan.unitCode);
   }
 
@@ -34,7 +35,7 @@ export class PlanService {
       );
     }
     return this.dataSource.transaction(async (manager) => {
-      const unitPath = await territoryGuard.pathWithin(manager, principal, input.unitCode);
+      const { path: unitPath } = await territoryGuard.unitWithin(manager, principal, input.unitCode, todayInVietnam());
       const plans = manager.getRepository(ReformPlan);
       const plan = plans.create({
         title,
