@@ -1,26 +1,27 @@
 import type { Principal } from '@ps/auth';
+import { CreateDecisionsAndAuditTrail1732845000000, Decision } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000 } from '@ps/events';
 import { schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
-import { Decision } from './decision/decision.entity';
+import { AuditTrailResolver, OrganizationAuditResolver } from './audit/audit.resolver';
 import { decisionLoaders } from './decision/decision.loaders';
 import { DutyOverlapService } from './duty/duty-overlap.service';
 import { Duty } from './duty/duty.entity';
 import { dutyLoaders } from './duty/duty.loaders';
 import { DutyResolver } from './duty/duty.resolver';
 import { DutyService } from './duty/duty.service';
+import { UnitLineage } from './lineage/lineage.entity';
+import { lineageLoaders } from './lineage/lineage.loaders';
 import { CreateAdministrativeUnits1732790000000 } from './migrations/1732790000000-create-administrative-units';
 import { CreateOrganizationModel1732800000000 } from './migrations/1732800000000-create-organization-model';
 import { RecordVersionClosings1732820040000 } from './migrations/1732820040000-record-version-closings';
 import { OneSpellingOfOrganization1732830000000 } from './migrations/1732830000000-one-spelling-of-organization';
+import { IndexDutyTextTrigrams1732840000000 } from './migrations/1732840000000-index-duty-text-trigrams';
+import { OrganizationModel20251732860000000 } from './migrations/1732860000000-organization-model-2025';
 import { OrganizationChangeService } from './organization/organization-change.service';
 import { Organization } from './organization/organization.entity';
 import { organizationLoaders } from './organization/organization.loaders';
-import {
-  OrganizationResolver,
-  UnitOrganizationsResolver,
-  organizationReferenceResolvers,
-} from './organization/organization.resolver';
+import { OrganizationResolver, UnitOrganizationsResolver, organizationReferenceResolvers } from './organization/organization.resolver';
 import { OrganizationService } from './organization/organization.service';
 import { OrganizationSeat } from './organization/seat.entity';
 import { SeatResolver } from './organization/seat.resolver';
@@ -29,8 +30,7 @@ import { StaffingQuota } from './quota/quota.entity';
 import { quotaLoaders } from './quota/quota.loaders';
 import { QuotaResolver, UnitQuotaResolver } from './quota/quota.resolver';
 import { QuotaService } from './quota/quota.service';
-import { UnitLineage } from './restructure/lineage.entity';
-import { lineageLoaders } from './restructure/lineage.loaders';
+import { BoundaryService } from './restructure/boundary.service';
 import { LineageLinkResolver, RestructureResolver, UnitLineageResolver } from './restructure/restructure.resolver';
 import { RestructureService } from './restructure/restructure.service';
 import { UnitChangeService } from './restructure/unit-change.service';
@@ -45,26 +45,39 @@ import { UnitService } from './unit/unit.service';
 
 /** Per-request loaders of every feature; each feature adds its own part here. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
-  const organizations = new OrganizationService(dataSource);
   return {
     ...unitLoaders(new UnitService(dataSource), principal),
     ...quotaLoaders(new QuotaService(dataSource), principal),
     ...lineageLoaders(dataSource),
     ...decisionLoaders(dataSource),
-    ...organizationLoaders(organizations, new SeatService(dataSource, organizations), principal),
-    ...dutyLoaders(new DutyService(dataSource, organizations), principal),
+    ...organizationLoaders(new OrganizationService(dataSource), new SeatService(dataSource), principal),
+    ...dutyLoaders(new DutyService(dataSource), principal),
   };
 }
 
 /** Organizations with their seats, functions and duties, and name search. */
 function organizationResolvers(dataSource: DataSource): object[] {
-  const organizations = new OrganizationService(dataSource);
   return [
-    new OrganizationResolver(organizations, new OrganizationChangeService(dataSource, organizations)),
+    new OrganizationResolver(dataSource, new OrganizationChangeService(dataSource)),
     new UnitOrganizationsResolver(),
-    new SeatResolver(new SeatService(dataSource, organizations)),
-    new DutyResolver(new DutyService(dataSource, organizations), new DutyOverlapService(dataSource, organizations.units)),
-    new SearchResolver(new SearchService(dataSource, organizations.units)),
+    new SeatResolver(new SeatService(dataSource)),
+    new DutyResolver(new DutyService(dataSource), new DutyOverlapService(dataSource)),
+    new SearchResolver(new SearchService(dataSource, new UnitService(dataSource))),
+  ];
+}
+
+/** The territory: units, quotas, restructuring with lineage, statistics and the audit trail. */
+function territoryResolvers(dataSource: DataSource): object[] {
+  return [
+    new UnitResolver(dataSource, new UnitService(dataSource)),
+    new QuotaResolver(new QuotaService(dataSource)),
+    new UnitQuotaResolver(),
+    new RestructureResolver(new RestructureService(dataSource), new UnitChangeService(dataSource), new BoundaryService(dataSource)),
+    new UnitLineageResolver(),
+    new LineageLinkResolver(),
+    new StatisticsResolver(dataSource, new StatisticsService(dataSource)),
+    new AuditTrailResolver(dataSource),
+    new OrganizationAuditResolver(dataSource),
   ];
 }
 
@@ -79,23 +92,13 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
     CreateOrganizationModel1732800000000,
     RecordVersionClosings1732820040000,
     OneSpellingOfOrganization1732830000000,
+    IndexDutyTextTrigrams1732840000000,
+    CreateDecisionsAndAuditTrail1732845000000,
+    OrganizationModel20251732860000000,
   ],
-  // Each feature adds its resolver instances here.
   schema: (dataSource: DataSource) =>
-    schemaFromResolvers(
-      [
-        ...organizationResolvers(dataSource),
-        new UnitResolver(new UnitService(dataSource)),
-        new QuotaResolver(new QuotaService(dataSource)),
-        new UnitQuotaResolver(),
-        new RestructureResolver(new RestructureService(dataSource), new UnitChangeService(dataSource)),
-        new UnitLineageResolver(),
-        new LineageLinkResolver(),
-        new StatisticsResolver(new StatisticsService(dataSource, new UnitService(dataSource)), new UnitService(dataSource)),
-      ],
-      {
-        referenceResolvers: { ...unitReferenceResolvers, ...organizationReferenceResolvers },
-      },
-    ),
+    schemaFromResolvers([...organizationResolvers(dataSource), ...territoryResolvers(dataSource)], {
+      referenceResolvers: { ...unitReferenceResolvers, ...organizationReferenceResolvers },
+    }),
   loaders: serviceLoaders,
 };

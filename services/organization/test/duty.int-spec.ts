@@ -141,7 +141,7 @@ describe('dutyOverlaps', () => {
   it('is cut to the caller’s territory', async () => {
     expect(errorCodes(await overlaps(DEMO_USERS.anLapAdmin, '720', '2025-09-15', true))).toEqual(['FORBIDDEN']);
     expect(errorCodes(await overlaps(DEMO_USERS.dinhAnAdmin, AN_LAP, '2025-09-15'))).toEqual(['FORBIDDEN']);
-    expect(errorCodes(await overlaps(DEMO_USERS.anLapAdmin, AN_LAP, '1990-01-01'))).toEqual(['UNIT_NOT_IN_FORCE']);
+    expect(errorCodes(await overlaps(DEMO_USERS.anLapAdmin, AN_LAP, '1990-01-01'))).toEqual(['NOT_IN_FORCE']);
   });
 
   it('matches on the folded text stored beside each duty', async () => {
@@ -169,8 +169,8 @@ describe('writing duties', () => {
   it.each([
     ['a viewer', DEMO_USERS.districtViewer, () => org.economy, LAND, '2025-11-01', 'FORBIDDEN'],
     ['an officer of another commune’s organization', DEMO_USERS.anLapOfficer, () => org.dinhAnEconomy, LAND, '2025-11-01', 'FORBIDDEN'],
-    ['an organization not yet in force', DEMO_USERS.anLapOfficer, () => org.economy, LAND, '2025-06-01', 'ORGANIZATION_NOT_FOUND'],
-    ['an unknown organization', DEMO_USERS.anLapOfficer, () => 'not-an-id', LAND, '2025-11-01', 'ORGANIZATION_NOT_FOUND'],
+    ['an organization not yet in force', DEMO_USERS.anLapOfficer, () => org.economy, LAND, '2025-06-01', 'NOT_IN_FORCE'],
+    ['an unknown organization', DEMO_USERS.anLapOfficer, () => 'not-an-id', LAND, '2025-11-01', 'NOT_FOUND'],
     ['a text without letters', DEMO_USERS.anLapOfficer, () => org.economy, ' -- ', '2025-11-01', 'BAD_USER_INPUT'],
   ])('refuses %s with a typed error and writes nothing', async (_case, username, organizationId, text, date, code) => {
     const before = await state();
@@ -184,7 +184,10 @@ describe('writing duties', () => {
     const CLOSE = 'mutation ($id: ID!, $change: EffectiveChangeInput!) { closeDuty(id: $id, change: $change) { id } }';
     const before = await state();
     expect(errorCodes(await gql(DEMO_USERS.anLapOfficer, CLOSE, { id: duty.office, change: change('2025-11-01') }))).toEqual([
-      'DUTY_NOT_FOUND',
+      'NOT_IN_FORCE',
+    ]);
+    expect(errorCodes(await gql(DEMO_USERS.anLapOfficer, CLOSE, { id: '00000000-0000-4000-8000-000000000000', change: change('2025-11-01') }))).toEqual([
+      'NOT_FOUND',
     ]);
     expect(errorCodes(await gql(DEMO_USERS.anLapOfficer, CLOSE, { id: duty.culture, change: change('2025-09-01') }))).toEqual([
       'BAD_USER_INPUT',

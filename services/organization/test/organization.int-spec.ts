@@ -37,8 +37,8 @@ const createOrganization = (username: string, input: Record<string, unknown>) =>
   gql<{ createOrganization: { id: string } }>(username, CREATE, { input });
 
 /** Creates an organization of An Lập as its admin from 1 Jul 2025 and answers its id. */
-async function established(name: string, kind: string, parentId: string | null = null): Promise<string> {
-  const response = await createOrganization(DEMO_USERS.anLapAdmin, { unitCode: AN_LAP, parentId, kind, name, change: change('2025-07-01') });
+async function established(name: string, kind: string, parentId: string | null = null, extra: Record<string, unknown> = {}): Promise<string> {
+  const response = await createOrganization(DEMO_USERS.anLapAdmin, { unitCode: AN_LAP, parentId, kind, name, change: change('2025-07-01'), ...extra });
   expect(response.errors).toBeUndefined();
   return response.data!.createOrganization.id;
 }
@@ -72,7 +72,7 @@ const ids: Record<string, string> = {};
 
 describe('the commune political system of Xã An Lập', () => {
   beforeAll(async () => {
-    ids.party = await established('Đảng bộ xã An Lập', 'PARTY_GRASSROOTS');
+    ids.party = await established('Đảng bộ xã An Lập', 'PARTY_GRASSROOTS', null, { base: 'UNIT' });
     ids.executive = await established('Ban Chấp hành Đảng bộ xã An Lập', 'PARTY_COMMITTEE', ids.party);
     ids.cell = await established('Chi bộ ấp Bến Tranh', 'PARTY_CELL', ids.party);
     ids.council = await established('Hội đồng nhân dân xã An Lập', 'PEOPLES_COUNCIL');
@@ -82,8 +82,8 @@ describe('the commune political system of Xã An Lập', () => {
     ids.culture = await established('Phòng Văn hóa - Xã hội', 'DEPARTMENT', ids.committee);
     ids.serviceCentre = await established('Trung tâm Phục vụ hành chính công xã', 'PUBLIC_SERVICE_UNIT', ids.committee);
     ids.front = await established('Ủy ban Mặt trận Tổ quốc Việt Nam xã An Lập', 'FATHERLAND_FRONT');
-    ids.youth = await established('Đoàn Thanh niên Cộng sản Hồ Chí Minh xã An Lập', 'MASS_ORGANIZATION', ids.front);
-    ids.women = await established('Hội Liên hiệp Phụ nữ xã An Lập', 'MASS_ORGANIZATION', ids.front);
+    ids.youth = await established('Đoàn Thanh niên Cộng sản Hồ Chí Minh xã An Lập', 'MASS_ORGANIZATION', ids.front, { subtype: 'YOUTH_UNION' });
+    ids.women = await established('Hội Liên hiệp Phụ nữ xã An Lập', 'MASS_ORGANIZATION', ids.front, { subtype: 'WOMENS_UNION' });
     await addSeat(ids.executive, 'Ủy viên Ban Chấp hành', 27);
     await addSeat(ids.executive, 'Ủy viên Ban Thường vụ', 9);
     await addSeat(ids.executive, 'Bí thư', 1);
@@ -269,7 +269,8 @@ describe('closing an organization', () => {
     for (const row of cascaded) expect(row.envelope.causationId).toBe(closed.id);
 
     const after = await gql(DEMO_USERS.anLapAdmin, `{ organization(id: "${ids.women}", asOf: "2026-06-01") { id } }`);
-    expect(after.data).toEqual({ organization: null });
+    expect(errorCodes(after)).toEqual(['NOT_IN_FORCE']);
+    expect(after.errors?.[0].message).toContain('Hội Liên hiệp Phụ nữ xã An Lập (25801) không có hiệu lực vào ngày 2026-06-01, đã hết hiệu lực từ 2026-06-01');
     const front = await gql(DEMO_USERS.anLapAdmin, `{ organization(id: "${ids.front}", asOf: "2026-06-01") { children { id } } }`);
     expect(front.data).toEqual({ organization: { children: [{ id: ids.youth }] } });
   });
@@ -277,23 +278,27 @@ describe('closing an organization', () => {
   it('refuses to close what is already closed', async () => {
     const before = await state();
     const response = await gql(DEMO_USERS.anLapAdmin, CLOSE, { id: ids.women, change: change('2026-07-01') });
-    expect(errorCodes(response)).toEqual(['ORGANIZATION_NOT_FOUND']);
+    expect(errorCodes(response)).toEqual(['NOT_IN_FORCE']);
     expect(await state()).toEqual(before);
   });
 });
 
 describe('access', () => {
   const draft = (overrides: Record<string, unknown> = {}) =>
-    ({ unitCode: AN_LAP, kind: 'MASS_ORGANIZATION', name: 'Hội Nông dân xã An Lập', change: change('2025-07-01'), ...overrides });
+    ({ unitCode: AN_LAP, kind: 'MASS_ORGANIZATION', subtype: 'FARMERS_UNION', name: 'Hội Nông dân xã An Lập', change: change('2025-07-01'), ...overrides });
 
   it.each([
     ['an An Lập admin creating in Định An', DEMO_USERS.anLapAdmin, () => draft({ unitCode: DINH_AN }), 'FORBIDDEN'],
     ['a district viewer', DEMO_USERS.districtViewer, () => draft(), 'FORBIDDEN'],
     ['an officer (admins only)', DEMO_USERS.anLapOfficer, () => draft(), 'FORBIDDEN'],
-    ['a date before the unit existed', DEMO_USERS.anLapAdmin, () => draft({ change: change('1990-01-01') }), 'UNIT_NOT_IN_FORCE'],
+    ['a date before the unit existed', DEMO_USERS.anLapAdmin, () => draft({ change: change('1990-01-01') }), 'NOT_IN_FORCE'],
     ['a parent of a sibling unit', DEMO_USERS.districtAdmin, () => draft({ unitCode: DINH_AN, parentId: ids.front }), 'ORGANIZATION_PARENT_INVALID'],
-    ['a parent not in force yet', DEMO_USERS.anLapAdmin, () => draft({ parentId: ids.front, change: change('2025-06-01') }), 'ORGANIZATION_PARENT_INVALID'],
+    ['a parent not in force yet', DEMO_USERS.anLapAdmin, () => draft({ parentId: ids.front, change: change('2025-06-01') }), 'NOT_IN_FORCE'],
+    ['a parent that does not exist', DEMO_USERS.anLapAdmin, () => draft({ parentId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND'],
     ['a blank name', DEMO_USERS.anLapAdmin, () => draft({ name: '   ' }), 'BAD_USER_INPUT'],
+    ['a mass organization without its subtype', DEMO_USERS.anLapAdmin, () => draft({ subtype: null }), 'BAD_USER_INPUT'],
+    ['a subtype on a kind that has none', DEMO_USERS.anLapAdmin, () => draft({ kind: 'PEOPLES_COUNCIL' }), 'BAD_USER_INPUT'],
+    ['a Party committee without the organization that elects it', DEMO_USERS.anLapAdmin, () => draft({ kind: 'PARTY_COMMITTEE', subtype: null }), 'ORGANIZATION_PARENT_INVALID'],
   ])('refuses %s with a typed error and writes nothing', async (_case, username, input, code) => {
     const before = await state();
     const response = await createOrganization(username, input());
@@ -302,16 +307,25 @@ describe('access', () => {
     expect(await state()).toEqual(before);
   });
 
-  it('places a commune’s Party organization under the district Party committee (a unit above)', async () => {
+  it('places a commune’s Party organization under the district Party organization (a unit above), never under its committee', async () => {
+    const district = await createOrganization(DEMO_USERS.districtAdmin, {
+      unitCode: '720', kind: 'PARTY_ORGANIZATION', name: 'Đảng bộ huyện Dầu Tiếng', change: change('2025-07-01'),
+    });
+    expect(district.errors).toBeUndefined();
     const committee = await createOrganization(DEMO_USERS.districtAdmin, {
-      unitCode: '720', kind: 'PARTY_COMMITTEE', name: 'Đảng bộ huyện Dầu Tiếng', change: change('2025-07-01'),
+      unitCode: '720', parentId: district.data?.createOrganization.id, kind: 'PARTY_COMMITTEE', name: 'Huyện ủy Dầu Tiếng', change: change('2025-07-01'),
     });
     expect(committee.errors).toBeUndefined();
-    const grassroots = await createOrganization(DEMO_USERS.districtAdmin, {
-      unitCode: DINH_AN, parentId: committee.data?.createOrganization.id, kind: 'PARTY_GRASSROOTS',
-      name: 'Đảng bộ xã Định An', change: change('2025-07-01'),
+    const grassroots = { unitCode: DINH_AN, kind: 'PARTY_GRASSROOTS', base: 'UNIT', name: 'Đảng bộ xã Định An', change: change('2025-07-01') };
+    const underCommittee = await createOrganization(DEMO_USERS.districtAdmin, { ...grassroots, parentId: committee.data?.createOrganization.id });
+    expect(errorCodes(underCommittee)).toEqual(['ORGANIZATION_PARENT_INVALID']);
+    const underOrganization = await createOrganization(DEMO_USERS.districtAdmin, { ...grassroots, parentId: district.data?.createOrganization.id });
+    expect(underOrganization.errors).toBeUndefined();
+    const seat = await gql(DEMO_USERS.districtAdmin, 'mutation ($id: ID!, $input: AddSeatInput!) { addSeat(organizationId: $id, input: $input) { id } }', {
+      id: district.data?.createOrganization.id,
+      input: { title: 'Bí thư', selection: 'ELECTED', capacity: 1, change: change('2025-07-01') },
     });
-    expect(grassroots.errors).toBeUndefined();
+    expect(errorCodes(seat)).toEqual(['BAD_USER_INPUT']); // seats belong to the committee it elects
   });
 
   it('lets a viewer read but not change seats, and an officer change them', async () => {
@@ -330,13 +344,13 @@ describe('access', () => {
     expect(changed.data).toEqual({ changeSeat: { capacity: 11, validFrom: '2026-01-01' } });
   });
 
-  it('cuts reads to the caller’s territory: FORBIDDEN outside it, null where nothing is in force', async () => {
+  it('cuts reads to the caller’s territory: FORBIDDEN outside it, NOT_FOUND for what never was', async () => {
     const foreign = await gql(DEMO_USERS.dinhAnAdmin, `{ organization(id: "${ids.party}") { name } }`);
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
     const foreignUnit = await gql(DEMO_USERS.dinhAnAdmin, `{ organizations(unitCode: "${AN_LAP}") { name } }`);
     expect(errorCodes(foreignUnit)).toEqual(['FORBIDDEN']);
     const missing = await gql(DEMO_USERS.anLapAdmin, '{ organization(id: "00000000-0000-4000-8000-000000000000") { name } }');
-    expect(missing.data).toEqual({ organization: null });
+    expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
     const district = await gql<{ organization: { name: string; unit: { name: string } } }>(
       DEMO_USERS.districtAdmin,
       `{ organization(id: "${ids.party}") { name unit { name } } }`,

@@ -23,8 +23,8 @@ const org = Object.fromEntries(ORGANIZATIONS.map((name) => [name, randomUUID()])
 
 async function insertOrganization(id: string, unitCode: string, parentId: string | null, kind: string, name: string) {
   await service.dataSource.query(
-    `INSERT INTO organization (id, unit_code, parent_id, kind, name, search_name, valid_from, reason, created_by)
-     VALUES ($1, $2, $3, $4, $5, lower($5), '1999-01-01', 'Dữ liệu thử / test data', 'system:test')`,
+    `INSERT INTO organization (id, unit_code, parent_id, kind, base, name, search_name, valid_from, reason, created_by)
+     VALUES ($1, $2, $3, $4, 'UNIT', $5, lower($5), '1999-01-01', 'Dữ liệu thử / test data', 'system:test')`,
     [id, unitCode, parentId, kind, name],
   );
 }
@@ -197,7 +197,10 @@ describe('organization quotas inside Dầu Tiếng', () => {
     expect(ubnd.data?.organizationQuota).toMatchObject({ unitCode: '720', amount: 80, allocated: 22, available: 58 });
   });
 
-  it('refuses an allocation above the ceiling with QUOTA_EXCEEDED and changes nothing', async () => {
+  it('refuses an allocation above the ceiling with QUOTA_EXCEEDED, naming holders by name and code, and changes nothing', async () => {
+    const refused = await setOrganizationQuota(DEMO_USERS.districtAdmin, org.huyenUy, 21);
+    expect(refused.errors?.[0].message).toContain('Huyện ủy Dầu Tiếng (720) xin 21, Huyện Dầu Tiếng (720) được giao 120');
+    expect(refused.errors?.[0].message).not.toContain(org.huyenUy);
     const details = await expectRefused(setOrganizationQuota(DEMO_USERS.districtAdmin, org.huyenUy, 21), 'QUOTA_EXCEEDED');
     expect(details).toEqual({
       holder: `ORGANIZATION:${org.huyenUy}`,
@@ -221,9 +224,12 @@ describe('organization quotas inside Dầu Tiếng', () => {
     ['a negative amount', () => setOrganizationQuota(DEMO_USERS.districtAdmin, org.tuPhap, -1)],
     ['a move of nothing', () => moveQuota(DEMO_USERS.districtAdmin, org.noiVu, org.taiChinh, 0, change('2025-07-01'))],
     ['a move to another unit', () => moveQuota(DEMO_USERS.provinceAdmin, org.noiVu, org.ubndAnLap, 1, change('2025-07-01'))],
-    ['an unknown organization', () => setOrganizationQuota(DEMO_USERS.districtAdmin, randomUUID(), 1)],
   ])('refuses %s as BAD_USER_INPUT', async (_case, request) => {
     await expectRefused(request(), 'BAD_USER_INPUT');
+  });
+
+  it('refuses an unknown organization as NOT_FOUND, the code every mutation gives for it', async () => {
+    await expectRefused(setOrganizationQuota(DEMO_USERS.districtAdmin, randomUUID(), 1), 'NOT_FOUND');
   });
 
   it('refuses a change dated before the current version', async () => {

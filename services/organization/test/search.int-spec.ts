@@ -15,13 +15,14 @@ const change = (effectiveDate: string) => ({
 const gql = async <Data>(username: string, query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest<Data>(service.url, query, { token: await tokenFor(username), variables });
 
-async function established(unitCode: string, name: string, kind: string): Promise<void> {
-  const response = await gql(
+async function established(unitCode: string, name: string, kind: string, parentId: string | null = null): Promise<string> {
+  const response = await gql<{ createOrganization: { id: string } }>(
     DEMO_USERS.districtAdmin,
     'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-    { input: { unitCode, kind, name, change: change('2025-07-01') } },
+    { input: { unitCode, kind, name, parentId, change: change('2025-07-01') } },
   );
   expect(response.errors).toBeUndefined();
+  return response.data?.createOrganization.id ?? '';
 }
 
 const searchUnits = (username: string, text: string, asOf?: string, first?: number) =>
@@ -109,7 +110,8 @@ describe('searchOrganizations', () => {
   });
 
   it('puts the most similar name first', async () => {
-    await established('25801', 'Chi bộ Cơ quan Đảng bộ xã An Lập', 'PARTY_CELL');
+    const [{ id: party }] = await service.dataSource.query("SELECT id FROM organization WHERE name = 'Đảng bộ xã An Lập'");
+    await established('25801', 'Chi bộ Cơ quan Đảng bộ xã An Lập', 'PARTY_CELL', party);
     const found = await searchOrganizations(DEMO_USERS.anLapAdmin, 'dang bo xa an lap');
     // By name alone "Chi bộ…" would come first; the exact name is the more similar one.
     expect(found.data?.searchOrganizations.map((organization) => organization.name)).toEqual([

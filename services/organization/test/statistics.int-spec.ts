@@ -11,7 +11,7 @@ beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(organizationService, env);
   await seedDemoTerritory(service.dataSource);
-  await service.dataSource.transaction((manager) => seedDauTiengStory(manager));
+  await seedDauTiengStory(service.dataSource);
 });
 
 afterAll(() => service?.stop());
@@ -28,12 +28,12 @@ interface Figures {
 
 describe('the Dầu Tiếng story told with data', () => {
   it('counts 22 grassroots Party organizations at the end of 1999 and 51 on 16 Sep 2013: +29', async () => {
-    const response = await ask<{ y1999: Figures; y2013: Figures; compareStatistics: { changes: Array<{ figure: string; from: number; to: number; change: number }> } }>(
+    const response = await ask<{ y1999: Figures; y2013: Figures; compareStatistics: { changes: Array<{ measure: string; organizationKind: string | null; from: number; to: number; change: number }> } }>(
       DEMO_USERS.districtAdmin,
       `{
         y1999: statistics(code: "720", asOf: "1999-12-31") { organizationsByKind { kind count } unitsByTier { tier count } quota { unit organizations subunits } }
         y2013: statistics(code: "720", asOf: "2013-09-16") { organizationsByKind { kind count } unitsByTier { tier count } quota { unit organizations subunits } }
-        compareStatistics(code: "720", from: "1999-12-31", to: "2013-09-16") { changes { figure from to change } }
+        compareStatistics(code: "720", from: "1999-12-31", to: "2013-09-16") { changes { measure organizationKind from to change } }
       }`,
     );
     expect(response.errors).toBeUndefined();
@@ -41,17 +41,24 @@ describe('the Dầu Tiếng story told with data', () => {
     expect(grassroots(response.data!.y2013)).toBe(51);
     expect(response.data?.y1999.unitsByTier).toEqual([{ tier: 'COMMUNE', count: 12 }]);
     expect(response.data?.compareStatistics.changes).toContainEqual({
-      figure: 'organizations:PARTY_GRASSROOTS',
+      measure: 'ORGANIZATIONS',
+      organizationKind: 'PARTY_GRASSROOTS',
       from: 22,
       to: 51,
       change: 29,
     });
   });
 
-  it('knows nothing before the district was re-established', async () => {
+  it('says the district was not in force before it was re-established, and when it was', async () => {
     const response = await ask<{ statistics: Figures | null }>(DEMO_USERS.provinceAdmin, '{ statistics(code: "720", asOf: "1998-06-30") { unitsByTier { tier } } }');
-    expect(response.errors).toBeUndefined();
-    expect(response.data?.statistics).toBeNull();
+    expect(errorCodes(response)).toEqual(['NOT_IN_FORCE']);
+    expect(response.errors?.[0].extensions?.details).toMatchObject({ startsOn: '1999-01-01' });
+  });
+
+  it('compares the caller’s own unit across a date it was not in force with NOT_IN_FORCE, not FORBIDDEN', async () => {
+    const response = await ask(DEMO_USERS.districtAdmin, '{ compareStatistics(code: "720", from: "1998-06-30", to: "2013-09-16") { changes { measure } } }');
+    expect(errorCodes(response)).toEqual(['NOT_IN_FORCE']);
+    expect(response.errors?.[0].message).toContain('Huyện Dầu Tiếng (720) không có hiệu lực vào ngày 1998-06-30');
   });
 
   it('totals staffing quotas of the unit, its organizations and its communes', async () => {
@@ -60,7 +67,7 @@ describe('the Dầu Tiếng story told with data', () => {
       SELECT 'UNIT', '720', 120, date '2013-01-01', 'test' UNION ALL
       SELECT 'UNIT', '25801', 20, '2013-01-01', 'test' UNION ALL
       SELECT 'UNIT', '25789', 21, '2014-01-01', 'test' UNION ALL
-      SELECT 'ORGANIZATION', id::text, 15, '2013-01-01', 'test' FROM organization WHERE kind = 'PEOPLES_COMMITTEE'`);
+      SELECT 'ORGANIZATION', id::text, 15, '2013-01-01', 'test' FROM organization WHERE kind = 'PEOPLES_COMMITTEE' AND unit_code = '720'`);
     const response = await ask<{ statistics: Figures }>(DEMO_USERS.districtAdmin, '{ statistics(code: "720", asOf: "2013-09-16") { quota { unit organizations subunits } } }');
     expect(response.data?.statistics.quota).toEqual({ unit: 120, organizations: 15, subunits: 20 });
   });
@@ -69,7 +76,12 @@ describe('the Dầu Tiếng story told with data', () => {
     const district = await ask(DEMO_USERS.anLapAdmin, '{ statistics(code: "720", asOf: "2013-09-16") { code } }');
     expect(errorCodes(district)).toEqual(['FORBIDDEN']);
     const own = await ask<{ statistics: Figures }>(DEMO_USERS.anLapAdmin, '{ statistics(code: "25801", asOf: "2013-09-16") { organizationsByKind { kind count } unitsByTier { tier count } } }');
-    expect(own.data?.statistics.organizationsByKind).toEqual([{ kind: 'PARTY_GRASSROOTS', count: 2 }]);
+    expect(own.data?.statistics.organizationsByKind).toEqual([
+      { kind: 'PARTY_COMMITTEE', count: 1 },
+      { kind: 'PARTY_GRASSROOTS', count: 2 },
+      { kind: 'PEOPLES_COMMITTEE', count: 1 },
+      { kind: 'MASS_ORGANIZATION', count: 1 },
+    ].sort((a, b) => a.kind.localeCompare(b.kind)));
     expect(own.data?.statistics.unitsByTier).toEqual([]);
   });
 });

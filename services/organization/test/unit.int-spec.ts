@@ -31,23 +31,23 @@ const createUnit = async (username: string, input: Record<string, unknown>) =>
   );
 
 describe('demo territory seed', () => {
-  it('adds Bình Dương, Dầu Tiếng and its 12 communes once, each announced by UnitCreated', async () => {
-    expect(await count('SELECT count(*)::int AS n FROM administrative_unit')).toBe(14);
+  it('adds Thành phố Hồ Chí Minh, Bình Dương, Dầu Tiếng and its 12 communes once, each announced by UnitCreated', async () => {
+    expect(await count('SELECT count(*)::int AS n FROM administrative_unit')).toBe(15);
     expect(await seedDemoTerritory(service.dataSource)).toBe(0);
-    expect(await count("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'UnitCreated'")).toBe(14);
+    expect(await count("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'UnitCreated'")).toBe(15);
   });
 });
 
 describe('createUnit', () => {
-  const change = (effectiveDate: string) => ({
+  const change = (effectiveDate: string, issuer = 'NA_STANDING_COMMITTEE') => ({
     effectiveDate,
     reason: 'Thành lập xã mới',
-    decision: { number: '12/NQ-HĐND', date: '2025-12-20', signer: 'Nguyễn Văn Chủ tịch' },
+    decision: { number: '12/NQ-UBTVQH15', date: '2025-12-20', signer: 'Chủ tịch Quốc hội', issuer },
   });
   const commune = { code: '25899', name: 'Xã Thử Nghiệm', tier: 'COMMUNE', parentCode: '720', change: change('2026-01-01') };
 
-  it('lets the district admin establish a commune and publishes UnitCreated to Kafka once', async () => {
-    const response = await createUnit(DEMO_USERS.districtAdmin, commune);
+  it('lets the province admin record a commune the Standing Committee established, and publishes UnitCreated once', async () => {
+    const response = await createUnit(DEMO_USERS.provinceAdmin, commune);
     expect(response.errors).toBeUndefined();
     expect(response.data?.createUnit).toEqual({ code: '25899', path: '74.720.25899', tier: 'COMMUNE' });
     await eventually(
@@ -70,21 +70,24 @@ describe('createUnit', () => {
         tier: 'COMMUNE',
         parentCode: '720',
         validFrom: '2026-01-01',
-        decision: { number: '12/NQ-HĐND', date: '2025-12-20', signer: 'Nguyễn Văn Chủ tịch' },
+        decision: { number: '12/NQ-UBTVQH15', date: '2025-12-20', signer: 'Chủ tịch Quốc hội' },
       },
     });
   });
 
   it.each([
-    ['a taken code', DEMO_USERS.districtAdmin, { ...commune, code: '25801' }, 'UNIT_CODE_TAKEN'],
-    ['a tier that cannot sit under the parent', DEMO_USERS.districtAdmin, { ...commune, code: '25898', tier: 'DISTRICT' }, 'BAD_USER_INPUT'],
-    ['a malformed code', DEMO_USERS.districtAdmin, { ...commune, code: 'abc' }, 'BAD_USER_INPUT'],
-    ['a blank name', DEMO_USERS.districtAdmin, { ...commune, code: '25897', name: '  ' }, 'BAD_USER_INPUT'],
-    ['a date before the parent existed', DEMO_USERS.districtAdmin, { ...commune, code: '25896', change: change('1990-01-01') }, 'BAD_USER_INPUT'],
-    ['a blank reason', DEMO_USERS.districtAdmin, { ...commune, code: '25892', change: { ...change('2026-01-01'), reason: ' ' } }, 'BAD_USER_INPUT'],
-    ['a decision from the future', DEMO_USERS.districtAdmin, { ...commune, code: '25891', change: { ...change('2026-01-01'), decision: { number: '1/QĐ', date: '2999-01-01', signer: 'X' } } }, 'BAD_USER_INPUT'],
+    ['a taken code', DEMO_USERS.provinceAdmin, { ...commune, code: '25801' }, 'UNIT_CODE_TAKEN'],
+    ['a tier that cannot sit under the parent', DEMO_USERS.provinceAdmin, { ...commune, code: '25898', tier: 'DISTRICT' }, 'BAD_USER_INPUT'],
+    ['a malformed code', DEMO_USERS.provinceAdmin, { ...commune, code: 'abc' }, 'BAD_USER_INPUT'],
+    ['a blank name', DEMO_USERS.provinceAdmin, { ...commune, code: '25897', name: '  ' }, 'BAD_USER_INPUT'],
+    ['a date before the parent existed', DEMO_USERS.provinceAdmin, { ...commune, code: '25896', change: change('1990-01-01') }, 'NOT_IN_FORCE'],
+    ['a blank reason', DEMO_USERS.provinceAdmin, { ...commune, code: '25892', change: { ...change('2026-01-01'), reason: ' ' } }, 'BAD_USER_INPUT'],
+    ['a decision from the future', DEMO_USERS.provinceAdmin, { ...commune, code: '25891', change: { ...change('2026-01-01'), decision: { number: '1/QĐ', date: '2999-01-01', signer: 'X', issuer: 'NA_STANDING_COMMITTEE' } } }, 'BAD_USER_INPUT'],
+    ['a body without the competence (a provincial council for a commune)', DEMO_USERS.provinceAdmin, { ...commune, code: '25890', change: change('2026-01-01', 'PROVINCE_PEOPLES_COUNCIL') }, 'BAD_USER_INPUT'],
+    ['a district admin (a district never creates communes)', DEMO_USERS.districtAdmin, { ...commune, code: '25889' }, 'FORBIDDEN'],
     ['a parent outside the territory', DEMO_USERS.anLapAdmin, { ...commune, code: '25895' }, 'FORBIDDEN'],
     ['an officer (admins only)', DEMO_USERS.districtOfficer, { ...commune, code: '25894' }, 'FORBIDDEN'],
+    ['a parent that does not exist', DEMO_USERS.provinceAdmin, { ...commune, code: '25888', parentCode: '999' }, 'NOT_FOUND'],
   ])('refuses %s with a typed error and writes nothing', async (_case, username, input, code) => {
     const units = await count('SELECT count(*)::int AS n FROM administrative_unit');
     const events = await count('SELECT count(*)::int AS n FROM outbox');
@@ -96,7 +99,7 @@ describe('createUnit', () => {
   });
 
   it('rejects a malformed date before any resolver runs', async () => {
-    const response = await createUnit(DEMO_USERS.districtAdmin, { ...commune, code: '25893', change: change('2026-13-45') });
+    const response = await createUnit(DEMO_USERS.provinceAdmin, { ...commune, code: '25893', change: change('2026-13-45') });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
   });
 });
@@ -121,12 +124,18 @@ describe('reading the tree', () => {
     expect(province.data?.units).toHaveLength(13); // 12 communes and the one created above
   });
 
-  it('answers null for a code that does not exist, and FORBIDDEN for one outside the territory', async () => {
+  it('answers one code per condition: NOT_FOUND, NOT_IN_FORCE with the dates, FORBIDDEN with nothing more', async () => {
     const token = await tokenFor(DEMO_USERS.anLapAdmin);
     const missing = await graphqlRequest(service.url, '{ unit(code: "99999") { code } }', { token });
-    expect(missing.errors).toBeUndefined();
-    expect(missing.data).toEqual({ unit: null });
+    expect(errorCodes(missing)).toEqual(['NOT_FOUND']);
+    const early = await graphqlRequest(service.url, '{ unit(code: "25801", asOf: "1990-01-01") { code } }', { token });
+    expect(errorCodes(early)).toEqual(['NOT_IN_FORCE']);
+    expect(early.errors?.[0].message).toContain('Xã An Lập (25801) không có hiệu lực vào ngày 1990-01-01, có hiệu lực từ 1999-01-01');
     const foreign = await graphqlRequest(service.url, '{ unit(code: "74") { code } }', { token });
     expect(errorCodes(foreign)).toEqual(['FORBIDDEN']);
+    expect(foreign.errors?.[0].message).toBe('Tỉnh Bình Dương (74) nằm ngoài địa bàn bạn quản lý / Tỉnh Bình Dương (74) is outside your territory');
+    const foreignEarly = await graphqlRequest(service.url, '{ unit(code: "25789", asOf: "1990-01-01") { code } }', { token });
+    expect(errorCodes(foreignEarly)).toEqual(['FORBIDDEN']);
+    expect(foreignEarly.errors?.[0].message).not.toContain('1999');
   });
 });

@@ -11,6 +11,8 @@ import { recordChange, type ChangeFacts, type RecordedChange } from '../decision
 export interface EventPlace {
   aggregateId: string;
   unitPath?: string | null;
+  /** The event this one follows from (a seat closed because its organization closed). */
+  causationId?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export class DatedWrite {
   private subject: AuditSubject | null = null;
   private stateBefore: unknown = null;
   private stateAfter: unknown = null;
+  private changedNothing = false;
 
   constructor(
     readonly manager: EntityManager,
@@ -80,8 +83,18 @@ export class DatedWrite {
     return recordEvents(this.manager, contract, items.map((item) => ({ payload: item.payload, metadata: this.metadata(item.place) })));
   }
 
+  /**
+   * Declares that the write found nothing to change (an operator command run a second time):
+   * no audit row is written for it. Mutations never call this: each is audited.
+   */
+  unchanged(): this {
+    this.changedNothing = true;
+    return this;
+  }
+
   /** Appends the write's one audit row; a write that never said what it was about is a bug. */
   async finish(): Promise<void> {
+    if (this.changedNothing) return;
     if (this.subject === null) throw new InvariantViolation(`${this.operation}: the write never named its subject`);
     await appendAuditRow(this.manager, {
       actor: this.actor,
@@ -96,7 +109,13 @@ export class DatedWrite {
   }
 
   private metadata(place: EventPlace) {
-    return { aggregateId: place.aggregateId, unitPath: place.unitPath ?? null, actor: this.actor.userId, correlationId: this.correlationId };
+    return {
+      aggregateId: place.aggregateId,
+      unitPath: place.unitPath ?? null,
+      actor: this.actor.userId,
+      correlationId: this.correlationId,
+      causationId: place.causationId ?? null,
+    };
   }
 }
 

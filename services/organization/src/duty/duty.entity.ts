@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { EffectiveVersion } from '../organization/effective-version.entity';
+import { EffectiveVersion } from '@ps/effective-dating';
 
 export enum DutyKind {
   FUNCTION = 'FUNCTION',
@@ -31,7 +31,7 @@ export class Duty extends EffectiveVersion {
   @Column({ type: 'text' })
   text!: string;
 
-  /** The text folded (foldText): overlaps are equal folded texts. */
+  /** The text folded (foldText): overlaps are equal or trigram-alike folded texts. */
   @Column({ name: 'normalized_text', type: 'text' })
   normalizedText!: string;
 }

@@ -1,6 +1,6 @@
 import { Field, InputType } from 'type-graphql';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
 import { DutyKind } from './duty.entity';
+import { EffectiveChangeInput } from '@ps/effective-dating';
 
 @InputType({ description: 'Giao chức năng, nhiệm vụ cho tổ chức / assign a function or duty' })
 export class AddDutyInput {

@@ -1,15 +1,13 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Decision } from '../decision/decision.entity';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from '../organization/organization.entity';
 import { AS_OF, type OrganizationContext } from '../organization/organization.resolver';
-import { asOfDate } from '../territory/validity';
 import { DutyOverlap } from './duty-overlap.types';
 import type { DutyOverlapService } from './duty-overlap.service';
 import { Duty } from './duty.entity';
 import { AddDutyInput } from './duty.inputs';
 import type { DutyService } from './duty.service';
+import { Decision, EffectiveChangeInput, asOfDate } from '@ps/effective-dating';
 
 @Resolver(() => Duty)
 export class DutyResolver {
@@ -20,16 +18,22 @@ export class DutyResolver {
 
   @Query(() => [DutyOverlap], {
     description:
-      'Cặp nhiệm vụ trùng nhau (không phân biệt dấu) giữa hai tổ chức của cùng một đơn vị / duties held twice inside one unit, diacritics-insensitive',
+      'Cặp nhiệm vụ trùng hoặc gần giống nhau (không phân biệt dấu) giữa hai tổ chức của cùng một đơn vị; trùng hẳn trước, rồi giống nhiều trước / duties held twice inside one unit, identical or reworded; exact first, then most alike',
   })
   dutyOverlaps(
     @Arg('unitCode', () => ID) unitCode: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
     @Arg('includeSubunits', { defaultValue: false, description: 'Cả các đơn vị trực thuộc / also every unit below' })
     includeSubunits: boolean,
+    @Arg('minSimilarity', () => Float, {
+      nullable: true,
+      description:
+        'Ngưỡng tương đồng, lớn hơn 0 và không quá 1 (mặc định theo cấu hình DUTY_OVERLAP_MIN_SIMILARITY, thường 0,55) / least similarity, in (0, 1]; default from the service configuration (0.55 unless set)',
+    })
+    minSimilarity: number | null,
     @Ctx() { principal }: OrganizationContext,
   ) {
-    return this.overlapService.overlaps(principal, unitCode, asOfDate(asOf), includeSubunits);
+    return this.overlapService.overlaps(principal, unitCode, asOfDate(asOf), includeSubunits, minSimilarity);
   }
 
   @Mutation(() => Duty, { description: 'Giao chức năng, nhiệm vụ cho tổ chức (cán bộ nghiệp vụ) / add a function or duty (officers)' })

@@ -1,28 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import type { Principal } from '@ps/auth';
+import { requireCapability, type Principal } from '@ps/auth';
+import {
+  closeHeldBy,
+  closeVersion,
+  dayBefore,
+  insertVersion,
+  requiredText,
+  stampAsOf,
+  writeDated,
+  type DatedWrite,
+  type EffectiveChangeInput,
+} from '@ps/effective-dating';
 import { BadUserInputError } from '@ps/errors';
-import { recordEvent } from '@ps/events';
 import { foldText, groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
-import type { EffectiveChangeInput } from '../decision/decision.inputs';
-import { stampVersion } from '../organization/effective-version.entity';
-import { closeVersion, openHeldVersion, writeVersions, type VersionWrite } from '../organization/effective-version.service';
-import { dayBefore } from '../territory/validity';
-import { requiredText } from '../organization/organization.errors';
-import { changeFactsOf } from '../decision/decision.events';
+import { factsOf } from '../decision/decision.events';
+import { heldForWrite, holderForWrite, type Holder } from '../organization/organization.access';
+import { organizationLabel } from '../organization/organization.entity';
 import { heldInForce } from '../organization/organization.scope';
-import type { Holder, OrganizationService } from '../organization/organization.service';
 import { Duty } from './duty.entity';
-import { DutyNotFoundError } from './duty.errors';
 import { DutyChanged, dutySnapshot } from './duty.events';
 import type { AddDutyInput } from './duty.inputs';
 
 /** Functions and duties of organizations: read as of a date inside the territory; written by officers and admins. */
 export class DutyService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly organizations: OrganizationService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** Duties of each organization as of a date (one query per batch). */
   async ofOrganizations(principal: Principal, organizationIds: readonly string[], asOf: string): Promise<Map<string, Duty[]>> {
@@ -32,55 +34,61 @@ export class DutyService {
       .addOrderBy('duty.text')
       .getMany();
     return groupBy(
-      duties.map((duty) => stampVersion(duty, asOf)),
+      duties.map((duty) => stampAsOf(duty, asOf)),
       (duty) => duty.organizationId,
     );
   }
 
   async add(principal: Principal, organizationId: string, input: AddDutyInput): Promise<Duty> {
+    requireCapability(principal, 'officer');
     const text = requiredText(input.text, { vi: 'Nội dung nhiệm vụ', en: 'Duty text' });
     const normalizedText = foldText(text);
     if (normalizedText.length === 0) {
       throw new BadUserInputError('Nội dung nhiệm vụ cần có chữ hoặc số', 'Duty text needs letters or digits', { text });
     }
-    return writeVersions(this.dataSource, principal, 'officer', input.change, async (write) => {
-      const holder = await this.organizations.holderForWrite(write, organizationId);
-      const repository = write.manager.getRepository(Duty);
-      const duty = repository.create({
-        id: randomUUID(),
-        organizationId: holder.organization.id,
-        kind: input.kind,
-        text,
-        normalizedText,
-        validFrom: write.change.effectiveDate,
-        validTo: null,
-        reason: write.change.reason,
-        decisionId: write.change.decision.id,
-        createdBy: write.actor,
-      });
-      await repository.insert(duty);
-      await announce(write, holder, 'ADDED', duty);
-      return stampVersion(duty, write.change.effectiveDate);
+    return writeDated(this.dataSource, { actor: principal, operation: 'addDuty', change: input.change }, async (write) => {
+      const holder = await holderForWrite(write, principal, organizationId);
+      const duty = await insertVersion(write, Duty, { id: randomUUID(), organizationId: holder.organization.id, kind: input.kind, text, normalizedText });
+      about(write, holder, duty).after(dutySnapshot(duty));
+      await announceDuty(write, holder, 'ADDED', duty);
+      return stampAsOf(duty, write.date);
     });
   }
 
   /** Ends a duty on the effective date; answers it as of its last day in force. */
-  async close(principal: Principal, id: string, changeInput: EffectiveChangeInput): Promise<Duty> {
-    return writeVersions(this.dataSource, principal, 'officer', changeInput, async (write) => {
-      const held = await openHeldVersion(write, Duty, id, (organizationId) => this.organizations.holderForWrite(write, organizationId));
-      if (!held) throw new DutyNotFoundError(id);
-      const closed = await closeVersion(write, Duty, held.version);
-      await announce(write, held.holder, 'CLOSED', closed);
-      return stampVersion(closed, dayBefore(write.change.effectiveDate));
+  async close(principal: Principal, id: string, change: EffectiveChangeInput): Promise<Duty> {
+    requireCapability(principal, 'officer');
+    return writeDated(this.dataSource, { actor: principal, operation: 'closeDuty', change }, async (write) => {
+      const { version: duty, holder } = await heldForWrite(write, principal, Duty, id, { noun: { vi: 'nhiệm vụ', en: 'duty' }, label: dutyLabel });
+      about(write, holder, duty).before(dutySnapshot(duty));
+      const closed = await closeVersion(write, Duty, duty, dutyLabel(duty, holder));
+      write.after(dutySnapshot(closed));
+      await announceDuty(write, holder, 'CLOSED', closed);
+      return stampAsOf(closed, dayBefore(write.date));
     });
   }
 }
 
-function announce(write: VersionWrite, holder: Holder, action: 'ADDED' | 'CLOSED', duty: Duty) {
-  return recordEvent(
-    write.manager,
+/** Closes, as the owner of `duty`, the duties of organizations a write closes; the caller announces them after the closing. */
+export async function closeDutiesOf(write: DatedWrite, holders: readonly Holder[]): Promise<Map<string, Duty[]>> {
+  const label = holders.length === 1 ? organizationLabel(holders[0].organization) : `${holders.length} tổ chức`;
+  const closed = await closeHeldBy(write, Duty, 'organization_id', holders.map((holder) => holder.organization.id), label);
+  return groupBy(closed, (duty) => duty.organizationId);
+}
+
+function dutyLabel(duty: Duty, holder: Holder): string {
+  return `"${duty.text}" – ${organizationLabel(holder.organization)}`;
+}
+
+function about(write: DatedWrite, holder: Holder, duty: Duty): DatedWrite {
+  return write.about({ type: 'Duty', id: duty.id, label: dutyLabel(duty, holder), unitCode: holder.unit.code, unitPaths: [holder.unit.path] });
+}
+
+/** DutyChanged, keyed by the organization; `causationId` when the organization's own event caused it. */
+export function announceDuty(write: DatedWrite, holder: Holder, action: 'ADDED' | 'CLOSED', duty: Duty, causationId?: string) {
+  return write.emit(
     DutyChanged,
-    { action, organizationId: holder.organization.id, unitCode: holder.unit.code, duty: dutySnapshot(duty), ...changeFactsOf(write.change) },
-    { aggregateId: holder.organization.id, unitPath: holder.unit.path, actor: write.actor },
+    { action, organizationId: holder.organization.id, unitCode: holder.unit.code, duty: dutySnapshot(duty), ...factsOf(write) },
+    { aggregateId: holder.organization.id, unitPath: holder.unit.path, causationId },
   );
 }

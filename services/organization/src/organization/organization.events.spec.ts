@@ -1,7 +1,7 @@
 import { DutyChanged, dutySnapshot } from '../duty/duty.events';
 import { Duty, DutyKind } from '../duty/duty.entity';
 import { OrganizationCreated, organizationSnapshot } from './organization.events';
-import { Organization, OrganizationKind } from './organization.entity';
+import { Organization, OrganizationBase, OrganizationKind } from './organization.entity';
 
 const decision = { number: '15/QĐ-UBND', date: '2025-06-30', signer: 'Trần Văn Chủ tịch' };
 const facts = { effectiveDate: '2025-07-01', reason: 'Kiện toàn tổ chức', decision };
@@ -12,6 +12,8 @@ describe('organization event contracts (v1)', () => {
     unitCode: '25801',
     parentId: null,
     kind: OrganizationKind.PEOPLES_COMMITTEE,
+    subtype: null,
+    base: OrganizationBase.UNIT,
     name: 'Ủy ban nhân dân xã An Lập',
     searchName: 'uy ban nhan dan xa an lap',
     validFrom: '2025-07-01',
@@ -25,6 +27,8 @@ describe('organization event contracts (v1)', () => {
       unitCode: '25801',
       parentId: null,
       kind: 'PEOPLES_COMMITTEE',
+      subtype: null,
+      base: 'UNIT',
       name: 'Ủy ban nhân dân xã An Lập',
       validFrom: '2025-07-01',
       validTo: null,

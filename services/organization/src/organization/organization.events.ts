@@ -2,7 +2,7 @@ import { defineEvent } from '@ps/events';
 import { z } from 'zod';
 import { changeFacts } from '../decision/decision.events';
 import { ORGANIZATION_TOPIC } from '../unit/unit.events';
-import { OrganizationKind, type Organization } from './organization.entity';
+import { MassOrganizationType, OrganizationBase, OrganizationKind, type Organization } from './organization.entity';
 
 /** An organization as events carry it: one version. */
 export const organizationVersion = z.object({
@@ -10,14 +10,16 @@ export const organizationVersion = z.object({
   unitCode: z.string(),
   parentId: z.string().uuid().nullable(),
   kind: z.enum(OrganizationKind),
+  subtype: z.enum(MassOrganizationType).nullable(),
+  base: z.enum(OrganizationBase),
   name: z.string(),
   validFrom: z.string(),
   validTo: z.string().nullable(),
 });
 
 export function organizationSnapshot(organization: Organization): z.infer<typeof organizationVersion> {
-  const { id, unitCode, parentId, kind, name, validFrom, validTo } = organization;
-  return { id, unitCode, parentId, kind, name, validFrom, validTo };
+  const { id, unitCode, parentId, kind, subtype, base, name, validFrom, validTo } = organization;
+  return { id, unitCode, parentId, kind, subtype, base, name, validFrom, validTo };
 }
 
 /** An organization was established in a unit. */
@@ -50,4 +52,16 @@ export const OrganizationClosed = defineEvent({
     closedDuties: z.array(z.string().uuid()),
     ...changeFacts,
   }),
+});
+
+/**
+ * A restructuring carried an organization to another unit or under another parent (the
+ * absorbed unit's school Party cell moving to the successor, a commune Party organization
+ * placed under the province's when the district ceased). `previous` is the version it leaves.
+ */
+export const OrganizationMoved = defineEvent({
+  type: 'OrganizationMoved',
+  version: 1,
+  topic: ORGANIZATION_TOPIC,
+  payload: z.object({ previous: organizationVersion, organization: organizationVersion, ...changeFacts }),
 });

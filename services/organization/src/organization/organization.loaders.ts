@@ -1,9 +1,9 @@
 import type { Principal } from '@ps/auth';
-import { datedLoader } from '../territory/dated-loader';
 import type { Organization } from './organization.entity';
 import type { OrganizationService } from './organization.service';
 import type { OrganizationSeat } from './seat.entity';
 import type { SeatService } from './seat.service';
+import { datedLoader } from '@ps/effective-dating';
 
 /** Per-request batch loaders of organizations and their seats, keyed by (id or unit code, asOf), over the caller's territory. */
 export function organizationLoaders(organizations: OrganizationService, seats: SeatService, principal: Principal) {

@@ -1,21 +1,20 @@
-import { OutsideTerritoryError } from '@ps/auth';
-import { todayInVietnam, type RequestContext } from '@ps/service-kit';
+import type { RequestContext } from '@ps/service-kit';
+import type { DataSource } from 'typeorm';
+import { requireUnit } from '../unit/unit.access';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Decision } from '../decision/decision.entity';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
 import type { DecisionLoaders } from '../decision/decision.loaders';
 import { Duty } from '../duty/duty.entity';
 import type { DutyLoaders } from '../duty/duty.loaders';
-import { asOfDate } from '../territory/validity';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import type { UnitLoaders } from '../unit/unit.loaders';
 import type { OrganizationChangeService } from './organization-change.service';
 import { Organization, OrganizationKind } from './organization.entity';
 import { ChangeOrganizationInput, CreateOrganizationInput } from './organization.inputs';
 import type { OrganizationLoaders } from './organization.loaders';
-import type { OrganizationService } from './organization.service';
+import { requireOrganization } from './organization.access';
 import { OrganizationSeat } from './seat.entity';
+import { Decision, EffectiveChangeInput, asOfDate, stampAsOf, todayInVietnam } from '@ps/effective-dating';
 
 export type OrganizationContext = RequestContext<UnitLoaders & OrganizationLoaders & DutyLoaders & DecisionLoaders>;
 
@@ -27,23 +26,21 @@ const ofKind = (organizations: Organization[], kind: OrganizationKind | null) =>
 @Resolver(() => Organization)
 export class OrganizationResolver {
   constructor(
-    private readonly organizationService: OrganizationService,
+    private readonly dataSource: DataSource,
     private readonly changes: OrganizationChangeService,
   ) {}
 
-  @Query(() => Organization, { nullable: true, description: 'Một tổ chức trong địa bàn của bạn, như vào ngày asOf / one organization as of a date' })
+  @Query(() => Organization, {
+    description:
+      'Một tổ chức trong địa bàn của bạn, như vào ngày asOf; lỗi NOT_FOUND, NOT_IN_FORCE hoặc FORBIDDEN nếu không / one organization as of a date',
+  })
   async organization(
     @Arg('id', () => ID) id: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
-    @Ctx() { loaders }: OrganizationContext,
+    @Ctx() { principal }: OrganizationContext,
   ) {
     const date = asOfDate(asOf);
-    const organization = await loaders.organizationOn.load({ id, asOf: date });
-    if (organization) return organization;
-    // In force that day but not visible: outside the caller's territory. Not in force: null.
-    const unitCode = await this.organizationService.unitCodeOn(id, date);
-    if (unitCode) throw new OutsideTerritoryError(unitCode);
-    return null;
+    return stampAsOf(await requireOrganization(this.dataSource.manager, principal, id, date), date);
   }
 
   @Query(() => [Organization], { description: 'Các tổ chức của một đơn vị, như vào ngày asOf / organizations of a unit as of a date' })
@@ -51,13 +48,10 @@ export class OrganizationResolver {
     @Arg('unitCode', () => ID) unitCode: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
     @Arg('kind', () => OrganizationKind, { nullable: true }) kind: OrganizationKind | null,
-    @Ctx() { loaders }: OrganizationContext,
+    @Ctx() { principal, loaders }: OrganizationContext,
   ) {
     const date = asOfDate(asOf);
-    if (!(await loaders.unitOn.load({ code: unitCode, asOf: date }))) {
-      if (await this.organizationService.units.existsOn(unitCode, date)) throw new OutsideTerritoryError(unitCode);
-      return [];
-    }
+    await requireUnit(this.dataSource.manager, principal, unitCode, date);
     return ofKind(await loaders.unitOrganizationsOn.load({ code: unitCode, asOf: date }), kind);
   }
 

@@ -1,10 +1,9 @@
-import { OutsideTerritoryError, type Principal } from '@ps/auth';
+import type { Principal } from '@ps/auth';
+import { inForceOn } from '@ps/effective-dating';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { territoryGuard, validOn } from '../territory/validity';
+import { territoryGuard } from '../territory/territory.guard';
 import { AdministrativeUnit } from '../unit/unit.entity';
-import type { UnitService } from '../unit/unit.service';
 import { Organization } from './organization.entity';
-import { UnitNotInForceError } from './organization.errors';
 
 /**
  * Joins the unit named by `unitCodeExpression` as it stood on :asOf (alias `unit`) and cuts the
@@ -17,14 +16,14 @@ export function withinTerritory<T extends ObjectLiteral>(
   asOf: string,
 ): SelectQueryBuilder<T> {
   query
-    .innerJoin(AdministrativeUnit, 'unit', `unit.code = ${unitCodeExpression} AND ${validOn('unit')}`)
+    .innerJoin(AdministrativeUnit, 'unit', `unit.code = ${unitCodeExpression} AND ${inForceOn('unit', ':asOf')}`)
     .setParameter('asOf', asOf);
   return territoryGuard.apply(query, principal, 'unit.path', asOf);
 }
 
 /** Organization versions in force on `asOf` (alias `org`) whose unit lies inside the caller's territory. */
 export function organizationsInForce(manager: EntityManager, principal: Principal, asOf: string): SelectQueryBuilder<Organization> {
-  const query = manager.getRepository(Organization).createQueryBuilder('org').where(validOn('org'), { asOf });
+  const query = manager.getRepository(Organization).createQueryBuilder('org').where(inForceOn('org', ':asOf'), { asOf });
   return withinTerritory(query, principal, 'org.unit_code', asOf);
 }
 
@@ -42,24 +41,7 @@ export function heldInForce<T extends ObjectLiteral>(
   const query = manager
     .getRepository(target)
     .createQueryBuilder(alias)
-    .innerJoin(Organization, 'holder', `holder.id = ${alias}.organization_id AND ${validOn('holder')}`)
-    .where(validOn(alias), { asOf });
+    .innerJoin(Organization, 'holder', `holder.id = ${alias}.organization_id AND ${inForceOn('holder', ':asOf')}`)
+    .where(inForceOn(alias, ':asOf'), { asOf });
   return withinTerritory(query, principal, 'holder.unit_code', asOf);
-}
-
-/**
- * A unit a write or a report applies to: in force on the date and inside the caller's territory
- * as it stood that day. FORBIDDEN outside the territory, UNIT_NOT_IN_FORCE when it did not exist then.
- */
-export async function unitInTerritory(
-  units: UnitService,
-  manager: EntityManager,
-  principal: Principal,
-  code: string,
-  date: string,
-): Promise<AdministrativeUnit> {
-  const unit = await units.inForce(principal, date, manager).andWhere('unit.code = :code', { code }).getOne();
-  if (unit) return unit;
-  if (await units.existsOn(code, date)) throw new OutsideTerritoryError(code);
-  throw new UnitNotInForceError(code, date);
 }

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { EffectiveVersion } from './effective-version.entity';
+import { EffectiveVersion } from '@ps/effective-dating';
 
 /** How a seat is filled. */
 export enum SeatSelection {

@@ -1,6 +1,6 @@
 import { Field, InputType, Int } from 'type-graphql';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
 import { SeatSelection } from './seat.entity';
+import { EffectiveChangeInput } from '@ps/effective-dating';
 
 @InputType({ description: 'Thêm vị trí cho tổ chức / add a seat to an organization' })
 export class AddSeatInput {

@@ -1,11 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { Decision } from '../decision/decision.entity';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
 import { Organization } from './organization.entity';
 import type { OrganizationContext } from './organization.resolver';
 import { OrganizationSeat } from './seat.entity';
 import { AddSeatInput, ChangeSeatInput } from './seat.inputs';
 import type { SeatService } from './seat.service';
+import { Decision, EffectiveChangeInput } from '@ps/effective-dating';
 
 @Resolver(() => OrganizationSeat)
 export class SeatResolver {

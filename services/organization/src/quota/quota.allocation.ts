@@ -1,13 +1,8 @@
+import { isInForce, type Period } from '@ps/effective-dating';
 import { groupBy } from '@ps/service-kit';
 
 /** A quota holder as the allocation rules see it: `UNIT:720`, `ORGANIZATION:<uuid>`. */
 export type HolderKey = string;
-
-/** A period [validFrom, validTo) of YYYY-MM-DD dates; validTo null while open. */
-export interface Period {
-  validFrom: string;
-  validTo: string | null;
-}
 
 /**
  * Where a holder sits during a period: whose quota caps it. A root unit has no ceiling
@@ -49,9 +44,6 @@ export type QuotaBreach =
     }
   | { rule: 'ALLOCATED'; holder: HolderKey; requested: number; date: string; allocatedToChildren: number };
 
-export function inForce(period: Period, date: string): boolean {
-  return period.validFrom <= date && (period.validTo === null || period.validTo > date);
-}
 
 /** `from` and every later date where something in the scope starts or ends: the sums change only there. */
 export function checkDates(scope: AllocationScope, from: string): string[] {
@@ -78,8 +70,8 @@ export function findBreach(
       [...proposed].flatMap(([holder, { amount, until }]) => (until === null || date < until ? [[holder, amount] as const] : [])),
     );
     const amountOf = (holder: HolderKey): number =>
-      active.get(holder) ?? quotasOf.get(holder)?.find((quota) => inForce(quota, date))?.amount ?? 0;
-    const breach = breachOn(date, scope.placements.filter((placement) => inForce(placement, date)), active, amountOf);
+      active.get(holder) ?? quotasOf.get(holder)?.find((quota) => isInForce(quota, date))?.amount ?? 0;
+    const breach = breachOn(date, scope.placements.filter((placement) => isInForce(placement, date)), active, amountOf);
     if (breach) return breach;
   }
   return null;

@@ -1,7 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { Decision } from '../decision/decision.entity';
-import { DatedRecord } from '../territory/dated-record.entity';
+import { DatedRecord, Decision } from '@ps/effective-dating';
 
 /** Who holds a staffing quota: an administrative unit (from the tier above) or an organization inside one. */
 export enum QuotaHolderKind {

@@ -3,16 +3,18 @@ import type { QuotaBreach } from './quota.allocation';
 
 /** A quota above its ceiling, or below what its holder has already allocated: nothing is written. */
 export class QuotaExceededError extends DomainError {
-  constructor(breach: QuotaBreach) {
+  constructor(breach: QuotaBreach, labels: ReadonlyMap<string, string>) {
     const { rule: _rule, ...details } = breach;
-    super('QUOTA_EXCEEDED', describeBreach(breach), { details });
+    super('QUOTA_EXCEEDED', describeBreach(breach, labels), { details });
   }
 }
 
-function describeBreach(breach: QuotaBreach): { vi: string; en: string } {
-  const { holder, requested, date } = breach;
+function describeBreach(breach: QuotaBreach, labels: ReadonlyMap<string, string>): { vi: string; en: string } {
+  const { requested, date } = breach;
+  const holder = labels.get(breach.holder) ?? breach.holder;
   if (breach.rule === 'CEILING') {
-    const { ceilingHolder, ceiling, allocatedToSiblings } = breach;
+    const { ceiling, allocatedToSiblings } = breach;
+    const ceilingHolder = labels.get(breach.ceilingHolder) ?? breach.ceilingHolder;
     return {
       vi:
         `Vượt chỉ tiêu biên chế được giao: ${holder} xin ${requested}, ${ceilingHolder} được giao ${ceiling}, ` +

@@ -1,7 +1,7 @@
 import type { Principal } from '@ps/auth';
-import { datedLoader, type OnDate } from '../territory/dated-loader';
 import { QuotaHolderKind, type StaffingQuota } from './quota.entity';
 import type { QuotaService } from './quota.service';
+import { type OnDate, datedLoader } from '@ps/effective-dating';
 
 /** A holder (unit code or organization id) on a date. */
 export type HolderOnDate = OnDate<'id'>;

@@ -1,14 +1,11 @@
 import type { Principal } from '@ps/auth';
+import { inForceOn } from '@ps/effective-dating';
 import { todayInVietnam } from '@ps/service-kit';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Decision } from '../decision/decision.entity';
-import { territoryGuard } from '../territory/validity';
+import { territoryGuard } from '../territory/territory.guard';
 import { QuotaHolderKind, StaffingQuota, type QuotaHolder } from './quota.entity';
+import { Decision } from '@ps/effective-dating';
 
-/** SQL: the row of `alias` is in force on the date `date` (a parameter or a column). */
-export function inForceAt(alias: string, date: string): string {
-  return `${alias}.valid_from <= ${date} AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > ${date})`;
-}
 
 /**
  * SQL: what the holder has handed down on `date`, the sum of its children's quotas in force
@@ -19,24 +16,24 @@ function allocatedSql(kind: QuotaHolderKind, date: string): string {
   const children =
     kind === QuotaHolderKind.UNIT
       ? `(child.holder_kind = 'UNIT' AND child.holder_id IN (
-           SELECT sub.code FROM administrative_unit sub WHERE sub.parent_code = unit.code AND ${inForceAt('sub', date)}))
+           SELECT sub.code FROM administrative_unit sub WHERE sub.parent_code = unit.code AND ${inForceOn('sub', date)}))
          OR (child.holder_kind = 'ORGANIZATION' AND child.holder_id IN (
            SELECT sub.id::text FROM organization sub
-            WHERE sub.unit_code = unit.code AND sub.parent_id IS NULL AND ${inForceAt('sub', date)}))`
+            WHERE sub.unit_code = unit.code AND sub.parent_id IS NULL AND ${inForceOn('sub', date)}))`
       : `child.holder_kind = 'ORGANIZATION' AND child.holder_id IN (
-           SELECT sub.id::text FROM organization sub WHERE sub.parent_id = org.id AND ${inForceAt('sub', date)})`;
-  return `COALESCE((SELECT sum(child.amount) FROM staffing_quota child WHERE ${inForceAt('child', date)} AND (${children})), 0)::int`;
+           SELECT sub.id::text FROM organization sub WHERE sub.parent_id = org.id AND ${inForceOn('sub', date)})`;
+  return `COALESCE((SELECT sum(child.amount) FROM staffing_quota child WHERE ${inForceOn('child', date)} AND (${children})), 0)::int`;
 }
 
 /** Quota versions of one kind with their holder and unit as they stood on `date`, the decision and `allocated`. */
 function quotaQuery(manager: EntityManager, kind: QuotaHolderKind, date: string): SelectQueryBuilder<ObjectLiteral> {
   const query = manager.createQueryBuilder().from('staffing_quota', 'quota');
   if (kind === QuotaHolderKind.UNIT) {
-    query.innerJoin('administrative_unit', 'unit', `unit.code = quota.holder_id AND ${inForceAt('unit', date)}`);
+    query.innerJoin('administrative_unit', 'unit', `unit.code = quota.holder_id AND ${inForceOn('unit', date)}`);
   } else {
     query
-      .innerJoin('organization', 'org', `org.id::text = quota.holder_id AND ${inForceAt('org', date)}`)
-      .innerJoin('administrative_unit', 'unit', `unit.code = org.unit_code AND ${inForceAt('unit', date)}`);
+      .innerJoin('organization', 'org', `org.id::text = quota.holder_id AND ${inForceOn('org', date)}`)
+      .innerJoin('administrative_unit', 'unit', `unit.code = org.unit_code AND ${inForceOn('unit', date)}`);
   }
   return query
     .leftJoin('decision', 'decision', 'decision.id = quota.decision_id')
@@ -109,7 +106,7 @@ export async function quotasOn(
   asOf: string,
 ): Promise<StaffingQuota[]> {
   const query = quotaQuery(manager, kind, ':asOf')
-    .andWhere(inForceAt('quota', ':asOf'))
+    .andWhere(inForceOn('quota', ':asOf'))
     .andWhere('quota.holder_id IN (:...ids)', { ids })
     .setParameter('asOf', asOf);
   const rows = await territoryGuard.apply(query, principal, 'unit.path', asOf).getRawMany<QuotaRow>();

@@ -1,12 +1,11 @@
 import type { RequestContext } from '@ps/service-kit';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
-import { asOfDate } from '../territory/validity';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import { QuotaHolderKind, QuotaMove, StaffingQuota } from './quota.entity';
 import type { QuotaLoaders } from './quota.loaders';
 import type { QuotaService } from './quota.service';
+import { EffectiveChangeInput, asOfDate } from '@ps/effective-dating';
 
 type Context = RequestContext<QuotaLoaders>;
 

@@ -1,6 +1,7 @@
 import type { Principal } from '@ps/auth';
+import { inForceOn, notEndedBy } from '@ps/effective-dating';
 import type { EntityManager } from 'typeorm';
-import { territoryGuard } from '../territory/validity';
+import { territoryGuard } from '../territory/territory.guard';
 import type { AllocationScope, HolderKey, Placement, QuotaVersion } from './quota.allocation';
 import { QuotaHolderKind } from './quota.entity';
 
@@ -78,7 +79,7 @@ function placementQuery(manager: EntityManager, table: string, alias: string, ho
     .addSelect(`${alias}.valid_from::text`, 'validFrom')
     .addSelect(`${alias}.valid_to::text`, 'validTo')
     .from(table, alias)
-    .where(`(${alias}.valid_to IS NULL OR ${alias}.valid_to > :from)`);
+    .where(notEndedBy(alias, ':from'));
 }
 
 /** Placements from `from` on of the holders themselves, or of their children, inside the caller's territory. */
@@ -130,7 +131,7 @@ function holderColumns(holders: readonly HolderKey[]): [string[], string[]] {
 async function quotaVersionsFrom(manager: EntityManager, holders: readonly HolderKey[], from: string): Promise<QuotaVersion[]> {
   return manager.query(
     `SELECT holder_kind || ':' || holder_id AS holder, amount, valid_from::text AS "validFrom", valid_to::text AS "validTo"
-       FROM staffing_quota WHERE ${HOLDERS_IN} AND (valid_to IS NULL OR valid_to > $3)`,
+       FROM staffing_quota WHERE ${HOLDERS_IN} AND ${notEndedBy('', '$3')}`,
     [...holderColumns(holders), from],
   );
 }
@@ -148,4 +149,15 @@ async function lockLatestQuotas(manager: EntityManager, holders: readonly Holder
     holderColumns(holders),
   );
   return new Map(rows.map(({ holder, ...current }) => [holder, current]));
+}
+
+/** Each holder's quota version in force on `date` (for passing it on when the holder ceases). */
+export async function quotasInForce(manager: EntityManager, holders: readonly HolderKey[], date: string): Promise<Map<HolderKey, LatestQuota>> {
+  if (holders.length === 0) return new Map();
+  const rows: Array<LatestQuota & { holder: HolderKey }> = await manager.query(
+    `SELECT id, holder_kind || ':' || holder_id AS holder, amount, valid_from::text AS "validFrom", valid_to::text AS "validTo"
+       FROM staffing_quota WHERE ${HOLDERS_IN} AND ${inForceOn('', '$3')}`,
+    [...holderColumns(holders), date],
+  );
+  return new Map(rows.map(({ holder, ...quota }) => [holder, quota]));
 }

@@ -1,143 +1,124 @@
-import { isHigherTier, OutsideTerritoryError, requireCapability, TIERS, type Principal, type Tier } from '@ps/auth';
+import { isHigherTier, requireCapability, TIERS, type Principal, type Tier } from '@ps/auth';
+import { writeDated, type DatedWrite, type EffectiveChangeInput } from '@ps/effective-dating';
 import { ForbiddenError } from '@ps/errors';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EffectiveChangeInput } from '../decision/decision.inputs';
-import { recordChange } from '../decision/decision.service';
-import { QuotaHolderKind, QuotaMove, StaffingQuota, type QuotaHolder } from './quota.entity';
+import type { DataSource } from 'typeorm';
+import { QuotaHolderKind, QuotaMove, type QuotaHolder, type StaffingQuota } from './quota.entity';
 import { InvalidQuotaError } from './quota.errors';
-import { findHolder, holderUnitOn, isOrganizationId, requireHolder, type PlacedHolder } from './quota.holders';
+import { isOrganizationId, requireHolder, type PlacedHolder } from './quota.holders';
 import { applyQuotaChanges, type QuotaChange } from './quota.ledger';
 import { quotasOn, quotaVersions } from './quota.queries';
 
 const isAccessTier = (tier: string): tier is Tier => (TIERS as readonly string[]).includes(tier);
 
 /**
- * Staffing quotas (biên chế) of units and organizations: reads cut to the caller's
- * territory, changes that keep every child's allocation within its parent's quota.
+ * Staffing quotas (biên chế) of units and organizations: reads cut to the caller's territory,
+ * changes that keep every child's allocation within its parent's quota.
  */
 export class QuotaService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The holder's quota in force on `asOf`; null when it has none that day; FORBIDDEN outside the territory. */
+  /** The holder's quota in force on `asOf`, null when it has none that day; the holder itself must be visible then. */
   async quotaOf(principal: Principal, holder: QuotaHolder, asOf: string): Promise<StaffingQuota | null> {
-    const quota = (await this.quotasOf(principal, holder.kind, [holder.id], asOf)).get(holder.id);
-    if (quota) return quota;
-    const manager = this.dataSource.manager;
-    if (await findHolder(manager, principal, holder, asOf)) return null;
-    const unitCode = await holderUnitOn(manager, holder, asOf);
-    if (unitCode) throw new OutsideTerritoryError(unitCode);
-    return null;
+    await requireHolder(this.dataSource.manager, principal, holder, asOf);
+    return (await this.quotasOf(principal, holder.kind, [holder.id], asOf)).get(holder.id) ?? null;
   }
 
   /** Quotas in force on `asOf` by holder id, inside the caller's territory (one query; for loaders). */
-  async quotasOf(
-    principal: Principal,
-    kind: QuotaHolderKind,
-    ids: readonly string[],
-    asOf: string,
-  ): Promise<Map<string, StaffingQuota>> {
+  async quotasOf(principal: Principal, kind: QuotaHolderKind, ids: readonly string[], asOf: string): Promise<Map<string, StaffingQuota>> {
     const wanted = kind === QuotaHolderKind.ORGANIZATION ? ids.filter(isOrganizationId) : ids;
     if (wanted.length === 0) return new Map();
     const quotas = await quotasOn(this.dataSource.manager, principal, kind, wanted, asOf);
     return new Map(quotas.map((quota) => [quota.holderId, quota]));
   }
 
-  /** Every version of the holder's quota, oldest first; FORBIDDEN when the holder lies outside the territory today. */
+  /**
+   * Every version of the holder's quota the caller may see, oldest first; when none is, the
+   * holder's access on its latest quota's start says why (FORBIDDEN outside the territory).
+   */
   async history(principal: Principal, holder: QuotaHolder): Promise<StaffingQuota[]> {
     const versions = await quotaVersions(this.dataSource.manager, principal, holder);
     if (versions.length > 0) return versions;
-    const [latest] = await this.dataSource.query(
-      `SELECT valid_from::text AS "validFrom" FROM staffing_quota
-        WHERE holder_kind = $1 AND holder_id = $2 ORDER BY valid_from DESC LIMIT 1`,
+    const [latest]: Array<{ validFrom: string }> = await this.dataSource.query(
+      `SELECT valid_from::text AS "validFrom" FROM staffing_quota WHERE holder_kind = $1 AND holder_id = $2 ORDER BY valid_from DESC LIMIT 1`,
       [holder.kind, holder.id],
     );
-    const unitCode = latest ? await holderUnitOn(this.dataSource.manager, holder, latest.validFrom) : null;
-    if (unitCode) throw new OutsideTerritoryError(unitCode);
+    if (latest) await requireHolder(this.dataSource.manager, principal, holder, latest.validFrom);
     return [];
   }
 
   /** Sets a unit's quota: only an admin of a strictly higher tier, with the unit inside their territory. */
-  async setUnitQuota(principal: Principal, unitCode: string, amount: number, input: EffectiveChangeInput): Promise<StaffingQuota> {
+  setUnitQuota(principal: Principal, unitCode: string, amount: number, change: EffectiveChangeInput): Promise<StaffingQuota> {
     requireCapability(principal, 'admin');
     requireAmount(amount, 0);
-    return this.dataSource.transaction(async (manager) => {
-      const unit = await requireHolder(manager, principal, { kind: QuotaHolderKind.UNIT, id: unitCode }, input.effectiveDate);
+    return writeDated(this.dataSource, { actor: principal, operation: 'setUnitQuota', change }, async (write) => {
+      const unit = await requireHolder(write.manager, principal, { kind: QuotaHolderKind.UNIT, id: unitCode }, write.date);
       requireTierAbove(principal, unit);
-      await this.apply(manager, principal, [{ holder: unit, next: () => amount }], input);
-      return this.readBack(manager, principal, unit, input.effectiveDate);
+      return this.apply(write, principal, [{ holder: unit, next: () => amount }]).then(([quota]) => quota);
     });
   }
 
   /** Sets an organization's quota: an admin of its unit or of a tier above, inside their territory. */
-  async setOrganizationQuota(
-    principal: Principal,
-    organizationId: string,
-    amount: number,
-    input: EffectiveChangeInput,
-  ): Promise<StaffingQuota> {
+  setOrganizationQuota(principal: Principal, organizationId: string, amount: number, change: EffectiveChangeInput): Promise<StaffingQuota> {
     requireCapability(principal, 'admin');
     requireAmount(amount, 0);
-    return this.dataSource.transaction(async (manager) => {
-      const organization = await this.organization(manager, principal, organizationId, input.effectiveDate);
-      await this.apply(manager, principal, [{ holder: organization, next: () => amount }], input);
-      return this.readBack(manager, principal, organization, input.effectiveDate);
+    return writeDated(this.dataSource, { actor: principal, operation: 'setOrganizationQuota', change }, async (write) => {
+      const organization = await this.organization(write, principal, organizationId);
+      return this.apply(write, principal, [{ holder: organization, next: () => amount }]).then(([quota]) => quota);
     });
   }
 
   /** Moves quota between two organizations of one unit: both versions, one decision, one transaction. */
-  async moveQuota(
-    principal: Principal,
-    fromId: string,
-    toId: string,
-    amount: number,
-    input: EffectiveChangeInput,
-  ): Promise<QuotaMove> {
+  moveQuota(principal: Principal, fromId: string, toId: string, amount: number, change: EffectiveChangeInput): Promise<QuotaMove> {
     requireCapability(principal, 'admin');
     requireAmount(amount, 1);
     if (fromId === toId) {
       throw new InvalidQuotaError('Không thể điều chuyển biên chế cho chính tổ chức đó', 'Cannot move quota to the same organization');
     }
-    return this.dataSource.transaction(async (manager) => {
-      const from = await this.organization(manager, principal, fromId, input.effectiveDate);
-      const to = await this.organization(manager, principal, toId, input.effectiveDate);
+    return writeDated(this.dataSource, { actor: principal, operation: 'moveQuota', change }, async (write) => {
+      const from = await this.organization(write, principal, fromId);
+      const to = await this.organization(write, principal, toId);
       if (from.unitCode !== to.unitCode) {
         throw new InvalidQuotaError(
-          'Chỉ điều chuyển biên chế giữa các tổ chức của cùng một đơn vị',
-          'Quota moves only between organizations of the same unit',
+          `Chỉ điều chuyển biên chế giữa các tổ chức của cùng một đơn vị (${from.label}, ${to.label})`,
+          `Quota moves only between organizations of the same unit (${from.label}, ${to.label})`,
           { from: from.unitCode, to: to.unitCode },
         );
       }
-      const changes = [
+      const [fromQuota, toQuota] = await this.apply(write, principal, [
         { holder: from, next: (current: number) => current - amount },
         { holder: to, next: (current: number) => current + amount },
-      ];
-      await this.apply(manager, principal, changes, input);
-      const [fromQuota, toQuota] = await Promise.all(
-        [from, to].map((holder) => this.readBack(manager, principal, holder, input.effectiveDate)),
-      );
+      ]);
       return Object.assign(new QuotaMove(), { from: fromQuota, to: toQuota, amount });
     });
   }
 
-  private organization(manager: EntityManager, principal: Principal, id: string, date: string): Promise<PlacedHolder> {
-    return requireHolder(manager, principal, { kind: QuotaHolderKind.ORGANIZATION, id }, date);
+  private organization(write: DatedWrite, principal: Principal, id: string): Promise<PlacedHolder> {
+    return requireHolder(write.manager, principal, { kind: QuotaHolderKind.ORGANIZATION, id }, write.date);
   }
 
-  private async apply(manager: EntityManager, principal: Principal, changes: QuotaChange[], input: EffectiveChangeInput) {
-    await applyQuotaChanges(manager, principal, changes, await recordChange(manager, principal, input));
-  }
-
-  private async readBack(manager: EntityManager, principal: Principal, holder: PlacedHolder, date: string) {
-    const [quota] = await quotasOn(manager, principal, holder.kind, [holder.id], date);
-    return quota;
+  /** Applies the changes, names the write for the audit row, and reads the new quotas back. */
+  private async apply(write: DatedWrite, principal: Principal, changes: QuotaChange[]): Promise<StaffingQuota[]> {
+    const [first] = changes;
+    write.about({
+      type: 'StaffingQuota',
+      id: first.holder.key,
+      label: changes.map((change) => change.holder.label).join(' → '),
+      unitCode: first.holder.unitCode,
+      unitPaths: changes.map((change) => change.holder.unitPath),
+    });
+    const plans = await applyQuotaChanges(write, principal, changes);
+    write.before(plans.map((plan) => ({ holder: plan.holder.label, amount: plan.previous?.amount ?? null })));
+    write.after(plans.map((plan) => ({ holder: plan.holder.label, amount: plan.amount })));
+    const quotas = await Promise.all(changes.map(({ holder }) => quotasOn(write.manager, principal, holder.kind, [holder.id], write.date)));
+    return quotas.map(([quota]) => quota);
   }
 }
 
 function requireAmount(amount: number, minimum: number): void {
-  if (!Number.isInteger(amount) || amount < minimum) {
+  if (!Number.isInteger(amount) || amount < minimum || amount > 1_000_000) {
     throw new InvalidQuotaError(
-      `Số biên chế phải là số nguyên không nhỏ hơn ${minimum}`,
-      `The headcount must be an integer of at least ${minimum}`,
+      `Số biên chế phải là số nguyên từ ${minimum} đến 1.000.000`,
+      `The headcount must be an integer between ${minimum} and 1,000,000`,
       { amount, minimum },
     );
   }
@@ -145,20 +126,18 @@ function requireAmount(amount: number, minimum: number): void {
 
 /**
  * Only the tier above assigns a unit's quota. A root unit (a province) has no tier above it on
- * the platform: its own admins record the allocation the centre decided.
+ * the platform but the centre: its own admins may record the allocation the centre decided.
  */
 function requireTierAbove(principal: Principal, unit: PlacedHolder): void {
   if (!isAccessTier(unit.unitTier)) {
-    throw new InvalidQuotaError('Thôn, ấp, khu phố không được giao biên chế', 'Sub-commune units hold no staffing quota', {
-      unitCode: unit.unitCode,
-    });
+    throw new InvalidQuotaError('Thôn, ấp, khu phố không được giao biên chế', 'Sub-commune units hold no staffing quota', { unitCode: unit.unitCode });
   }
   const recordsCentralAllocation = !unit.unitPath.includes('.') && principal.unitCode === unit.unitCode;
   if (!isHigherTier(principal.tier, unit.unitTier) && !recordsCentralAllocation) {
     throw new ForbiddenError(
-      `Chỉ cấp trên mới được giao biên chế cho đơn vị ${unit.unitCode}`,
-      `Only the tier above may set the quota of unit ${unit.unitCode}`,
-      { unitCode: unit.unitCode, unitTier: unit.unitTier, callerTier: principal.tier },
+      `Chỉ cấp trên mới được giao biên chế cho ${unit.label}`,
+      `Only the tier above may set the quota of ${unit.label}`,
+      { reason: 'TIER', unitCode: unit.unitCode, unitTier: unit.unitTier, callerTier: principal.tier },
     );
   }
 }

@@ -49,7 +49,23 @@ export const UnitDissolved = defineEvent({
   type: 'UnitDissolved',
   version: 1,
   topic: ORGANIZATION_TOPIC,
-  payload: z.object({ code: z.string(), closed: z.array(z.string()), endedOrganizations, ...restructuring }),
+  payload: z.object({
+    code: z.string(),
+    closed: z.array(z.string()),
+    /** The unit taking over its territory (e.g. the province for an abolished district), if any. */
+    successor: z.string().nullable().default(null),
+    rehomed: z.array(unitVersion).default([]),
+    endedOrganizations,
+    ...restructuring,
+  }),
+});
+
+/** Part of one unit's area moved to another (điều chỉnh địa giới); both carry on. `rehomed`: the units that moved with it. */
+export const BoundaryAdjusted = defineEvent({
+  type: 'BoundaryAdjusted',
+  version: 1,
+  topic: ORGANIZATION_TOPIC,
+  payload: z.object({ from: z.string(), to: z.string(), area: z.string(), rehomed: z.array(unitVersion), ...restructuring }),
 });
 
 /** A unit moved under another parent; `unit` and `rehomed` descendants carry their new paths. */

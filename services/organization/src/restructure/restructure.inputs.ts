@@ -1,7 +1,28 @@
+import { DecisionInput } from '@ps/effective-dating';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType } from 'type-graphql';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
+import { DecisionIssuer } from './authority.rules';
 
-@InputType({ description: 'Hợp nhất đơn vị / merge units (N → 1)' })
+@InputType({ description: 'Quyết định của cơ quan có thẩm quyền về đơn vị hành chính / a competent body’s decision on units' })
+export class CentralDecisionInput extends DecisionInput {
+  @Field(() => DecisionIssuer, { description: 'Cơ quan ban hành / the issuing body' })
+  issuer!: DecisionIssuer;
+}
+
+/** Effective date, reason and the competent body's decision, as every restructuring states them. */
+@InputType({ description: 'Hiệu lực, lý do và quyết định của cơ quan có thẩm quyền / effective date, reason and competent decision' })
+export class RestructuringChangeInput {
+  @Field(() => GraphQLLocalDate, { description: 'Ngày có hiệu lực / effective date' })
+  effectiveDate!: string;
+
+  @Field({ description: 'Lý do / reason' })
+  reason!: string;
+
+  @Field(() => CentralDecisionInput)
+  decision!: CentralDecisionInput;
+}
+
+@InputType({ description: 'Hợp nhất, nhập đơn vị (N → 1; một đơn vị: thay mã) / merge units (N → 1; one unit: replaced under a new code)' })
 export class MergeUnitsInput {
   @Field(() => [ID], { description: 'Các đơn vị được hợp nhất / the units merged' })
   predecessorCodes!: string[];
@@ -15,8 +36,8 @@ export class MergeUnitsInput {
   @Field(() => ID, { nullable: true, description: 'Đơn vị cấp trên mới (mặc định: cấp trên chung) / parent' })
   parentCode?: string;
 
-  @Field(() => EffectiveChangeInput)
-  change!: EffectiveChangeInput;
+  @Field(() => RestructuringChangeInput)
+  change!: RestructuringChangeInput;
 }
 
 @InputType({ description: 'Một đơn vị mới sau chia tách / one unit coming out of a split' })
@@ -39,8 +60,8 @@ export class SplitUnitInput {
   @Field(() => [SplitSuccessorInput])
   successors!: SplitSuccessorInput[];
 
-  @Field(() => EffectiveChangeInput)
-  change!: EffectiveChangeInput;
+  @Field(() => RestructuringChangeInput)
+  change!: RestructuringChangeInput;
 }
 
 @InputType({ description: 'Giải thể, chuyển cấp trên hoặc đổi tên một đơn vị / dissolve, move or rename a unit' })
@@ -54,6 +75,31 @@ export class UnitChangeInput {
   @Field({ nullable: true, description: 'Tên mới (khi đổi tên) / new name (rename)' })
   name?: string;
 
-  @Field(() => EffectiveChangeInput)
-  change!: EffectiveChangeInput;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'Khi giải thể: đơn vị nhận địa bàn, tổ chức và biên chế (vd. tỉnh khi không tổ chức cấp huyện) / dissolve: the unit taking over its territory',
+  })
+  successorCode?: string;
+
+  @Field(() => RestructuringChangeInput)
+  change!: RestructuringChangeInput;
+}
+
+@InputType({ description: 'Điều chỉnh địa giới: một phần đơn vị này chuyển sang đơn vị kia / boundary adjustment' })
+export class AdjustBoundaryInput {
+  @Field(() => ID, { description: 'Đơn vị chuyển đi một phần địa bàn / the unit giving part of its area' })
+  fromCode!: string;
+
+  @Field(() => ID, { description: 'Đơn vị nhận / the unit receiving it' })
+  toCode!: string;
+
+  @Field({ description: 'Phần địa bàn chuyển (mô tả) / the part that moves, described' })
+  area!: string;
+
+  @Field(() => [ID], { defaultValue: [], description: 'Thôn, ấp, khu phố chuyển theo / hamlets moving with it' })
+  unitCodes!: string[];
+
+  @Field(() => RestructuringChangeInput)
+  change!: RestructuringChangeInput;
 }

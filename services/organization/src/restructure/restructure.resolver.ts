@@ -1,25 +1,37 @@
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import { Decision } from '../decision/decision.entity';
 import type { DecisionLoaders } from '../decision/decision.loaders';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import type { UnitLoaders } from '../unit/unit.loaders';
-import { LineageLink } from './lineage.entity';
-import type { LineageLoaders } from './lineage.loaders';
-import { MergeUnitsInput, SplitUnitInput, UnitChangeInput } from './restructure.inputs';
+import { LineageLink } from '../lineage/lineage.entity';
+import type { LineageLoaders } from '../lineage/lineage.loaders';
+import type { BoundaryService } from './boundary.service';
+import { AdjustBoundaryInput, MergeUnitsInput, SplitUnitInput, UnitChangeInput } from './restructure.inputs';
 import { RestructuringResult } from './restructure.result';
 import type { RestructureService } from './restructure.service';
 import type { UnitChangeService } from './unit-change.service';
+import { Decision } from '@ps/effective-dating';
 
 type Context = RequestContext<UnitLoaders & LineageLoaders & DecisionLoaders>;
 
-/** Restructuring mutations: only a tier above the units may run them, inside its territory. */
+/**
+ * Restructuring mutations: each records a competent body's decision (the rule data says which
+ * body decides and which tiers record it), inside the recorder's territory.
+ */
 @Resolver(() => RestructuringResult)
 export class RestructureResolver {
   constructor(
     private readonly restructureService: RestructureService,
     private readonly unitChangeService: UnitChangeService,
+    private readonly boundaryService: BoundaryService,
   ) {}
+
+  @Mutation(() => RestructuringResult, {
+    description: 'Điều chỉnh địa giới: một phần đơn vị chuyển sang đơn vị khác / boundary adjustment: part of a unit moves to another',
+  })
+  adjustBoundary(@Arg('input') input: AdjustBoundaryInput, @Ctx() { principal }: Context) {
+    return this.boundaryService.adjust(principal, input);
+  }
 
   @Mutation(() => RestructuringResult, { description: 'Hợp nhất đơn vị (N → 1) / merge units' })
   mergeUnits(@Arg('input') input: MergeUnitsInput, @Ctx() { principal }: Context) {
@@ -31,7 +43,7 @@ export class RestructureResolver {
     return this.restructureService.split(principal, input);
   }
 
-  @Mutation(() => RestructuringResult, { description: 'Giải thể đơn vị / dissolve a unit' })
+  @Mutation(() => RestructuringResult, { description: 'Giải thể đơn vị (successorCode: đơn vị nhận địa bàn) / dissolve a unit' })
   dissolveUnit(@Arg('input') input: UnitChangeInput, @Ctx() { principal }: Context) {
     return this.unitChangeService.dissolve(principal, input);
   }

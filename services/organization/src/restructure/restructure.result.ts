@@ -1,8 +1,8 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { AdministrativeUnit } from '../unit/unit.entity';
-import { dayBefore } from '../territory/validity';
-import { stamp } from '../unit/unit.service';
+import { stampAsOf } from '@ps/effective-dating';
+import { dayBefore } from '@ps/effective-dating';
 
 @ObjectType({ description: 'Kết quả sắp xếp đơn vị / what a restructuring changed' })
 export class RestructuringResult {
@@ -24,7 +24,7 @@ export function restructuringResult(
 ): RestructuringResult {
   return Object.assign(new RestructuringResult(), {
     effectiveDate,
-    ended: ended.map((unit) => stamp(unit, dayBefore(effectiveDate))),
-    started: started.map((unit) => stamp(unit, effectiveDate)),
+    ended: ended.map((unit) => stampAsOf(unit, dayBefore(effectiveDate))),
+    started: started.map((unit) => stampAsOf(unit, effectiveDate)),
   });
 }

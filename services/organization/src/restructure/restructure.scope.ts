@@ -1,109 +1,100 @@
-import { OutsideTerritoryError, requireCapability, type Principal } from '@ps/auth';
-import type { DataSource, EntityManager } from 'typeorm';
-import type { EffectiveChangeInput } from '../decision/decision.inputs';
-import { changeFactsOf } from '../decision/decision.events';
-import { recordChange, type EffectiveChange } from '../decision/decision.service';
-import { territoryGuard, validOn } from '../territory/validity';
-import { AdministrativeUnit } from '../unit/unit.entity';
-import { CHILD_TIERS } from '../unit/unit.errors';
-import { unitSnapshot } from '../unit/unit.events';
-import { isAbove, NotTierAboveError, RestructureInputError } from './restructure.errors';
+import type { Principal } from '@ps/auth';
+import { writeDated, type DatedWrite } from '@ps/effective-dating';
+import type { DataSource } from 'typeorm';
+import { requireUnit, unitLabel } from '../unit/unit.access';
+import type { AdministrativeUnit, Tier } from '../unit/unit.entity';
+import { mayPlaceUnder } from '../unit/unit.rules';
+import { requireAuthority } from './authority';
+import type { DecisionIssuer } from './authority.rules';
+import { RestructureInputError } from './restructure.errors';
+import type { RestructuringChangeInput } from './restructure.inputs';
 
-/** One restructuring in progress: its transaction, who does it, and the validated change. */
+/** One restructuring in progress: its write, who records it, and the body that decided it. */
 export interface Restructuring {
-  manager: EntityManager;
+  write: DatedWrite;
   principal: Principal;
-  change: EffectiveChange;
-  actor: string;
+  issuer: DecisionIssuer;
 }
 
-/** Runs a restructuring in one transaction: the admin's change is validated and its decision recorded first. */
-export async function restructure<T>(
+/** Runs a restructuring as one dated write (decision with its issuer, audit row, events), named `operation`. */
+export function restructure<T>(
   dataSource: DataSource,
   principal: Principal,
-  changeInput: EffectiveChangeInput,
+  operation: string,
+  change: RestructuringChangeInput,
   work: (restructuring: Restructuring) => Promise<T>,
 ): Promise<T> {
-  requireCapability(principal, 'admin');
-  return dataSource.transaction(async (manager) => {
-    const change = await recordChange(manager, principal, changeInput);
-    return work({ manager, principal, change, actor: principal.userId });
-  });
-}
-
-function inForceAt(restructuring: Restructuring, codes: string[]) {
-  const { manager, principal, change } = restructuring;
-  const query = manager
-    .getRepository(AdministrativeUnit)
-    .createQueryBuilder('unit')
-    .where(validOn('unit'), { asOf: change.effectiveDate })
-    .andWhere('unit.code IN (:...codes)', { codes });
-  return territoryGuard.apply(query, principal, 'unit.path', change.effectiveDate);
+  return writeDated(dataSource, { actor: principal, operation, change }, (write) => work({ write, principal, issuer: change.decision.issuer }));
 }
 
 /**
- * The current versions of the units to restructure, locked: each must be in force on the date
- * inside the caller's territory, below the caller's tier, and without a change already dated
- * on or after it.
+ * The units a restructuring acts on, in the order named: each visible to the caller on the date
+ * (NOT_FOUND, NOT_IN_FORCE or FORBIDDEN otherwise), of a tier whose decisions the caller may
+ * record and the cited body may make, locked, and with no change recorded after the date (those
+ * must be undone first, in time order). A version starting on the date came from another change
+ * the same day: the two compose.
  */
-export async function unitsToRestructure(restructuring: Restructuring, codes: string[]): Promise<AdministrativeUnit[]> {
-  const date = restructuring.change.effectiveDate;
-  const units = await inForceAt(restructuring, codes).orderBy('unit.code').setLock('pessimistic_write').getMany();
+export async function unitsToRestructure(restructuring: Restructuring, codes: readonly string[]): Promise<AdministrativeUnit[]> {
+  const { write, principal, issuer } = restructuring;
+  const units: AdministrativeUnit[] = [];
   for (const code of codes) {
-    const unit = units.find((candidate) => candidate.code === code);
-    if (!unit) throw await missing(restructuring, code);
-    if (!isAbove(restructuring.principal.tier, unit.tier)) throw new NotTierAboveError(code, unit.tier);
-    if (unit.validTo !== null || unit.validFrom >= date) {
-      throw new RestructureInputError(
-        `Đơn vị ${code} đã có thay đổi vào hoặc sau ngày ${date}`,
-        `Unit ${code} already has a change on or after ${date}`,
-        { code, validFrom: unit.validFrom, validTo: unit.validTo },
-      );
-    }
+    const unit = await requireUnit(write.manager, principal, code, write.date);
+    requireAuthority(principal, unit.tier, write.date, issuer);
+    units.push(unit);
+  }
+  const later: Array<{ code: string; name: string; validFrom: string }> = await write.manager.query(
+    `SELECT code, name, valid_from::text AS "validFrom" FROM administrative_unit
+      WHERE code = ANY($1::text[]) AND valid_from > $2 ORDER BY code FOR UPDATE`,
+    [units.map((unit) => unit.code), write.date],
+  );
+  await write.manager.query('SELECT 1 FROM administrative_unit WHERE id = ANY($1::uuid[]) FOR UPDATE', [units.map((unit) => unit.id)]);
+  if (later.length > 0) {
+    throw new RestructureInputError(
+      `${later.map((unit) => `${unitLabel(unit)} từ ${unit.validFrom}`).join('; ')}: đã có thay đổi sau ngày ${write.date}, hãy ghi nhận theo thứ tự thời gian`,
+      `${later.map((unit) => `${unitLabel(unit)} from ${unit.validFrom}`).join('; ')}: already changed after ${write.date}; record changes in time order`,
+      { reason: 'LATER_CHANGE', later },
+    );
   }
   return units;
 }
 
-/** The unit a restructured unit will sit under: in force, in the territory, of a fitting tier. */
-export async function newParent(restructuring: Restructuring, parentCode: string, childTier: string): Promise<AdministrativeUnit> {
-  const [parent] = await inForceAt(restructuring, [parentCode]).getMany();
-  if (!parent) throw await missing(restructuring, parentCode);
-  if (!CHILD_TIERS[parent.tier].includes(childTier)) {
+/** The unit a restructured unit will sit under: visible, recordable, and of a tier the placement rules allow. */
+export async function newParent(restructuring: Restructuring, parentCode: string, childTier: Tier): Promise<AdministrativeUnit> {
+  const { write, principal } = restructuring;
+  const parent = await requireUnit(write.manager, principal, parentCode, write.date);
+  if (!mayPlaceUnder(childTier, parent.tier, write.date)) {
     throw new RestructureInputError(
-      `Đơn vị cấp ${childTier} không thể trực thuộc đơn vị cấp ${parent.tier}`,
-      `A ${childTier} cannot sit under a ${parent.tier}`,
+      `Ngày ${write.date}, đơn vị cấp ${childTier} không thể trực thuộc ${unitLabel(parent)} (cấp ${parent.tier})`,
+      `On ${write.date} a ${childTier} cannot sit under ${unitLabel(parent)} (${parent.tier})`,
       { parentCode, parentTier: parent.tier, tier: childTier },
     );
   }
   return parent;
 }
 
-async function missing(restructuring: Restructuring, code: string): Promise<Error> {
-  const date = restructuring.change.effectiveDate;
-  const inForce = await restructuring.manager
-    .getRepository(AdministrativeUnit)
-    .createQueryBuilder('unit')
-    .where('unit.code = :code', { code })
-    .andWhere(validOn('unit'), { asOf: date })
-    .getExists();
-  if (inForce) return new OutsideTerritoryError(code);
-  return new RestructureInputError(`Đơn vị ${code} không có hiệu lực vào ngày ${date}`, `Unit ${code} is not in force on ${date}`, {
-    code,
-    date,
-  });
-}
-
 /** Codes without repeats, trimmed. */
-export function distinctCodes(codes: string[]): string[] {
+export function distinctCodes(codes: readonly string[]): string[] {
   return [...new Set(codes.map((code) => code.trim()))];
 }
 
-/** A unit version as restructuring events carry it, with the change's decision. */
-export function snapshot(restructuring: Restructuring, unit: AdministrativeUnit) {
-  return unitSnapshot(unit, restructuring.change.decision);
+/** `parent.child`, or the code alone for a root. */
+export function joinPath(parentPath: string | null | undefined, code: string): string {
+  return parentPath ? `${parentPath}.${code}` : code;
 }
 
-/** Effective date, reason and decision, as every restructuring event states them. */
-export function facts(restructuring: Restructuring) {
-  return changeFactsOf(restructuring.change);
+/** What the audit row says of a unit version. */
+export function unitState(unit: AdministrativeUnit) {
+  const { code, name, tier, parentCode, path, validFrom, validTo } = unit;
+  return { code, name, tier, parentCode, path, validFrom, validTo };
+}
+
+/** Names the restructuring's subject for the audit row: the unit it leaves (or acts on), and every unit concerned. */
+export function aboutUnits(write: DatedWrite, subject: AdministrativeUnit, concerned: readonly AdministrativeUnit[]): DatedWrite {
+  return write.about({
+    type: 'AdministrativeUnit',
+    id: subject.code,
+    label: unitLabel(subject),
+    unitCode: subject.code,
+    unitPaths: [subject.path, ...concerned.map((unit) => unit.path)],
+  });
 }

@@ -2,9 +2,9 @@ import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import { Organization } from '../organization/organization.entity';
 import { AS_OF, type OrganizationContext } from '../organization/organization.resolver';
-import { asOfDate } from '../territory/validity';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import type { SearchService } from './search.service';
+import { asOfDate } from '@ps/effective-dating';
 
 const TEXT = { description: 'Từ khóa, không phân biệt dấu, ít nhất 2 ký tự / text, diacritics-insensitive, ≥ 2 characters' };
 const FIRST = { defaultValue: 20, description: 'Số kết quả tối đa (1–100) / at most this many results' };

@@ -2,11 +2,12 @@ import type { Principal } from '@ps/auth';
 import { BadUserInputError } from '@ps/errors';
 import { foldText } from '@ps/service-kit';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { stampVersion } from '../organization/effective-version.entity';
 import type { Organization } from '../organization/organization.entity';
-import { organizationsInForce, unitInTerritory } from '../organization/organization.scope';
+import { organizationsInForce } from '../organization/organization.scope';
+import { requireUnit } from '../unit/unit.access';
 import type { AdministrativeUnit } from '../unit/unit.entity';
-import { stamp, type UnitService } from '../unit/unit.service';
+import type { UnitService } from '../unit/unit.service';
+import { stampAsOf } from '@ps/effective-dating';
 
 const MAX_RESULTS = 100;
 
@@ -24,7 +25,7 @@ export class SearchService {
   async searchUnits(principal: Principal, text: string, asOf: string, first: number): Promise<AdministrativeUnit[]> {
     const term = searchTerm(text, first);
     const found = await byName(this.units.inForce(principal, asOf), 'unit', term, first).getMany();
-    return found.map((unit) => stamp(unit, asOf));
+    return found.map((unit) => stampAsOf(unit, asOf));
   }
 
   /** With `unitCode`, only organizations of that unit and the units below it. */
@@ -39,11 +40,11 @@ export class SearchService {
     const manager = this.dataSource.manager;
     const query = organizationsInForce(manager, principal, asOf);
     if (unitCode !== null) {
-      const scope = await unitInTerritory(this.units, manager, principal, unitCode, asOf);
+      const scope = await requireUnit(manager, principal, unitCode, asOf);
       query.andWhere('unit.path <@ :scopePath::ltree', { scopePath: scope.path });
     }
     const found = await byName(query, 'org', term, first).getMany();
-    return found.map((organization) => stampVersion(organization, asOf));
+    return found.map((organization) => stampAsOf(organization, asOf));
   }
 }
 

@@ -1,37 +1,33 @@
-import { OutsideTerritoryError } from '@ps/auth';
 import type { RequestContext } from '@ps/service-kit';
+import { asOfDate } from '@ps/effective-dating';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { asOfDate } from '../territory/validity';
-import type { UnitService } from '../unit/unit.service';
+import type { DataSource } from 'typeorm';
+import { requireUnit } from '../unit/unit.access';
 import type { StatisticsService } from './statistics.service';
 import { UnitStatistics, UnitStatisticsComparison } from './statistics.types';
 
 @Resolver(() => UnitStatistics)
 export class StatisticsResolver {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly statisticsService: StatisticsService,
-    private readonly unitService: UnitService,
   ) {}
 
-  @Query(() => UnitStatistics, {
-    nullable: true,
-    description: 'Thống kê đơn vị vào một ngày (mặc định hôm nay) / a unit’s figures on a date',
-  })
+  @Query(() => UnitStatistics, { description: 'Thống kê đơn vị vào một ngày (mặc định hôm nay) / a unit’s figures on a date' })
   async statistics(
     @Arg('code', () => ID) code: string,
     @Arg('asOf', () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
     @Ctx() { principal }: RequestContext<unknown>,
   ) {
     const date = asOfDate(asOf);
-    const figures = await this.statisticsService.statistics(principal, code, date);
-    if (!figures && (await this.unitService.existsOn(code, date))) throw new OutsideTerritoryError(code);
-    return figures;
+    const unit = await requireUnit(this.dataSource.manager, principal, code, date);
+    return this.statisticsService.statistics(principal, unit, date);
   }
 
   @Query(() => UnitStatisticsComparison, {
-    nullable: true,
-    description: 'So sánh thống kê giữa hai ngày / a unit’s figures compared between two dates',
+    description:
+      'So sánh thống kê giữa hai ngày; đơn vị phải có hiệu lực vào cả hai ngày (NOT_IN_FORCE nêu ngày nào) / figures compared between two dates',
   })
   async compareStatistics(
     @Arg('code', () => ID) code: string,
@@ -39,10 +35,8 @@ export class StatisticsResolver {
     @Arg('to', () => GraphQLLocalDate) to: string,
     @Ctx() { principal }: RequestContext<unknown>,
   ) {
-    const comparison = await this.statisticsService.compare(principal, code, from, to);
-    if (!comparison && ((await this.unitService.existsOn(code, from)) || (await this.unitService.existsOn(code, to)))) {
-      throw new OutsideTerritoryError(code);
-    }
-    return comparison;
+    const before = await requireUnit(this.dataSource.manager, principal, code, from);
+    const after = await requireUnit(this.dataSource.manager, principal, code, to);
+    return this.statisticsService.compare(principal, before, after, from, to);
   }
 }

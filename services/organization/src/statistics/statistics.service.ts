@@ -1,21 +1,18 @@
 import type { Principal } from '@ps/auth';
 import type { DataSource, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
-import { territoryGuard, validOn } from '../territory/validity';
-import type { Tier } from '../unit/unit.entity';
-import type { UnitService } from '../unit/unit.service';
-import { FigureChange, UnitStatistics, UnitStatisticsComparison } from './statistics.types';
+import { territoryGuard } from '../territory/territory.guard';
+import type { OrganizationKind } from '../organization/organization.entity';
+import type { AdministrativeUnit, Tier } from '../unit/unit.entity';
+import { FigureChange, Measure, UnitStatistics, UnitStatisticsComparison } from './statistics.types';
+import { inForceOn } from '@ps/effective-dating';
 
 /** Figures of a unit's subtree on a date, each counted by one guarded SQL query. */
 export class StatisticsService {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly units: UnitService,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
-  /** Null when the unit is not in force on the date inside the caller's territory. */
-  async statistics(principal: Principal, code: string, asOf: string): Promise<UnitStatistics | null> {
-    const unit = (await this.units.byCodes(principal, [code], asOf)).get(code);
-    if (!unit) return null;
+  /** The figures of a unit the caller may see on the date (its access already resolved). */
+  async statistics(principal: Principal, unit: AdministrativeUnit, asOf: string): Promise<UnitStatistics> {
+    const code = unit.code;
     const [organizationsByKind, unitsByTier, quota] = await Promise.all([
       this.organizationsByKind(principal, unit.path, asOf),
       this.unitsByTier(principal, unit.path, asOf),
@@ -24,14 +21,13 @@ export class StatisticsService {
     return Object.assign(new UnitStatistics(), { code, asOf, organizationsByKind, unitsByTier, quota });
   }
 
-  async compare(principal: Principal, code: string, from: string, to: string): Promise<UnitStatisticsComparison | null> {
-    const [before, after] = await Promise.all([this.statistics(principal, code, from), this.statistics(principal, code, to)]);
-    if (!before || !after) return null;
+  async compare(principal: Principal, then: AdministrativeUnit, now: AdministrativeUnit, from: string, to: string): Promise<UnitStatisticsComparison> {
+    const [before, after] = await Promise.all([this.statistics(principal, then, from), this.statistics(principal, now, to)]);
     return Object.assign(new UnitStatisticsComparison(), { from: before, to: after, changes: changesBetween(before, after) });
   }
 
   private inSubtree<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, principal: Principal, path: string, asOf: string) {
-    query.andWhere(validOn('unit'), { asOf }).andWhere('unit.path <@ :root::ltree', { root: path });
+    query.andWhere(inForceOn('unit', ':asOf'), { asOf }).andWhere('unit.path <@ :root::ltree', { root: path });
     return territoryGuard.apply(query, principal, 'unit.path', asOf);
   }
 
@@ -42,10 +38,10 @@ export class StatisticsService {
       .addSelect('count(*)::int', 'count')
       .from('organization', 'org')
       .innerJoin('administrative_unit', 'unit', 'unit.code = org.unit_code')
-      .where(validOn('org'), { asOf })
+      .where(inForceOn('org', ':asOf'), { asOf })
       .groupBy('org.kind')
       .orderBy('org.kind');
-    return this.inSubtree(query, principal, path, asOf).getRawMany<{ kind: string; count: number }>();
+    return this.inSubtree(query, principal, path, asOf).getRawMany<{ kind: OrganizationKind; count: number }>();
   }
 
   private async unitsByTier(principal: Principal, path: string, asOf: string) {
@@ -70,13 +66,13 @@ export class StatisticsService {
         'subunits',
       )
       .from('staffing_quota', 'quota')
-      .leftJoin('organization', 'org', `quota.holder_kind = 'ORGANIZATION' AND org.id::text = quota.holder_id AND ${validOn('org')}`)
+      .leftJoin('organization', 'org', `quota.holder_kind = 'ORGANIZATION' AND org.id::text = quota.holder_id AND ${inForceOn('org', ':asOf')}`)
       .innerJoin(
         'administrative_unit',
         'unit',
         `unit.code = CASE WHEN quota.holder_kind = 'UNIT' THEN quota.holder_id ELSE org.unit_code END`,
       )
-      .where(validOn('quota'), { asOf, code });
+      .where(inForceOn('quota', ':asOf'), { asOf, code });
     const row = await this.inSubtree(query, principal, path, asOf).getRawOne<{ unit: number | null; organizations: number; subunits: number }>();
     return row ?? { unit: null, organizations: 0, subunits: 0 };
   }
@@ -84,22 +80,20 @@ export class StatisticsService {
 
 /** Every figure on either date with its change, organizations by kind first. */
 export function changesBetween(from: UnitStatistics, to: UnitStatistics): FigureChange[] {
-  const figures = (statistics: UnitStatistics) =>
-    new Map<string, number>([
-      ...statistics.organizationsByKind.map((row) => [`organizations:${row.kind}`, row.count] as const),
-      ...statistics.unitsByTier.map((row) => [`units:${row.tier}`, row.count] as const),
-      ['quota:unit', statistics.quota.unit ?? 0],
-      ['quota:organizations', statistics.quota.organizations],
-      ['quota:subunits', statistics.quota.subunits],
-    ]);
-  const before = figures(from);
-  const after = figures(to);
-  return [...new Set([...before.keys(), ...after.keys()])].map((figure) =>
-    Object.assign(new FigureChange(), {
-      figure,
-      from: before.get(figure) ?? 0,
-      to: after.get(figure) ?? 0,
-      change: (after.get(figure) ?? 0) - (before.get(figure) ?? 0),
-    }),
-  );
+  type Figure = Pick<FigureChange, 'measure' | 'organizationKind' | 'tier'> & { value: number };
+  const figures = (statistics: UnitStatistics): Figure[] => [
+    ...statistics.organizationsByKind.map((row) => ({ measure: Measure.ORGANIZATIONS, organizationKind: row.kind, tier: null, value: row.count })),
+    ...statistics.unitsByTier.map((row) => ({ measure: Measure.UNITS, organizationKind: null, tier: row.tier, value: row.count })),
+    { measure: Measure.UNIT_QUOTA, organizationKind: null, tier: null, value: statistics.quota.unit ?? 0 },
+    { measure: Measure.ORGANIZATION_QUOTAS, organizationKind: null, tier: null, value: statistics.quota.organizations },
+    { measure: Measure.SUBUNIT_QUOTAS, organizationKind: null, tier: null, value: statistics.quota.subunits },
+  ];
+  const keyOf = (figure: Figure) => `${figure.measure}:${figure.organizationKind ?? ''}:${figure.tier ?? ''}`;
+  const before = new Map(figures(from).map((figure) => [keyOf(figure), figure]));
+  const after = new Map(figures(to).map((figure) => [keyOf(figure), figure]));
+  return [...new Set([...before.keys(), ...after.keys()])].map((key) => {
+    const { measure, organizationKind, tier } = (before.get(key) ?? after.get(key)) as Figure;
+    const [then, now] = [before.get(key)?.value ?? 0, after.get(key)?.value ?? 0];
+    return Object.assign(new FigureChange(), { measure, organizationKind, tier, from: then, to: now, change: now - then });
+  });
 }

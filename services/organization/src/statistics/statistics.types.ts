@@ -1,11 +1,33 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { OrganizationKind } from '../organization/organization.entity';
 import { Tier } from '../unit/unit.entity';
+
+/** What a figure counts. */
+export enum Measure {
+  ORGANIZATIONS = 'ORGANIZATIONS',
+  UNITS = 'UNITS',
+  UNIT_QUOTA = 'UNIT_QUOTA',
+  ORGANIZATION_QUOTAS = 'ORGANIZATION_QUOTAS',
+  SUBUNIT_QUOTAS = 'SUBUNIT_QUOTAS',
+}
+
+registerEnumType(Measure, {
+  name: 'Measure',
+  description: 'Chỉ số thống kê / what a figure counts',
+  valuesConfig: {
+    ORGANIZATIONS: { description: 'Số tổ chức (theo organizationKind) / organizations of a kind' },
+    UNITS: { description: 'Số đơn vị trực thuộc (theo tier) / units below, of a tier' },
+    UNIT_QUOTA: { description: 'Biên chế được giao cho đơn vị / the unit’s own quota' },
+    ORGANIZATION_QUOTAS: { description: 'Tổng biên chế của các tổ chức / quotas of its organizations' },
+    SUBUNIT_QUOTAS: { description: 'Tổng biên chế của đơn vị trực thuộc / quotas of the units directly below' },
+  },
+});
 
 @ObjectType({ description: 'Số tổ chức theo loại / organizations of one kind' })
 export class KindCount {
-  @Field({ description: 'Loại tổ chức (OrganizationKind) / kind' })
-  kind!: string;
+  @Field(() => OrganizationKind)
+  kind!: OrganizationKind;
 
   @Field(() => Int)
   count!: number;
@@ -52,8 +74,14 @@ export class UnitStatistics {
 
 @ObjectType({ description: 'Thay đổi của một chỉ số giữa hai ngày / one figure then and now' })
 export class FigureChange {
-  @Field({ description: 'Chỉ số, vd. "organizations:PARTY_GRASSROOTS" / the figure' })
-  figure!: string;
+  @Field(() => Measure)
+  measure!: Measure;
+
+  @Field(() => OrganizationKind, { nullable: true, description: 'Với ORGANIZATIONS / for ORGANIZATIONS' })
+  organizationKind!: OrganizationKind | null;
+
+  @Field(() => Tier, { nullable: true, description: 'Với UNITS / for UNITS' })
+  tier!: Tier | null;
 
   @Field(() => Int)
   from!: number;

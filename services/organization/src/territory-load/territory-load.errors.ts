@@ -17,3 +17,14 @@ export class TerritoryDataFileError extends DomainError {
     );
   }
 }
+
+/** A reorganization plan was asked for a province the 2026 two-tier list does not have. */
+export class UnknownNewProvinceError extends DomainError {
+  constructor(code: string) {
+    super(
+      'TERRITORY_REPLAY_UNKNOWN_PROVINCE',
+      { vi: `Không có tỉnh mã ${code} trong danh mục 2026`, en: `No province ${code} in the 2026 two-tier list` },
+      { details: { code } },
+    );
+  }
+}

@@ -1,129 +1,139 @@
-import { recordEvents, type EventContract, type EventMetadata } from '@ps/events';
-import type { EntityManager } from 'typeorm';
-import { UnitDissolved, UnitSplit, UnitsMerged } from '../restructure/restructure.events';
-import { AdministrativeUnit } from '../unit/unit.entity';
+import type { DatedWrite } from '@ps/effective-dating';
+import type { EventContract } from '@ps/events';
+import type { LineageLinkRow } from '../lineage/lineage.repository';
+import type { Succession } from '../restructure/succession';
+import { BoundaryAdjusted, UnitDissolved, UnitMoved, UnitSplit, UnitsMerged } from '../restructure/restructure.events';
+import { AdministrativeUnit, Tier } from '../unit/unit.entity';
 import { UnitCreated, unitSnapshot } from '../unit/unit.events';
-import type { Merge, Split } from './reorganization.plan';
-import { inBatches, TERRITORY_LOAD_ACTOR } from './unit-version.repository';
-import type { NewVersion } from './version.plan';
+import type { ProvinceReorganizationPlan, Recorded, ReorganizationStep } from './province-reorganization.steps';
+import type { VersionOnDate } from './two-tier.loader';
+import type { StoredVersion } from './version.plan';
 
 /** Events per outbox INSERT (each envelope is a few hundred bytes of JSON). */
-const EVENT_BATCH_SIZE = 2000;
+const EVENT_BATCH = 2000;
 
-type Version = Pick<NewVersion, 'code' | 'name' | 'tier' | 'parentCode' | 'path' | 'validFrom' | 'validTo'>;
+type Version = Pick<AdministrativeUnit, 'code' | 'name' | 'tier' | 'parentCode' | 'path' | 'validFrom' | 'validTo'>;
+type Item<Payload> = { payload: Payload; place: { aggregateId: string; unitPath: string | null } };
 
-/** What every event of one load shares: its transaction, and one correlation id for the whole run. */
-export interface LoadAnnouncer {
-  manager: EntityManager;
-  correlationId: string;
-}
+const snapshot = (write: DatedWrite, version: Version) => unitSnapshot(Object.assign(new AdministrativeUnit(), version), write.change.decision);
 
-/** A restructuring as events state it: when, why (no decision record is cited by the load). */
-export interface Reorganization {
-  effectiveDate: string;
-  reason: string;
-}
-
-const snapshot = (version: Version) => unitSnapshot(Object.assign(new AdministrativeUnit(), version), null);
-
-function metadata(announcer: LoadAnnouncer, aggregateId: string, unitPath: string | null): EventMetadata {
-  return { aggregateId, unitPath, actor: TERRITORY_LOAD_ACTOR, correlationId: announcer.correlationId };
-}
-
-/** Records events in the load's transaction, in the given order, a batch per statement. */
-async function record<Payload>(
-  announcer: LoadAnnouncer,
-  contract: EventContract<Payload>,
-  items: ReadonlyArray<{ payload: Payload; metadata: EventMetadata }>,
-): Promise<number> {
-  for (const batch of inBatches(items, EVENT_BATCH_SIZE)) await recordEvents(announcer.manager, contract, batch);
+/** Records events in the write, in the given order, a batch per statement; returns how many. */
+async function emitAll<Payload>(write: DatedWrite, contract: EventContract<Payload>, items: ReadonlyArray<Item<Payload>>): Promise<number> {
+  for (let start = 0; start < items.length; start += EVENT_BATCH) await write.emitMany(contract, items.slice(start, start + EVENT_BATCH));
   return items.length;
 }
 
-/** UnitCreated for every inserted version. */
-export function announceCreated(announcer: LoadAnnouncer, versions: readonly Version[]): Promise<number> {
-  return record(
-    announcer,
+/** UnitCreated for every inserted version, communes before the provinces they sit under are renewed. */
+export function announceCreated(write: DatedWrite, versions: readonly Version[]): Promise<number> {
+  const order = (version: Version) => (version.tier === Tier.PROVINCE ? 1 : 0);
+  return emitAll(
+    write,
     UnitCreated,
-    versions.map((version) => ({ payload: snapshot(version), metadata: metadata(announcer, version.code, version.path) })),
+    [...versions].sort((a, b) => order(a) - order(b)).map((version) => ({ payload: snapshot(write, version), place: { aggregateId: version.code, unitPath: version.path } })),
   );
 }
 
-/** UnitDissolved for units that ended without a successor (districts: their communes live on elsewhere). */
-export function announceDissolved(
-  announcer: LoadAnnouncer,
-  closed: ReadonlyArray<{ code: string; path: string }>,
-  reorganization: Reorganization,
-  ended: EndedOrganizations,
-): Promise<number> {
-  return record(
-    announcer,
-    UnitDissolved,
-    closed.map((unit) => ({
-      payload: { code: unit.code, closed: [], endedOrganizations: ended([unit.code]), ...reorganization, decision: null },
-      metadata: metadata(announcer, unit.code, unit.path),
+/** What the two-tier load changed, for its events. */
+export interface TwoTierChanges {
+  plans: readonly ProvinceReorganizationPlan[];
+  added: readonly LineageLinkRow[];
+  ceased: readonly StoredVersion[];
+  inserted: readonly AdministrativeUnit[];
+  rehomed: readonly AdministrativeUnit[];
+  versionOnDate: VersionOnDate;
+  holdings: Succession;
+}
+
+/**
+ * Announces only what this run changed, each step with the decision it cites: dissolutions,
+ * splits, merges, boundary adjustments, moved hamlets, then the new versions, so each code's
+ * events stay in time order on its partition.
+ */
+export async function announceTwoTier(write: DatedWrite, changes: TwoTierChanges): Promise<Record<string, number>> {
+  const addedKeys = new Set(changes.added.map((link) => `${link.predecessor}>${link.successor}>${link.kind}`));
+  const steps = changes.plans.flatMap((plan) => plan.order.filter((step) => isNew(step, plan.province.code, addedKeys, changes)));
+  const ended = (codes: readonly string[]) => changes.holdings.closed.filter((org) => codes.includes(org.unitCode)).map((org) => org.id);
+  const facts = (step: Recorded) => ({
+    effectiveDate: step.effectiveDate,
+    reason: `${step.decision.title}${step.decision.placeholder ? ' (số hiệu chưa rõ, tạm ghi / number not known, placeholder)' : ''}`,
+    decision: { number: step.decision.number, date: step.decision.date, signer: step.decision.signer },
+  });
+  const version = (code: string) => changes.versionOnDate(code) as Version;
+  const planned = new Set(changes.plans.flatMap((plan) => plan.order.flatMap(codesOf)));
+  const unplanned = changes.ceased.filter((unit) => !planned.has(unit.code) && unit.tier !== Tier.HAMLET);
+  return {
+    UnitDissolved: await emitAll(write, UnitDissolved, [
+      ...steps.flatMap((step) =>
+        step.kind === 'DISTRICT_ABOLITION' || step.kind === 'DISSOLVE'
+          ? [{ payload: { code: step.code, closed: [], successor: step.kind === 'DISSOLVE' ? null : step.successor, rehomed: [], endedOrganizations: ended([step.code]), ...facts(step) }, place: { aggregateId: step.code, unitPath: null } }]
+          : [],
+      ),
+      ...unplanned.map((unit) => ({
+        payload: { code: unit.code, closed: [], successor: null, rehomed: [], endedOrganizations: ended([unit.code]), effectiveDate: write.date, reason: `${write.change.reason}. Không có trong danh mục 2026 / not in the 2026 list`, decision: null },
+        place: { aggregateId: unit.code, unitPath: unit.path },
+      })),
+    ]),
+    UnitSplit: await emitAll(write, UnitSplit, steps.flatMap((step) => (step.kind === 'SPLIT'
+      ? [{ payload: { predecessor: step.predecessor, successors: step.successors.map((s) => snapshot(write, version(s.code))), rehomed: [], endedOrganizations: ended([step.predecessor]), ...facts(step) }, place: { aggregateId: step.predecessor, unitPath: null } }]
+      : []))),
+    UnitsMerged: await emitAll(write, UnitsMerged, steps.flatMap((step) => {
+      const merged = mergeOf(step);
+      return merged ? [{ payload: { predecessors: merged.predecessors, successor: snapshot(write, version(merged.successor)), rehomed: [], endedOrganizations: ended(merged.predecessors), ...facts(step) }, place: { aggregateId: merged.successor, unitPath: version(merged.successor).path } }] : [];
     })),
-  );
+    BoundaryAdjusted: await emitAll(write, BoundaryAdjusted, steps.flatMap((step) => (step.kind === 'BOUNDARY_ADJUSTMENT'
+      ? [{ payload: { from: step.from, to: step.to, area: `Một phần địa bàn theo bảng ánh xạ 2025 (dòng ${step.rows.join(', ')}) / part of the area, mapping rows ${step.rows.join(', ')}`, rehomed: [], ...facts(step) }, place: { aggregateId: step.to, unitPath: version(step.to)?.path ?? null } }]
+      : []))),
+    UnitMoved: await emitAll(write, UnitMoved, changes.rehomed.map((unit) => ({ payload: { previousParentCode: unit.parentCode, unit: snapshot(write, unit), rehomed: [], effectiveDate: write.date, reason: write.change.reason, decision: null }, place: { aggregateId: unit.code, unitPath: unit.path } }))),
+    UnitCreated: await announceCreated(write, changes.inserted),
+  };
 }
 
-/** Ids of the organizations that ended with the given units (restructuring events carry them). */
-export type EndedOrganizations = (codes: readonly string[]) => string[];
-
-/** The versions the events name: successors as of the effective date, predecessors as they ended. */
-export interface VersionLookup {
-  successor: (code: string) => Version;
-  predecessorPath: (code: string) => string | null;
+/** A merge step as an event states it: predecessors and successor (a province merger, a commune merge or replacement). */
+function mergeOf(step: ReorganizationStep): { predecessors: string[]; successor: string } | null {
+  if (step.kind === 'PROVINCE_MERGER') return { predecessors: step.predecessors, successor: step.successor.code };
+  if (step.kind === 'MERGE') return { predecessors: step.predecessors, successor: step.successor.code };
+  if (step.kind === 'REPLACE') return { predecessors: [step.predecessor], successor: step.successor.code };
+  return null;
 }
 
-/** UnitsMerged per successor (keyed by the successor, so it precedes its UnitCreated on one partition). */
-export function announceMerges(
-  announcer: LoadAnnouncer,
-  merges: readonly Merge[],
-  versions: VersionLookup,
-  reorganization: Reorganization,
-  ended: EndedOrganizations,
-): Promise<number> {
-  return record(
-    announcer,
-    UnitsMerged,
-    merges.map((merge) => {
-      const successor = versions.successor(merge.successor);
-      return {
-        payload: {
-          predecessors: merge.predecessors,
-          successor: snapshot(successor),
-          rehomed: [],
-          endedOrganizations: ended(merge.predecessors),
-          ...reorganization,
-          decision: null,
-        },
-        metadata: metadata(announcer, merge.successor, successor.path),
-      };
-    }),
-  );
+/** The old codes a step ends or continues. */
+function codesOf(step: ReorganizationStep): string[] {
+  switch (step.kind) {
+    case 'PROVINCE_MERGER':
+    case 'MERGE':
+      return step.predecessors;
+    case 'REPLACE':
+    case 'SPLIT':
+      return [step.predecessor];
+    case 'CONTINUE':
+    case 'DISSOLVE':
+    case 'DISTRICT_ABOLITION':
+    case 'PROVINCE_RENAME':
+      return [step.code];
+    default:
+      return [];
+  }
 }
 
-/** UnitSplit per divided predecessor, keyed by the predecessor. */
-export function announceSplits(
-  announcer: LoadAnnouncer,
-  splits: readonly Split[],
-  versions: VersionLookup,
-  reorganization: Reorganization,
-  ended: EndedOrganizations,
-): Promise<number> {
-  return record(
-    announcer,
-    UnitSplit,
-    splits.map((split) => ({
-      payload: {
-        predecessor: split.predecessor,
-        successors: split.successors.map((code) => snapshot(versions.successor(code))),
-        rehomed: [],
-        endedOrganizations: ended([split.predecessor]),
-        ...reorganization,
-        decision: null,
-      },
-      metadata: metadata(announcer, split.predecessor, versions.predecessorPath(split.predecessor)),
-    })),
-  );
+/** A step this run recorded: its lineage is new, or (a dissolution without lineage) its unit ended in this run. */
+function isNew(step: ReorganizationStep, province: string, added: ReadonlySet<string>, changes: TwoTierChanges): boolean {
+  const key = (predecessor: string, successor: string, kind: string) => added.has(`${predecessor}>${successor}>${kind}`);
+  switch (step.kind) {
+    case 'PROVINCE_MERGER':
+      return step.predecessors.some((p) => key(p, province, 'MERGE'));
+    case 'MERGE':
+      return step.predecessors.some((p) => key(p, step.successor.code, 'MERGE'));
+    case 'REPLACE':
+      return key(step.predecessor, step.successor.code, 'MERGE');
+    case 'SPLIT':
+      return step.successors.some((s) => key(step.predecessor, s.code, 'SPLIT'));
+    case 'BOUNDARY_ADJUSTMENT':
+      return key(step.from, step.to, 'ADJUST');
+    case 'DISTRICT_ABOLITION':
+      return key(step.code, step.successor, 'DISSOLVE');
+    case 'DISSOLVE':
+      return changes.ceased.some((unit) => unit.code === step.code);
+    default:
+      return false;
+  }
 }

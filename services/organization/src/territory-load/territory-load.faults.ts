@@ -65,6 +65,31 @@ export const FAULT_KINDS = {
     vi: 'Mã xã mới không có trong danh mục 2026 (mã đã đổi sau khi lập bảng ánh xạ)',
     en: 'new commune code is not in the 2026 list (code changed after the mapping was made)',
   },
+  MAPPING_NEW_PROVINCE_UNKNOWN: {
+    effect: 'SKIPPED',
+    vi: 'Tên tỉnh mới của dòng ánh xạ không có trong danh mục 2026',
+    en: 'the new province the mapping row names is not in the 2026 list',
+  },
+  MAPPING_NEW_CODE_IN_OTHER_PROVINCE: {
+    effect: 'SKIPPED',
+    vi: 'Mã xã mới thuộc một tỉnh khác trong danh mục 2026, và tên xã không xác định được đúng một xã của tỉnh ghi trong dòng',
+    en: 'new commune code belongs to another province in the 2026 list, and the name matches no single commune of the stated province',
+  },
+  MAPPING_OLD_COMMUNE_UNNAMED: {
+    effect: 'SKIPPED',
+    vi: 'Dòng ánh xạ không có mã và không có tên xã cũ',
+    en: 'mapping row has neither an old commune code nor an old commune name',
+  },
+  MAPPING_OLD_NAME_NOT_FOUND: {
+    effect: 'SKIPPED',
+    vi: 'Không có xã nào mang tên này trong huyện, tỉnh ghi trong dòng (danh mục 2024)',
+    en: 'no commune of that name in the named district of the named province (2024 list)',
+  },
+  MAPPING_OLD_NAME_AMBIGUOUS: {
+    effect: 'SKIPPED',
+    vi: 'Nhiều xã mang tên này trong huyện, tỉnh ghi trong dòng (danh mục 2024)',
+    en: 'several communes of that name in the named district of the named province (2024 list)',
+  },
   COMMUNE_WITHOUT_PREDECESSOR: {
     effect: 'LOADED_WITHOUT_LINEAGE',
     vi: 'Xã mới không có dòng ánh xạ dùng được: nạp xã, không có quan hệ kế thừa',
@@ -75,6 +100,21 @@ export const FAULT_KINDS = {
     vi: 'Đơn vị hết hiệu lực ngày 01/07/2025 nhưng không xác định được đơn vị kế thừa',
     en: 'unit closed on 2025-07-01 but no successor could be placed',
   },
+  COMMUNE_CONTINUES_WITHOUT_MAPPING_ROW: {
+    effect: 'NOTED',
+    vi: 'Xã có cùng mã trong cả hai danh mục nhưng không có dòng ánh xạ nào: coi là giữ nguyên',
+    en: 'commune has the same code in both lists but no mapping row: planned as continuing',
+  },
+  REPLAY_CODE_HELD_OUTSIDE_PLAN: {
+    effect: 'NOTED',
+    vi: 'Mã xã mới là mã một xã cũ không kết thúc trong kế hoạch của tỉnh này: phải ghi nhận tỉnh kia trước',
+    en: 'new commune code is an old commune code that this province’s plan does not end: record the other province first',
+  },
+  REPLAY_ORDER_CYCLE: {
+    effect: 'NOTED',
+    vi: 'Các bước dùng lại mã của nhau theo vòng: không có thứ tự ghi nhận nào hợp lệ',
+    en: 'steps reuse each other’s codes in a cycle: no recording order works',
+  },
   HAMLET_UNDER_CLOSED_UNIT: {
     effect: 'NOTED',
     vi: 'Thôn/ấp còn hiệu lực dưới một xã đã hết hiệu lực: không tự chuyển, cần xử lý',
@@ -84,7 +124,7 @@ export const FAULT_KINDS = {
 
 export type FaultReason = keyof typeof FAULT_KINDS;
 
-type DetailValue = string | number | boolean | null | string[];
+export type DetailValue = string | number | boolean | null | string[];
 
 /** One row the loader could not place as it stands, with the reason and what it did instead. */
 export interface TerritoryFault {

@@ -30,7 +30,7 @@ describe('reportSummary', () => {
           alreadyPresent: counts,
           closed: counts,
           organizationsEnded: 0,
-          lineage: { added: 0, alreadyPresent: 0, merge: 0, split: 0 },
+          lineage: { added: 0, byKind: {} },
           events: { UnitCreated: 63 },
           rowsWritten: 63,
           seconds: 0.5,

@@ -18,7 +18,8 @@ export interface TreeLoadResult {
   closed: TierCounts;
   /** Organizations (with their seats, duties, quotas) ended because their unit ceased. */
   organizationsEnded: number;
-  lineage: { added: number; alreadyPresent: number; merge: number; split: number };
+  /** Lineage rows this run added, by kind (MERGE, SPLIT, ADJUST, MOVE, RENAME, DISSOLVE). */
+  lineage: { added: number; byKind: Record<string, number> };
   events: Record<string, number>;
   /** Versions inserted + versions closed + lineage rows added (events not counted). */
   rowsWritten: number;
@@ -50,8 +51,8 @@ export function reportSummary(report: TerritoryLoadReport, reportFile?: string):
   for (const tree of report.trees) {
     lines.push(
       `- ${tree.tree} (từ ${tree.validFrom}): thêm ${tiers(tree.inserted)}; đã có ${tiers(tree.alreadyPresent)}; ` +
-        `đóng ${tiers(tree.closed)} (kết thúc ${tree.organizationsEnded} tổ chức); lineage +${tree.lineage.added} (MERGE ${tree.lineage.merge}, SPLIT ${tree.lineage.split}, ` +
-        `đã có ${tree.lineage.alreadyPresent}); sự kiện ${JSON.stringify(tree.events)}; ` +
+        `đóng ${tiers(tree.closed)} (kết thúc ${tree.organizationsEnded} tổ chức); lineage +${tree.lineage.added} ${JSON.stringify(tree.lineage.byKind)}; ` +
+        `sự kiện ${JSON.stringify(tree.events)}; ` +
         `${tree.rowsWritten} dòng trong ${tree.seconds.toFixed(2)} s (${Math.round(tree.rowsPerSecond)} dòng/s)`,
     );
   }

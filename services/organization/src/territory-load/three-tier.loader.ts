@@ -1,22 +1,20 @@
+import type { DatedWrite } from '@ps/effective-dating';
 import type { Logger } from '@ps/service-kit';
-import type { EntityManager } from 'typeorm';
+import { insertUnitVersions } from '../unit/unit.versions';
 import type { OfficialTree } from './official-tree.parser';
 import { announceCreated } from './territory-load.events';
 import { tierCounts, type TreeLoadResult } from './territory-load.report';
-import { insertVersions, lockTerritory, readVersions } from './unit-version.repository';
+import { lockTerritory, readVersions } from './unit-version.repository';
 import { planVersions } from './version.plan';
 
-/** One tree's transaction: where it writes, where it logs, the run's correlation id for its events. */
+/** One tree's write (its transaction, decision, audit row and events) and where it logs. */
 export interface LoadStep {
-  manager: EntityManager;
+  write: DatedWrite;
   logger: Logger;
-  correlationId: string;
 }
 
-/** What a tree's transaction changed (timing is added by the caller). */
+/** What a tree's write changed (timing is added by the caller). */
 export type TreeChanges = Omit<TreeLoadResult, 'tree' | 'validFrom' | 'seconds' | 'rowsPerSecond'>;
-
-export const NO_LINEAGE = { added: 0, alreadyPresent: 0, merge: 0, split: 0 };
 
 export const threeTierReason = (from: string): string =>
   `Danh mục đơn vị hành chính 2024 (ba cấp), coi là có hiệu lực từ ${from} / ` +
@@ -28,22 +26,26 @@ export const threeTierReason = (from: string): string =>
  * day, announced by UnitCreated. Units already covered (the demo seed's 1997/1999 versions)
  * are left as they are.
  */
-export async function loadThreeTier(step: LoadStep, tree: OfficialTree, from: string): Promise<TreeChanges> {
-  const { manager, logger } = step;
-  await lockTerritory(manager);
-  const stored = await readVersions(manager);
-  const { insert, present } = planVersions(tree.units, stored, from);
+export async function loadThreeTier(step: LoadStep, tree: OfficialTree): Promise<TreeChanges> {
+  const { write, logger } = step;
+  await lockTerritory(write.manager);
+  const stored = await readVersions(write.manager);
+  const { insert, present } = planVersions(tree.units, stored, write.date);
   logger.info({ tree: 'three-tier', toInsert: tierCounts(insert), alreadyPresent: tierCounts(present) }, 'three-tier: planned');
-  await insertVersions(manager, insert, threeTierReason(from));
-  logger.info({ tree: 'three-tier', inserted: insert.length }, 'three-tier: versions inserted');
-  const created = await announceCreated(step, insert);
-  logger.info({ tree: 'three-tier', UnitCreated: created }, 'three-tier: events recorded');
+  const inserted = await insertUnitVersions(write.manager, insert, {
+    reason: write.change.reason,
+    decisionId: write.change.decision.id,
+    createdBy: write.actor.userId,
+  });
+  const created = await announceCreated(write, inserted);
+  logger.info({ tree: 'three-tier', inserted: insert.length, UnitCreated: created }, 'three-tier: versions inserted and announced');
+  if (inserted.length === 0) write.unchanged();
   return {
     inserted: tierCounts(insert),
     alreadyPresent: tierCounts(present),
     closed: tierCounts([]),
     organizationsEnded: 0,
-    lineage: NO_LINEAGE,
+    lineage: { added: 0, byKind: {} },
     events: { UnitCreated: created },
     rowsWritten: insert.length,
   };

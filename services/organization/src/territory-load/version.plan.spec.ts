@@ -1,6 +1,6 @@
 import { Tier } from '../unit/unit.entity';
 import type { OfficialUnit } from './official-tree.parser';
-import { coversDate, planClosures, planVersions, type StoredVersion } from './version.plan';
+import { planClosures, planVersions, type StoredVersion } from './version.plan';
 
 const unit = (code: string, path: string, tier = Tier.COMMUNE, name = `Xã ${code}`): OfficialUnit => ({
   code,
@@ -14,14 +14,6 @@ const stored = (of: OfficialUnit, validFrom: string, validTo: string | null = nu
   id: `${of.code}@${validFrom}`,
   validFrom,
   validTo,
-});
-
-describe('coversDate', () => {
-  it('includes the first day and excludes the end day', () => {
-    expect(coversDate({ validFrom: '2025-01-01', validTo: '2025-07-01' }, '2025-01-01')).toBe(true);
-    expect(coversDate({ validFrom: '2025-01-01', validTo: '2025-07-01' }, '2025-07-01')).toBe(false);
-    expect(coversDate({ validFrom: '2025-01-01', validTo: null }, '2099-01-01')).toBe(true);
-  });
 });
 
 describe('planVersions', () => {

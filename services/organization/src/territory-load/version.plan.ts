@@ -1,3 +1,4 @@
+import { isInForce } from '@ps/effective-dating';
 import { Tier } from '../unit/unit.entity';
 import type { OfficialUnit } from './official-tree.parser';
 
@@ -16,14 +17,9 @@ export interface NewVersion extends OfficialUnit {
 
 type Span = Pick<StoredVersion, 'validFrom' | 'validTo'>;
 
-/** The version is in force on `date` ([validFrom, validTo)). */
-export function coversDate(version: Span, date: string): boolean {
-  return version.validFrom <= date && (version.validTo === null || version.validTo > date);
-}
-
 /** The version of a code in force on `date`, if any. */
 export function versionOn<V extends Span>(versions: readonly V[] | undefined, date: string): V | undefined {
-  return versions?.find((version) => coversDate(version, date));
+  return versions?.find((version) => isInForce(version, date));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { DatedRecord } from '../territory/dated-record.entity';
+import { DatedRecord } from '@ps/effective-dating';
 
 /** Tiers of the territory tree; hamlets carry no access tier of their own. */
 export enum Tier {
@@ -35,7 +35,7 @@ export class AdministrativeUnit extends DatedRecord {
   @Column({ type: 'text' })
   name!: string;
 
-  @Column({ name: 'search_name', type: 'text', select: false })
+  @Column({ name: 'search_name', type: 'text' })
   searchName!: string;
 
   @Field(() => Tier)

@@ -1,8 +1,8 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
-import type { Decision } from '../decision/decision.entity';
 import { decisionRef, decisionRefOf } from '../decision/decision.events';
 import type { AdministrativeUnit } from './unit.entity';
+import { type Decision } from '@ps/effective-dating';
 
 export const ORGANIZATION_TOPIC = 'organization.events.v1';
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { EffectiveChangeInput } from '../decision/decision.inputs';
+import { RestructuringChangeInput } from '../restructure/restructure.inputs';
 import { Tier } from './unit.entity';
 
 @InputType({ description: 'Thành lập đơn vị hành chính / establish an administrative unit' })
@@ -16,6 +16,6 @@ export class CreateUnitInput {
   @Field(() => ID, { description: 'Đơn vị cấp trên / parent unit' })
   parentCode!: string;
 
-  @Field(() => EffectiveChangeInput)
-  change!: EffectiveChangeInput;
+  @Field(() => RestructuringChangeInput)
+  change!: RestructuringChangeInput;
 }

@@ -1,7 +1,7 @@
 import type { Principal } from '@ps/auth';
-import { datedLoader, type OnDate } from '../territory/dated-loader';
 import type { AdministrativeUnit } from './unit.entity';
 import type { UnitService } from './unit.service';
+import { type OnDate, datedLoader } from '@ps/effective-dating';
 
 /** A unit code on a date. */
 export type UnitOnDate = OnDate<'code'>;

@@ -1,13 +1,14 @@
-import { OutsideTerritoryError } from '@ps/auth';
+import { isNational } from '@ps/auth';
 import type { RequestContext } from '@ps/service-kit';
-import { todayInVietnam } from '@ps/service-kit';
+import type { DataSource } from 'typeorm';
+import { requireUnit } from './unit.access';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asOfDate } from '../territory/validity';
 import { AdministrativeUnit } from './unit.entity';
 import { CreateUnitInput } from './unit.inputs';
 import type { UnitLoaders } from './unit.loaders';
 import type { UnitService } from './unit.service';
+import { asOfDate, stampAsOf, todayInVietnam } from '@ps/effective-dating';
 
 type Context = RequestContext<UnitLoaders>;
 
@@ -15,22 +16,22 @@ const AS_OF = { nullable: true, description: 'Ngày tra cứu (mặc định: h�
 
 @Resolver(() => AdministrativeUnit)
 export class UnitResolver {
-  constructor(private readonly unitService: UnitService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitService: UnitService,
+  ) {}
 
   @Query(() => AdministrativeUnit, {
-    nullable: true,
-    description: 'Một đơn vị trong địa bàn của bạn, như vào ngày asOf / one unit of your territory as of a date',
+    description:
+      'Một đơn vị trong địa bàn của bạn, như vào ngày asOf; NOT_IN_FORCE nêu ngày hết hiệu lực và đơn vị thay thế / one unit as of a date',
   })
   async unit(
     @Arg('code', () => ID) code: string,
     @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
-    @Ctx() { loaders }: Context,
+    @Ctx() { principal }: Context,
   ) {
     const date = asOfDate(asOf);
-    const unit = await loaders.unitOn.load({ code, asOf: date });
-    // In force that day but not visible: outside the caller's territory. Not in force: null.
-    if (!unit && (await this.unitService.existsOn(code, date))) throw new OutsideTerritoryError(code);
-    return unit;
+    return stampAsOf(await requireUnit(this.dataSource.manager, principal, code, date), date);
   }
 
   @Query(() => [AdministrativeUnit], {
@@ -42,7 +43,9 @@ export class UnitResolver {
     @Ctx() { principal, loaders }: Context,
   ) {
     const date = asOfDate(asOf);
+    // Children the caller may see, even under a parent outside its territory (An Lập's admin lists 720's: An Lập).
     if (parentCode) return loaders.childrenOn.load({ code: parentCode, asOf: date });
+    if (isNational(principal)) return this.unitService.roots(principal, date);
     const own = await loaders.unitOn.load({ code: principal.unitCode, asOf: date });
     return own ? [own] : [];
   }
@@ -57,7 +60,7 @@ export class UnitResolver {
     return unit.parentCode ? loaders.unitOn.load({ code: unit.parentCode, asOf: unit.asOf }) : null;
   }
 
-  @Mutation(() => AdministrativeUnit, { description: 'Thành lập đơn vị / establish a unit (cấp trên thực hiện)' })
+  @Mutation(() => AdministrativeUnit, { description: 'Thành lập đơn vị theo quyết định của cơ quan có thẩm quyền / establish a unit on the competent body’s decision' })
   createUnit(@Arg('input') input: CreateUnitInput, @Ctx() { principal }: Context) {
     return this.unitService.create(principal, input);
   }

@@ -1,17 +1,21 @@
-import { OutsideTerritoryError, requireCapability, type Principal } from '@ps/auth';
-import { recordEvent } from '@ps/events';
-import { foldText, groupBy } from '@ps/service-kit';
+import { type Principal } from '@ps/auth';
+import { inForceOn, notEndedBy, requiredText, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { groupBy } from '@ps/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
-import { recordChange } from '../decision/decision.service';
-import { territoryGuard, validOn } from '../territory/validity';
+import { requireAuthority } from '../restructure/authority';
+import type { RestructuringChangeInput } from '../restructure/restructure.inputs';
+import { territoryGuard } from '../territory/territory.guard';
+import { requireUnit, unitLabel } from './unit.access';
 import { AdministrativeUnit } from './unit.entity';
-import { CHILD_TIERS, InvalidUnitError, UnitCodeTakenError } from './unit.errors';
+import { InvalidUnitError, UnitCodeTakenError } from './unit.errors';
 import { UnitCreated, unitSnapshot } from './unit.events';
 import type { CreateUnitInput } from './unit.inputs';
+import { mayPlaceUnder } from './unit.rules';
+import { insertUnits } from './unit.versions';
 
 const CODE_PATTERN = /^[0-9]{2,5}$|^[0-9]{5}_[0-9A-Za-z]+$/;
 
-/** Reads and changes the territory tree; every query is cut to the caller's territory in SQL. */
+/** Reads and establishes units of the territory tree; every query is cut to the caller's territory in SQL. */
 export class UnitService {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -20,7 +24,7 @@ export class UnitService {
     const query = manager
       .getRepository(AdministrativeUnit)
       .createQueryBuilder('unit')
-      .where(validOn('unit'), { asOf })
+      .where(inForceOn('unit', ':asOf'), { asOf })
       .orderBy('unit.code');
     return territoryGuard.apply(query, principal, 'unit.path', asOf);
   }
@@ -28,100 +32,57 @@ export class UnitService {
   /** Units by code as of a date, inside the caller's territory (one query per batch). */
   async byCodes(principal: Principal, codes: readonly string[], asOf: string): Promise<Map<string, AdministrativeUnit>> {
     const units = await this.inForce(principal, asOf).andWhere('unit.code IN (:...codes)', { codes }).getMany();
-    return new Map(units.map((unit) => [unit.code, stamp(unit, asOf)]));
+    return new Map(units.map((unit) => [unit.code, stampAsOf(unit, asOf)]));
   }
 
   /** Children of each parent code as of a date, inside the caller's territory (one query per batch). */
-  async childrenOf(
-    principal: Principal,
-    parentCodes: readonly string[],
-    asOf: string,
-  ): Promise<Map<string, AdministrativeUnit[]>> {
-    const units = await this.inForce(principal, asOf)
-      .andWhere('unit.parent_code IN (:...parentCodes)', { parentCodes })
-      .getMany();
+  async childrenOf(principal: Principal, parentCodes: readonly string[], asOf: string): Promise<Map<string, AdministrativeUnit[]>> {
+    const units = await this.inForce(principal, asOf).andWhere('unit.parent_code IN (:...parentCodes)', { parentCodes }).getMany();
     return groupBy(
-      units.map((unit) => stamp(unit, asOf)),
+      units.map((unit) => stampAsOf(unit, asOf)),
       (unit) => unit.parentCode ?? '',
     );
   }
 
-  /** True when a version of the code is in force on the date (to tell "outside your territory" from "absent"). */
-  async existsOn(code: string, asOf: string): Promise<boolean> {
-    return this.dataSource
-      .getRepository(AdministrativeUnit)
-      .createQueryBuilder('unit')
-      .where('unit.code = :code', { code })
-      .andWhere(validOn('unit'), { asOf })
-      .getExists();
+  /** The provinces in force on a date (what the centre sees first). */
+  roots(principal: Principal, asOf: string): Promise<AdministrativeUnit[]> {
+    return this.inForce(principal, asOf)
+      .andWhere('unit.parent_code IS NULL')
+      .getMany()
+      .then((units) => units.map((unit) => stampAsOf(unit, asOf)));
   }
 
-  /** Establishes a unit under a parent inside the caller's territory and announces it. */
+  /** Establishes a unit under a parent, on a decision of the body competent for its tier, recorded by a tier allowed to. */
   async create(principal: Principal, input: CreateUnitInput): Promise<AdministrativeUnit> {
-    requireCapability(principal, 'admin');
     const code = input.code.trim();
-    const name = input.name.trim();
-    if (!CODE_PATTERN.test(code)) {
-      throw new InvalidUnitError('Mã đơn vị không hợp lệ', 'Invalid unit code', { code });
-    }
-    if (name.length === 0) throw new InvalidUnitError('Tên đơn vị không được để trống', 'Unit name is required');
-    return this.dataSource.transaction(async (manager) => {
-      const change = await recordChange(manager, principal, input.change);
-      const [parent] = await this.inForce(principal, change.effectiveDate, manager)
-        .andWhere('unit.code = :code', { code: input.parentCode })
-        .getMany();
-      if (!parent) throw await this.notPlaceable(input.parentCode, change.effectiveDate);
-      this.checkPlacement(input.tier, parent);
-      const units = manager.getRepository(AdministrativeUnit);
-      if (await units.existsBy({ code })) throw new UnitCodeTakenError(code);
-      const unit = units.create({
-        code,
-        name,
-        searchName: foldText(name),
-        tier: input.tier,
-        parentCode: parent.code,
-        path: `${parent.path}.${code}`,
-        validFrom: change.effectiveDate,
-        validTo: null,
-        reason: change.reason,
-        decisionId: change.decision.id,
-        createdBy: principal.userId,
-      });
-      await units.insert(unit).catch((error: { code?: string }) => {
-        throw error.code === '23505' || error.code === '23P01' ? new UnitCodeTakenError(code) : error;
-      });
-      await recordEvent(manager, UnitCreated, unitSnapshot(unit, change.decision), {
-        aggregateId: unit.code,
-        unitPath: unit.path,
-        actor: principal.userId,
-      });
-      return stamp(unit, change.effectiveDate);
+    const name = requiredText(input.name, { vi: 'Tên đơn vị', en: 'Unit name' });
+    if (!CODE_PATTERN.test(code)) throw new InvalidUnitError('Mã đơn vị không hợp lệ', 'Invalid unit code', { code });
+    const change: RestructuringChangeInput = input.change;
+    return writeDated(this.dataSource, { actor: principal, operation: 'createUnit', change }, async (write) => {
+      const parent = await requireUnit(write.manager, principal, input.parentCode, write.date);
+      requireAuthority(principal, input.tier, write.date, change.decision.issuer);
+      if (!mayPlaceUnder(input.tier, parent.tier, write.date)) {
+        throw new InvalidUnitError(
+          `Ngày ${write.date}, đơn vị cấp ${input.tier} không thể trực thuộc ${unitLabel(parent)} (cấp ${parent.tier})`,
+          `On ${write.date} a ${input.tier} cannot sit under ${unitLabel(parent)} (${parent.tier})`,
+          { tier: input.tier, parentTier: parent.tier },
+        );
+      }
+      await ensureCodesFree(write, [code]);
+      const [unit] = await insertUnits(write, [{ code, name, tier: input.tier, parentCode: parent.code, path: `${parent.path}.${code}` }]);
+      write.about({ type: 'AdministrativeUnit', id: code, label: unitLabel(unit), unitCode: code, unitPaths: [unit.path] }).after(unitSnapshot(unit, write.change.decision));
+      await write.emit(UnitCreated, unitSnapshot(unit, write.change.decision), { aggregateId: unit.code, unitPath: unit.path });
+      return stampAsOf(unit, write.date);
     });
-  }
-
-  /** Why a parent cannot take a child on a date: outside the territory, or not in force then. */
-  private async notPlaceable(parentCode: string, date: string): Promise<Error> {
-    if (await this.existsOn(parentCode, date)) return new OutsideTerritoryError(parentCode);
-    return new InvalidUnitError(
-      `Đơn vị cấp trên ${parentCode} không có hiệu lực vào ngày ${date}`,
-      `Parent unit ${parentCode} is not in force on ${date}`,
-      { parentCode, date },
-    );
-  }
-
-  private checkPlacement(tier: CreateUnitInput['tier'], parent: AdministrativeUnit): void {
-    if (!CHILD_TIERS[parent.tier].includes(tier)) {
-      throw new InvalidUnitError(
-        `Đơn vị cấp ${tier} không thể trực thuộc đơn vị cấp ${parent.tier}`,
-        `A ${tier} cannot sit under a ${parent.tier}`,
-        { tier, parentTier: parent.tier },
-      );
-    }
   }
 }
 
-/** Marks a loaded version with the date it answers for. */
-export function stamp(unit: AdministrativeUnit, asOf: string): AdministrativeUnit {
-  unit.asOf = asOf;
-  return unit;
+/** New codes must not name a unit in force on the date or later (a code ended earlier may be given again). */
+export async function ensureCodesFree(write: DatedWrite, codes: readonly string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const [taken]: Array<{ code: string }> = await write.manager.query(
+    `SELECT code FROM administrative_unit WHERE code = ANY($1::text[]) AND ${notEndedBy('', '$2')} ORDER BY code LIMIT 1`,
+    [codes, write.date],
+  );
+  if (taken) throw new UnitCodeTakenError(taken.code);
 }

@@ -5,17 +5,25 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 export enum LineageKind {
   MERGE = 'MERGE',
   SPLIT = 'SPLIT',
+  ADJUST = 'ADJUST',
+  MOVE = 'MOVE',
+  RENAME = 'RENAME',
+  DISSOLVE = 'DISSOLVE',
 }
 
 registerEnumType(LineageKind, {
   name: 'LineageKind',
   valuesConfig: {
-    MERGE: { description: 'Hợp nhất / merged into one' },
+    MERGE: { description: 'Hợp nhất, nhập / merged into one' },
     SPLIT: { description: 'Chia tách / split from one' },
+    ADJUST: { description: 'Điều chỉnh địa giới: một phần diện tích, dân số chuyển sang / boundary adjustment: part of the area moved' },
+    MOVE: { description: 'Chuyển sang đơn vị cấp trên khác / moved under another parent' },
+    RENAME: { description: 'Đổi tên / renamed' },
+    DISSOLVE: { description: 'Giải thể; địa bàn chuyển cho đơn vị kế thừa / dissolved; its territory passed to the successor' },
   },
 });
 
-/** predecessor → successor on a date, from a merge or a split. */
+/** predecessor → successor on a date, with what happened between them. */
 @Entity({ name: 'unit_lineage' })
 export class UnitLineage {
   @PrimaryGeneratedColumn('uuid')

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { UnitLineage, LineageLink } from './lineage.entity';
-import { dayBefore } from '../territory/validity';
+import { dayBefore } from '@ps/effective-dating';
 
 type Side = 'predecessors' | 'successors';
 

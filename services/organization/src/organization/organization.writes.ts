@@ -1,0 +1,117 @@
+import { closeVersion, reviseFrom, type DatedWrite } from '@ps/effective-dating';
+import { foldText } from '@ps/service-kit';
+import { factsOf } from '../decision/decision.events';
+import { announceDuty, closeDutiesOf } from '../duty/duty.service';
+import type { Holder } from './organization.access';
+import { Organization, organizationLabel } from './organization.entity';
+import { OrganizationClosed, OrganizationCreated, OrganizationMoved, organizationSnapshot } from './organization.events';
+import { announce as announceSeat, closeSeatsOf } from './seat.service';
+
+/**
+ * The organization table's owner writes for everything that closes or moves organizations:
+ * the closeOrganization mutation and restructurings use the same functions, so an organization
+ * ended or moved by a merger emits the same events as one ended or moved directly.
+ */
+
+/** Closes open organizations on the write's date with their seats and duties; announces each. */
+export async function closeOrganizations(write: DatedWrite, holders: readonly Holder[]): Promise<Organization[]> {
+  if (holders.length === 0) return [];
+  const seats = await closeSeatsOf(write, holders);
+  const duties = await closeDutiesOf(write, holders);
+  const closed: Organization[] = [];
+  for (const holder of holders) {
+    const { organization, unit } = holder;
+    const version = await closeVersion(write, Organization, organization, organizationLabel(organization));
+    const envelope = await write.emit(
+      OrganizationClosed,
+      {
+        organization: organizationSnapshot(version),
+        closedSeats: (seats.get(organization.id) ?? []).map((seat) => seat.id),
+        closedDuties: (duties.get(organization.id) ?? []).map((duty) => duty.id),
+        ...factsOf(write),
+      },
+      { aggregateId: organization.id, unitPath: unit.path },
+    );
+    // Held things are announced after the closing that caused them.
+    for (const duty of duties.get(organization.id) ?? []) await announceDuty(write, holder, 'CLOSED', duty, envelope.id);
+    for (const seat of seats.get(organization.id) ?? []) await announceSeat(write, holder, 'CLOSED', seat, envelope.id);
+    closed.push(version);
+  }
+  return closed;
+}
+
+/** Where a restructuring carries one organization: to a unit, under a parent (or none). */
+export interface OrganizationMove {
+  organization: Organization;
+  unitCode: string;
+  unitPath: string;
+  parentId: string | null;
+}
+
+/**
+ * Carries organizations from the write's date on: the version in force that day splits there,
+ * later versions follow in place; announces each with OrganizationMoved.
+ */
+export async function moveOrganizations(write: DatedWrite, moves: readonly OrganizationMove[]): Promise<Organization[]> {
+  const moved: Organization[] = [];
+  for (const move of moves) {
+    const previous = organizationSnapshot(move.organization);
+    const [first] = await reviseFrom(write, Organization, { property: 'id', value: move.organization.id }, {
+      unitCode: move.unitCode,
+      parentId: move.parentId,
+    });
+    await write.emit(
+      OrganizationMoved,
+      { previous, organization: organizationSnapshot(first), ...factsOf(write) },
+      { aggregateId: move.organization.id, unitPath: move.unitPath },
+    );
+    moved.push(first);
+  }
+  return moved;
+}
+
+/** An organization recorded with its own start date (seeds that tell a story from 1999 on). */
+export interface OrganizationRow {
+  id: string;
+  unitCode: string;
+  parentId: string | null;
+  kind: Organization['kind'];
+  subtype: Organization['subtype'];
+  base: Organization['base'];
+  name: string;
+  validFrom: string;
+}
+
+/** Inserts organizations in one statement, each from its own date, and announces each with OrganizationCreated. */
+export async function insertOrganizationVersions(write: DatedWrite, rows: readonly OrganizationRow[], unitPaths: ReadonlyMap<string, string>): Promise<number> {
+  if (rows.length === 0) return 0;
+  await write.manager.query(
+    `INSERT INTO organization (id, unit_code, parent_id, kind, subtype, base, name, search_name, valid_from, reason, decision_id, created_by)
+     SELECT id, unit_code, parent_id, kind, subtype, base, name, search_name, valid_from, $10, $11, $12
+       FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::date[])
+         AS row(id, unit_code, parent_id, kind, subtype, base, name, search_name, valid_from)`,
+    [
+      rows.map((row) => row.id),
+      rows.map((row) => row.unitCode),
+      rows.map((row) => row.parentId),
+      rows.map((row) => row.kind),
+      rows.map((row) => row.subtype),
+      rows.map((row) => row.base),
+      rows.map((row) => row.name),
+      rows.map((row) => foldText(row.name)),
+      rows.map((row) => row.validFrom),
+      write.change.reason,
+      write.change.decision.id,
+      write.actor.userId,
+    ],
+  );
+  const facts = factsOf(write);
+  await write.emitMany(
+    OrganizationCreated,
+    rows.map((row) => ({
+      payload: { organization: organizationSnapshot(Object.assign(new Organization(), { ...row, validTo: null })), ...facts, effectiveDate: row.validFrom },
+      place: { aggregateId: row.id, unitPath: unitPaths.get(row.unitCode) ?? null },
+    })),
+  );
+  return rows.length;
+}
