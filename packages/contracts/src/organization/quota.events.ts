@@ -1,0 +1,25 @@
+import { defineEvent } from '@ps/events';
+import { z } from 'zod';
+import { ORGANIZATION_TOPIC } from '../topics';
+import { decisionRef } from './decision.events';
+
+/**
+ * A holder's staffing quota changed from `effectiveDate` on. A move between two
+ * organizations is two QuotaChanged events (from, then to) sharing one correlationId and
+ * one decision; `previousAmount` is null for a first allocation.
+ */
+export const QuotaChanged = defineEvent({
+  type: 'QuotaChanged',
+  version: 1,
+  topic: ORGANIZATION_TOPIC,
+  payload: z.object({
+    holderKind: z.enum(['UNIT', 'ORGANIZATION']),
+    holderId: z.string(),
+    unitCode: z.string(),
+    previousAmount: z.number().int().nonnegative().nullable(),
+    amount: z.number().int().nonnegative(),
+    effectiveDate: z.string(),
+    reason: z.string().nullable(),
+    decision: decisionRef.nullable(),
+  }),
+});

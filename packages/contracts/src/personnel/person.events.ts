@@ -1,0 +1,16 @@
+import { defineEvent } from '@ps/events';
+import { z } from 'zod';
+import { PERSONNEL_TOPIC } from '../topics';
+
+/** A person was registered in a unit. Keyed by the person's id. */
+export const PersonRegistered = defineEvent({
+  type: 'PersonRegistered',
+  version: 1,
+  topic: PERSONNEL_TOPIC,
+  payload: z.object({
+    personId: z.string().uuid(),
+    fullName: z.string(),
+    birthYear: z.number().int().nullable(),
+    unitCode: z.string(),
+  }),
+});
