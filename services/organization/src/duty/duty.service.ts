@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@ps/auth';
+import { DutyChanged } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { recordEvent } from '@ps/events';
 import { foldText, groupBy } from '@ps/service-kit';
@@ -14,7 +15,7 @@ import { heldInForce } from '../organization/organization.scope';
 import type { Holder, OrganizationService } from '../organization/organization.service';
 import { Duty } from './duty.entity';
 import { DutyNotFoundError } from './duty.errors';
-import { DutyChanged, dutySnapshot } from './duty.events';
+import { dutySnapshot } from './duty.events';
 import type { AddDutyInput } from './duty.inputs';
 
 /** Functions and duties of organizations: read as of a date inside the territory; written by officers and admins. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@ps/auth';
+import { DutyChanged, OrganizationChanged, OrganizationClosed, OrganizationCreated, SeatChanged } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { recordEvent, recordEvents, type EventMetadata } from '@ps/events';
 import { foldText } from '@ps/service-kit';
@@ -7,7 +8,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { changeFactsOf } from '../decision/decision.events';
 import type { EffectiveChangeInput } from '../decision/decision.inputs';
 import { Duty } from '../duty/duty.entity';
-import { DutyChanged, dutySnapshot } from '../duty/duty.events';
+import { dutySnapshot } from '../duty/duty.events';
 import { dayBefore } from '../territory/validity';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { stampVersion } from './effective-version.entity';
@@ -28,12 +29,12 @@ import {
   OrganizationNotFoundError,
   requiredText,
 } from './organization.errors';
-import { OrganizationChanged, OrganizationClosed, OrganizationCreated, organizationSnapshot } from './organization.events';
+import { organizationSnapshot } from './organization.events';
 import type { ChangeOrganizationInput, CreateOrganizationInput } from './organization.inputs';
 import { organizationsInForce, unitInTerritory } from './organization.scope';
 import type { OrganizationService } from './organization.service';
 import { OrganizationSeat } from './seat.entity';
-import { SeatChanged, seatSnapshot } from './seat.events';
+import { seatSnapshot } from './seat.events';
 
 const NAME = { vi: 'Tên tổ chức', en: 'Organization name' };
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@ps/auth';
+import { SeatChanged } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { recordEvent } from '@ps/events';
 import { groupBy } from '@ps/service-kit';
@@ -13,7 +14,7 @@ import { changeFactsOf } from '../decision/decision.events';
 import { heldInForce } from './organization.scope';
 import type { Holder, OrganizationService } from './organization.service';
 import { OrganizationSeat } from './seat.entity';
-import { SeatChanged, seatSnapshot } from './seat.events';
+import { seatSnapshot } from './seat.events';
 import type { AddSeatInput, ChangeSeatInput } from './seat.inputs';
 
 const TITLE = { vi: 'Chức danh', en: 'Seat title' };

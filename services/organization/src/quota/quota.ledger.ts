@@ -1,4 +1,5 @@
 import type { Principal } from '@ps/auth';
+import { QuotaChanged } from '@ps/contracts';
 import { recordEvent } from '@ps/events';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -6,7 +7,6 @@ import type { EffectiveChange } from '../decision/decision.service';
 import { findBreach, type ProposedQuota } from './quota.allocation';
 import { StaffingQuota } from './quota.entity';
 import { QuotaExceededError, RetroactiveQuotaChangeError } from './quota.errors';
-import { QuotaChanged } from './quota.events';
 import type { PlacedHolder } from './quota.holders';
 import { lockAllocationScope, type LatestQuota } from './quota.scope';
 

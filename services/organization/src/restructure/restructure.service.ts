@@ -1,11 +1,11 @@
 import type { Principal } from '@ps/auth';
+import { UnitSplit, UnitsMerged } from '@ps/contracts';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import { UnitCodeTakenError } from '../unit/unit.errors';
 import { endHoldingsOf, holdingsEnd, recordLineage } from './holdings';
 import { RestructureInputError } from './restructure.errors';
-import { UnitsMerged, UnitSplit } from './restructure.events';
 import type { MergeUnitsInput, SplitUnitInput } from './restructure.inputs';
 import { restructuringResult, type RestructuringResult } from './restructure.result';
 import { distinctCodes, facts, newParent, restructure, snapshot, unitsToRestructure, type Restructuring } from './restructure.scope';

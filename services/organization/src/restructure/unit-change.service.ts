@@ -1,9 +1,9 @@
 import type { Principal } from '@ps/auth';
+import { UnitDissolved, UnitMoved, UnitRenamed } from '@ps/contracts';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { endHoldingsOf, holdingsEnd } from './holdings';
 import { RestructureInputError } from './restructure.errors';
-import { UnitDissolved, UnitMoved, UnitRenamed } from './restructure.events';
 import type { UnitChangeInput } from './restructure.inputs';
 import { restructuringResult, type RestructuringResult } from './restructure.result';
 import { facts, newParent, restructure, snapshot, unitsToRestructure } from './restructure.scope';

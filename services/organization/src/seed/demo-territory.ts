@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { UnitCreated } from '@ps/contracts';
 import { recordEvents } from '@ps/events';
 import { foldText } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { AdministrativeUnit, Tier } from '../unit/unit.entity';
-import { UnitCreated, unitSnapshot } from '../unit/unit.events';
+import { unitSnapshot } from '../unit/unit.events';
 import { InvariantViolation } from '@ps/errors';
 
 /** The official 2024 three-tier list, as shipped in data/vn-admin-units (see its README). */

@@ -1,8 +1,8 @@
+import { UnitCreated, UnitDissolved, UnitSplit, UnitsMerged } from '@ps/contracts';
 import { recordEvents, type EventContract, type EventMetadata } from '@ps/events';
 import type { EntityManager } from 'typeorm';
-import { UnitDissolved, UnitSplit, UnitsMerged } from '../restructure/restructure.events';
 import { AdministrativeUnit } from '../unit/unit.entity';
-import { UnitCreated, unitSnapshot } from '../unit/unit.events';
+import { unitSnapshot } from '../unit/unit.events';
 import type { Merge, Split } from './reorganization.plan';
 import { inBatches, TERRITORY_LOAD_ACTOR } from './unit-version.repository';
 import type { NewVersion } from './version.plan';

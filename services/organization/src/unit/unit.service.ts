@@ -1,4 +1,5 @@
 import { OutsideTerritoryError, requireCapability, type Principal } from '@ps/auth';
+import { UnitCreated } from '@ps/contracts';
 import { recordEvent } from '@ps/events';
 import { foldText, groupBy } from '@ps/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -6,7 +7,7 @@ import { recordChange } from '../decision/decision.service';
 import { territoryGuard, validOn } from '../territory/validity';
 import { AdministrativeUnit } from './unit.entity';
 import { CHILD_TIERS, InvalidUnitError, UnitCodeTakenError } from './unit.errors';
-import { UnitCreated, unitSnapshot } from './unit.events';
+import { unitSnapshot } from './unit.events';
 import type { CreateUnitInput } from './unit.inputs';
 
 const CODE_PATTERN = /^[0-9]{2,5}$|^[0-9]{5}_[0-9A-Za-z]+$/;
