@@ -1,9 +1,9 @@
 import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { RatingRecorded } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { Rating, RatingLevel, RatingSummary } from './rating.entity';
-import { RatingRecorded } from './rating.events';
 import type { RecordRatingInput } from './rating.inputs';
 
 export const territoryGuard = new TerritoryGuard(TERRITORY_PROJECTION);

@@ -1,9 +1,9 @@
 import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { PersonRegistered } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { Person } from './person.entity';
-import { PersonRegistered } from './person.events';
 import type { RegisterPersonInput } from './person.inputs';
 
 export const territoryGuard = new TerritoryGuard(TERRITORY_PROJECTION);
