@@ -1,4 +1,4 @@
-import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { currentTerritoryVersion, requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
 import { RatingRecorded } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { recordEvent } from '@ps/events';
@@ -39,6 +39,7 @@ export class RatingService {
       .from('territory_unit', 'unit')
       .leftJoin(Rating, 'rating', 'rating.unit_code = unit.code')
       .where('unit.code IN (:...unitCodes)', { unitCodes })
+      .andWhere(currentTerritoryVersion('unit'))
       .groupBy('unit.code')
       .addGroupBy('rating.year')
       .addGroupBy('rating.level');

@@ -1,4 +1,4 @@
-import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { currentTerritoryVersion, requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
 import { PersonRegistered } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { recordEvent } from '@ps/events';
@@ -21,6 +21,7 @@ export class PersonService {
       .from('territory_unit', 'unit')
       .leftJoin(Person, 'person', 'person.unit_code = unit.code')
       .where('unit.code IN (:...unitCodes)', { unitCodes })
+      .andWhere(currentTerritoryVersion('unit'))
       .groupBy('unit.code');
     const rows = await territoryGuard.apply(query, principal, 'unit.path').getRawMany<{ code: string; headcount: number }>();
     return new Map(rows.map((row) => [row.code, row.headcount]));
