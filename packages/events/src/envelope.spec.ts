@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { causedBy, consumerView, createEnvelope, deadLetterTopic, defineEvent, envelopeSchema, eventMessage } from './envelope';
+import {
+  causedBy,
+  consumerView,
+  createEnvelope,
+  deadLetterTopic,
+  defineEvent,
+  envelopeSchema,
+  eventMessage,
+  fieldsRead,
+} from './envelope';
 
 const NoteWritten = defineEvent({
   type: 'NoteWritten',
@@ -57,6 +66,12 @@ describe('contracts with defaults and consumer views', () => {
     expect(view).toMatchObject({ type: 'NoteFiled', version: 1, topic: 'test.notes' });
     expect(view.payload.parse({ note: 'n', folder: 'f', pinned: true })).toEqual({ note: 'n' });
     expect(view.payload.safeParse({ folder: 'f' }).success).toBe(false);
+  });
+
+  it('picks the fields a consumer reads, and refuses at build time a field the producer does not have', () => {
+    expect(fieldsRead(NoteFiled.payload, { note: true, pinned: true }).parse({ note: 'n', folder: 'f' })).toEqual({ note: 'n', pinned: false });
+    // @ts-expect-error the producer has no `title`: `tsc` fails if the pick ever accepts it
+    expect(() => fieldsRead(NoteFiled.payload, { note: true, title: true }).parse({ note: 'n', folder: 'f' })).toThrow('Unrecognized key');
   });
 
   it('refuses, at build time, a view that reads a field the producer does not emit', () => {

@@ -50,6 +50,17 @@ export function defineEvent<Schema extends z.ZodType>(contract: {
   return contract as EventDefinition<Schema>;
 }
 
+/**
+ * The fields of a producer's object schema a consumer reads: `schema.pick(mask)`, except that
+ * a key the producer does not have fails to compile (zod's own `pick` drops it silently).
+ */
+export function fieldsRead<Shape extends z.core.$ZodShape, Config extends z.core.$ZodObjectConfig, Mask extends { [K in keyof Shape]?: true }>(
+  schema: z.ZodObject<Shape, Config>,
+  mask: Mask & Record<Exclude<keyof Mask, keyof Shape>, never>,
+) {
+  return schema.pick(mask);
+}
+
 /** The type a view that does not fit its producer is held against, so the error names the problem. */
 export type ViewReadsWhatTheProducerDoesNotEmit = 'a consumer view must accept every payload its producer emits';
 

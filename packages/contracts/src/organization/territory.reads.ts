@@ -1,4 +1,4 @@
-import { consumerView } from '@ps/events';
+import { consumerView, fieldsRead } from '@ps/events';
 import { z } from 'zod';
 import { BoundaryAdjusted, UnitDissolved, UnitMoved, UnitRenamed, UnitSplit, UnitsMerged } from './restructuring.events';
 import { UnitCreated, type unitVersion } from './unit.events';
@@ -11,8 +11,7 @@ const LTREE_PATH = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
  * schema: a field renamed or dropped there fails to compile here.
  */
 function unitRead(version: typeof unitVersion) {
-  return version
-    .pick({ code: true, name: true, tier: true, parentCode: true, path: true, validFrom: true, validTo: true })
+  return fieldsRead(version, { code: true, name: true, tier: true, parentCode: true, path: true, validFrom: true, validTo: true })
     .extend({ path: version.shape.path.regex(LTREE_PATH) });
 }
 
@@ -30,19 +29,19 @@ export const territoryReads = {
   unitCreated: consumerView(UnitCreated, unitRead(UnitCreated.payload)),
   unitsMerged: consumerView(
     UnitsMerged,
-    UnitsMerged.payload.pick({ predecessors: true, effectiveDate: true }).extend({
+    fieldsRead(UnitsMerged.payload, { predecessors: true, effectiveDate: true }).extend({
       successor: unitRead(merged.successor),
       rehomed: z.array(unitRead(merged.rehomed.element)),
     }),
   ),
   unitSplit: consumerView(
     UnitSplit,
-    UnitSplit.payload.pick({ predecessor: true, effectiveDate: true }).extend({
+    fieldsRead(UnitSplit.payload, { predecessor: true, effectiveDate: true }).extend({
       successors: z.array(unitRead(split.successors.element)),
       rehomed: z.array(unitRead(split.rehomed.element)),
     }),
   ),
-  unitDissolved: consumerView(UnitDissolved, UnitDissolved.payload.pick({ code: true, closed: true, effectiveDate: true })),
+  unitDissolved: consumerView(UnitDissolved, fieldsRead(UnitDissolved.payload, { code: true, closed: true, effectiveDate: true })),
   unitMoved: consumerView(
     UnitMoved,
     z.object({ unit: unitRead(moved.unit), rehomed: z.array(unitRead(moved.rehomed.element)) }),
@@ -50,7 +49,7 @@ export const territoryReads = {
   unitRenamed: consumerView(UnitRenamed, z.object({ unit: unitRead(UnitRenamed.payload.shape.unit) })),
   boundaryAdjusted: consumerView(
     BoundaryAdjusted,
-    BoundaryAdjusted.payload.pick({ effectiveDate: true }).extend({ rehomed: z.array(unitRead(adjusted.rehomed.element)) }),
+    fieldsRead(BoundaryAdjusted.payload, { effectiveDate: true }).extend({ rehomed: z.array(unitRead(adjusted.rehomed.element)) }),
   ),
 };
 
