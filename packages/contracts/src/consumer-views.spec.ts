@@ -10,6 +10,14 @@ const cases = Object.entries(CONSUMER_VIEWS).flatMap(([consumer, views]) =>
   views.map((view) => ({ consumer, view, name: `${consumer} reading ${view.type} v${view.version}` })),
 );
 
+function attempt<T>(build: () => T): { value?: T; error?: unknown } {
+  try {
+    return { value: build() };
+  } catch (error) {
+    return { error };
+  }
+}
+
 describe.each(cases)('$name', ({ view }) => {
   const producers = EVENT_CONTRACTS.filter(
     (contract) => contract.topic === view.topic && contract.type === view.type && contract.version === view.version,
@@ -25,12 +33,17 @@ describe.each(cases)('$name', ({ view }) => {
     expect(view.payload.safeParse(sample).error).toBeUndefined();
   });
 
-  const fields = readFields(view.payload);
-  it('reads at least one field', () => {
+  // A view that picks a key its producer lacks throws when its shape is first read; report
+  // that as this view's failure rather than let it stop the whole suite.
+  const read = attempt(() => readFields(view.payload));
+  const fields = read.value ?? [];
+  it('picks only fields its producer has, and at least one', () => {
+    expect(read.error).toBeUndefined();
     expect(fields.length).toBeGreaterThan(0);
   });
 
-  describe.each(fields.map((field) => ({ field: field.join('.') || '(root)', path: field })))('$field', ({ path }) => {
+  const named = fields.map((field) => ({ field: field.join('.'), path: field }));
+  if (named.length > 0) describe.each(named)('$field', ({ path }) => {
     it.each(['removed', 'renamed'] as const)('fails to parse when the producer %s it', (change) => {
       const changed = withoutField(sample, path, change);
       expect(changed).not.toEqual(sample); // the sample really carried the field

@@ -12,7 +12,7 @@ const LTREE_PATH = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
  */
 function unitRead(version: typeof unitVersion) {
   return fieldsRead(version, { code: true, name: true, tier: true, parentCode: true, path: true, validFrom: true, validTo: true })
-    .extend({ path: version.shape.path.regex(LTREE_PATH) });
+    .extend({ path: z.string().regex(LTREE_PATH) });
 }
 
 const merged = UnitsMerged.payload.shape;
