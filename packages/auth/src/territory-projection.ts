@@ -1,8 +1,8 @@
 import { territoryReads } from '@ps/contracts';
 import { isOpenVersion } from '@ps/effective-dating';
-import type { InboxConsumer } from '@ps/events';
+import type { EventHandler, InboxConsumer } from '@ps/events';
 import type { TerritorySource } from './territory-guard';
-import { applyTerritoryChange } from './territory-projection.writes';
+import { applyTerritoryChange, type TerritoryChange } from './territory-projection.writes';
 
 /**
  * SQL: the row of `alias` is its unit's current version (the open one), the one reads
@@ -34,41 +34,32 @@ export const TERRITORY_PROJECTION: TerritorySource = {
  */
 export function projectTerritory(consumer: InboxConsumer): InboxConsumer {
   return consumer
-    .on(territoryReads.unitCreated, (event, manager) =>
-      applyTerritoryChange(manager, { versions: [event.payload], statedAt: event.occurredAt }),
-    )
-    .on(territoryReads.unitsMerged, (event, manager) => {
-      const { predecessors, successor, rehomed, effectiveDate } = event.payload;
-      return applyTerritoryChange(manager, {
+    .on(territoryReads.unitCreated, applying((unit) => ({ versions: [unit] })))
+    .on(
+      territoryReads.unitsMerged,
+      applying(({ predecessors, successor, rehomed, effectiveDate }) => ({
         ended: { codes: predecessors.filter((code) => code !== successor.code), on: effectiveDate },
         versions: [successor, ...rehomed],
-        statedAt: event.occurredAt,
-      });
-    })
-    .on(territoryReads.unitSplit, (event, manager) => {
-      const { predecessor, successors, rehomed, effectiveDate } = event.payload;
-      const livesOn = successors.some((successor) => successor.code === predecessor);
-      return applyTerritoryChange(manager, {
-        ended: { codes: livesOn ? [] : [predecessor], on: effectiveDate },
+      })),
+    )
+    .on(
+      territoryReads.unitSplit,
+      applying(({ predecessor, successors, rehomed, effectiveDate }) => ({
+        // the predecessor may live on as one of its successors
+        ended: { codes: successors.some((unit) => unit.code === predecessor) ? [] : [predecessor], on: effectiveDate },
         versions: [...successors, ...rehomed],
-        statedAt: event.occurredAt,
-      });
-    })
-    .on(territoryReads.unitDissolved, (event, manager) => {
-      const { code, closed, effectiveDate } = event.payload;
-      return applyTerritoryChange(manager, {
-        ended: { codes: [code, ...closed], on: effectiveDate },
-        versions: [],
-        statedAt: event.occurredAt,
-      });
-    })
-    .on(territoryReads.unitMoved, (event, manager) =>
-      applyTerritoryChange(manager, { versions: [event.payload.unit, ...event.payload.rehomed], statedAt: event.occurredAt }),
+      })),
     )
-    .on(territoryReads.unitRenamed, (event, manager) =>
-      applyTerritoryChange(manager, { versions: [event.payload.unit], statedAt: event.occurredAt }),
+    .on(
+      territoryReads.unitDissolved,
+      applying(({ code, closed, effectiveDate }) => ({ ended: { codes: [code, ...closed], on: effectiveDate }, versions: [] })),
     )
-    .on(territoryReads.boundaryAdjusted, (event, manager) =>
-      applyTerritoryChange(manager, { versions: event.payload.rehomed, statedAt: event.occurredAt }),
-    );
+    .on(territoryReads.unitMoved, applying(({ unit, rehomed }) => ({ versions: [unit, ...rehomed] })))
+    .on(territoryReads.unitRenamed, applying(({ unit }) => ({ versions: [unit] })))
+    .on(territoryReads.boundaryAdjusted, applying(({ rehomed }) => ({ versions: rehomed })));
+}
+
+/** A handler that applies the change an event's payload describes, stated when the event occurred. */
+function applying<Payload>(change: (payload: Payload) => Omit<TerritoryChange, 'statedAt'>): EventHandler<Payload> {
+  return (event, manager) => applyTerritoryChange(manager, { ...change(event.payload), statedAt: event.occurredAt });
 }

@@ -8,10 +8,12 @@ const LTREE_PATH = /^[A-Za-z0-9_]+(\.[A-Za-z0-9_]+)*$/;
 
 /**
  * The part of a unit version the territory projection keeps, picked from the producer's own
- * schema: a field renamed or dropped there fails to compile here.
+ * schema: a field renamed or dropped there fails to compile here, and parsing fails at run time.
  */
 function unitRead(version: typeof unitVersion) {
   return fieldsRead(version, { code: true, name: true, tier: true, parentCode: true, path: true, validFrom: true, validTo: true })
+    // Narrower than the producer's string (only an ltree path can be stored); the pick above
+    // ties the field to the producer, `consumerView` its type.
     .extend({ path: z.string().regex(LTREE_PATH) });
 }
 
