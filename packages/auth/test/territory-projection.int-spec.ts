@@ -1,4 +1,4 @@
-import { UnitCreated } from '@ps/contracts';
+import { UnitCreated, UnitRenamed } from '@ps/contracts';
 import {
   CreateMessagingTables1732770000000,
   EventBus,
@@ -74,15 +74,18 @@ describe('the effective-dated territory projection', () => {
   const history = territoryHistory();
   let inOrder: Projection | undefined;
   let reversed: Projection | undefined;
+  let interleaved: Projection | undefined;
 
   beforeAll(async () => {
     inOrder = await startProjection('projection_in_order');
     reversed = await startProjection('projection_reversed');
+    interleaved = await startProjection('projection_interleaved');
   });
 
   afterAll(async () => {
     await stopProjection(inOrder);
     await stopProjection(reversed);
+    await stopProjection(interleaved);
   });
 
   it('keeps every version: a move and a merge end the version before them on their date', async () => {
@@ -95,6 +98,16 @@ describe('the effective-dated territory projection', () => {
     if (!reversed) throw new Error('projection not started');
     await deliverInOrder(reversed, [...history].reverse());
     expect(await rows(reversed.dataSource)).toEqual(HISTORY_ROWS);
+  });
+
+  it('ends in the same rows when restructurings and creations interleave out of order', async () => {
+    if (!interleaved) throw new Error('projection not started');
+    // Odd positions first, then even ones, each half backwards: the dissolution comes before
+    // the split it follows, the merge before its predecessor's creation and move.
+    const odd = history.filter((_message, index) => index % 2 === 1).reverse();
+    const even = history.filter((_message, index) => index % 2 === 0).reverse();
+    await deliverInOrder(interleaved, [...odd, ...even]);
+    expect(await rows(interleaved.dataSource)).toEqual(HISTORY_ROWS);
   });
 
   it('changes nothing when Kafka delivers an event again', async () => {
@@ -121,6 +134,27 @@ describe('the effective-dated territory projection', () => {
     await deliverInOrder(inOrder, [restated]);
     expect(await inOrder.dataSource.query("SELECT updated_at FROM territory_unit WHERE code = '30004'")).toEqual(before);
     expect(await rows(inOrder.dataSource, ['30004'])).toEqual(HISTORY_ROWS.filter((row) => row.code === '30004'));
+  });
+
+  it('keeps the later statement of a version when an earlier one arrives late', async () => {
+    if (!inOrder) throw new Error('projection not started');
+    const renamed = (name: string) =>
+      eventMessage(
+        UnitRenamed,
+        {
+          previousName: 'Xã Cam Thành',
+          unit: { code: '30005', name, tier: 'COMMUNE', parentCode: '720', path: '74.720.30005', validFrom: '2012-01-01', validTo: null, decision: null },
+          effectiveDate: '2012-01-01', reason: 'Đính chính tên', decision: null,
+        },
+        { aggregateId: '30005' },
+      );
+    const stale = renamed('Xã Cam Thành Cũ');
+    await new Promise((resolve) => setTimeout(resolve, 5)); // the correction is stated later
+    const correction = renamed('Xã Cam Thành Đông');
+    await deliverInOrder(inOrder, [correction, stale]);
+    expect(await inOrder.dataSource.query("SELECT name, valid_to FROM territory_unit WHERE code = '30005'")).toEqual([
+      { name: 'Xã Cam Thành Đông', valid_to: null },
+    ]);
   });
 });
 
