@@ -2,7 +2,7 @@ import { createEnvelope, envelopeSchema } from '@ps/events';
 import * as contracts from './index';
 import {
   BoundaryAdjusted,
-  DEMO_TERRITORY,
+  DEMO_TERRITORY_VERSIONS,
   demoTerritoryAnnouncements,
   EVALUATION_TOPIC,
   EVENT_CONTRACTS,
@@ -78,7 +78,7 @@ describe('the demo territory', () => {
   it('is announced as valid UnitCreated v1 envelopes, keyed by code, on the organization topic', () => {
     const announcements = demoTerritoryAnnouncements();
     expect(announcements.map((message) => [message.topic, message.key])).toEqual(
-      DEMO_TERRITORY.map((unit) => [ORGANIZATION_TOPIC, unit.code]),
+      DEMO_TERRITORY_VERSIONS.map((unit) => [ORGANIZATION_TOPIC, unit.code]),
     );
     for (const message of announcements) {
       const envelope = envelopeSchema.parse(JSON.parse(message.value));

@@ -13,7 +13,7 @@ const unit = (code: string, name: string, tier: UnitVersion['tier'], parentCode:
 });
 
 /** The demo territory tests and demos start from: Tỉnh Bình Dương, Huyện Dầu Tiếng and two of its communes. */
-export const DEMO_TERRITORY: readonly UnitVersion[] = [
+export const DEMO_TERRITORY_VERSIONS: readonly UnitVersion[] = [
   unit('74', 'Tỉnh Bình Dương', 'PROVINCE', null, '74'),
   unit('720', 'Huyện Dầu Tiếng', 'DISTRICT', '74', '74.720'),
   unit('25801', 'Xã An Lập', 'COMMUNE', '720', '74.720.25801'),
@@ -25,7 +25,7 @@ export const DEMO_TERRITORY: readonly UnitVersion[] = [
  * keyed by its code, ready to publish on the organization topic. New event ids on every call.
  */
 export function demoTerritoryAnnouncements(): OutgoingMessage[] {
-  return DEMO_TERRITORY.map((version) =>
+  return DEMO_TERRITORY_VERSIONS.map((version) =>
     eventMessage(UnitCreated, version, { aggregateId: version.code, unitPath: version.path, actor: 'system:test' }),
   );
 }
