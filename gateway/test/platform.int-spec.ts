@@ -1,3 +1,4 @@
+import { ORGANIZATION_TOPIC } from '@ps/contracts';
 import { EventBus } from '@ps/events';
 import {
   DEMO_USERS,
@@ -227,7 +228,7 @@ describe('events', () => {
       { what: 'personnel projected the new hamlet' },
     );
 
-    const onTopic = (await bus.readAll('organization.events.v1')).filter((message) => message.key === '25801_01');
+    const onTopic = (await bus.readAll(ORGANIZATION_TOPIC)).filter((message) => message.key === '25801_01');
     expect(onTopic).toHaveLength(1); // the event reached Kafka once
     const original = JSON.parse(onTopic[0].value ?? '{}');
 
@@ -240,9 +241,9 @@ describe('events', () => {
     const [before] = await projected();
 
     // Deliver the very same message again and wait until personnel has consumed it.
-    await bus.publish([{ topic: 'organization.events.v1', key: '25801_01', value: onTopic[0].value ?? '' }]);
+    await bus.publish([{ topic: ORGANIZATION_TOPIC, key: '25801_01', value: onTopic[0].value ?? '' }]);
     await eventually(
-      async () => ((await bus.consumerLag('personnel.territory', 'organization.events.v1')) === 0 ? true : undefined),
+      async () => ((await bus.consumerLag('personnel.territory', ORGANIZATION_TOPIC)) === 0 ? true : undefined),
       { what: 'personnel consumed the duplicate' },
     );
     const [after] = await projected();

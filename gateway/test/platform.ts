@@ -90,6 +90,6 @@ export async function stopPlatform(processes: StartedProcess[]): Promise<void> {
 
 /** How many territory units a service has projected from organization's events. */
 export async function projectedUnits(service: Exclude<ServiceName, 'organization'>): Promise<number> {
-  const [row] = await queryDatabase<{ n: number }>(databaseOf(service), 'SELECT count(*)::int AS n FROM territory_unit');
+  const [row] = await queryDatabase<{ n: number }>(databaseOf(service), 'SELECT count(DISTINCT code)::int AS n FROM territory_unit');
   return row.n;
 }

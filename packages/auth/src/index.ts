@@ -2,4 +2,5 @@ export * from './errors';
 export * from './principal';
 export * from './territory-guard';
 export * from './territory-projection';
+export * from './territory-projection.migrations';
 export * from './verifier';

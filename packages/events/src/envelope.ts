@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { OutgoingMessage } from './event-bus';
 
 /** Every event on the wire, whatever its type: the envelope is validated on publish and on consume. */
 export const envelopeSchema = z.object({
@@ -22,19 +23,58 @@ export type EventEnvelope<Payload = unknown> = Omit<z.infer<typeof envelopeSchem
 };
 
 /**
- * A versioned event type owned by its producer. Consumers declare their own contract for
- * what they read (tolerant reader); a breaking change is a new version, never an edit.
+ * A versioned event type owned by its producer: `Payload` is what consumers get after
+ * parsing, `Input` what producers may hand in (fields with a default can be left out).
+ * A breaking change is a new version, never an edit.
  */
-export interface EventContract<Payload> {
+export interface EventContract<Payload, Input = Payload> {
   type: string;
   version: number;
-  /** Topic of the producing service, e.g. `organization.events.v1`. */
+  /** Topic of the producing service (the topics are named once, in `@ps/contracts`). */
   topic: string;
-  payload: z.ZodType<Payload>;
+  payload: z.ZodType<Payload, Input>;
 }
 
-export function defineEvent<Payload>(contract: EventContract<Payload>): EventContract<Payload> {
-  return contract;
+/** A contract that keeps its schema's own type, so consumers can `.pick()` their view from it. */
+export type EventDefinition<Schema extends z.ZodType> = EventContract<z.output<Schema>, z.input<Schema>> & {
+  payload: Schema;
+};
+
+/** Declares a versioned event of a producer (its schema validates on publish and on consume). */
+export function defineEvent<Schema extends z.ZodType>(contract: {
+  type: string;
+  version: number;
+  topic: string;
+  payload: Schema;
+}): EventDefinition<Schema> {
+  return contract as EventDefinition<Schema>;
+}
+
+/**
+ * The fields of a producer's object schema a consumer reads: `schema.pick(mask)`, except that
+ * a key the producer does not have fails to compile (zod's own `pick` drops it silently).
+ */
+export function fieldsRead<Shape extends z.core.$ZodShape, Config extends z.core.$ZodObjectConfig, Mask extends { [K in keyof Shape]?: true }>(
+  schema: z.ZodObject<Shape, Config>,
+  mask: Mask & Record<Exclude<keyof Mask, keyof Shape>, never>,
+) {
+  return schema.pick(mask);
+}
+
+/** The type a view that does not fit its producer is held against, so the error names the problem. */
+export type ViewReadsWhatTheProducerDoesNotEmit = 'a consumer view must accept every payload its producer emits';
+
+/**
+ * A consumer's view of a producer's event (tolerant reader): same type, version and topic,
+ * a payload schema that reads only the fields the consumer needs. The view must accept every
+ * payload the producer can emit, so a producer that drops or retypes a field the consumer
+ * reads breaks the consumer's build here.
+ */
+export function consumerView<Producer extends z.ZodType, View extends z.ZodType>(
+  producer: EventDefinition<Producer>,
+  view: View & (z.output<Producer> extends z.input<View> ? unknown : ViewReadsWhatTheProducerDoesNotEmit),
+): EventDefinition<View> {
+  return defineEvent({ type: producer.type, version: producer.version, topic: producer.topic, payload: view });
 }
 
 export interface EventMetadata {
@@ -48,9 +88,9 @@ export interface EventMetadata {
 }
 
 /** Builds a validated envelope; an invalid payload throws before anything is written. */
-export function createEnvelope<Payload>(
-  contract: EventContract<Payload>,
-  payload: Payload,
+export function createEnvelope<Payload, Input>(
+  contract: EventContract<Payload, Input>,
+  payload: NoInfer<Input>,
   metadata: EventMetadata,
 ): EventEnvelope<Payload> {
   const id = randomUUID();
@@ -66,6 +106,28 @@ export function createEnvelope<Payload>(
     causationId: metadata.causationId ?? null,
     payload: contract.payload.parse(payload),
   };
+}
+
+/** The headers every event carries on Kafka, beside its JSON envelope. */
+export function eventHeaders(envelope: Pick<EventEnvelope, 'type' | 'version' | 'correlationId'>): Record<string, string> {
+  return {
+    'event-type': envelope.type,
+    'event-version': String(envelope.version),
+    'correlation-id': envelope.correlationId,
+  };
+}
+
+/**
+ * A validated event as the relay would send it (key = aggregate id), for tools and tests
+ * that publish straight to Kafka instead of through an outbox.
+ */
+export function eventMessage<Payload, Input>(
+  contract: EventContract<Payload, Input>,
+  payload: NoInfer<Input>,
+  metadata: EventMetadata,
+): OutgoingMessage {
+  const envelope = createEnvelope(contract, payload, metadata);
+  return { topic: contract.topic, key: envelope.aggregateId, value: JSON.stringify(envelope), headers: eventHeaders(envelope) };
 }
 
 /** Metadata for an event caused by `cause`: same correlation, causation = the cause's id. */

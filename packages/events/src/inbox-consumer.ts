@@ -20,7 +20,7 @@ export interface InboxConsumerSettings {
 }
 
 interface Registration {
-  contract: EventContract<unknown>;
+  contract: EventContract<unknown, unknown>;
   handler: EventHandler<unknown>;
 }
 
@@ -40,9 +40,9 @@ export class InboxConsumer {
 
   constructor(private readonly settings: InboxConsumerSettings) {}
 
-  on<Payload>(contract: EventContract<Payload>, handler: EventHandler<Payload>): this {
+  on<Payload>(contract: EventContract<Payload, unknown>, handler: EventHandler<Payload>): this {
     this.registrations.set(`${contract.type}@${contract.version}`, {
-      contract: contract as EventContract<unknown>,
+      contract,
       handler: handler as EventHandler<unknown>,
     });
     this.knownTypes.add(contract.type);

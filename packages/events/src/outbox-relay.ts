@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
+import { eventHeaders } from './envelope';
 import type { EventBus } from './event-bus';
 
 export interface OutboxRelaySettings {
@@ -74,11 +75,7 @@ export class OutboxRelay {
           topic: row.topic,
           key: row.message_key,
           value: row.envelope_text,
-          headers: {
-            'event-type': row.event_type,
-            'event-version': String(row.envelope.version),
-            'correlation-id': row.envelope.correlationId,
-          },
+          headers: eventHeaders({ type: row.event_type, ...row.envelope }),
         })),
       );
       await manager.query(

@@ -5,10 +5,10 @@ import { createEnvelope, type EventContract, type EventEnvelope, type EventMetad
  * Records an event in the caller's transaction: it is published if and only if the change
  * it describes commits. The payload is validated against the contract first.
  */
-export async function recordEvent<Payload>(
+export async function recordEvent<Payload, Input>(
   manager: EntityManager,
-  contract: EventContract<Payload>,
-  payload: Payload,
+  contract: EventContract<Payload, Input>,
+  payload: NoInfer<Input>,
   metadata: EventMetadata,
 ): Promise<EventEnvelope<Payload>> {
   const envelope = createEnvelope(contract, payload, metadata);
@@ -20,10 +20,10 @@ export async function recordEvent<Payload>(
 }
 
 /** Records many events of one contract with a single INSERT (bulk loads, restructurings). */
-export async function recordEvents<Payload>(
+export async function recordEvents<Payload, Input>(
   manager: EntityManager,
-  contract: EventContract<Payload>,
-  items: ReadonlyArray<{ payload: Payload; metadata: EventMetadata }>,
+  contract: EventContract<Payload, Input>,
+  items: ReadonlyArray<{ payload: NoInfer<Input>; metadata: EventMetadata }>,
 ): Promise<Array<EventEnvelope<Payload>>> {
   if (items.length === 0) return [];
   const envelopes = items.map((item) => createEnvelope(contract, item.payload, item.metadata));

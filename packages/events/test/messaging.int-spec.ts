@@ -15,7 +15,7 @@ import {
 } from '../src';
 
 const logger = pino({ level: 'silent' });
-const topic = `test-${Date.now()}.events.v1`;
+const topic = `test-${Date.now()}.notes`;
 const NoteWritten = defineEvent({
   type: 'NoteWritten',
   version: 1,

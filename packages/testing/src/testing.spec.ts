@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { errorCodes } from './graphql-client';
 import { repositoryRoot } from './repository';
 import { serviceTestEnv } from './service-env';
+import { publishAndAwait } from './wait';
 
 describe('test harness', () => {
   it('finds the monorepo root', () => {
@@ -21,5 +22,22 @@ describe('test harness', () => {
       'FORBIDDEN',
       'NONE',
     ]);
+  });
+
+  it('publishes, then waits until as many messages are applied', async () => {
+    const published: string[] = [];
+    let applied = 0;
+    const counts: number[] = [];
+    await publishAndAwait(
+      ['a', 'b'],
+      async (messages) => void published.push(...messages),
+      async () => {
+        counts.push(applied);
+        applied += 1; // one more applied on every poll
+        return applied;
+      },
+    );
+    expect(published).toEqual(['a', 'b']);
+    expect(counts).toEqual([0, 1]); // it polled until the second was applied, and no longer
   });
 });

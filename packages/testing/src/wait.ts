@@ -18,3 +18,17 @@ export async function eventually<T>(
   }
   throw new InvariantViolation(`${what} not reached within ${timeoutMs} ms${lastError ? `: ${String(lastError)}` : ''}`);
 }
+
+/**
+ * Publishes `messages` through `publish`, then waits until `applied()` counts at least as
+ * many (a consumer's projected rows, say).
+ */
+export async function publishAndAwait<Message>(
+  messages: Message[],
+  publish: (messages: Message[]) => Promise<void>,
+  applied: () => Promise<number>,
+  what = 'published messages applied',
+): Promise<void> {
+  await publish(messages);
+  await eventually(async () => ((await applied()) >= messages.length ? true : undefined), { what });
+}

@@ -1,4 +1,9 @@
-import { CreateTerritoryProjection1732780000000, projectTerritory, type Principal } from '@ps/auth';
+import {
+  CreateTerritoryProjection1732780000000,
+  DateTerritoryProjection1732850000000,
+  projectTerritory,
+  type Principal,
+} from '@ps/auth';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -9,12 +14,15 @@ import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
 import { RatingService } from './rating/rating.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 
-export const ORGANIZATION_TOPIC = 'organization.events.v1';
-
 export const evaluationService: ServiceDefinition<RatingLoaders> = {
   name: 'evaluation',
   entities: [Rating],
-  migrations: [CreateMessagingTables1732770000000, CreateTerritoryProjection1732780000000, CreateRatings1732792000000],
+  migrations: [
+    CreateMessagingTables1732770000000,
+    CreateTerritoryProjection1732780000000,
+    DateTerritoryProjection1732850000000,
+    CreateRatings1732792000000,
+  ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers([new RatingResolver(new RatingService(dataSource)), new UnitRatingResolver()], {
       orphanedTypes: [AdministrativeUnit],
@@ -22,6 +30,6 @@ export const evaluationService: ServiceDefinition<RatingLoaders> = {
     }),
   loaders: (dataSource: DataSource, principal: Principal) => ratingLoaders(new RatingService(dataSource), principal),
   consumers: ({ dataSource, bus, logger }) => [
-    projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger }), ORGANIZATION_TOPIC),
+    projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger })),
   ],
 };

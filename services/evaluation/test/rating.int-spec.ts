@@ -1,16 +1,17 @@
+import { demoTerritoryAnnouncements, EVALUATION_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   DEMO_USERS,
-  announceDemoTerritory,
   errorCodes,
   eventually,
   graphqlRequest,
+  publishAndAwait,
   queryEntities,
   recreateTestDatabase,
   serviceTestEnv,
   tokenFor,
 } from '@ps/testing';
-import { ORGANIZATION_TOPIC, evaluationService } from '../src/service';
+import { evaluationService } from '../src/service';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('evaluation'));
 let service: RunningService;
@@ -25,9 +26,11 @@ const record = async (username: string, input: Record<string, unknown>) =>
 beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(evaluationService, env);
-  await announceDemoTerritory(
-    (messages) => service.bus.publish(messages.map((message) => ({ topic: ORGANIZATION_TOPIC, ...message }))),
-    async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM territory_unit'))[0].n,
+  await publishAndAwait(
+    demoTerritoryAnnouncements(),
+    (messages) => service.bus.publish(messages),
+    async () => (await service.dataSource.query('SELECT count(DISTINCT code)::int AS n FROM territory_unit'))[0].n,
+    'demo territory projected',
   );
 });
 
@@ -52,7 +55,7 @@ describe('ratings', () => {
       { code: '25789', latest: null, y2024: null },
     ]);
     const recorded = async () =>
-      (await service.bus.readAll('evaluation.events.v1')).filter((m) => JSON.parse(m.value ?? '{}').type === 'RatingRecorded');
+      (await service.bus.readAll(EVALUATION_TOPIC)).filter((m) => JSON.parse(m.value ?? '{}').type === 'RatingRecorded');
     await eventually(async () => ((await recorded()).length >= 5 ? true : undefined), { what: 'RatingRecorded on Kafka' });
     expect(await recorded()).toHaveLength(5);
   });

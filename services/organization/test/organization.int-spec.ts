@@ -1,3 +1,4 @@
+import { ORGANIZATION_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   DEMO_USERS,
@@ -147,7 +148,7 @@ describe('the commune political system of Xã An Lập', () => {
       },
     });
     const onKafka = async () =>
-      (await service.bus.readAll('organization.events.v1')).some((m) => m.key === ids.committee && m.value?.includes('"OrganizationCreated"'));
+      (await service.bus.readAll(ORGANIZATION_TOPIC)).some((m) => m.key === ids.committee && m.value?.includes('"OrganizationCreated"'));
     await eventually(async () => ((await onKafka()) ? true : undefined), { what: 'OrganizationCreated on Kafka' });
     const decision = await gql<{ organization: unknown }>(DEMO_USERS.anLapAdmin, `{ organization(id: "${ids.committee}") { reason decision { number signer } } }`);
     expect(decision.data?.organization).toEqual({ reason: REASON, decision: { number: '15/QĐ-UBND', signer: 'Trần Văn Chủ tịch' } });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ORGANIZATION_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   DEMO_USERS,
@@ -285,7 +286,7 @@ describe('moveQuota', () => {
       { amount: 6, validFrom: '2025-07-01', validTo: null, asOf: '2025-07-01' },
     ]);
     await eventually(async () => {
-      const published = (await service.bus.readAll('organization.events.v1')).filter((m) => m.key === `ORGANIZATION:${org.noiVu}`);
+      const published = (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((m) => m.key === `ORGANIZATION:${org.noiVu}`);
       return published.length === 2 ? true : undefined;
     }, { what: 'QuotaChanged published' });
   });

@@ -1,3 +1,4 @@
+import { ORGANIZATION_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import { DEMO_USERS, errorCodes, eventually, graphqlRequest, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
 import { seedDemoTerritory } from '../src/seed/demo-territory';
@@ -102,7 +103,7 @@ describe('merging Xã An Lập, Xã Định Hiệp and Xã Thanh An into Xã Tha
 
   it('publishes UnitsMerged to Kafka once', async () => {
     const merged = async () =>
-      (await service.bus.readAll('organization.events.v1')).filter((m) => JSON.parse(m.value ?? '{}').type === 'UnitsMerged');
+      (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((m) => JSON.parse(m.value ?? '{}').type === 'UnitsMerged');
     await eventually(async () => ((await merged()).length > 0 ? true : undefined), { what: 'UnitsMerged on Kafka' });
     const events = await merged();
     expect(events).toHaveLength(1);

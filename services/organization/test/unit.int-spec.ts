@@ -1,3 +1,4 @@
+import { ORGANIZATION_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   DEMO_USERS,
@@ -57,7 +58,7 @@ describe('createUnit', () => {
           : undefined,
       { what: 'UnitCreated published' },
     );
-    const onTopic = (await service.bus.readAll('organization.events.v1')).filter((m) => m.key === '25899');
+    const onTopic = (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((m) => m.key === '25899');
     expect(onTopic).toHaveLength(1);
     expect(JSON.parse(onTopic[0].value ?? '{}')).toMatchObject({
       type: 'UnitCreated',

@@ -1,4 +1,9 @@
-import { CreateTerritoryProjection1732780000000, projectTerritory, type Principal } from '@ps/auth';
+import {
+  CreateTerritoryProjection1732780000000,
+  DateTerritoryProjection1732850000000,
+  projectTerritory,
+  type Principal,
+} from '@ps/auth';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -9,12 +14,15 @@ import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 
-export const ORGANIZATION_TOPIC = 'organization.events.v1';
-
 export const personnelService: ServiceDefinition<PersonLoaders> = {
   name: 'personnel',
   entities: [Person],
-  migrations: [CreateMessagingTables1732770000000, CreateTerritoryProjection1732780000000, CreatePeople1732791000000],
+  migrations: [
+    CreateMessagingTables1732770000000,
+    CreateTerritoryProjection1732780000000,
+    DateTerritoryProjection1732850000000,
+    CreatePeople1732791000000,
+  ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers([new PersonResolver(new PersonService(dataSource)), new UnitStaffResolver()], {
       orphanedTypes: [AdministrativeUnit],
@@ -22,6 +30,6 @@ export const personnelService: ServiceDefinition<PersonLoaders> = {
     }),
   loaders: (dataSource: DataSource, principal: Principal) => personLoaders(new PersonService(dataSource), principal),
   consumers: ({ dataSource, bus, logger }) => [
-    projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger }), ORGANIZATION_TOPIC),
+    projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
   ],
 };

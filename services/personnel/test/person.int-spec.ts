@@ -1,17 +1,18 @@
+import { demoTerritoryAnnouncements, ORGANIZATION_TOPIC, PERSONNEL_TOPIC, UnitCreated, UnitsMerged } from '@ps/contracts';
+import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
-  announceDemoTerritory,
   DEMO_USERS,
-  demoTerritoryAnnouncements,
   errorCodes,
   eventually,
   graphqlRequest,
+  publishAndAwait,
   queryEntities,
   recreateTestDatabase,
   serviceTestEnv,
   tokenFor,
 } from '@ps/testing';
-import { ORGANIZATION_TOPIC, personnelService } from '../src/service';
+import { personnelService } from '../src/service';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 const CONSUMER = 'personnel.territory';
@@ -23,9 +24,11 @@ const count = async (sql: string, parameters: unknown[] = []): Promise<number> =
 beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(personnelService, env);
-  await announceDemoTerritory(
-    (messages) => service.bus.publish(messages.map((message) => ({ topic: ORGANIZATION_TOPIC, ...message }))),
-    async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM territory_unit'))[0].n,
+  await publishAndAwait(
+    demoTerritoryAnnouncements(),
+    (messages) => service.bus.publish(messages),
+    () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'),
+    'demo territory projected',
   );
 });
 
@@ -33,28 +36,29 @@ afterAll(() => service?.stop());
 
 describe('territory projection', () => {
   it('applies each UnitCreated once, also when every event is delivered a second time', async () => {
-    const before = await service.dataSource.query('SELECT code, updated_at FROM territory_unit ORDER BY code');
+    const before = await service.dataSource.query('SELECT code, valid_from, updated_at FROM territory_unit ORDER BY code, valid_from');
     const delivered = await service.bus.readAll(ORGANIZATION_TOPIC);
     await service.bus.publish(delivered.map((m) => ({ topic: ORGANIZATION_TOPIC, key: m.key ?? '', value: m.value ?? '' })));
     await eventually(async () => ((await service.bus.consumerLag(CONSUMER, ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
       what: 'duplicates consumed',
     });
-    expect(await service.dataSource.query('SELECT code, updated_at FROM territory_unit ORDER BY code')).toEqual(before);
+    expect(await service.dataSource.query('SELECT code, valid_from, updated_at FROM territory_unit ORDER BY code, valid_from')).toEqual(before);
     expect(await count('SELECT count(*)::int AS n FROM inbox WHERE consumer = $1', [CONSUMER])).toBe(4);
   });
 
   it('sends a malformed event to the dead-letter topic and goes on with the next one', async () => {
     const [good] = demoTerritoryAnnouncements();
     const poison = JSON.parse(good.value);
-    poison.id = '6f0c1a52-5e2b-4c39-9a51-7d0f3f4f1e01';
     poison.payload.path = 'not a path!';
-    const next = JSON.parse(good.value);
-    next.id = '6f0c1a52-5e2b-4c39-9a51-7d0f3f4f1e02';
-    next.aggregateId = '25792';
-    next.payload = { ...next.payload, code: '25792', name: 'Xã Long Hoà', tier: 'COMMUNE', parentCode: '720', path: '74.720.25792' };
+    const next = eventMessage(
+      UnitCreated,
+      { code: '25792', name: 'Xã Long Hoà', tier: 'COMMUNE', parentCode: '720', path: '74.720.25792', validFrom: '1999-01-01', validTo: null, decision: null },
+      { aggregateId: '25792', actor: 'system:test' },
+    );
+    // One key for both, so they share a partition and the poison comes first.
     await service.bus.publish([
       { topic: ORGANIZATION_TOPIC, key: '74', value: JSON.stringify(poison) },
-      { topic: ORGANIZATION_TOPIC, key: '74', value: JSON.stringify(next) },
+      { ...next, key: '74' },
     ]);
     await eventually(
       async () => ((await count("SELECT count(*)::int AS n FROM territory_unit WHERE code = '25792'")) === 1 ? true : undefined),
@@ -64,7 +68,7 @@ describe('territory projection', () => {
     expect(dead).toHaveLength(1);
     expect(dead[0].headers).toMatchObject({ 'dlq-consumer': CONSUMER });
     expect(dead[0].headers['dlq-error']).toContain('invalid payload');
-    expect(await count("SELECT count(*)::int AS n FROM inbox WHERE event_id = '6f0c1a52-5e2b-4c39-9a51-7d0f3f4f1e01'")).toBe(0);
+    expect(await count('SELECT count(*)::int AS n FROM inbox WHERE event_id = $1', [poison.id])).toBe(0);
   });
 });
 
@@ -81,7 +85,7 @@ describe('registerPerson', () => {
     const id = response.data?.registerPerson.id;
     await eventually(
       async () => {
-        const events = await service.bus.readAll('personnel.events.v1');
+        const events = await service.bus.readAll(PERSONNEL_TOPIC);
         return events.find((m) => m.key === id);
       },
       { what: 'PersonRegistered on Kafka' },
@@ -111,35 +115,40 @@ describe('registerPerson', () => {
   });
 });
 
+// Last: after the merge, Xã An Lập (the officer's commune) has no current version any more.
 describe('restructuring', () => {
-  it('follows a merge: the merged-away commune ends, the successor and its moved hamlets take new paths', async () => {
-    const envelope = (id: string, type: string, aggregateId: string, payload: Record<string, unknown>) => ({
-      key: aggregateId,
-      topic: ORGANIZATION_TOPIC,
-      value: JSON.stringify({
-        id, type, version: 1, occurredAt: new Date().toISOString(), aggregateId, unitPath: null,
-        actor: 'test', correlationId: id, causationId: null, payload,
-      }),
-    });
-    const node = (code: string, name: string, tier: string, path: string) => ({
+  it('follows a merge: the merged-away commune ends, the successor and its moved hamlets take new versions', async () => {
+    const version = (code: string, name: string, tier: 'COMMUNE' | 'HAMLET', path: string) => ({
       code, name, tier, path, parentCode: path.split('.').slice(-2, -1)[0] ?? null, validFrom: '2025-07-01', validTo: null, decision: null,
     });
-    await service.bus.publish([
-      envelope('0b9d6c2e-1111-4c39-9a51-7d0f3f4f1e01', 'UnitsMerged', '25789', {
+    const merged = eventMessage(
+      UnitsMerged,
+      {
         predecessors: ['25801', '25789'],
-        successor: node('25789', 'Xã Định An', 'COMMUNE', '74.720.25789'),
-        rehomed: [node('25801_01', 'Ấp Bến Củi', 'HAMLET', '74.720.25789.25801_01')],
-        effectiveDate: '2025-07-01', reason: 'Sắp xếp', decision: null,
-      }),
-    ]);
+        successor: version('25789', 'Xã Định An', 'COMMUNE', '74.720.25789'),
+        rehomed: [version('25801_01', 'Ấp Bến Củi', 'HAMLET', '74.720.25789.25801_01')],
+        endedOrganizations: [],
+        effectiveDate: '2025-07-01',
+        reason: 'Sắp xếp',
+        decision: null,
+      },
+      { aggregateId: '25789', actor: 'system:test' },
+    );
+    await service.bus.publish([merged]);
     await eventually(
       async () => ((await count("SELECT count(*)::int AS n FROM territory_unit WHERE code = '25801_01'")) === 1 ? true : undefined),
       { what: 'merge projected' },
     );
-    expect(await service.dataSource.query("SELECT code, path, valid_to::text FROM territory_unit WHERE code IN ('25789', '25801', '25801_01') ORDER BY code")).toEqual([
-      { code: '25789', path: '74.720.25789', valid_to: null },
-      { code: '25801', path: '74.720.25801', valid_to: '2025-07-01' },
-      { code: '25801_01', path: '74.720.25789.25801_01', valid_to: null },
+    expect(
+      await service.dataSource.query(
+        `SELECT code, path, valid_from::text, valid_to::text FROM territory_unit
+          WHERE code IN ('25789', '25801', '25801_01') ORDER BY code, valid_from`,
+      ),
+    ).toEqual([
+      { code: '25789', path: '74.720.25789', valid_from: '1999-01-01', valid_to: '2025-07-01' },
+      { code: '25789', path: '74.720.25789', valid_from: '2025-07-01', valid_to: null },
+      { code: '25801', path: '74.720.25801', valid_from: '1999-01-01', valid_to: '2025-07-01' },
+      { code: '25801_01', path: '74.720.25789.25801_01', valid_from: '2025-07-01', valid_to: null },
     ]);
   });
 });

@@ -1,4 +1,9 @@
-import { CreateTerritoryProjection1732780000000, projectTerritory, type Principal } from '@ps/auth';
+import {
+  CreateTerritoryProjection1732780000000,
+  DateTerritoryProjection1732850000000,
+  projectTerritory,
+  type Principal,
+} from '@ps/auth';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -9,12 +14,15 @@ import { PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
 import { PlanService } from './plan/plan.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 
-export const ORGANIZATION_TOPIC = 'organization.events.v1';
-
 export const reformService: ServiceDefinition<PlanLoaders> = {
   name: 'reform',
   entities: [ReformPlan],
-  migrations: [CreateMessagingTables1732770000000, CreateTerritoryProjection1732780000000, CreateReformPlans1732793000000],
+  migrations: [
+    CreateMessagingTables1732770000000,
+    CreateTerritoryProjection1732780000000,
+    DateTerritoryProjection1732850000000,
+    CreateReformPlans1732793000000,
+  ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers([new PlanResolver(new PlanService(dataSource)), new UnitPlansResolver()], {
       orphanedTypes: [AdministrativeUnit],
@@ -22,6 +30,6 @@ export const reformService: ServiceDefinition<PlanLoaders> = {
     }),
   loaders: (dataSource: DataSource, principal: Principal) => planLoaders(new PlanService(dataSource), principal),
   consumers: ({ dataSource, bus, logger }) => [
-    projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger }), ORGANIZATION_TOPIC),
+    projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger })),
   ],
 };

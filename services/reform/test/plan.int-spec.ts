@@ -1,16 +1,17 @@
+import { demoTerritoryAnnouncements, REFORM_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   DEMO_USERS,
-  announceDemoTerritory,
   errorCodes,
   eventually,
   graphqlRequest,
+  publishAndAwait,
   queryEntities,
   recreateTestDatabase,
   serviceTestEnv,
   tokenFor,
 } from '@ps/testing';
-import { ORGANIZATION_TOPIC, reformService } from '../src/service';
+import { reformService } from '../src/service';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('reform'));
 let service: RunningService;
@@ -25,9 +26,11 @@ const createPlan = async (username: string, input: Record<string, unknown>) =>
 beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(reformService, env);
-  await announceDemoTerritory(
-    (messages) => service.bus.publish(messages.map((message) => ({ topic: ORGANIZATION_TOPIC, ...message }))),
-    async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM territory_unit'))[0].n,
+  await publishAndAwait(
+    demoTerritoryAnnouncements(),
+    (messages) => service.bus.publish(messages),
+    async () => (await service.dataSource.query('SELECT count(DISTINCT code)::int AS n FROM territory_unit'))[0].n,
+    'demo territory projected',
   );
 });
 
@@ -53,7 +56,7 @@ describe('reform plans', () => {
       },
       { code: '25789', plans: [] },
     ]);
-    const titles = async () => (await service.bus.readAll('reform.events.v1')).map((m) => JSON.parse(m.value ?? '{}').payload.title);
+    const titles = async () => (await service.bus.readAll(REFORM_TOPIC)).map((m) => JSON.parse(m.value ?? '{}').payload.title);
     await eventually(async () => ((await titles()).length >= 2 ? true : undefined), { what: 'ReformPlanCreated on Kafka' });
     expect((await titles()).sort()).toEqual([
       'Sắp xếp tổ chức bộ máy',

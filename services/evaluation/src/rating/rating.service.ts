@@ -1,10 +1,10 @@
-import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { currentTerritoryVersion, requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { RatingRecorded } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { todayInVietnam } from '@ps/effective-dating';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { Rating, RatingLevel, RatingSummary } from './rating.entity';
-import { RatingRecorded } from './rating.events';
 import type { RecordRatingInput } from './rating.inputs';
 
 export const territoryGuard = new TerritoryGuard(TERRITORY_PROJECTION);
@@ -40,6 +40,7 @@ export class RatingService {
       .from('territory_unit', 'unit')
       .leftJoin(Rating, 'rating', 'rating.unit_code = unit.code')
       .where('unit.code IN (:...unitCodes)', { unitCodes })
+      .andWhere(currentTerritoryVersion('unit'))
       .groupBy('unit.code')
       .addGroupBy('rating.year')
       .addGroupBy('rating.level');

@@ -1,22 +1,17 @@
+import type { ChangeFacts, DecisionRef } from '@ps/contracts';
 import type { DatedWrite, Decision, RecordedChange } from '@ps/effective-dating';
-import { z } from 'zod';
 
-/** A decision as events carry it. */
-export const decisionRef = z.object({ number: z.string(), date: z.string(), signer: z.string() });
-export type DecisionRef = z.infer<typeof decisionRef>;
-
+/** A decision as events cite it. */
 export function decisionRefOf(decision: Decision): DecisionRef {
   return { number: decision.number, date: decision.decidedOn, signer: decision.signer };
 }
 
-/** What every change event states besides its subject: from when, why, on which decision. */
-export const changeFacts = { effectiveDate: z.string(), reason: z.string(), decision: decisionRef };
-
-export function changeFactsOf(change: RecordedChange): { effectiveDate: string; reason: string; decision: DecisionRef } {
+/** The facts every change event states: from when, why, on which decision. */
+export function changeFactsOf(change: RecordedChange): ChangeFacts {
   return { effectiveDate: change.effectiveDate, reason: change.reason, decision: decisionRefOf(change.decision) };
 }
 
 /** The change facts of a write in progress. */
-export function factsOf(write: DatedWrite): ReturnType<typeof changeFactsOf> {
+export function factsOf(write: DatedWrite): ChangeFacts {
   return changeFactsOf(write.change);
 }

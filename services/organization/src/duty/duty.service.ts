@@ -1,3 +1,4 @@
+import { DutyChanged } from '@ps/contracts';
 import { randomUUID } from 'node:crypto';
 import { requireCapability, type Principal } from '@ps/auth';
 import {
@@ -19,7 +20,7 @@ import { heldForWrite, holderForWrite, type Holder } from '../organization/organ
 import { organizationLabel } from '../organization/organization.entity';
 import { heldInForce } from '../organization/organization.scope';
 import { Duty } from './duty.entity';
-import { DutyChanged, dutySnapshot } from './duty.events';
+import { dutySnapshot } from './duty.events';
 import type { AddDutyInput } from './duty.inputs';
 
 /** Functions and duties of organizations: read as of a date inside the territory; written by officers and admins. */

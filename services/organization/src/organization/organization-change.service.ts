@@ -1,3 +1,4 @@
+import { OrganizationChanged, OrganizationCreated } from '@ps/contracts';
 import { randomUUID } from 'node:crypto';
 import { requireCapability, type Principal } from '@ps/auth';
 import {
@@ -19,7 +20,7 @@ import type { AdministrativeUnit } from '../unit/unit.entity';
 import { organizationForWrite, type Holder } from './organization.access';
 import { Organization, organizationLabel } from './organization.entity';
 import { OrganizationHasChildrenError, NothingToChangeError } from './organization.errors';
-import { OrganizationChanged, OrganizationCreated, organizationSnapshot } from './organization.events';
+import { organizationSnapshot } from './organization.events';
 import type { ChangeOrganizationInput, CreateOrganizationInput } from './organization.inputs';
 import { checkParent, settleShape, type OrganizationShape } from './organization.shape';
 import { closeOrganizations } from './organization.writes';

@@ -1,7 +1,19 @@
-import { DutyChanged, dutySnapshot } from '../duty/duty.events';
+import {
+  DUTY_KINDS,
+  DutyChanged,
+  MASS_ORGANIZATION_TYPES,
+  ORGANIZATION_BASES,
+  ORGANIZATION_KINDS,
+  OrganizationCreated,
+  SEAT_SELECTIONS,
+  TIERS,
+} from '@ps/contracts';
+import { dutySnapshot } from '../duty/duty.events';
 import { Duty, DutyKind } from '../duty/duty.entity';
-import { OrganizationCreated, organizationSnapshot } from './organization.events';
-import { Organization, OrganizationBase, OrganizationKind } from './organization.entity';
+import { organizationSnapshot } from './organization.events';
+import { MassOrganizationType, Organization, OrganizationBase, OrganizationKind } from './organization.entity';
+import { SeatSelection } from './seat.entity';
+import { Tier } from '../unit/unit.entity';
 
 const decision = { number: '15/QĐ-UBND', date: '2025-06-30', signer: 'Trần Văn Chủ tịch' };
 const facts = { effectiveDate: '2025-07-01', reason: 'Kiện toàn tổ chức', decision };
@@ -51,5 +63,20 @@ describe('organization event contracts (v1)', () => {
     });
     const payload = DutyChanged.payload.parse({ action: 'ADDED', organizationId: organization.id, unitCode: '25801', duty: dutySnapshot(duty), ...facts });
     expect(payload.duty.normalizedText).toBe('quan ly nha nuoc ve dat dai');
+  });
+});
+
+describe('the contracts\' value lists', () => {
+  // Contracts cannot import the service's enums; the snapshots' types catch a value the
+  // contract lacks, this catches one the service dropped.
+  it.each([
+    ['Tier', Object.values(Tier), TIERS],
+    ['OrganizationKind', Object.values(OrganizationKind), ORGANIZATION_KINDS],
+    ['MassOrganizationType', Object.values(MassOrganizationType), MASS_ORGANIZATION_TYPES],
+    ['OrganizationBase', Object.values(OrganizationBase), ORGANIZATION_BASES],
+    ['SeatSelection', Object.values(SeatSelection), SEAT_SELECTIONS],
+    ['DutyKind', Object.values(DutyKind), DUTY_KINDS],
+  ])('name exactly the values of %s', (_enum, values, listed) => {
+    expect([...values].sort()).toEqual([...listed].sort());
   });
 });

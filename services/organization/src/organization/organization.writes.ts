@@ -1,10 +1,11 @@
+import { OrganizationClosed, OrganizationCreated, OrganizationMoved } from '@ps/contracts';
 import { closeVersion, reviseFrom, type DatedWrite } from '@ps/effective-dating';
 import { foldText } from '@ps/service-kit';
 import { factsOf } from '../decision/decision.events';
 import { announceDuty, closeDutiesOf } from '../duty/duty.service';
 import type { Holder } from './organization.access';
 import { Organization, organizationLabel } from './organization.entity';
-import { OrganizationClosed, OrganizationCreated, OrganizationMoved, organizationSnapshot } from './organization.events';
+import { organizationSnapshot } from './organization.events';
 import { announce as announceSeat, closeSeatsOf } from './seat.service';
 
 /**

@@ -1,3 +1,4 @@
+import { SeatChanged } from '@ps/contracts';
 import { randomUUID } from 'node:crypto';
 import { requireCapability, type Principal } from '@ps/auth';
 import {
@@ -22,7 +23,7 @@ import { InvalidOrganizationError, NothingToChangeError } from './organization.e
 import { organizationRulesOn } from './organization.rules';
 import { heldInForce } from './organization.scope';
 import { OrganizationSeat } from './seat.entity';
-import { SeatChanged, seatSnapshot } from './seat.events';
+import { seatSnapshot } from './seat.events';
 import type { AddSeatInput, ChangeSeatInput } from './seat.inputs';
 
 const TITLE = { vi: 'Chức danh', en: 'Seat title' };

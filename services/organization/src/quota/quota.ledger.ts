@@ -3,7 +3,7 @@ import type { DatedWrite } from '@ps/effective-dating';
 import { findBreach, type ProposedQuota } from './quota.allocation';
 import { StaffingQuota } from './quota.entity';
 import { QuotaExceededError, RetroactiveQuotaChangeError } from './quota.errors';
-import { QuotaChanged } from './quota.events';
+import { QuotaChanged } from '@ps/contracts';
 import { holderLabels, type PlacedHolder } from './quota.holders';
 import { lockAllocationScope, type LatestQuota } from './quota.scope';
 
@@ -81,6 +81,7 @@ export function announceQuota(write: DatedWrite, holder: PlacedHolder, previousA
       effectiveDate: write.date,
       reason: write.change.reason,
       decision: { number: write.change.decision.number, date: write.change.decision.decidedOn, signer: write.change.decision.signer },
+      ended: amount === null,
     },
     { aggregateId: holder.key, unitPath: holder.unitPath },
   );

@@ -1,3 +1,4 @@
+import { BoundaryAdjusted } from '@ps/contracts';
 import type { Principal } from '@ps/auth';
 import { dayBefore, requiredText } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
@@ -9,7 +10,6 @@ import { rehomeBelow, reviseUnit } from '../unit/unit.versions';
 import { requireAuthority } from './authority';
 import { announceFacts, snapshotOf } from './restructure.announce';
 import { RestructureInputError } from './restructure.errors';
-import { BoundaryAdjusted } from './restructure.events';
 import type { AdjustBoundaryInput } from './restructure.inputs';
 import { restructuringResult, type RestructuringResult } from './restructure.result';
 import { aboutUnits, distinctCodes, joinPath, restructure, unitState, type Restructuring } from './restructure.scope';

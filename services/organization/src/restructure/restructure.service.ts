@@ -1,3 +1,4 @@
+import { UnitSplit, UnitsMerged } from '@ps/contracts';
 import type { Principal } from '@ps/auth';
 import { notEndedBy, requiredText } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
@@ -8,7 +9,6 @@ import { unitLabel } from '../unit/unit.access';
 import { ensureCodesFree } from '../unit/unit.service';
 import { endUnits, insertUnits, rehomeBelow, reviseUnit } from '../unit/unit.versions';
 import { RestructureInputError } from './restructure.errors';
-import { UnitsMerged, UnitSplit } from './restructure.events';
 import type { MergeUnitsInput, SplitUnitInput } from './restructure.inputs';
 import { restructuringResult, type RestructuringResult } from './restructure.result';
 import {

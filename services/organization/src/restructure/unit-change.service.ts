@@ -1,3 +1,4 @@
+import { UnitDissolved, UnitMoved, UnitRenamed } from '@ps/contracts';
 import type { Principal } from '@ps/auth';
 import { notEndedBy, requiredText } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
@@ -8,7 +9,6 @@ import { AdministrativeUnit } from '../unit/unit.entity';
 import { endUnits, rehomeBelow, reviseUnit } from '../unit/unit.versions';
 import { announceFacts, snapshotOf } from './restructure.announce';
 import { RestructureInputError } from './restructure.errors';
-import { UnitDissolved, UnitMoved, UnitRenamed } from './restructure.events';
 import type { UnitChangeInput } from './restructure.inputs';
 import { restructuringResult, type RestructuringResult } from './restructure.result';
 import { holdingsState } from './restructure.service';

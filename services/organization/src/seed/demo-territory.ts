@@ -1,10 +1,11 @@
+import { UnitCreated } from '@ps/contracts';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { systemActor, writeDated, type ChangeFacts } from '@ps/effective-dating';
 import { InvariantViolation } from '@ps/errors';
 import type { DataSource, EntityManager } from 'typeorm';
 import { AdministrativeUnit, Tier } from '../unit/unit.entity';
-import { UnitCreated, unitSnapshot } from '../unit/unit.events';
+import { unitSnapshot } from '../unit/unit.events';
 import { backdateFirstVersions, insertUnitVersions, type UnitVersionRow } from '../unit/unit.versions';
 
 /** The official 2024 three-tier list, as shipped in data/vn-admin-units (see its README). */

@@ -1,10 +1,10 @@
+import { BoundaryAdjusted, UnitCreated, UnitDissolved, UnitMoved, UnitSplit, UnitsMerged } from '@ps/contracts';
 import type { DatedWrite } from '@ps/effective-dating';
 import type { EventContract } from '@ps/events';
 import type { LineageLinkRow } from '../lineage/lineage.repository';
 import type { Succession } from '../restructure/succession';
-import { BoundaryAdjusted, UnitDissolved, UnitMoved, UnitSplit, UnitsMerged } from '../restructure/restructure.events';
 import { AdministrativeUnit, Tier } from '../unit/unit.entity';
-import { UnitCreated, unitSnapshot } from '../unit/unit.events';
+import { unitSnapshot } from '../unit/unit.events';
 import type { ProvinceReorganizationPlan, Recorded, ReorganizationStep } from './province-reorganization.steps';
 import type { VersionOnDate } from './two-tier.loader';
 import type { StoredVersion } from './version.plan';

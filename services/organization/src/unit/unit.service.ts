@@ -1,3 +1,4 @@
+import { UnitCreated } from '@ps/contracts';
 import { type Principal } from '@ps/auth';
 import { inForceOn, notEndedBy, requiredText, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { groupBy } from '@ps/service-kit';
@@ -8,7 +9,7 @@ import { territoryGuard } from '../territory/territory.guard';
 import { requireUnit, unitLabel } from './unit.access';
 import { AdministrativeUnit } from './unit.entity';
 import { InvalidUnitError, UnitCodeTakenError } from './unit.errors';
-import { UnitCreated, unitSnapshot } from './unit.events';
+import { unitSnapshot } from './unit.events';
 import type { CreateUnitInput } from './unit.inputs';
 import { mayPlaceUnder } from './unit.rules';
 import { insertUnits } from './unit.versions';

@@ -1,10 +1,10 @@
-import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { currentTerritoryVersion, requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { PersonRegistered } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { todayInVietnam } from '@ps/effective-dating';
 import { recordEvent } from '@ps/events';
 import type { DataSource } from 'typeorm';
 import { Person } from './person.entity';
-import { PersonRegistered } from './person.events';
 import type { RegisterPersonInput } from './person.inputs';
 
 export const territoryGuard = new TerritoryGuard(TERRITORY_PROJECTION);
@@ -22,6 +22,7 @@ export class PersonService {
       .from('territory_unit', 'unit')
       .leftJoin(Person, 'person', 'person.unit_code = unit.code')
       .where('unit.code IN (:...unitCodes)', { unitCodes })
+      .andWhere(currentTerritoryVersion('unit'))
       .groupBy('unit.code');
     const rows = await territoryGuard.apply(query, principal, 'unit.path', todayInVietnam()).getRawMany<{ code: string; headcount: number }>();
     return new Map(rows.map((row) => [row.code, row.headcount]));

@@ -1,11 +1,11 @@
 import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { ReformPlanCreated } from '@ps/contracts';
 import { BadUserInputError } from '@ps/errors';
 import { todayInVietnam } from '@ps/effective-dating';
 import { recordEvent } from '@ps/events';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { PlanStatus, ReformPlan } from './plan.entity';
-import { ReformPlanCreated } from './plan.events';
 import type { CreateReformPlanInput } from './plan.inputs';
 
 export const territoryGuard = new TerritoryGuard(TERRITORY_PROJECTION);

@@ -1,8 +1,8 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
+import { PERSONNEL_TOPIC } from '../topics';
 
-export const PERSONNEL_TOPIC = 'personnel.events.v1';
-
+/** A person was registered in a unit. Keyed by the person's id. */
 export const PersonRegistered = defineEvent({
   type: 'PersonRegistered',
   version: 1,

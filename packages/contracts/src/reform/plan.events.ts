@@ -1,8 +1,8 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
+import { REFORM_TOPIC } from '../topics';
 
-export const REFORM_TOPIC = 'reform.events.v1';
-
+/** A reform plan was drafted for a unit, implementing a resolution. Keyed by the plan's id. */
 export const ReformPlanCreated = defineEvent({
   type: 'ReformPlanCreated',
   version: 1,

@@ -1,11 +1,14 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
-import { ORGANIZATION_TOPIC } from '../unit/unit.events';
+import { ORGANIZATION_TOPIC } from '../topics';
+import { decisionRef } from './decision.events';
 
 /**
  * A holder's staffing quota changed from `effectiveDate` on. A move between two
  * organizations is two QuotaChanged events (from, then to) sharing one correlationId and
- * one decision; `previousAmount` is null for a first allocation.
+ * one decision; `previousAmount` is null for a first allocation. When a holder ceases its
+ * quota ends (`ended`, amount 0) and its successor's QuotaChanged, in the same correlation,
+ * adds what it received.
  */
 export const QuotaChanged = defineEvent({
   type: 'QuotaChanged',
@@ -19,6 +22,8 @@ export const QuotaChanged = defineEvent({
     amount: z.number().int().nonnegative(),
     effectiveDate: z.string(),
     reason: z.string().nullable(),
-    decision: z.object({ number: z.string(), date: z.string(), signer: z.string() }).nullable(),
+    decision: decisionRef.nullable(),
+    /** The holder ceased on the date (merged away, dissolved): its quota ends; older events parse as not ended. */
+    ended: z.boolean().default(false),
   }),
 });

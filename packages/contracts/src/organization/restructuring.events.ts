@@ -1,14 +1,8 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
-import { decisionRef } from '../decision/decision.events';
-import { ORGANIZATION_TOPIC, unitVersion } from '../unit/unit.events';
-
-/** What every restructuring event states besides its subject. */
-const restructuring = {
-  effectiveDate: z.string(),
-  reason: z.string().nullable(),
-  decision: decisionRef.nullable(),
-};
+import { ORGANIZATION_TOPIC } from '../topics';
+import { restructuringFacts } from './decision.events';
+import { unitVersion } from './unit.events';
 
 /** Organizations of the units that ceased, ended with them (their seats, duties and quotas too). */
 const endedOrganizations = z.array(z.string().uuid());
@@ -26,7 +20,7 @@ export const UnitsMerged = defineEvent({
     successor: unitVersion,
     rehomed: z.array(unitVersion),
     endedOrganizations,
-    ...restructuring,
+    ...restructuringFacts,
   }),
 });
 
@@ -40,11 +34,15 @@ export const UnitSplit = defineEvent({
     successors: z.array(unitVersion).min(1),
     rehomed: z.array(unitVersion),
     endedOrganizations,
-    ...restructuring,
+    ...restructuringFacts,
   }),
 });
 
-/** A unit ceased to exist without a successor (its descendants, if any, close with it). */
+/**
+ * A unit ceased to exist (its descendants in `closed`, if any, close with it). `successor`
+ * is the unit that takes over its territory (the province, for an abolished district), or
+ * null; events written before the field existed parse with null.
+ */
 export const UnitDissolved = defineEvent({
   type: 'UnitDissolved',
   version: 1,
@@ -52,20 +50,12 @@ export const UnitDissolved = defineEvent({
   payload: z.object({
     code: z.string(),
     closed: z.array(z.string()),
-    /** The unit taking over its territory (e.g. the province for an abolished district), if any. */
     successor: z.string().nullable().default(null),
+    /** Units that moved under the successor with it, with their new versions; events written before the field existed parse with none. */
     rehomed: z.array(unitVersion).default([]),
     endedOrganizations,
-    ...restructuring,
+    ...restructuringFacts,
   }),
-});
-
-/** Part of one unit's area moved to another (điều chỉnh địa giới); both carry on. `rehomed`: the units that moved with it. */
-export const BoundaryAdjusted = defineEvent({
-  type: 'BoundaryAdjusted',
-  version: 1,
-  topic: ORGANIZATION_TOPIC,
-  payload: z.object({ from: z.string(), to: z.string(), area: z.string(), rehomed: z.array(unitVersion), ...restructuring }),
 });
 
 /** A unit moved under another parent; `unit` and `rehomed` descendants carry their new paths. */
@@ -73,7 +63,12 @@ export const UnitMoved = defineEvent({
   type: 'UnitMoved',
   version: 1,
   topic: ORGANIZATION_TOPIC,
-  payload: z.object({ previousParentCode: z.string().nullable(), unit: unitVersion, rehomed: z.array(unitVersion), ...restructuring }),
+  payload: z.object({
+    previousParentCode: z.string().nullable(),
+    unit: unitVersion,
+    rehomed: z.array(unitVersion),
+    ...restructuringFacts,
+  }),
 });
 
 /** A unit took a new name (same code, same place). */
@@ -81,5 +76,23 @@ export const UnitRenamed = defineEvent({
   type: 'UnitRenamed',
   version: 1,
   topic: ORGANIZATION_TOPIC,
-  payload: z.object({ previousName: z.string(), unit: unitVersion, ...restructuring }),
+  payload: z.object({ previousName: z.string(), unit: unitVersion, ...restructuringFacts }),
+});
+
+/**
+ * Part of one unit's area moved to another; both units keep existing. `rehomed` are the
+ * units (e.g. hamlets) that moved from `from` to `to`, with their new versions.
+ */
+export const BoundaryAdjusted = defineEvent({
+  type: 'BoundaryAdjusted',
+  version: 1,
+  topic: ORGANIZATION_TOPIC,
+  payload: z.object({
+    from: z.string(),
+    to: z.string(),
+    /** The part of the area that moved, as the decision describes it. */
+    area: z.string(),
+    rehomed: z.array(unitVersion),
+    ...restructuringFacts,
+  }),
 });

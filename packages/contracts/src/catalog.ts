@@ -1,0 +1,44 @@
+import type { EventContract } from '@ps/events';
+import { RatingRecorded } from './evaluation/rating.events';
+import { DutyChanged } from './organization/duty.events';
+import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
+import { QuotaChanged } from './organization/quota.events';
+import {
+  BoundaryAdjusted,
+  UnitDissolved,
+  UnitMoved,
+  UnitRenamed,
+  UnitSplit,
+  UnitsMerged,
+} from './organization/restructuring.events';
+import { SeatChanged } from './organization/seat.events';
+import { territoryReads } from './organization/territory.reads';
+import { UnitCreated } from './organization/unit.events';
+import { PersonRegistered } from './personnel/person.events';
+import { ReformPlanCreated } from './reform/plan.events';
+
+/** Every event contract of every producer, for checks that must cover them all. */
+export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
+  UnitCreated,
+  UnitsMerged,
+  UnitSplit,
+  UnitDissolved,
+  UnitMoved,
+  UnitRenamed,
+  BoundaryAdjusted,
+  OrganizationCreated,
+  OrganizationChanged,
+  OrganizationClosed,
+  OrganizationMoved,
+  SeatChanged,
+  DutyChanged,
+  QuotaChanged,
+  PersonRegistered,
+  RatingRecorded,
+  ReformPlanCreated,
+];
+
+/** Each consumer's views of the events it reads; the contract test proves every one against its producer. */
+export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract<unknown, unknown>>>> = {
+  'territory projection': Object.values(territoryReads),
+};

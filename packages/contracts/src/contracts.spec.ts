@@ -1,0 +1,95 @@
+import { createEnvelope, envelopeSchema } from '@ps/events';
+import * as contracts from './index';
+import {
+  BoundaryAdjusted,
+  DEMO_TERRITORY_VERSIONS,
+  demoTerritoryAnnouncements,
+  EVALUATION_TOPIC,
+  EVENT_CONTRACTS,
+  ORGANIZATION_TOPIC,
+  PERSONNEL_TOPIC,
+  REFORM_TOPIC,
+  territoryReads,
+  UnitDissolved,
+} from './index';
+
+const decision = { number: '1681/NQ-UBTVQH15', date: '2025-06-16', signer: 'Chủ tịch Quốc hội' };
+const hamlet = {
+  code: '25801_01', name: 'Ấp Bến Củi', tier: 'HAMLET' as const, parentCode: '25789', path: '74.720.25789.25801_01',
+  validFrom: '2025-07-01', validTo: null, decision,
+};
+
+describe('the catalog', () => {
+  it('lists every contract the package exports, each type and version once', () => {
+    const exported = Object.values(contracts).filter(
+      (value) => typeof value === 'object' && value !== null && 'topic' in value && 'payload' in value,
+    );
+    expect(new Set(EVENT_CONTRACTS)).toEqual(new Set(exported));
+    const keys = EVENT_CONTRACTS.map((contract) => `${contract.type}@${contract.version}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('puts every event on the topic of its producer, one topic per producing service', () => {
+    const topics = [ORGANIZATION_TOPIC, PERSONNEL_TOPIC, EVALUATION_TOPIC, REFORM_TOPIC];
+    expect(topics).toEqual(['organization.events.v1', 'personnel.events.v1', 'evaluation.events.v1', 'reform.events.v1']);
+    expect(new Set(EVENT_CONTRACTS.map((contract) => contract.topic))).toEqual(new Set(topics));
+  });
+});
+
+describe('UnitDissolved v1', () => {
+  const dissolved = { code: '720', closed: [], endedOrganizations: [], effectiveDate: '2025-07-01', reason: null, decision };
+
+  it('parses an event written before `successor` existed, with no successor', () => {
+    expect(UnitDissolved.payload.parse(dissolved).successor).toBeNull();
+  });
+
+  it('carries the unit that takes the territory over', () => {
+    const envelope = createEnvelope(UnitDissolved, { ...dissolved, successor: '74' }, { aggregateId: '720' });
+    expect(envelope.payload.successor).toBe('74');
+    expect(territoryReads.unitDissolved.payload.parse(envelope.payload)).toEqual({ code: '720', closed: [], effectiveDate: '2025-07-01', rehomed: [] });
+  });
+});
+
+describe('BoundaryAdjusted v1', () => {
+  const adjusted = { from: '25801', to: '25789', area: 'Ấp Bến Củi', rehomed: [hamlet], effectiveDate: '2025-07-01', reason: 'Điều chỉnh địa giới', decision };
+
+  it('moves units from one unit to another, both keeping on', () => {
+    const envelope = createEnvelope(BoundaryAdjusted, adjusted, { aggregateId: '25789' });
+    expect(envelope).toMatchObject({ type: 'BoundaryAdjusted', version: 1, payload: { from: '25801', to: '25789' } });
+    const { decision: _decision, ...read } = hamlet;
+    expect(territoryReads.boundaryAdjusted.payload.parse(envelope.payload)).toEqual({ effectiveDate: '2025-07-01', rehomed: [read] });
+  });
+
+  it('refuses an adjustment that does not say where the area went', () => {
+    const { to: _to, ...withoutTarget } = adjusted;
+    expect(BoundaryAdjusted.payload.safeParse(withoutTarget).success).toBe(false);
+  });
+});
+
+describe('the territory projection\'s view of a unit', () => {
+  it('refuses a path the projection could not store', () => {
+    const payload = { ...hamlet, path: '74.720.not a path!' };
+    expect(contracts.UnitCreated.payload.safeParse(payload).success).toBe(true);
+    expect(territoryReads.unitCreated.payload.safeParse(payload).success).toBe(false);
+  });
+});
+
+describe('the demo territory', () => {
+  it('is announced as valid UnitCreated v1 envelopes, keyed by code, on the organization topic', () => {
+    const announcements = demoTerritoryAnnouncements();
+    expect(announcements.map((message) => [message.topic, message.key])).toEqual(
+      DEMO_TERRITORY_VERSIONS.map((unit) => [ORGANIZATION_TOPIC, unit.code]),
+    );
+    for (const message of announcements) {
+      const envelope = envelopeSchema.parse(JSON.parse(message.value));
+      expect(envelope).toMatchObject({ type: 'UnitCreated', version: 1, aggregateId: message.key });
+      expect(territoryReads.unitCreated.payload.safeParse(envelope.payload).success).toBe(true);
+    }
+  });
+
+  it('gets new event ids on every call, so announcing twice is two deliveries', () => {
+    const ids = (messages: Array<{ value: string }>) => messages.map((message) => JSON.parse(message.value).id);
+    const first = ids(demoTerritoryAnnouncements());
+    expect(ids(demoTerritoryAnnouncements()).filter((id) => first.includes(id))).toEqual([]);
+  });
+});

@@ -1,0 +1,20 @@
+import { defineEvent } from '@ps/events';
+import { z } from 'zod';
+import { EVALUATION_TOPIC } from '../topics';
+
+/** Rating levels, best first (the evaluation service's `RatingLevel`). */
+export const RATING_LEVELS = ['HTXS', 'HTT', 'HTNV', 'KHTNV'] as const;
+
+/** A yearly rating was recorded for a cadre or an organization of a unit. Keyed by the rating's id. */
+export const RatingRecorded = defineEvent({
+  type: 'RatingRecorded',
+  version: 1,
+  topic: EVALUATION_TOPIC,
+  payload: z.object({
+    ratingId: z.string().uuid(),
+    subjectName: z.string(),
+    unitCode: z.string(),
+    year: z.number().int(),
+    level: z.enum(RATING_LEVELS),
+  }),
+});
