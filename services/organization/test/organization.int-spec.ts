@@ -1,4 +1,5 @@
 import { ORGANIZATION_TOPIC } from '@ps/contracts';
+import { notEndedBy } from '@ps/effective-dating';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   DEMO_USERS,
@@ -256,8 +257,8 @@ describe('closing an organization', () => {
       seats: [{ title: 'Chủ tịch Hội' }],
     });
     const open = await service.dataSource.query(
-      `SELECT (SELECT count(*)::int FROM organization_seat WHERE organization_id = $1 AND (valid_to IS NULL OR valid_to > '2026-06-01')) +
-              (SELECT count(*)::int FROM duty WHERE organization_id = $1 AND (valid_to IS NULL OR valid_to > '2026-06-01')) AS n`,
+      `SELECT (SELECT count(*)::int FROM organization_seat seat WHERE organization_id = $1 AND ${notEndedBy('seat', "'2026-06-01'")}) +
+              (SELECT count(*)::int FROM duty WHERE organization_id = $1 AND ${notEndedBy('duty', "'2026-06-01'")}) AS n`,
       [ids.women],
     );
     expect(open[0].n).toBe(0);

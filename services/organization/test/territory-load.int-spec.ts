@@ -1,6 +1,8 @@
+import { inForceOn, isOpenVersion } from '@ps/effective-dating';
 import { createDataSource, createLogger, openDatabase } from '@ps/service-kit';
 import { recreateTestDatabase, serviceTestEnv } from '@ps/testing';
 import type { DataSource } from 'typeorm';
+import { seedDauTiengStory } from '../src/seed/dau-tieng-story';
 import { seedDemoTerritory } from '../src/seed/demo-territory';
 import { organizationService } from '../src/service';
 import { faultSummary } from '../src/territory-load/territory-load.faults';
@@ -32,8 +34,7 @@ const tally = (table: string) => count(`SELECT count(*) AS n FROM ${table}`);
 
 async function tiersOn(date: string): Promise<Record<string, number>> {
   const rows: Array<{ tier: string; n: string }> = await dataSource.query(
-    `SELECT tier, count(*) AS n FROM administrative_unit
-      WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) GROUP BY tier`,
+    `SELECT tier, count(*) AS n FROM administrative_unit unit WHERE ${inForceOn('unit', '$1')} GROUP BY tier`,
     [date],
   );
   return Object.fromEntries(rows.map((row) => [row.tier, Number(row.n)]));
@@ -59,13 +60,16 @@ describe('loading both national trees into an empty database', () => {
     expect(await tiersOn('2025-07-01')).toEqual({ PROVINCE: 34, COMMUNE: 3321 });
   });
 
-  it('reports the data faults it found, by reason, and the README categories as counted', () => {
+  it('reports the data faults it found, by reason, and the README categories as counted', async () => {
+    // Rows without an old code but naming the old commune are placed by exact name (boundary adjustments,
+    // splits); what no name or code places is reported, never guessed.
     expect(faultCounts(report)).toEqual({
       TREE_DISTRICT_WITHOUT_COMMUNES: 5,
-      MAPPING_OLD_CODE_MISSING: 943,
-      MAPPING_NEW_CODE_UNKNOWN: 4,
-      COMMUNE_WITHOUT_PREDECESSOR: 7,
-      CLOSED_WITHOUT_SUCCESSOR: 4,
+      MAPPING_OLD_NAME_NOT_FOUND: 913,
+      MAPPING_OLD_COMMUNE_UNNAMED: 5,
+      MAPPING_DUPLICATE_PAIR: 17,
+      COMMUNE_WITHOUT_PREDECESSOR: 5,
+      COMMUNE_CONTINUES_WITHOUT_MAPPING_ROW: 1,
     });
     expect(report.knownFaults).toEqual({
       mappingRows: 10977,
@@ -78,11 +82,11 @@ describe('loading both national trees into an empty database', () => {
       oldCommunesWithoutMappingRow: ['23938'],
       districtsWithoutCommunes: ['318', '471', '498', '536', '755'],
     });
-    const mappingFaults = report.faults.filter((f) => f.source === 'ward-mapping-2025.json');
-    expect(readTerritoryData().communePairs.length + mappingFaults.length).toBe(10977); // every row placed or reported
-    const stale = report.faults.filter((f) => f.reason === 'MAPPING_NEW_CODE_UNKNOWN');
-    expect(stale.map((f) => f.code)).toEqual(['06970', '06973', '06982', '06988']);
-    expect(stale[0].detail).toMatchObject({ new_ward_code: '06970', lookAlikes: ['06978'] });
+    const data = readTerritoryData();
+    const placedRows = new Set(data.plans.flatMap((plan) => plan.order.flatMap((step) => ('rows' in step ? step.rows : []))));
+    const faultRows = new Set(report.faults.filter((f) => f.source === 'ward-mapping-2025.json' && typeof f.row === 'number').map((f) => f.row));
+    expect(new Set([...placedRows, ...faultRows]).size).toBe(10977); // every row placed or reported
+    expect(await count("SELECT count(*) AS n FROM unit_lineage WHERE kind = 'ADJUST'")).toBe(8);
   });
 
   it('records Xã Thanh An (25807) as the merge of An Lập, Định Hiệp and itself on 2025-07-01', async () => {
@@ -117,8 +121,10 @@ describe('loading both national trees into an empty database', () => {
     expect(await count("SELECT count(*) AS n FROM outbox WHERE event_type = 'UnitDissolved' AND message_key = '720'")).toBe(1);
     expect(report.trees.map((tree) => tree.events)).toEqual([
       { UnitCreated: 10794 },
-      { UnitDissolved: 700, UnitSplit: 0, UnitsMerged: 3188, UnitCreated: 3331 },
+      { UnitDissolved: 696, UnitSplit: 0, UnitsMerged: 3189, BoundaryAdjusted: 8, UnitMoved: 0, UnitCreated: 3331 },
     ]);
+    const [dissolved] = await dataSource.query("SELECT envelope FROM outbox WHERE message_key = '720' AND event_type = 'UnitDissolved'");
+    expect(dissolved.envelope.payload).toMatchObject({ code: '720', successor: '79', decision: { number: '203/2025/QH15' } });
   });
 
   it('inserts nothing and announces nothing when run again', async () => {
@@ -126,7 +132,7 @@ describe('loading both national trees into an empty database', () => {
     const again = await loadTerritory(dataSource, { threeTierFrom: '2024-01-01', only: null }, logger);
     expect(await Promise.all(['administrative_unit', 'unit_lineage', 'outbox'].map(tally))).toEqual(before);
     expect(again.trees.map((tree) => tree.rowsWritten)).toEqual([0, 0]);
-    expect(await count('SELECT count(*) AS n FROM administrative_unit WHERE valid_to IS NULL')).toBe(34 + 3321);
+    expect(await count(`SELECT count(*) AS n FROM administrative_unit unit WHERE ${isOpenVersion('unit')}`)).toBe(34 + 3321);
   });
 });
 
@@ -144,11 +150,7 @@ describe('loading after the demo seed', () => {
   beforeAll(async () => {
     await freshDatabase();
     await seedDemoTerritory(dataSource);
-    await dataSource.query(
-      `INSERT INTO organization (id, unit_code, kind, name, search_name, valid_from, created_by)
-       VALUES (gen_random_uuid(), '720', 'PARTY_COMMITTEE', 'Huyện ủy Dầu Tiếng', 'huyen uy dau tieng', '1999-01-01', 'test'),
-              (gen_random_uuid(), '25807', 'PEOPLES_COMMITTEE', 'UBND xã Thanh An', 'ubnd xa thanh an', '1999-01-01', 'test')`,
-    );
+    await seedDauTiengStory(dataSource);
     await dataSource.query(
       `INSERT INTO administrative_unit (code, name, search_name, tier, parent_code, path, valid_from, created_by)
        VALUES ('25801_1', 'Ấp 1', 'ap 1', 'HAMLET', '25801', '74.720.25801.25801_1', '2000-01-01', 'test')`,
@@ -156,7 +158,7 @@ describe('loading after the demo seed', () => {
     report = await loadTerritory(dataSource, { threeTierFrom: '2025-01-01', only: null }, logger);
   });
 
-  it('keeps the seeded 1997/1999 versions and ends them on 2025-07-01', async () => {
+  it('keeps the seeded 1976/1997/1999 versions and ends them on 2025-07-01', async () => {
     const rows: Array<{ code: string; valid_from: string; valid_to: string }> = await dataSource.query(
       `SELECT code, valid_from::text, valid_to::text FROM administrative_unit
         WHERE code IN ('74', '720', '25801', '25807') ORDER BY code, valid_from`,
@@ -168,25 +170,45 @@ describe('loading after the demo seed', () => {
       { code: '720', valid_from: '1999-01-01', valid_to: '2025-07-01' },
       { code: '74', valid_from: '1997-01-01', valid_to: '2025-07-01' },
     ]);
-    expect(report.trees[0].alreadyPresent).toEqual({ PROVINCE: 1, DISTRICT: 1, COMMUNE: 12, HAMLET: 0 });
+    expect(report.trees[0].alreadyPresent).toEqual({ PROVINCE: 2, DISTRICT: 1, COMMUNE: 12, HAMLET: 0 });
     expect(await tiersOn('2025-03-01')).toEqual({ PROVINCE: 63, DISTRICT: 696, COMMUNE: 10035, HAMLET: 1 });
-    expect(await tiersOn('2000-06-30')).toEqual({ PROVINCE: 1, DISTRICT: 1, COMMUNE: 12, HAMLET: 1 });
+    expect(await tiersOn('2000-06-30')).toEqual({ PROVINCE: 2, DISTRICT: 1, COMMUNE: 12, HAMLET: 1 });
   });
 
-  it('ends what a ceased unit held, keeps what a continuing commune holds', async () => {
-    const rows: Array<{ unit_code: string; valid_to: string | null }> = await dataSource.query(
-      'SELECT unit_code, valid_to::text FROM organization ORDER BY unit_code',
-    );
-    expect(rows).toEqual([
-      { unit_code: '25807', valid_to: null },
-      { unit_code: '720', valid_to: '2025-07-01' },
+  it('passes on what ceased units held as the succession rules say, and places communes’ Party organizations under the city’s', async () => {
+    const today = await storyToday();
+    expect(today.find((org) => org.name === 'Đảng bộ huyện Dầu Tiếng')).toBeUndefined();
+    expect(today.find((org) => org.name === 'Đảng bộ xã Thanh An')).toMatchObject({ unit_code: '25807', parent: 'Đảng bộ Thành phố Hồ Chí Minh' });
+    expect(today.find((org) => org.name === 'Chi bộ cơ sở Trường Trung học cơ sở An Lập')).toMatchObject({ unit_code: '25807' });
+    expect(today.find((org) => org.name === 'Chi bộ cơ sở Bệnh viện huyện')).toMatchObject({ unit_code: '79', parent: 'Đảng bộ Thành phố Hồ Chí Minh' });
+  });
+
+  it('moves a hamlet under a commune that ended to that commune’s successor', async () => {
+    expect(report.faults.filter((f) => f.reason === 'HAMLET_UNDER_CLOSED_UNIT')).toEqual([]);
+    const versions = await dataSource.query("SELECT path::text, valid_from::text, valid_to::text FROM administrative_unit WHERE code = '25801_1' ORDER BY valid_from");
+    expect(versions).toEqual([
+      { path: '74.720.25801.25801_1', valid_from: '2000-01-01', valid_to: '2025-07-01' },
+      { path: '79.25807.25801_1', valid_from: '2025-07-01', valid_to: null },
     ]);
   });
 
-  it('reports, and leaves open, a hamlet under a commune that ended', async () => {
-    expect(report.faults.filter((f) => f.reason === 'HAMLET_UNDER_CLOSED_UNIT')).toEqual([
-      expect.objectContaining({ code: '25801_1', source: 'database' }),
-    ]);
-    expect(await count("SELECT count(*) AS n FROM administrative_unit WHERE code = '25801_1' AND valid_to IS NULL")).toBe(1);
+  it('ends the same whichever ran first, the story or the national load', async () => {
+    const storyFirst = await storyToday();
+    await freshDatabase();
+    await loadTerritory(dataSource, { threeTierFrom: '2025-01-01', only: null }, logger);
+    await seedDemoTerritory(dataSource);
+    await seedDauTiengStory(dataSource);
+    const loadFirst = await storyToday();
+    expect(loadFirst).toEqual(storyFirst);
+    expect(await tiersOn('2000-06-30')).toEqual({ PROVINCE: 2, DISTRICT: 1, COMMUNE: 12 });
   });
 });
+
+/** The story's organizations in force today: name, unit, parent's name, in a stable order. */
+function storyToday(): Promise<Array<{ name: string; unit_code: string; parent: string | null }>> {
+  return dataSource.query(
+    `SELECT org.name, org.unit_code, parent.name AS parent FROM organization org
+       LEFT JOIN organization parent ON parent.id = org.parent_id AND ${inForceOn('parent', 'CURRENT_DATE')}
+      WHERE ${inForceOn('org', 'CURRENT_DATE')} ORDER BY org.name, org.unit_code`,
+  );
+}
