@@ -43,7 +43,12 @@ process.stdout.write(`
   Logs:      ${LOGS}
   Stop:      npm run stop
 
-  Demo logins (password demo-2026, realm political-system, clients console / platform-api):
+  Demo logins (password demo-2026, realm political-system, clients console / platform-api).
+  Today (two tiers since 1 July 2025):
+    recorder.national  national-recorder the whole country: records the centre's decisions
+    admin.tphcm        province-admin    Thành phố Hồ Chí Minh (79)
+    admin.thanhan      commune-admin     Xã Thanh An (25807)
+  The Dầu Tiếng story (units abolished or merged on 1 July 2025: their history only):
     admin.binhduong    province-admin    Tỉnh Bình Dương (74)
     admin.dautieng     district-admin    Huyện Dầu Tiếng (720)
     officer.dautieng   district-officer  Huyện Dầu Tiếng (720)
@@ -52,15 +57,16 @@ process.stdout.write(`
     officer.anlap      commune-officer   Xã An Lập (25801)
     admin.dinhan       commune-admin     Xã Định An (25789)
 
-  Try it:   node scripts/demo-query.mjs admin.dautieng
+  Try it:   node scripts/demo-query.mjs admin.thanhan
+            node scripts/demo-query.mjs admin.dautieng 720 2013-09-16
 `);
 
-/** The demo territory reaches the other services through Kafka; wait until it has. */
+/** The territory reaches the other services through Kafka; wait until today's Xã Thanh An has. */
 async function waitForDemoData() {
   const { tokenFor, graphqlRequest } = await import(join(ROOT, 'packages/testing/dist/index.js'));
-  const token = await tokenFor('admin.dautieng');
-  for (let attempt = 0; attempt < 240; attempt += 1) {
-    const response = await graphqlRequest(GATEWAY, '{ unit(code: "720") { headcount plans { id } } }', { token });
+  const token = await tokenFor('admin.thanhan');
+  for (let attempt = 0; attempt < 480; attempt += 1) {
+    const response = await graphqlRequest(GATEWAY, '{ unit(code: "25807") { headcount plans { id } } }', { token });
     if (response.data?.unit?.headcount !== null && response.data?.unit?.headcount !== undefined) return;
     await sleep(250);
   }

@@ -72,3 +72,19 @@ export class DateTerritoryProjection1732850000000 implements MigrationInterface 
         ALTER COLUMN valid_from DROP NOT NULL`);
   }
 }
+
+/**
+ * Tells an end of the unit itself (merged away, dissolved: a version starting that same day was
+ * superseded and never takes effect) from the end of one version (the next may start that day).
+ */
+export class MarkCeasedUnits1732855000000 implements MigrationInterface {
+  name = 'MarkCeasedUnits1732855000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE territory_unit_end ADD COLUMN ceased boolean NOT NULL DEFAULT false');
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('ALTER TABLE territory_unit_end DROP COLUMN ceased');
+  }
+}

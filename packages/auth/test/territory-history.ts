@@ -78,6 +78,13 @@ export function territoryHistory(): OutgoingMessage[] {
       },
       meta('30002'),
     ),
+    // The same day, a move recorded and then the unit dissolved: the move never takes effect.
+    eventMessage(
+      UnitMoved,
+      { previousParentCode: '720', unit: version('30005', 'Xã Cam Thành', '74.721.30005', '2027-01-01'), rehomed: [], ...facts('2027-01-01') },
+      meta('30005'),
+    ),
+    eventMessage(UnitDissolved, { code: '30005', closed: [], successor: null, endedOrganizations: [], ...facts('2027-01-01') }, meta('30005')),
     eventMessage(
       BoundaryAdjusted,
       { from: '30004', to: '30002', area: 'Ấp Xóm Mới', rehomed: [version('30004_01', 'Ấp Xóm Mới', '74.720.30002.30004_01', '2026-01-01')], ...facts('2026-01-01') },
@@ -101,5 +108,6 @@ export const HISTORY_ROWS = [
   { code: '30004', valid_from: '1999-01-01', valid_to: null, path: '74.720.30004', name: 'Xã Đồng Tâm', parent_code: '720' },
   { code: '30004_01', valid_from: '1999-01-01', valid_to: '2026-01-01', path: '74.720.30004.30004_01', name: 'Ấp Xóm Mới', parent_code: '30004' },
   { code: '30004_01', valid_from: '2026-01-01', valid_to: null, path: '74.720.30002.30004_01', name: 'Ấp Xóm Mới', parent_code: '30002' },
-  { code: '30005', valid_from: '2012-01-01', valid_to: null, path: '74.720.30005', name: 'Xã Cam Thành', parent_code: '720' },
+  { code: '30005', valid_from: '2012-01-01', valid_to: '2027-01-01', path: '74.720.30005', name: 'Xã Cam Thành', parent_code: '720' },
+  { code: '30005', valid_from: '2027-01-01', valid_to: '2027-01-01', path: '74.721.30005', name: 'Xã Cam Thành', parent_code: '721' },
 ];

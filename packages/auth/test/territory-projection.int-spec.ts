@@ -12,13 +12,19 @@ import { DataSource } from 'typeorm';
 import {
   CreateTerritoryProjection1732780000000,
   DateTerritoryProjection1732850000000,
+  MarkCeasedUnits1732855000000,
   projectTerritory,
 } from '../src';
 import { HISTORY_ROWS, territoryHistory } from './territory-history';
 
 const logger = pino({ level: 'silent' });
 const CONSUMER = 'territory';
-const ALL_MIGRATIONS = [CreateMessagingTables1732770000000, CreateTerritoryProjection1732780000000, DateTerritoryProjection1732850000000];
+const ALL_MIGRATIONS = [
+  CreateMessagingTables1732770000000,
+  CreateTerritoryProjection1732780000000,
+  DateTerritoryProjection1732850000000,
+  MarkCeasedUnits1732855000000,
+];
 
 /** One service's database and consumer, on its own topics. */
 interface Projection {
@@ -152,8 +158,8 @@ describe('the effective-dated territory projection', () => {
     await new Promise((resolve) => setTimeout(resolve, 5)); // the correction is stated later
     const correction = renamed('Xã Cam Thành Đông');
     await deliverInOrder(inOrder, [correction, stale]);
-    expect(await inOrder.dataSource.query("SELECT name, valid_to FROM territory_unit WHERE code = '30005'")).toEqual([
-      { name: 'Xã Cam Thành Đông', valid_to: null },
+    expect(await inOrder.dataSource.query("SELECT name, valid_to::text FROM territory_unit WHERE code = '30005' AND valid_from = '2012-01-01'")).toEqual([
+      { name: 'Xã Cam Thành Đông', valid_to: '2027-01-01' },
     ]);
   });
 });

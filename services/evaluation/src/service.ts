@@ -1,6 +1,7 @@
 import {
   CreateTerritoryProjection1732780000000,
   DateTerritoryProjection1732850000000,
+  MarkCeasedUnits1732855000000,
   projectTerritory,
   type Principal,
 } from '@ps/auth';
@@ -21,6 +22,7 @@ export const evaluationService: ServiceDefinition<RatingLoaders> = {
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
     DateTerritoryProjection1732850000000,
+    MarkCeasedUnits1732855000000,
     CreateRatings1732792000000,
   ],
   schema: (dataSource: DataSource) =>

@@ -1,6 +1,7 @@
 import {
   CreateTerritoryProjection1732780000000,
   DateTerritoryProjection1732850000000,
+  MarkCeasedUnits1732855000000,
   projectTerritory,
   type Principal,
 } from '@ps/auth';
@@ -21,6 +22,7 @@ export const reformService: ServiceDefinition<PlanLoaders> = {
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
     DateTerritoryProjection1732850000000,
+    MarkCeasedUnits1732855000000,
     CreateReformPlans1732793000000,
   ],
   schema: (dataSource: DataSource) =>

@@ -24,6 +24,7 @@ export class AuditTrailResolver {
   constructor(private readonly dataSource: DataSource) {}
 
   @Query(() => AuditTrail, {
+    nullable: true,
     description:
       'Nhật ký thay đổi (ai, khi nào, trước/sau, quyết định) của một đơn vị và cấp dưới, trong địa bàn của bạn; mỗi dịch vụ một trang / audit trail of a unit and below',
   })

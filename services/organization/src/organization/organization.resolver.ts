@@ -31,6 +31,7 @@ export class OrganizationResolver {
   ) {}
 
   @Query(() => Organization, {
+    nullable: true,
     description:
       'Một tổ chức trong địa bàn của bạn, như vào ngày asOf; lỗi NOT_FOUND, NOT_IN_FORCE hoặc FORBIDDEN nếu không / one organization as of a date',
   })

@@ -14,7 +14,7 @@ export class StatisticsResolver {
     private readonly statisticsService: StatisticsService,
   ) {}
 
-  @Query(() => UnitStatistics, { description: 'Thống kê đơn vị vào một ngày (mặc định hôm nay) / a unit’s figures on a date' })
+  @Query(() => UnitStatistics, { nullable: true, description: 'Thống kê đơn vị vào một ngày (mặc định hôm nay) / a unit’s figures on a date' })
   async statistics(
     @Arg('code', () => ID) code: string,
     @Arg('asOf', () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
@@ -26,6 +26,7 @@ export class StatisticsResolver {
   }
 
   @Query(() => UnitStatisticsComparison, {
+    nullable: true,
     description:
       'So sánh thống kê giữa hai ngày; đơn vị phải có hiệu lực vào cả hai ngày (NOT_IN_FORCE nêu ngày nào) / figures compared between two dates',
   })

@@ -22,6 +22,7 @@ export class UnitResolver {
   ) {}
 
   @Query(() => AdministrativeUnit, {
+    nullable: true,
     description:
       'Một đơn vị trong địa bàn của bạn, như vào ngày asOf; NOT_IN_FORCE nêu ngày hết hiệu lực và đơn vị thay thế / one unit as of a date',
   })
