@@ -40,7 +40,7 @@ function mutationOf(step: ReorganizationStep): { username: string; mutation: str
     reason: step.decision.title,
     decision: { number: step.decision.number, date: step.decision.date, signer: step.decision.signer, issuer: step.decision.issuer },
   };
-  const admin = DEMO_USERS.hcmcAdmin;
+  const admin: string = DEMO_USERS.hcmcAdmin;
   const merge = (predecessorCodes: string[], code: string, name: string, parentCode: string | null, username = admin) => ({
     username,
     mutation: 'mergeUnits',
