@@ -18,11 +18,11 @@ const change = (effectiveDate: string) => ({
 const gql = async <Data>(username: string, query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest<Data>(service.url, query, { token: await tokenFor(username), variables });
 
-async function established(unitCode: string, name: string, kind = 'DEPARTMENT'): Promise<string> {
+async function established(unitCode: string, name: string, kind = 'DEPARTMENT', subtype?: string): Promise<string> {
   const response = await gql<{ createOrganization: { id: string } }>(
     DEMO_USERS.districtAdmin,
     'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-    { input: { unitCode, kind, name, change: change('2025-07-01') } },
+    { input: { unitCode, kind, subtype, name, change: change('2025-07-01') } },
   );
   expect(response.errors).toBeUndefined();
   return response.data!.createOrganization.id;
@@ -52,6 +52,31 @@ const overlaps = (username: string, unitCode: string, asOf: string, includeSubun
     { unitCode, asOf, sub: includeSubunits },
   );
 const holders = (pair: Overlap) => [pair.first.organization.id, pair.second.organization.id].sort();
+
+interface ScoredOverlap {
+  unitCode: string;
+  matchedText: string | null;
+  similarity: number;
+  exact: boolean;
+  first: { id: string; text: string };
+  second: { id: string; text: string };
+}
+const scored = (username: string, unitCode: string, asOf: string, minSimilarity?: number, includeSubunits = false) =>
+  gql<{ dutyOverlaps: ScoredOverlap[] }>(
+    username,
+    `query ($unitCode: ID!, $asOf: LocalDate, $sub: Boolean, $min: Float) {
+       dutyOverlaps(unitCode: $unitCode, asOf: $asOf, includeSubunits: $sub, minSimilarity: $min) {
+         unitCode matchedText similarity exact first { id text } second { id text } } }`,
+    { unitCode, asOf, sub: includeSubunits, min: minSimilarity },
+  );
+const pairIds = (pairs: ScoredOverlap[] | undefined) => (pairs ?? []).map((pair) => [pair.first.id, pair.second.id]);
+
+// From 1 November An Lập's Farmers' Union, People's Committee and Youth Union hold these (pg_trgm similarity of the folded texts).
+const FARMERS = 'Vận động hội viên nông dân tham gia phát triển kinh tế hộ gia đình';
+const REWORDED = 'Tuyên truyền, vận động hội viên nông dân phát triển kinh tế hộ'; // 0.709 with FARMERS
+const YOUTH = 'Tập hợp, đoàn kết thanh niên tham gia phát triển kinh tế - xã hội'; // 0.515 with FARMERS: another duty
+const CHILDREN = 'Bảo vệ, chăm sóc và giáo dục trẻ em';
+const CHILDREN_REORDERED = 'Chăm sóc, giáo dục và bảo vệ trẻ em'; // 1 with CHILDREN: same words, not the same text
 
 const state = async (): Promise<Record<string, string>> =>
   (
@@ -83,6 +108,15 @@ beforeAll(async () => {
   // The same duty in Định An's departments pairs within Định An only.
   duty.dinhAnEconomy = await addDuty(org.dinhAnEconomy, LAND, '2025-07-01', DEMO_USERS.districtAdmin);
   duty.dinhAnOffice = await addDuty(org.dinhAnOffice, 'quản lý Nhà nước về Đất đai', '2025-07-01', DEMO_USERS.districtAdmin);
+  // Reworded duties from November (a day apart, so the earlier holder is first), leaving the cases above their dates.
+  org.farmers = await established(AN_LAP, 'Hội Nông dân xã', 'MASS_ORGANIZATION', 'FARMERS_UNION');
+  org.committee = await established(AN_LAP, 'Ủy ban nhân dân xã', 'PEOPLES_COMMITTEE');
+  org.youth = await established(AN_LAP, 'Đoàn Thanh niên xã', 'MASS_ORGANIZATION', 'YOUTH_UNION');
+  duty.farmers = await addDuty(org.farmers, FARMERS, '2025-11-01');
+  duty.reworded = await addDuty(org.committee, REWORDED, '2025-11-03');
+  duty.youth = await addDuty(org.youth, YOUTH, '2025-11-04');
+  duty.children = await addDuty(org.committee, CHILDREN, '2025-11-01');
+  duty.childrenReordered = await addDuty(org.culture, CHILDREN_REORDERED, '2025-11-02');
 });
 
 afterAll(() => service?.stop());
@@ -147,6 +181,73 @@ describe('dutyOverlaps', () => {
   it('matches on the folded text stored beside each duty', async () => {
     const stored = await service.dataSource.query('SELECT normalized_text FROM duty WHERE id = $1', [duty.dinhAnOffice]);
     expect(stored).toEqual([{ normalized_text: 'quan ly nha nuoc ve dat dai' }]);
+  });
+});
+
+describe('dutyOverlaps by similarity', () => {
+  // On 15 November An Lập also holds LAND twice (economy since July, culture since September; office closed in October).
+  const ON = '2025-11-15';
+
+  it('reports a reworded pair with its score after the exact pairs, and not an unrelated pair', async () => {
+    const response = await scored(DEMO_USERS.anLapAdmin, AN_LAP, ON);
+    expect(response.errors).toBeUndefined();
+    const pairs = response.data!.dutyOverlaps;
+    expect(pairIds(pairs)).toEqual([
+      [duty.economy, duty.culture],
+      [duty.children, duty.childrenReordered],
+      [duty.farmers, duty.reworded],
+    ]);
+    expect(pairs[0]).toMatchObject({ unitCode: AN_LAP, exact: true, similarity: 1, matchedText: 'quan ly nha nuoc ve dat dai' });
+    // Same words reordered score 1 as well; the exact pair still comes first although "bao ve …" sorts before "quan ly …".
+    expect(pairs[1]).toMatchObject({ exact: false, similarity: 1, matchedText: null });
+    expect(pairs[2]).toMatchObject({ unitCode: AN_LAP, exact: false, matchedText: null, first: { text: FARMERS }, second: { text: REWORDED } });
+    expect(pairs[2].similarity).toBeCloseTo(0.709, 3);
+  });
+
+  it('reports what minSimilarity lets through: lower adds the unrelated pair, higher keeps the closest', async () => {
+    const lower = (await scored(DEMO_USERS.anLapAdmin, AN_LAP, ON, 0.51)).data!.dutyOverlaps;
+    expect(pairIds(lower)).toEqual([
+      [duty.economy, duty.culture],
+      [duty.children, duty.childrenReordered],
+      [duty.farmers, duty.reworded],
+      [duty.farmers, duty.youth],
+    ]);
+    expect(lower[3].similarity).toBeCloseTo(0.515, 3);
+    const higher = await scored(DEMO_USERS.anLapAdmin, AN_LAP, ON, 0.8);
+    expect(pairIds(higher.data?.dutyOverlaps)).toEqual([
+      [duty.economy, duty.culture],
+      [duty.children, duty.childrenReordered],
+    ]);
+    // SET LOCAL: the pooled connection (reused last-in, first-out) keeps no threshold after the query.
+    const [setting] = await service.dataSource.query("SELECT current_setting('pg_trgm.similarity_threshold', true) AS value");
+    expect(['0.3', null]).toContain(setting.value);
+  });
+
+  it.each([0, -0.3, 1.2])('refuses minSimilarity %p with a typed error and changes nothing', async (minSimilarity) => {
+    const before = await state();
+    const response = await scored(DEMO_USERS.anLapAdmin, AN_LAP, ON, minSimilarity);
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0].message).toBe(
+      'Ngưỡng tương đồng phải lớn hơn 0 và không quá 1 / minSimilarity must be greater than 0 and at most 1',
+    );
+    expect(response.data).toBeNull();
+    expect(await state()).toEqual(before);
+  });
+
+  it('pairs reworded duties only within one unit, inside the caller’s territory', async () => {
+    const district = await scored(DEMO_USERS.districtAdmin, '720', ON, 0.51, true);
+    expect(district.errors).toBeUndefined();
+    const pairs = district.data!.dutyOverlaps;
+    expect(pairs.map((pair) => [pair.unitCode, pair.exact])).toEqual([
+      [DINH_AN, true],
+      [AN_LAP, true],
+      [AN_LAP, false],
+      [AN_LAP, false],
+      [AN_LAP, false],
+    ]);
+    expect(pairIds(pairs)[0].sort()).toEqual([duty.dinhAnEconomy, duty.dinhAnOffice].sort());
+    expect(errorCodes(await scored(DEMO_USERS.dinhAnAdmin, AN_LAP, ON, 0.51))).toEqual(['FORBIDDEN']);
+    expect(errorCodes(await scored(DEMO_USERS.anLapAdmin, '720', ON, 0.51, true))).toEqual(['FORBIDDEN']);
   });
 });
 
