@@ -15,7 +15,7 @@ import {
 import { foldText } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { factsOf } from '../decision/decision.events';
-import { requireUnit } from '../unit/unit.access';
+import { requireLastingUnit, requireUnit } from '../unit/unit.access';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { organizationForWrite, type Holder } from './organization.access';
 import { Organization, organizationLabel } from './organization.entity';
@@ -35,7 +35,7 @@ export class OrganizationChangeService {
     requireCapability(principal, 'admin');
     const name = requiredText(input.name, NAME);
     return writeDated(this.dataSource, { actor: principal, operation: 'createOrganization', change: input.change }, async (write) => {
-      const unit = await requireUnit(write.manager, principal, input.unitCode, write.date);
+      const unit = await requireLastingUnit(write.manager, principal, input.unitCode, write.date);
       const parent = input.parentId ? await checkParent(write, principal, input.parentId, unit.code, null) : null;
       const shape = settleShape({ kind: input.kind, subtype: input.subtype ?? null, base: input.base ?? null }, parent, write.date);
       const organization = await insertVersion(write, Organization, {

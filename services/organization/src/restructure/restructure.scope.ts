@@ -1,7 +1,7 @@
 import type { Principal } from '@ps/auth';
 import { writeDated, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
-import { requireUnit, unitLabel } from '../unit/unit.access';
+import { requireLastingUnit, requireUnit, unitLabel } from '../unit/unit.access';
 import type { AdministrativeUnit, Tier } from '../unit/unit.entity';
 import { mayPlaceUnder } from '../unit/unit.rules';
 import { requireAuthority } from './authority';
@@ -61,7 +61,7 @@ export async function unitsToRestructure(restructuring: Restructuring, codes: re
 /** The unit a restructured unit will sit under: visible, recordable, and of a tier the placement rules allow. */
 export async function newParent(restructuring: Restructuring, parentCode: string, childTier: Tier): Promise<AdministrativeUnit> {
   const { write, principal } = restructuring;
-  const parent = await requireUnit(write.manager, principal, parentCode, write.date);
+  const parent = await requireLastingUnit(write.manager, principal, parentCode, write.date);
   if (!mayPlaceUnder(childTier, parent.tier, write.date)) {
     throw new RestructureInputError(
       `Ngày ${write.date}, đơn vị cấp ${childTier} không thể trực thuộc ${unitLabel(parent)} (cấp ${parent.tier})`,

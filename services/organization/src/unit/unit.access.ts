@@ -1,5 +1,6 @@
 import type { Principal } from '@ps/auth';
 import { classifyAccess, inForceOn, isInForce, requireVisible, type Access } from '@ps/effective-dating';
+import { BadUserInputError } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
 import { AdministrativeUnit } from './unit.entity';
@@ -74,4 +75,26 @@ export async function requireUnit(manager: EntityManager, principal: Principal, 
     afterwards: named ? { vi: `; thay thế bởi ${named}`, en: `; replaced by ${named}` } : undefined,
     details: { unitCode: code, successors: successors.map(({ code: successor, name, kind }) => ({ code: successor, name, kind })) },
   });
+}
+
+/**
+ * A unit that something new may be placed in from `date` (an organization, a hamlet, a unit
+ * moved under it): visible then, and not ending afterwards. Whatever starts in a unit that a
+ * recorded restructuring later ends would be left under it, since that restructuring carried
+ * only what existed when it was recorded.
+ */
+export async function requireLastingUnit(manager: EntityManager, principal: Principal, code: string, date: string): Promise<AdministrativeUnit> {
+  const unit = await requireUnit(manager, principal, code, date);
+  const [last]: Array<{ validTo: string | null }> = await manager.query(
+    'SELECT valid_to::text AS "validTo" FROM administrative_unit WHERE code = $1 ORDER BY valid_from DESC LIMIT 1',
+    [code],
+  );
+  if (last?.validTo) {
+    throw new BadUserInputError(
+      `${unitLabel(unit)} hết hiệu lực từ ${last.validTo}: không thể đặt thêm vào đó từ ${date}, vì sẽ bị bỏ lại dưới một đơn vị đã chấm dứt`,
+      `${unitLabel(unit)} ends on ${last.validTo}: nothing can be placed in it from ${date}, it would be left under a unit that has ceased`,
+      { reason: 'UNIT_ENDS', unitCode: code, endsOn: last.validTo, date },
+    );
+  }
+  return unit;
 }

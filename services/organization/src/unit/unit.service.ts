@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { requireAuthority } from '../restructure/authority';
 import type { RestructuringChangeInput } from '../restructure/restructure.inputs';
 import { territoryGuard } from '../territory/territory.guard';
-import { requireUnit, unitLabel } from './unit.access';
+import { requireLastingUnit, unitLabel } from './unit.access';
 import { AdministrativeUnit } from './unit.entity';
 import { InvalidUnitError, UnitCodeTakenError } from './unit.errors';
 import { unitSnapshot } from './unit.events';
@@ -60,7 +60,7 @@ export class UnitService {
     if (!CODE_PATTERN.test(code)) throw new InvalidUnitError('Mã đơn vị không hợp lệ', 'Invalid unit code', { code });
     const change: RestructuringChangeInput = input.change;
     return writeDated(this.dataSource, { actor: principal, operation: 'createUnit', change }, async (write) => {
-      const parent = await requireUnit(write.manager, principal, input.parentCode, write.date);
+      const parent = await requireLastingUnit(write.manager, principal, input.parentCode, write.date);
       requireAuthority(principal, input.tier, write.date, change.decision.issuer);
       if (!mayPlaceUnder(input.tier, parent.tier, write.date)) {
         throw new InvalidUnitError(
