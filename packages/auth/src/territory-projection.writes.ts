@@ -42,18 +42,25 @@ async function endUnits(manager: EntityManager, codes: readonly string[], date: 
     `INSERT INTO territory_unit_end (code, ended_on) SELECT code, $2::date FROM unnest($1::text[]) AS code ON CONFLICT DO NOTHING`,
     [codes, date],
   );
-  await endVersionsInForceBefore(manager, codes, date);
+  await endVersionsInForceBefore(manager, codes, date, { emptySameDay: true });
 }
 
 /**
- * The version in force the day before `date`, if it runs past it, ends on `date`; a version
- * starting on that very date came from an earlier change the same day and never takes effect
- * (its period becomes empty, as the producer drops it). Later versions are untouched.
+ * The version in force the day before `date`, if it runs past it, ends on `date`. When a unit
+ * ends, a version starting on that very date came from an earlier change the same day and
+ * never takes effect (its period becomes empty, as the producer drops it); when a version is
+ * stored, the one starting that day is itself and keeps its period. Later versions are untouched.
  */
-async function endVersionsInForceBefore(manager: EntityManager, codes: readonly string[], date: string): Promise<void> {
+async function endVersionsInForceBefore(
+  manager: EntityManager,
+  codes: readonly string[],
+  date: string,
+  { emptySameDay }: { emptySameDay: boolean },
+): Promise<void> {
+  const ending = emptySameDay ? `(${inForceOn('unit', '$3')} OR unit.valid_from = $2)` : inForceOn('unit', '$3');
   await manager.query(
     `UPDATE territory_unit unit SET valid_to = $2, updated_at = now()
-      WHERE unit.code = ANY($1::text[]) AND (${inForceOn('unit', '$3')} OR unit.valid_from = $2) AND ${notEndedBy('unit', '$2')}`,
+      WHERE unit.code = ANY($1::text[]) AND ${ending} AND ${notEndedBy('unit', '$2')}`,
     [codes, date, dayBefore(date)],
   );
 }
@@ -81,5 +88,5 @@ async function storeVersion(manager: EntityManager, version: TerritoryUnitRead, 
        WHERE unit.stated_at <= EXCLUDED.stated_at`,
     [version.code, version.validFrom, version.path, version.name, version.tier, version.parentCode, statedAt],
   );
-  await endVersionsInForceBefore(manager, [version.code], version.validFrom);
+  await endVersionsInForceBefore(manager, [version.code], version.validFrom, { emptySameDay: false });
 }
