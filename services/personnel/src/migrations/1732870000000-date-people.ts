@@ -1,3 +1,4 @@
+import { restoreUnitPaths } from '@ps/auth';
 import { convertToEffectiveVersions, revertEffectiveVersions } from '@ps/effective-dating';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
@@ -18,13 +19,6 @@ export class DatePeople1732870000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP INDEX person_unit_validity');
     await revertEffectiveVersions(runner, 'person');
-    // The path each unit last had in the projection (the best the projection still knows).
-    await runner.query(`
-      ALTER TABLE person ADD COLUMN unit_path ltree;
-      UPDATE person SET unit_path = (SELECT unit.path FROM territory_unit unit WHERE unit.code = person.unit_code
-                                      ORDER BY unit.valid_from DESC LIMIT 1);
-      UPDATE person SET unit_path = text2ltree(unit_code) WHERE unit_path IS NULL;
-      ALTER TABLE person ALTER COLUMN unit_path SET NOT NULL;
-      CREATE INDEX person_unit_path_gist ON person USING gist (unit_path)`);
+    await restoreUnitPaths(runner, 'person');
   }
 }
