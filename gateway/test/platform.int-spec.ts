@@ -142,6 +142,8 @@ describe('territory', () => {
 });
 
 describe('writes', () => {
+  const change = { effectiveDate: '2026-01-01', reason: 'Kiện toàn', decision: { number: '7/QĐ-UBND', date: '2025-12-20', signer: 'Chủ tịch UBND xã' } };
+  const changeLiteral = `{ effectiveDate: "2026-01-01", reason: "Kiện toàn", decision: { number: "7/QĐ-UBND", date: "2025-12-20", signer: "Chủ tịch UBND xã" } }`;
   const register = `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName unitCode } }`;
   const headcountOf = async (code: string) =>
     (await queryDatabase<{ n: number }>(databaseOf('personnel'), 'SELECT count(*)::int AS n FROM person WHERE unit_code = $1', [code]))[0].n;
@@ -150,19 +152,19 @@ describe('writes', () => {
     const officer = await asUser(DEMO_USERS.anLapOfficer);
     const person = await graphqlRequest(gatewayUrl, register, {
       ...officer,
-      variables: { input: { unitCode: '25801', fullName: '  Nguyễn   Văn An ', birthYear: 1990 } },
+      variables: { input: { unitCode: '25801', fullName: '  Nguyễn   Văn An ', birthYear: 1990, change } },
     });
     expect(person.errors).toBeUndefined();
     expect(person.data).toMatchObject({ registerPerson: { fullName: 'Nguyễn Văn An', unitCode: '25801' } });
     const rating = await graphqlRequest(
       gatewayUrl,
-      `mutation { recordRating(input: { unitCode: "25801", subjectName: "Nguyễn Văn An", year: 2025, level: HTT }) { id level } }`,
+      `mutation { recordRating(input: { unitCode: "25801", subjectName: "Nguyễn Văn An", year: 2025, level: HTT, change: ${changeLiteral} }) { id level } }`,
       officer,
     );
     expect(rating.errors).toBeUndefined();
     const plan = await graphqlRequest(
       gatewayUrl,
-      `mutation { createReformPlan(input: { unitCode: "25801", title: "Sắp xếp bộ máy", resolutionRef: "18-NQ/TW" }) { id status } }`,
+      `mutation { createReformPlan(input: { unitCode: "25801", title: "Sắp xếp bộ máy", resolutionRef: "18-NQ/TW", change: ${changeLiteral} }) { id status } }`,
       officer,
     );
     expect(plan.data).toMatchObject({ createReformPlan: { status: 'DRAFT' } });
@@ -182,17 +184,17 @@ describe('writes', () => {
     const before = await headcountOf('25789');
     const outside = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.anLapAdmin)),
-      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình' } },
+      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình', change } },
     });
     expect(errorCodes(outside)).toEqual(['FORBIDDEN']);
     const viewer = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.districtViewer)),
-      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình' } },
+      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình', change } },
     });
     expect(errorCodes(viewer)).toEqual(['FORBIDDEN']);
     const blank = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.districtOfficer)),
-      variables: { input: { unitCode: '25789', fullName: '   ' } },
+      variables: { input: { unitCode: '25789', fullName: '   ', change } },
     });
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(blank.errors?.[0].message).toMatch(/^Họ và tên .* \/ Full name/);

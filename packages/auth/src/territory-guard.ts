@@ -1,4 +1,4 @@
-import { classifyAccess, isInForce, requireVisible, type Access, type Period, type TerritoryTree } from '@ps/effective-dating';
+import { classifyAccess, inForceOn, isInForce, requireVisible, type Access, type Period, type TerritoryTree } from '@ps/effective-dating';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isNational, type Principal } from './principal';
 
@@ -55,6 +55,39 @@ export class TerritoryGuard {
   apply<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, principal: Principal, pathExpression: string, asOf: string): SelectQueryBuilder<T> {
     const { sql, parameters } = this.condition(principal, pathExpression, asOf);
     return query.andWhere(sql, parameters);
+  }
+
+  /**
+   * Joins, as `alias`, the version in force on `asOf` of the unit named by `unitCodeExpression`
+   * and cuts the query to what lay inside the caller's territory that day: a row whose unit was
+   * not in force then, or lay outside, is never read.
+   */
+  joinUnitOn<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    principal: Principal,
+    unitCodeExpression: string,
+    asOf: string,
+    alias = 'unit',
+  ): SelectQueryBuilder<T> {
+    const { table, codeColumn, pathColumn } = this.source;
+    const inForce = inForceOn(alias, `:${alias}AsOf`);
+    query.innerJoin(table, alias, `${alias}.${codeColumn} = ${unitCodeExpression} AND ${inForce}`, { [`${alias}AsOf`]: asOf });
+    return this.apply(query, principal, `${alias}.${pathColumn}`, asOf);
+  }
+
+  /**
+   * The versions in force on `asOf` of the units named (alias `unit`, nothing selected yet)
+   * that lay inside the caller's territory that day: the base of per-unit figures, where a
+   * unit seen with nothing to count differs from a unit the caller may not see.
+   */
+  unitsOn(manager: EntityManager, principal: Principal, codes: readonly string[], asOf: string): SelectQueryBuilder<ObjectLiteral> {
+    const { table, codeColumn, pathColumn } = this.source;
+    const query = manager
+      .createQueryBuilder()
+      .from(table, 'unit')
+      .where(`unit.${codeColumn} IN (:...unitCodes)`, { unitCodes: [...codes] })
+      .andWhere(inForceOn('unit', ':unitAsOf'), { unitAsOf: asOf });
+    return this.apply(query, principal, `unit.${pathColumn}`, asOf);
   }
 
   /** What the caller may learn about a unit on a date, from one query over its versions. */

@@ -88,3 +88,18 @@ export class MarkCeasedUnits1732855000000 implements MigrationInterface {
     await runner.query('ALTER TABLE territory_unit_end DROP COLUMN ceased');
   }
 }
+
+/**
+ * Down migrations of tables that stopped storing their unit's path and read it from the
+ * projection instead: puts `unit_path` back, each row's unit as the projection last knew it
+ * (the bare code for a unit it never knew).
+ */
+export async function restoreUnitPaths(runner: QueryRunner, table: string): Promise<void> {
+  await runner.query(`ALTER TABLE ${table} ADD COLUMN unit_path ltree`);
+  await runner.query(`
+    UPDATE ${table} SET unit_path = coalesce(
+      (SELECT unit.path FROM territory_unit unit WHERE unit.code = ${table}.unit_code ORDER BY unit.valid_from DESC LIMIT 1),
+      text2ltree(${table}.unit_code))`);
+  await runner.query(`ALTER TABLE ${table} ALTER COLUMN unit_path SET NOT NULL`);
+  await runner.query(`CREATE INDEX ${table}_unit_path_gist ON ${table} USING gist (unit_path)`);
+}

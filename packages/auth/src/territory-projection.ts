@@ -1,16 +1,7 @@
 import { territoryReads } from '@ps/contracts';
-import { isOpenVersion } from '@ps/effective-dating';
 import type { EventHandler, InboxConsumer } from '@ps/events';
 import type { TerritorySource } from './territory-guard';
 import { applyTerritoryChange, type TerritoryChange } from './territory-projection.writes';
-
-/**
- * SQL: the row of `alias` is its unit's current version (the open one), the one reads
- * without a date scope by.
- */
-export function currentTerritoryVersion(alias: string): string {
-  return isOpenVersion(alias);
-}
 
 /**
  * The local copy of the territory tree kept by services that do not own it, fed from the

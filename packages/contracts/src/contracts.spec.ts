@@ -1,4 +1,4 @@
-import { createEnvelope, envelopeSchema } from '@ps/events';
+import { createEnvelope, envelopeSchema, type EventContract } from '@ps/events';
 import * as contracts from './index';
 import {
   BoundaryAdjusted,
@@ -8,7 +8,10 @@ import {
   EVENT_CONTRACTS,
   ORGANIZATION_TOPIC,
   PERSONNEL_TOPIC,
+  PersonRegistered,
+  RatingRecorded,
   REFORM_TOPIC,
+  ReformPlanCreated,
   territoryReads,
   UnitDissolved,
 } from './index';
@@ -91,5 +94,22 @@ describe('the demo territory', () => {
     const ids = (messages: Array<{ value: string }>) => messages.map((message) => JSON.parse(message.value).id);
     const first = ids(demoTerritoryAnnouncements());
     expect(ids(demoTerritoryAnnouncements()).filter((id) => first.includes(id))).toEqual([]);
+  });
+});
+
+const firstVersions: Array<[string, EventContract<unknown, unknown>, Record<string, unknown>]> = [
+  ['PersonRegistered', PersonRegistered, { personId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', fullName: 'Lê Thị Hoa', birthYear: 1988, unitCode: '25801' }],
+  ['RatingRecorded', RatingRecorded, { ratingId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', subjectName: 'Lê Thị Hoa', unitCode: '25801', year: 2024, level: 'HTT' }],
+  ['ReformPlanCreated', ReformPlanCreated, { planId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', title: 'Sắp xếp bộ máy', resolutionRef: '18-NQ/TW', unitCode: '25801' }],
+];
+
+describe.each(firstVersions)('%s v1', (_type, { payload }, before) => {
+  it('parses an event written before it stated its change, with no date, reason or decision', () => {
+    expect(payload.parse(before)).toEqual({ ...before, effectiveDate: null, reason: null, decision: null });
+  });
+
+  it('carries the change it was recorded on', () => {
+    const facts = { effectiveDate: '2025-07-01', reason: 'Tiếp nhận', decision };
+    expect(payload.parse({ ...before, ...facts })).toEqual({ ...before, ...facts });
   });
 });

@@ -69,3 +69,9 @@ export function stampAsOf<T extends { asOf: string }>(record: T, asOf: string): 
   record.asOf = asOf;
   return record;
 }
+
+/** Options of every `asOf` argument: optional, today in Vietnam when left out (see `asOfDate`). */
+export const AS_OF_ARGUMENT = {
+  nullable: true,
+  description: 'Ngày tra cứu (mặc định: hôm nay) / as of this date (default: today)',
+} as const;

@@ -8,6 +8,7 @@ export * from './audit/audit.resolver';
 export * from './audit/audit.trail';
 export * from './audit/audit.types';
 export * from './dated-loader';
+export * from './dated-table.migration';
 export * from './dated-record';
 export * from './decision/decision.entity';
 export * from './decision/decision.inputs';

@@ -10,11 +10,13 @@ import {
   auditTrailId,
   auditQuestionOf,
   closeVersion,
+  convertToEffectiveVersions,
   insertVersion,
   nextVersion,
   openVersion,
   readAuditPage,
   requireAuditScope,
+  revertEffectiveVersions,
   writeDated,
   type Actor,
 } from '../src';
@@ -164,5 +166,34 @@ describe('the audit table', () => {
     });
     await expect(requireAuditScope(dataSource.manager, TREE, '99999', '720')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     await expect(requireAuditScope(dataSource.manager, TREE, '25789', null)).resolves.toBeUndefined();
+  });
+});
+
+describe('converting a table of plain rows', () => {
+  const migrate = async (step: (runner: QueryRunner) => Promise<void>) => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await step(runner);
+    } finally {
+      await runner.release();
+    }
+  };
+
+  it('keeps each row as its first version, from the day it was created in Vietnam, without a decision', async () => {
+    await dataSource.query(`CREATE TABLE badge (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), label text NOT NULL,
+      created_by text NOT NULL, created_at timestamptz NOT NULL DEFAULT now())`);
+    // 20:00 UTC on the 4th is already the 5th in Vietnam
+    const [{ id }] = await dataSource.query(`INSERT INTO badge (label, created_by, created_at) VALUES ('Cũ', 'u-0', '2024-03-04T20:00:00Z') RETURNING id`);
+    await migrate((runner) => convertToEffectiveVersions(runner, 'badge'));
+    const [row] = await dataSource.query('SELECT id, version_id, valid_from::text, valid_to, reason, decision_id FROM badge');
+    expect(row).toMatchObject({ id, valid_from: '2024-03-05', valid_to: null, reason: null, decision_id: null });
+    expect(row.version_id).not.toBe(id);
+    const overlapping = `INSERT INTO badge (id, label, created_by, valid_from) VALUES ($1, 'Mới', 'u-1', '2024-06-01')`;
+    await expect(dataSource.query(overlapping, [id])).rejects.toThrow(/badge_no_overlap/);
+
+    await dataSource.query(`UPDATE badge SET valid_to = '2024-06-01' WHERE id = $1`, [id]);
+    await dataSource.query(overlapping, [id]);
+    await migrate((runner) => revertEffectiveVersions(runner, 'badge'));
+    expect(await dataSource.query('SELECT id, label FROM badge')).toEqual([{ id, label: 'Mới' }]);
   });
 });

@@ -72,7 +72,8 @@ export function schemaFromResolvers(
   );
 }
 
-/** Reference resolver for an entity this subgraph only extends: the key is all it needs. */
-export function referenceByKey(typeName: string): ReferenceResolvers {
-  return { [typeName]: { __resolveReference: (reference: Record<string, unknown>) => reference } };
+/** Reference resolvers for entities this subgraph only extends: the key is all each needs. */
+export function referenceByKey(...typeNames: string[]): ReferenceResolvers {
+  const byKey = { __resolveReference: (reference: Record<string, unknown>) => reference };
+  return Object.fromEntries(typeNames.map((typeName) => [typeName, byKey]));
 }

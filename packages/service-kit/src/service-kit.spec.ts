@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ConfigError, loadEnv, serviceEnvSchema } from './env';
 import { groupBy, groupLoader, mapLoader } from './loaders';
-import { deepMerge } from './schema';
+import { deepMerge, referenceByKey } from './schema';
 
 describe('loadEnv', () => {
   const complete = {
@@ -66,5 +66,14 @@ describe('deepMerge', () => {
     expect(deepMerge({ Unit: { children: field } }, { Unit: { __resolveReference: reference } })).toEqual({
       Unit: { children: field, __resolveReference: reference },
     });
+  });
+});
+
+describe('referenceByKey', () => {
+  it('resolves each entity this subgraph only extends to its representation', () => {
+    const resolvers = referenceByKey('AdministrativeUnit', 'AuditTrail') as Record<string, { __resolveReference: (r: object) => object }>;
+    expect(Object.keys(resolvers)).toEqual(['AdministrativeUnit', 'AuditTrail']);
+    const trail = { __typename: 'AuditTrail', id: 'abc' };
+    expect(resolvers.AuditTrail.__resolveReference(trail)).toBe(trail);
   });
 });

@@ -4,5 +4,6 @@ export * from './repository';
 export * from './tokens';
 export * from './wait';
 export * from './database';
+export * from './dated-writes';
 export * from './processes';
 export * from './service-env';

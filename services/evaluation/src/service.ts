@@ -5,32 +5,44 @@ import {
   projectTerritory,
   type Principal,
 } from '@ps/auth';
+import { AuditTrail, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
+import { EvaluationAuditResolver } from './audit/audit.resolver';
 import { CreateRatings1732792000000 } from './migrations/1732792000000-create-ratings';
+import { DateRatings1732870000000 } from './migrations/1732870000000-date-ratings';
 import { Rating } from './rating/rating.entity';
-import { ratingLoaders, type RatingLoaders } from './rating/rating.loaders';
+import { ratingLoaders } from './rating/rating.loaders';
 import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
 import { RatingService } from './rating/rating.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 
-export const evaluationService: ServiceDefinition<RatingLoaders> = {
+/** Per-request loaders of every feature. */
+function serviceLoaders(dataSource: DataSource, principal: Principal) {
+  return { ...ratingLoaders(new RatingService(dataSource), principal), ...decisionLoaders(dataSource) };
+}
+
+export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
+
+export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   name: 'evaluation',
-  entities: [Rating],
+  entities: [Rating, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
+    CreateRatings1732792000000,
+    CreateDecisionsAndAuditTrail1732845000000,
     DateTerritoryProjection1732850000000,
     MarkCeasedUnits1732855000000,
-    CreateRatings1732792000000,
+    DateRatings1732870000000,
   ],
   schema: (dataSource: DataSource) =>
-    schemaFromResolvers([new RatingResolver(new RatingService(dataSource)), new UnitRatingResolver()], {
-      orphanedTypes: [AdministrativeUnit],
-      referenceResolvers: referenceByKey('AdministrativeUnit'),
-    }),
-  loaders: (dataSource: DataSource, principal: Principal) => ratingLoaders(new RatingService(dataSource), principal),
+    schemaFromResolvers(
+      [new RatingResolver(new RatingService(dataSource)), new UnitRatingResolver(), new EvaluationAuditResolver(dataSource)],
+      { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
+    ),
+  loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger })),
   ],

@@ -5,32 +5,44 @@ import {
   projectTerritory,
   type Principal,
 } from '@ps/auth';
+import { AuditTrail, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
+import { PersonnelAuditResolver } from './audit/audit.resolver';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
+import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { Person } from './person/person.entity';
-import { personLoaders, type PersonLoaders } from './person/person.loaders';
+import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 
-export const personnelService: ServiceDefinition<PersonLoaders> = {
+/** Per-request loaders of every feature. */
+function serviceLoaders(dataSource: DataSource, principal: Principal) {
+  return { ...personLoaders(new PersonService(dataSource), principal), ...decisionLoaders(dataSource) };
+}
+
+export type PersonnelLoaders = ReturnType<typeof serviceLoaders>;
+
+export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person],
+  entities: [Person, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
+    CreatePeople1732791000000,
+    CreateDecisionsAndAuditTrail1732845000000,
     DateTerritoryProjection1732850000000,
     MarkCeasedUnits1732855000000,
-    CreatePeople1732791000000,
+    DatePeople1732870000000,
   ],
   schema: (dataSource: DataSource) =>
-    schemaFromResolvers([new PersonResolver(new PersonService(dataSource)), new UnitStaffResolver()], {
-      orphanedTypes: [AdministrativeUnit],
-      referenceResolvers: referenceByKey('AdministrativeUnit'),
-    }),
-  loaders: (dataSource: DataSource, principal: Principal) => personLoaders(new PersonService(dataSource), principal),
+    schemaFromResolvers(
+      [new PersonResolver(new PersonService(dataSource)), new UnitStaffResolver(), new PersonnelAuditResolver(dataSource)],
+      { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
+    ),
+  loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
   ],

@@ -1,7 +1,10 @@
 import { demoTerritoryAnnouncements, ORGANIZATION_TOPIC, PERSONNEL_TOPIC, UnitCreated, UnitsMerged } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
+import { auditTrailId } from '@ps/effective-dating';
 import {
+  auditSectionPage,
+  changeOn,
   DEMO_USERS,
   errorCodes,
   eventually,
@@ -9,8 +12,10 @@ import {
   publishAndAwait,
   queryEntities,
   recreateTestDatabase,
+  rowCounts,
   serviceTestEnv,
   tokenFor,
+  WRITE_TRAIL_TABLES,
 } from '@ps/testing';
 import { personnelService } from '../src/service';
 
@@ -20,6 +25,29 @@ let service: RunningService;
 
 const count = async (sql: string, parameters: unknown[] = []): Promise<number> =>
   (await service.dataSource.query(sql, parameters))[0].n;
+const written = () => rowCounts((sql) => service.dataSource.query(sql), ['person', ...WRITE_TRAIL_TABLES]);
+
+const REGISTER = `mutation ($input: RegisterPersonInput!) {
+  registerPerson(input: $input) { id fullName birthYear unitCode validFrom validTo reason asOf decision { number decidedOn signer } } }`;
+const register = async (username: string, input: Record<string, unknown>) =>
+  graphqlRequest<{ registerPerson: { id: string } }>(service.url, REGISTER, { token: await tokenFor(username), variables: { input } });
+const peopleOf = async (username: string, unitCode: string, asOf?: string) => {
+  const response = await graphqlRequest<{ people: Array<{ fullName: string; asOf: string }> }>(
+    service.url,
+    'query ($unitCode: ID!, $asOf: LocalDate) { people(unitCode: $unitCode, asOf: $asOf) { fullName asOf } }',
+    { token: await tokenFor(username), variables: { unitCode, asOf } },
+  );
+  expect(response.errors).toBeUndefined();
+  return response.data?.people.map((person) => person.fullName);
+};
+const headcounts = async (username: string, asOf: string | null) =>
+  (await queryEntities<{ code: string; headcount: number | null }>(
+    service.url, 'AdministrativeUnit', [{ code: '25801' }, { code: '25789' }],
+    `code headcount${asOf ? `(asOf: "${asOf}")` : ''}`, await tokenFor(username),
+  )).data?._entities;
+const auditPage = async (username: string, unitCode: string, first: number, after?: string | null) =>
+  auditSectionPage(service.url, 'personnel', auditTrailId({ unitCode, from: '2020-01-01', to: '2999-12-31', operation: null }),
+    await tokenFor(username), { first, after });
 
 beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
@@ -73,51 +101,94 @@ describe('territory projection', () => {
 });
 
 describe('registerPerson', () => {
-  const register = 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName birthYear unitCode } }';
-
-  it('registers a person in the officer’s commune, announces it, and counts them', async () => {
-    const token = await tokenFor(DEMO_USERS.anLapOfficer);
-    const response = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, register, {
-      token,
-      variables: { input: { unitCode: '25801', fullName: 'Lê Thị Hoa', birthYear: 1988 } },
+  it('registers a person from the effective date, with one audit row and an event carrying the change', async () => {
+    const before = await written();
+    const response = await register(DEMO_USERS.anLapOfficer, {
+      unitCode: '25801', fullName: 'Lê  Thị Hoa', birthYear: 1988, change: changeOn('2025-01-02', { reason: 'Tiếp nhận công chức' }),
     });
     expect(response.errors).toBeUndefined();
+    expect(response.data?.registerPerson).toMatchObject({
+      fullName: 'Lê Thị Hoa', unitCode: '25801', validFrom: '2025-01-02', validTo: null, reason: 'Tiếp nhận công chức', asOf: '2025-01-02',
+      decision: { number: '12/QĐ-UBND', decidedOn: '2025-01-02', signer: 'Nguyễn Văn Chủ tịch' },
+    });
     const id = response.data?.registerPerson.id;
-    await eventually(
-      async () => {
-        const events = await service.bus.readAll(PERSONNEL_TOPIC);
-        return events.find((m) => m.key === id);
-      },
-      { what: 'PersonRegistered on Kafka' },
+    expect(await written()).toEqual({ person: before.person + 1, decision: before.decision + 1, audit_log: before.audit_log + 1, outbox: before.outbox + 1 });
+
+    const [audit] = await service.dataSource.query(
+      `SELECT user_id, operation, target_type, target_label, unit_code, unit_paths::text[] AS unit_paths, effective_date::text,
+              before, after, decision, correlation_id::text FROM audit_log WHERE target_id = $1`,
+      [id],
     );
-    const units = await queryEntities<{ code: string; headcount: number | null }>(
-      service.url, 'AdministrativeUnit', [{ code: '25801' }, { code: '25789' }], 'code headcount', token,
-    );
-    expect(units.data?._entities).toEqual([{ code: '25801', headcount: 1 }, { code: '25789', headcount: null }]);
-    const people = await graphqlRequest<{ people: Array<{ fullName: string }> }>(
-      service.url, '{ own: people(unitCode: "25801") { fullName } other: people(unitCode: "25789") { fullName } }', { token },
-    );
-    expect(people.data).toEqual({ own: [{ fullName: 'Lê Thị Hoa' }], other: [] });
+    expect(audit).toMatchObject({
+      operation: 'registerPerson', target_type: 'Person', target_label: 'Lê Thị Hoa – Xã An Lập (25801)', unit_code: '25801',
+      unit_paths: ['74.720.25801'], effective_date: '2025-01-02', before: null,
+      after: { id, fullName: 'Lê Thị Hoa', birthYear: 1988, unitCode: '25801', validFrom: '2025-01-02', validTo: null },
+      decision: { number: '12/QĐ-UBND', date: '2025-01-02', signer: 'Nguyễn Văn Chủ tịch', issuer: null },
+    });
+    const message = await eventually(async () => (await service.bus.readAll(PERSONNEL_TOPIC)).find((m) => m.key === id), {
+      what: 'PersonRegistered on Kafka',
+    });
+    expect(JSON.parse(message.value ?? '{}')).toMatchObject({
+      type: 'PersonRegistered', actor: audit.user_id, correlationId: audit.correlation_id, unitPath: '74.720.25801',
+      payload: { personId: id, unitCode: '25801', effectiveDate: '2025-01-02', reason: 'Tiếp nhận công chức', decision: { number: '12/QĐ-UBND' } },
+    });
+  });
+
+  it('counts and lists people as of a date, inside the territory only', async () => {
+    expect(await headcounts(DEMO_USERS.anLapOfficer, null)).toEqual([{ code: '25801', headcount: 1 }, { code: '25789', headcount: null }]);
+    expect(await headcounts(DEMO_USERS.anLapOfficer, '2025-01-01')).toEqual([{ code: '25801', headcount: 0 }, { code: '25789', headcount: null }]);
+    expect(await peopleOf(DEMO_USERS.anLapOfficer, '25801')).toEqual(['Lê Thị Hoa']);
+    expect(await peopleOf(DEMO_USERS.anLapOfficer, '25801', '2025-01-01')).toEqual([]);
+    expect(await peopleOf(DEMO_USERS.anLapOfficer, '25789')).toEqual([]);
   });
 
   it.each([
-    ['a birth year in the future', { unitCode: '25801', fullName: 'Phạm Văn Nam', birthYear: 2999 }, 'BAD_USER_INPUT'],
-    ['a name of 201 characters', { unitCode: '25801', fullName: 'A'.repeat(201) }, 'BAD_USER_INPUT'],
-    ['a unit outside the territory', { unitCode: '25789', fullName: 'Phạm Văn Nam' }, 'FORBIDDEN'],
-    ['a unit that does not exist', { unitCode: '99999', fullName: 'Phạm Văn Nam' }, 'NOT_FOUND'],
-  ])('refuses %s and writes nothing', async (_case, input, code) => {
-    const people = await count('SELECT count(*)::int AS n FROM person');
-    const events = await count('SELECT count(*)::int AS n FROM outbox');
-    const response = await graphqlRequest(service.url, register, { token: await tokenFor(DEMO_USERS.anLapOfficer), variables: { input } });
+    ['a birth year in the future', DEMO_USERS.anLapOfficer, { unitCode: '25801', birthYear: 2999 }, 'BAD_USER_INPUT'],
+    ['a name of 201 characters', DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'A'.repeat(201) }, 'BAD_USER_INPUT'],
+    ['a blank reason', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('2025-01-02', { reason: ' ' }) }, 'BAD_USER_INPUT'],
+    ['a decision from the future', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('2025-01-02', { decidedOn: '2999-01-01' }) }, 'BAD_USER_INPUT'],
+    ['a viewer', DEMO_USERS.districtViewer, { unitCode: '25801' }, 'FORBIDDEN'],
+    ['a unit outside the territory', DEMO_USERS.anLapOfficer, { unitCode: '25789' }, 'FORBIDDEN'],
+    ['a unit that does not exist', DEMO_USERS.anLapOfficer, { unitCode: '99999' }, 'NOT_FOUND'],
+    ['a date before the unit was in force', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('1998-06-01') }, 'NOT_IN_FORCE'],
+  ])('refuses %s and writes nothing: no person, decision, audit row or event', async (_case, username, input, code) => {
+    const before = await written();
+    const response = await register(username, { fullName: 'Phạm Văn Nam', change: changeOn('2025-01-02', { number: '99/QĐ-UBND' }), ...input });
     expect(errorCodes(response)).toEqual([code]);
-    expect(await count('SELECT count(*)::int AS n FROM person')).toBe(people);
-    expect(await count('SELECT count(*)::int AS n FROM outbox')).toBe(events);
+    expect(await written()).toEqual(before);
+  });
+
+  it('says when the unit was in force, and nothing about a unit outside the territory', async () => {
+    const early = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'X', change: changeOn('1998-06-01') });
+    expect(early.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_IN_FORCE', details: { startsOn: '1999-01-01', endedOn: null } } });
+    const foreign = await register(DEMO_USERS.anLapOfficer, { unitCode: '25789', fullName: 'X', change: changeOn('1998-06-01') });
+    expect(foreign.errors?.[0].message).toBe('Xã Định An (25789) nằm ngoài địa bàn bạn quản lý / Xã Định An (25789) is outside your territory');
+  });
+});
+
+describe('the audit trail’s personnel page', () => {
+  it('answers newest first with a cursor, cut to the caller', async () => {
+    const second = await register(DEMO_USERS.districtOfficer, { unitCode: '25789', fullName: 'Trần Văn Bình', change: changeOn('2025-02-01') });
+    expect(second.errors).toBeUndefined();
+    const { page: first, errors } = await auditPage(DEMO_USERS.districtAdmin, '720', 1);
+    expect(errors).toEqual([]);
+    expect(first).toMatchObject({ totalCount: 2, pageInfo: { hasNextPage: true } });
+    expect(first?.entries.map((entry) => entry.target.label)).toEqual(['Trần Văn Bình – Xã Định An (25789)']);
+    const { page: rest } = await auditPage(DEMO_USERS.districtAdmin, '720', 5, first?.pageInfo.endCursor);
+    expect(rest?.entries.map((entry) => [entry.target.label, entry.decision?.number])).toEqual([['Lê Thị Hoa – Xã An Lập (25801)', '12/QĐ-UBND']]);
+    expect(rest?.pageInfo.hasNextPage).toBe(false);
+    expect((await auditPage(DEMO_USERS.anLapAdmin, '25801', 5)).page?.totalCount).toBe(1);
+  });
+
+  it('refuses a unit that never lay inside the caller’s unit, and one that does not exist', async () => {
+    expect((await auditPage(DEMO_USERS.anLapAdmin, '25789', 5)).errors).toEqual(['FORBIDDEN']);
+    expect((await auditPage(DEMO_USERS.anLapAdmin, '99999', 5)).errors).toEqual(['NOT_FOUND']);
   });
 });
 
 // Last: after the merge, Xã An Lập (the officer's commune) has no current version any more.
-describe('restructuring', () => {
-  it('follows a merge: the merged-away commune ends, the successor and its moved hamlets take new versions', async () => {
+describe('after a merge of the caller’s commune', () => {
+  beforeAll(async () => {
     const version = (code: string, name: string, tier: 'COMMUNE' | 'HAMLET', path: string) => ({
       code, name, tier, path, parentCode: path.split('.').slice(-2, -1)[0] ?? null, validFrom: '2025-07-01', validTo: null, decision: null,
     });
@@ -139,6 +210,9 @@ describe('restructuring', () => {
       async () => ((await count("SELECT count(*)::int AS n FROM territory_unit WHERE code = '25801_01'")) === 1 ? true : undefined),
       { what: 'merge projected' },
     );
+  });
+
+  it('projects it: the merged-away commune ends, the successor and its moved hamlets take new versions', async () => {
     expect(
       await service.dataSource.query(
         `SELECT code, path, valid_from::text, valid_to::text FROM territory_unit
@@ -150,5 +224,21 @@ describe('restructuring', () => {
       { code: '25801', path: '74.720.25801', valid_from: '1999-01-01', valid_to: '2025-07-01' },
       { code: '25801_01', path: '74.720.25789.25801_01', valid_from: '2025-07-01', valid_to: null },
     ]);
+  });
+
+  it('keeps the commune’s history readable for its admin, and today’s staff under the successor out of reach', async () => {
+    expect(await peopleOf(DEMO_USERS.anLapAdmin, '25801', '2025-06-30')).toEqual(['Lê Thị Hoa']);
+    expect(await headcounts(DEMO_USERS.anLapAdmin, '2025-06-30')).toEqual([{ code: '25801', headcount: 1 }, { code: '25789', headcount: null }]);
+    expect(await peopleOf(DEMO_USERS.anLapAdmin, '25801')).toEqual([]);
+    expect(await peopleOf(DEMO_USERS.anLapAdmin, '25789')).toEqual([]);
+    expect(await headcounts(DEMO_USERS.anLapAdmin, null)).toEqual([{ code: '25801', headcount: null }, { code: '25789', headcount: null }]);
+    expect(await peopleOf(DEMO_USERS.districtAdmin, '25789')).toEqual(['Trần Văn Bình']);
+  });
+
+  it('refuses a registration in the commune after it ended, saying when it ended', async () => {
+    const before = await written();
+    const late = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'Phạm Văn Nam', change: changeOn('2025-08-01') });
+    expect(late.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_IN_FORCE', details: { endedOn: '2025-07-01' } } });
+    expect(await written()).toEqual(before);
   });
 });

@@ -5,32 +5,44 @@ import {
   projectTerritory,
   type Principal,
 } from '@ps/auth';
+import { AuditTrail, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
+import { ReformAuditResolver } from './audit/audit.resolver';
 import { CreateReformPlans1732793000000 } from './migrations/1732793000000-create-reform-plans';
+import { DateReformPlans1732870000000 } from './migrations/1732870000000-date-reform-plans';
 import { ReformPlan } from './plan/plan.entity';
-import { planLoaders, type PlanLoaders } from './plan/plan.loaders';
+import { planLoaders } from './plan/plan.loaders';
 import { PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
 import { PlanService } from './plan/plan.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 
-export const reformService: ServiceDefinition<PlanLoaders> = {
+/** Per-request loaders of every feature. */
+function serviceLoaders(dataSource: DataSource, principal: Principal) {
+  return { ...planLoaders(new PlanService(dataSource), principal), ...decisionLoaders(dataSource) };
+}
+
+export type ReformLoaders = ReturnType<typeof serviceLoaders>;
+
+export const reformService: ServiceDefinition<ReformLoaders> = {
   name: 'reform',
-  entities: [ReformPlan],
+  entities: [ReformPlan, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
+    CreateReformPlans1732793000000,
+    CreateDecisionsAndAuditTrail1732845000000,
     DateTerritoryProjection1732850000000,
     MarkCeasedUnits1732855000000,
-    CreateReformPlans1732793000000,
+    DateReformPlans1732870000000,
   ],
   schema: (dataSource: DataSource) =>
-    schemaFromResolvers([new PlanResolver(new PlanService(dataSource)), new UnitPlansResolver()], {
-      orphanedTypes: [AdministrativeUnit],
-      referenceResolvers: referenceByKey('AdministrativeUnit'),
-    }),
-  loaders: (dataSource: DataSource, principal: Principal) => planLoaders(new PlanService(dataSource), principal),
+    schemaFromResolvers(
+      [new PlanResolver(new PlanService(dataSource)), new UnitPlansResolver(), new ReformAuditResolver(dataSource)],
+      { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
+    ),
+  loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger })),
   ],

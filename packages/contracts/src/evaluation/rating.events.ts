@@ -1,11 +1,15 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
+import { addedChangeFacts } from '../organization/decision.events';
 import { EVALUATION_TOPIC } from '../topics';
 
 /** Rating levels, best first (the evaluation service's `RatingLevel`). */
 export const RATING_LEVELS = ['HTXS', 'HTT', 'HTNV', 'KHTNV'] as const;
 
-/** A yearly rating was recorded for a cadre or an organization of a unit. Keyed by the rating's id. */
+/**
+ * A yearly rating was recorded for a cadre or an organization of a unit, in force from the
+ * change's effective date. Keyed by the rating's id.
+ */
 export const RatingRecorded = defineEvent({
   type: 'RatingRecorded',
   version: 1,
@@ -16,5 +20,6 @@ export const RatingRecorded = defineEvent({
     unitCode: z.string(),
     year: z.number().int(),
     level: z.enum(RATING_LEVELS),
+    ...addedChangeFacts,
   }),
 });

@@ -11,6 +11,16 @@ export const changeFacts = { effectiveDate: z.string(), reason: z.string(), deci
 export type ChangeFacts = z.infer<z.ZodObject<typeof changeFacts>>;
 
 /**
+ * The change facts of an event first published without them: events written before read as
+ * null, so they still parse. Producers always state them now.
+ */
+export const addedChangeFacts = {
+  effectiveDate: z.string().nullable().default(null),
+  reason: z.string().nullable().default(null),
+  decision: decisionRef.nullable().default(null),
+};
+
+/**
  * What every restructuring event states besides its subject. Reason and decision may be
  * missing: the official territory load restructures without citing a decision record.
  */

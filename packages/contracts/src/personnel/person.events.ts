@@ -1,8 +1,9 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
+import { addedChangeFacts } from '../organization/decision.events';
 import { PERSONNEL_TOPIC } from '../topics';
 
-/** A person was registered in a unit. Keyed by the person's id. */
+/** A person was registered in a unit, from the change's effective date. Keyed by the person's id. */
 export const PersonRegistered = defineEvent({
   type: 'PersonRegistered',
   version: 1,
@@ -12,5 +13,6 @@ export const PersonRegistered = defineEvent({
     fullName: z.string(),
     birthYear: z.number().int().nullable(),
     unitCode: z.string(),
+    ...addedChangeFacts,
   }),
 });

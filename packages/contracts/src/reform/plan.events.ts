@@ -1,8 +1,12 @@
 import { defineEvent } from '@ps/events';
 import { z } from 'zod';
+import { addedChangeFacts } from '../organization/decision.events';
 import { REFORM_TOPIC } from '../topics';
 
-/** A reform plan was drafted for a unit, implementing a resolution. Keyed by the plan's id. */
+/**
+ * A reform plan was drafted for a unit, implementing a resolution, in force from the change's
+ * effective date. Keyed by the plan's id.
+ */
 export const ReformPlanCreated = defineEvent({
   type: 'ReformPlanCreated',
   version: 1,
@@ -12,5 +16,6 @@ export const ReformPlanCreated = defineEvent({
     title: z.string(),
     resolutionRef: z.string(),
     unitCode: z.string(),
+    ...addedChangeFacts,
   }),
 });

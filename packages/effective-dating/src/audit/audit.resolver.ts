@@ -30,13 +30,14 @@ export function auditSectionResolver(section: string, tree: TerritoryTree) {
       @Root() trail: AuditTrail,
       @Arg('first', () => Int, { defaultValue: 50, description: '1–200' }) first: number,
       @Arg('after', () => String, { nullable: true, description: 'pageInfo.endCursor của trang trước / previous page’s endCursor' })
-      after: string | null,
+      // type-graphql passes undefined, not null, for an argument left out
+      after: string | null | undefined,
       @Ctx() { principal }: { principal: Actor },
     ): Promise<AuditPage> {
       const question = auditQuestionOf(trail.id);
       const callerUnitCode = auditScopeOf(principal);
       await requireAuditScope(this.dataSource.manager, tree, question.unitCode, callerUnitCode);
-      return readAuditPage(this.dataSource.manager, question, { callerUnitCode, first, after });
+      return readAuditPage(this.dataSource.manager, question, { callerUnitCode, first, after: after ?? null });
     }
   }
   return AuditSectionResolver;

@@ -13,3 +13,10 @@ export function decisionLoader(dataSource: DataSource): DataLoader<string, Decis
     return ids.map((id) => byId.get(id) ?? null);
   });
 }
+
+/** The decision loader under the name every service's resolvers read it by: `loaders.decisionById`. */
+export function decisionLoaders(dataSource: DataSource) {
+  return { decisionById: decisionLoader(dataSource) };
+}
+
+export type DecisionLoaders = ReturnType<typeof decisionLoaders>;

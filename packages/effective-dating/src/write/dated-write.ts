@@ -7,6 +7,13 @@ import { appendAuditRow, type AuditSubject } from '../audit/audit.record';
 import { decisionRefOf, type DecisionRef } from '../decision/decision.entity';
 import { recordChange, type ChangeFacts, type RecordedChange } from '../decision/decision.record';
 
+/** What a change event states besides its subject, the same in every producer's events. */
+export interface ChangeStatement {
+  effectiveDate: string;
+  reason: string;
+  decision: DecisionRef;
+}
+
 /** Where an event belongs: its aggregate (the Kafka key) and the unit it concerns. */
 export interface EventPlace {
   aggregateId: string;
@@ -42,6 +49,11 @@ export class DatedWrite {
   /** The cited decision as events carry it. */
   get decision(): DecisionRef {
     return decisionRefOf(this.change.decision);
+  }
+
+  /** The change as events state it beside their subject: from when, why, on which decision. */
+  get facts(): ChangeStatement {
+    return { effectiveDate: this.change.effectiveDate, reason: this.change.reason, decision: this.decision };
   }
 
   /** Names what the write is about; called again, it keeps the first subject and adds the units. */

@@ -1,5 +1,6 @@
+import { EffectiveVersion } from '@ps/effective-dating';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 
 /** The four rating levels, the same in every regime. */
 export enum RatingLevel {
@@ -20,13 +21,10 @@ registerEnumType(RatingLevel, {
   },
 });
 
+/** A rating of a year, in force from the effective date of the decision that recorded it. */
 @ObjectType({ description: 'Kết quả xếp loại / a rating' })
 @Entity({ name: 'rating' })
-export class Rating {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Rating extends EffectiveVersion {
   @Field({ description: 'Người hoặc tổ chức được xếp loại / who or what was rated' })
   @Column({ name: 'subject_name', type: 'text' })
   subjectName!: string;
@@ -35,9 +33,6 @@ export class Rating {
   @Column({ name: 'unit_code', type: 'text' })
   unitCode!: string;
 
-  @Column({ name: 'unit_path', type: 'ltree' })
-  unitPath!: string;
-
   @Field(() => Int)
   @Column({ type: 'integer' })
   year!: number;
@@ -45,12 +40,12 @@ export class Rating {
   @Field(() => RatingLevel)
   @Column({ type: 'text' })
   level!: RatingLevel;
+}
 
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+/** A rating version as the audit trail records it, without internal columns. */
+export function ratingSnapshot(rating: Rating) {
+  const { id, subjectName, unitCode, year, level, validFrom, validTo } = rating;
+  return { id, subjectName, unitCode, year, level, validFrom, validTo };
 }
 
 @ObjectType({ description: 'Tổng hợp xếp loại của đơn vị trong một năm / a unit’s ratings in one year' })

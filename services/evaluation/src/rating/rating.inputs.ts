@@ -1,3 +1,4 @@
+import { EffectiveChangeInput } from '@ps/effective-dating';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { RatingLevel } from './rating.entity';
 
@@ -14,4 +15,9 @@ export class RecordRatingInput {
 
   @Field(() => RatingLevel)
   level!: RatingLevel;
+
+  @Field(() => EffectiveChangeInput, {
+    description: 'Quyết định công nhận kết quả, có hiệu lực từ ngày nào, lý do / the decision that recorded it, from when, why',
+  })
+  change!: EffectiveChangeInput;
 }

@@ -1,17 +1,12 @@
 import type { Principal } from '@ps/auth';
-import DataLoader from 'dataloader';
-import type { RatingSummary } from './rating.entity';
-import type { RatingService, SummaryKey } from './rating.service';
+import { datedLoader } from '@ps/effective-dating';
+import type { RatingService } from './rating.service';
+import type { RatingCount } from './rating.summary';
 
+/** Per-request batch loaders over the caller's territory, keyed by (unit code, asOf); null for a unit not seen. */
 export function ratingLoaders(ratings: RatingService, principal: Principal) {
   return {
-    summaryOf: new DataLoader<SummaryKey, RatingSummary | null, string>(
-      async (keys) => {
-        const found = await ratings.summaries(principal, keys);
-        return keys.map((key) => found.get(key) ?? null);
-      },
-      { cacheKeyFn: (key) => `${key.unitCode}|${key.year ?? 'latest'}` },
-    ),
+    ratingCountsOn: datedLoader<'code', RatingCount[] | null>('code', (codes, asOf) => ratings.counts(principal, codes, asOf), null),
   };
 }
 

@@ -1,20 +1,28 @@
+import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Rating, RatingSummary } from './rating.entity';
 import { RecordRatingInput } from './rating.inputs';
 import type { RatingLoaders } from './rating.loaders';
 import type { RatingService } from './rating.service';
+import { summarize } from './rating.summary';
 
-type Context = RequestContext<RatingLoaders>;
+type Context = RequestContext<RatingLoaders & DecisionLoaders>;
 
 @Resolver(() => Rating)
 export class RatingResolver {
   constructor(private readonly ratingService: RatingService) {}
 
-  @Mutation(() => Rating, { description: 'Ghi nhận kết quả xếp loại / record a rating' })
+  @Mutation(() => Rating, { description: 'Ghi nhận kết quả xếp loại từ ngày hiệu lực / record a rating from the effective date' })
   recordRating(@Arg('input') input: RecordRatingInput, @Ctx() { principal }: Context) {
     return this.ratingService.record(principal, input);
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định công nhận / decision that recorded it' })
+  decision(@Root() rating: Rating, @Ctx() { loaders }: Context) {
+    return rating.decisionId ? loaders.decisionById.load(rating.decisionId) : null;
   }
 }
 
@@ -22,13 +30,16 @@ export class RatingResolver {
 export class UnitRatingResolver {
   @FieldResolver(() => RatingSummary, {
     nullable: true,
-    description: 'Tổng hợp xếp loại theo năm (mặc định: năm gần nhất) / ratings of a year (default: latest)',
+    description:
+      'Tổng hợp xếp loại theo năm (mặc định: năm gần nhất), như vào ngày asOf / ratings of a year (default: latest) as of a date (null outside your territory)',
   })
-  ratingSummary(
+  async ratingSummary(
     @Root() unit: AdministrativeUnit,
     @Arg('year', () => Int, { nullable: true }) year: number | null,
+    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.summaryOf.load({ unitCode: unit.code, year: year ?? null });
+    const counts = await loaders.ratingCountsOn.load({ code: unit.code, asOf: asOfDate(asOf) });
+    return counts && summarize(counts, year ?? null);
   }
 }

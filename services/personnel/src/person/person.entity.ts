@@ -1,14 +1,14 @@
+import { EffectiveVersion } from '@ps/effective-dating';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 
-/** A cadre, civil servant or public employee on a unit's staff. */
+/**
+ * One version of a cadre, civil servant or public employee on a unit's staff. The unit they
+ * serve in belongs to the version: serving in another unit is a new version.
+ */
 @ObjectType({ description: 'Cán bộ, công chức, viên chức / a person on the staff' })
 @Entity({ name: 'person' })
-export class Person {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class Person extends EffectiveVersion {
   @Field({ description: 'Họ và tên / full name' })
   @Column({ name: 'full_name', type: 'text' })
   fullName!: string;
@@ -20,13 +20,10 @@ export class Person {
   @Field(() => ID, { description: 'Đơn vị công tác / unit code' })
   @Column({ name: 'unit_code', type: 'text' })
   unitCode!: string;
+}
 
-  @Column({ name: 'unit_path', type: 'ltree' })
-  unitPath!: string;
-
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+/** A person version as the audit trail records it, without internal columns. */
+export function personSnapshot(person: Person) {
+  const { id, fullName, birthYear, unitCode, validFrom, validTo } = person;
+  return { id, fullName, birthYear, unitCode, validFrom, validTo };
 }

@@ -1,3 +1,4 @@
+import { EffectiveChangeInput } from '@ps/effective-dating';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType({ description: 'Tiếp nhận một người vào biên chế đơn vị / register a person on a unit’s staff' })
@@ -10,4 +11,7 @@ export class RegisterPersonInput {
 
   @Field(() => Int, { nullable: true })
   birthYear?: number;
+
+  @Field(() => EffectiveChangeInput, { description: 'Từ ngày nào, lý do, theo quyết định nào / from when, why, on which decision' })
+  change!: EffectiveChangeInput;
 }

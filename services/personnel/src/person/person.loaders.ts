@@ -1,10 +1,11 @@
 import type { Principal } from '@ps/auth';
-import { mapLoader } from '@ps/service-kit';
+import { datedLoader } from '@ps/effective-dating';
 import type { PersonService } from './person.service';
 
+/** Per-request batch loaders over the caller's territory, keyed by (unit code, asOf). */
 export function personLoaders(people: PersonService, principal: Principal) {
   return {
-    headcountOf: mapLoader((codes: readonly string[]) => people.headcounts(principal, codes), null),
+    headcountOn: datedLoader<'code', number | null>('code', (codes, asOf) => people.headcounts(principal, codes, asOf), null),
   };
 }
 

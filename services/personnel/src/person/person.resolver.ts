@@ -1,4 +1,6 @@
+import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Person } from './person.entity';
@@ -6,20 +8,29 @@ import { RegisterPersonInput } from './person.inputs';
 import type { PersonLoaders } from './person.loaders';
 import type { PersonService } from './person.service';
 
-type Context = RequestContext<PersonLoaders>;
+type Context = RequestContext<PersonLoaders & DecisionLoaders>;
 
 @Resolver(() => Person)
 export class PersonResolver {
   constructor(private readonly personService: PersonService) {}
 
-  @Query(() => [Person], { description: 'Cán bộ của một đơn vị trong địa bàn / staff of a unit in your territory' })
-  people(@Arg('unitCode', () => ID) unitCode: string, @Ctx() { principal }: Context) {
-    return this.personService.inUnit(principal, unitCode);
+  @Query(() => [Person], { description: 'Cán bộ của một đơn vị trong địa bàn, như vào ngày asOf / staff of a unit in your territory as of a date' })
+  people(
+    @Arg('unitCode', () => ID) unitCode: string,
+    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Ctx() { principal }: Context,
+  ) {
+    return this.personService.inUnit(principal, unitCode, asOfDate(asOf));
   }
 
-  @Mutation(() => Person, { description: 'Tiếp nhận cán bộ / register a person on a unit’s staff' })
+  @Mutation(() => Person, { description: 'Tiếp nhận cán bộ từ ngày hiệu lực / register a person on a unit’s staff from the effective date' })
   registerPerson(@Arg('input') input: RegisterPersonInput, @Ctx() { principal }: Context) {
     return this.personService.register(principal, input);
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
+  decision(@Root() person: Person, @Ctx() { loaders }: Context) {
+    return person.decisionId ? loaders.decisionById.load(person.decisionId) : null;
   }
 }
 
@@ -27,9 +38,13 @@ export class PersonResolver {
 export class UnitStaffResolver {
   @FieldResolver(() => Int, {
     nullable: true,
-    description: 'Số người trong biên chế / people on the staff (null outside your territory)',
+    description: 'Số người trong biên chế vào ngày asOf / people on the staff as of a date (null outside your territory or when the unit was not in force)',
   })
-  headcount(@Root() unit: AdministrativeUnit, @Ctx() { loaders }: Context) {
-    return loaders.headcountOf.load(unit.code);
+  headcount(
+    @Root() unit: AdministrativeUnit,
+    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.headcountOn.load({ code: unit.code, asOf: asOfDate(asOf) });
   }
 }

@@ -1,5 +1,6 @@
+import { EffectiveVersion } from '@ps/effective-dating';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 
 export enum PlanStatus {
   DRAFT = 'DRAFT',
@@ -10,13 +11,10 @@ export enum PlanStatus {
 
 registerEnumType(PlanStatus, { name: 'PlanStatus', description: 'Trạng thái kế hoạch / plan status' });
 
+/** One version of a unit's reform plan, in force from the date of the decision that adopted it. */
 @ObjectType({ description: 'Kế hoạch thực hiện nghị quyết / a reform plan implementing a resolution' })
 @Entity({ name: 'reform_plan' })
-export class ReformPlan {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id!: string;
-
+export class ReformPlan extends EffectiveVersion {
   @Field({ description: 'Tên kế hoạch / title' })
   @Column({ type: 'text' })
   title!: string;
@@ -29,16 +27,13 @@ export class ReformPlan {
   @Column({ name: 'unit_code', type: 'text' })
   unitCode!: string;
 
-  @Column({ name: 'unit_path', type: 'ltree' })
-  unitPath!: string;
-
   @Field(() => PlanStatus)
   @Column({ type: 'text', default: PlanStatus.DRAFT })
   status!: PlanStatus;
+}
 
-  @Column({ name: 'created_by', type: 'text' })
-  createdBy!: string;
-
-  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
-  createdAt!: Date;
+/** A plan version as the audit trail records it, without internal columns. */
+export function planSnapshot(plan: ReformPlan) {
+  const { id, title, resolutionRef, unitCode, status, validFrom, validTo } = plan;
+  return { id, title, resolutionRef, unitCode, status, validFrom, validTo };
 }

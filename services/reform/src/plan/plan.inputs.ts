@@ -1,3 +1,4 @@
+import { EffectiveChangeInput } from '@ps/effective-dating';
 import { Field, ID, InputType } from 'type-graphql';
 
 @InputType({ description: 'Lập kế hoạch thực hiện nghị quyết / draft a reform plan' })
@@ -10,4 +11,9 @@ export class CreateReformPlanInput {
 
   @Field()
   resolutionRef!: string;
+
+  @Field(() => EffectiveChangeInput, {
+    description: 'Quyết định ban hành kế hoạch, có hiệu lực từ ngày nào, lý do / the decision that adopted it, from when, why',
+  })
+  change!: EffectiveChangeInput;
 }

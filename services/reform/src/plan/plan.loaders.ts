@@ -1,10 +1,12 @@
 import type { Principal } from '@ps/auth';
-import { groupLoader } from '@ps/service-kit';
+import { datedLoader } from '@ps/effective-dating';
+import type { ReformPlan } from './plan.entity';
 import type { PlanService } from './plan.service';
 
+/** Per-request batch loaders over the caller's territory, keyed by (unit code, asOf). */
 export function planLoaders(plans: PlanService, principal: Principal) {
   return {
-    plansOf: groupLoader((codes: readonly string[]) => plans.ofUnits(principal, codes)),
+    plansOn: datedLoader<'code', ReformPlan[]>('code', (codes, asOf) => plans.ofUnits(principal, codes, asOf), []),
   };
 }
 

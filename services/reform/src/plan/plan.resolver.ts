@@ -1,4 +1,6 @@
+import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { ReformPlan } from './plan.entity';
@@ -6,24 +8,33 @@ import { CreateReformPlanInput } from './plan.inputs';
 import type { PlanLoaders } from './plan.loaders';
 import type { PlanService } from './plan.service';
 
-type Context = RequestContext<PlanLoaders>;
+type Context = RequestContext<PlanLoaders & DecisionLoaders>;
 
 @Resolver(() => ReformPlan)
 export class PlanResolver {
   constructor(private readonly planService: PlanService) {}
 
-  @Mutation(() => ReformPlan, { description: 'Lập kế hoạch / draft a reform plan' })
+  @Mutation(() => ReformPlan, { description: 'Lập kế hoạch từ ngày hiệu lực / draft a reform plan from the effective date' })
   createReformPlan(@Arg('input') input: CreateReformPlanInput, @Ctx() { principal }: Context) {
     return this.planService.create(principal, input);
+  }
+
+  @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định ban hành / decision that adopted it' })
+  decision(@Root() plan: ReformPlan, @Ctx() { loaders }: Context) {
+    return plan.decisionId ? loaders.decisionById.load(plan.decisionId) : null;
   }
 }
 
 @Resolver(() => AdministrativeUnit)
 export class UnitPlansResolver {
   @FieldResolver(() => [ReformPlan], {
-    description: 'Kế hoạch cải cách của đơn vị / the unit’s reform plans (empty outside your territory)',
+    description: 'Kế hoạch cải cách của đơn vị, như vào ngày asOf / the unit’s reform plans as of a date (empty outside your territory)',
   })
-  plans(@Root() unit: AdministrativeUnit, @Ctx() { loaders }: Context) {
-    return loaders.plansOf.load(unit.code);
+  plans(
+    @Root() unit: AdministrativeUnit,
+    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.plansOn.load({ code: unit.code, asOf: asOfDate(asOf) });
   }
 }

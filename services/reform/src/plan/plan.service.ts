@@ -1,58 +1,56 @@
-import { requireCapability, TERRITORY_PROJECTION, TerritoryGuard, type Principal } from '@ps/auth';
+import { randomUUID } from 'node:crypto';
+import { requireCapability, unitSubject, type GuardedUnit, type Principal } from '@ps/auth';
 import { ReformPlanCreated } from '@ps/contracts';
-import { BadUserInputError } from '@ps/errors';
-import { todayInVietnam } from '@ps/effective-dating';
-import { recordEvent } from '@ps/events';
+import { inForceOn, insertVersion, requiredText, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
-import { PlanStatus, ReformPlan } from './plan.entity';
+import { territoryGuard } from '../territory/territory.guard';
+import { PlanStatus, ReformPlan, planSnapshot } from './plan.entity';
 import type { CreateReformPlanInput } from './plan.inputs';
-
-export const territoryGuard = new TerritoryGuard(TERRITORY_PROJECTION);
 
 export class PlanService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Plans of each unit inside the caller's territory (one query per batch). */
-  async ofUnits(principal: Principal, unitCodes: readonly string[]): Promise<Map<string, ReformPlan[]>> {
+  /** Plans in force on `asOf` of each unit in force that day inside the caller's territory then (one query per batch). */
+  async ofUnits(principal: Principal, unitCodes: readonly string[], asOf: string): Promise<Map<string, ReformPlan[]>> {
     const query = this.dataSource
       .getRepository(ReformPlan)
       .createQueryBuilder('plan')
       .where('plan.unit_code IN (:...unitCodes)', { unitCodes })
-      .orderBy('plan.created_at');
-    const plans = await territoryGuard.apply(query, principal, 'plan.unit_path', todayInVietnam()).getMany();
-    return groupBy(plans, (plan) => plan.unitCode);
+      .andWhere(inForceOn('plan', ':asOf'), { asOf })
+      .orderBy('plan.valid_from')
+      .addOrderBy('plan.created_at');
+    const plans = await territoryGuard.joinUnitOn(query, principal, 'plan.unit_code', asOf).getMany();
+    return groupBy(
+      plans.map((plan) => stampAsOf(plan, asOf)),
+      (plan) => plan.unitCode,
+    );
   }
 
+  /** Drafts a plan, in force from the effective date of the decision that adopted it (officers). */
   async create(principal: Principal, input: CreateReformPlanInput): Promise<ReformPlan> {
     requireCapability(principal, 'officer');
-    const title = input.title.trim();
-    const resolutionRef = input.resolutionRef.trim();
-    if (title.length === 0 || resolutionRef.length === 0) {
-      throw new BadUserInputError(
-        'Kế hoạch cần có tên và nghị quyết được thực hiện',
-        'A plan needs a title and the resolution it implements',
-      );
-    }
-    return this.dataSource.transaction(async (manager) => {
-      const { path: unitPath } = await territoryGuard.unitWithin(manager, principal, input.unitCode, todayInVietnam());
-      const plans = manager.getRepository(ReformPlan);
-      const plan = plans.create({
-        title,
-        resolutionRef,
-        unitCode: input.unitCode,
-        unitPath,
-        status: PlanStatus.DRAFT,
-        createdBy: principal.userId,
-      });
-      await plans.insert(plan);
-      await recordEvent(
-        manager,
+    const title = requiredText(input.title, { vi: 'Tên kế hoạch', en: 'Plan title' });
+    const resolutionRef = requiredText(input.resolutionRef, { vi: 'Nghị quyết được thực hiện', en: 'The resolution implemented' });
+    return writeDated(this.dataSource, { actor: principal, operation: 'createReformPlan', change: input.change }, async (write) => {
+      const unit = await territoryGuard.unitWithin(write.manager, principal, input.unitCode, write.date);
+      const plan = await insertVersion(write, ReformPlan, { id: randomUUID(), title, resolutionRef, unitCode: unit.code, status: PlanStatus.DRAFT });
+      about(write, plan, unit).after(planSnapshot(plan));
+      await write.emit(
         ReformPlanCreated,
-        { planId: plan.id, title, resolutionRef, unitCode: plan.unitCode },
-        { aggregateId: plan.id, unitPath, actor: principal.userId },
+        { planId: plan.id, title, resolutionRef, unitCode: unit.code, ...write.facts },
+        { aggregateId: plan.id, unitPath: unit.path },
       );
-      return plan;
+      return stampAsOf(plan, write.date);
     });
   }
+}
+
+/** "Sắp xếp bộ máy (18-NQ/TW) – Xã An Lập (25801)": how the audit trail names a plan. */
+export function planLabel(plan: Pick<ReformPlan, 'title' | 'resolutionRef'>, unit: Pick<GuardedUnit, 'name' | 'code'>): string {
+  return `${plan.title} (${plan.resolutionRef}) – ${unitSubject(unit.code).label(unit)}`;
+}
+
+function about(write: DatedWrite, plan: ReformPlan, unit: GuardedUnit): DatedWrite {
+  return write.about({ type: 'ReformPlan', id: plan.id, label: planLabel(plan, unit), unitCode: unit.code, unitPaths: [unit.path] });
 }
