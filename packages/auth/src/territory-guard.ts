@@ -1,4 +1,5 @@
-import { classifyAccess, inForceOn, isInForce, requireVisible, type Access, type Period, type TerritoryTree } from '@ps/effective-dating';
+import { classifyAccess, inForceOn, isInForce, requireVisible, todayInVietnam, type Access, type Period, type TerritoryTree } from '@ps/effective-dating';
+import { ForbiddenError } from '@ps/errors';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { isNational, type Principal } from './principal';
 
@@ -116,6 +117,28 @@ export class TerritoryGuard {
       return { version, inForce, visible: inForce && inside, visibleWhileInForce: insideThen === true };
     });
     return classifyAccess(sightings, date);
+  }
+
+  /**
+   * Refuses a write by a caller whose own unit has ceased (a district abolished, a commune
+   * merged away): its accounts read its history only. The centre always serves; a unit the
+   * tree does not know is left to the territory checks that follow.
+   */
+  async requireServing(manager: EntityManager, principal: Principal, today: string = todayInVietnam()): Promise<void> {
+    if (isNational(principal)) return;
+    const { table, codeColumn } = this.source;
+    const [unit]: Array<{ name: string; validTo: string | null }> = await manager.query(
+      `SELECT name, valid_to::text AS "validTo" FROM ${table} WHERE ${codeColumn} = $1 ORDER BY valid_from DESC LIMIT 1`,
+      [principal.unitCode],
+    );
+    if (unit?.validTo && unit.validTo <= today) {
+      const label = `${unit.name} (${principal.unitCode})`;
+      throw new ForbiddenError(
+        `${label} đã hết hiệu lực từ ${unit.validTo}: tài khoản của đơn vị này chỉ được tra cứu lịch sử, không ghi thay đổi`,
+        `${label} ceased on ${unit.validTo}: its accounts read its history only and record no change`,
+        { reason: 'UNIT_CEASED', unitCode: principal.unitCode, endedOn: unit.validTo },
+      );
+    }
   }
 
   /** The unit a write or a report applies to: visible on the date, or the one typed error for why not. */

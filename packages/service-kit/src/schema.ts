@@ -1,7 +1,7 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import type { GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
@@ -76,4 +76,20 @@ export function schemaFromResolvers(
 export function referenceByKey(...typeNames: string[]): ReferenceResolvers {
   const byKey = { __resolveReference: (reference: Record<string, unknown>) => reference };
   return Object.fromEntries(typeNames.map((typeName) => [typeName, byKey]));
+}
+
+/**
+ * Runs `check` with the request's context before every mutation's resolver (a refusal is the
+ * mutation's typed error, and nothing is written). Queries are untouched.
+ */
+export function guardMutations<Context>(schema: GraphQLSchema, check: (context: Context) => Promise<void>): GraphQLSchema {
+  const mutation = schema.getMutationType();
+  for (const field of Object.values(mutation?.getFields() ?? {})) {
+    const resolve = field.resolve ?? defaultFieldResolver;
+    field.resolve = async (source, args, context: Context, info) => {
+      await check(context);
+      return resolve(source, args, context, info);
+    };
+  }
+  return schema;
 }

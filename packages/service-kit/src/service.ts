@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { createKeycloakVerifier, type Principal, type TokenVerifier } from '@ps/auth';
+import { createKeycloakVerifier, type Principal, type TerritoryGuard, type TokenVerifier } from '@ps/auth';
 import { EventBus, OutboxRelay, type InboxConsumer } from '@ps/events';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
@@ -9,7 +9,7 @@ import { createDataSource, ensureDatabase, openDatabase } from './data-source';
 import { loadEnv, serviceEnvSchema, type ServiceEnv } from './env';
 import { closeServer, handleShutdown, listen, type Stoppable } from './lifecycle';
 import { createLogger, type Logger } from './logger';
-import { printFederatedSdl } from './schema';
+import { guardMutations, printFederatedSdl } from './schema';
 import { createSubgraphServer } from './server';
 
 /** What every resolver receives: the verified caller and this request's batch loaders. */
@@ -30,6 +30,8 @@ export interface ServiceDefinition<Loaders> {
   entities: NonNullable<TypeOrmOptions['entities']>;
   migrations: NonNullable<TypeOrmOptions['migrations']>;
   schema: (dataSource: DataSource) => Promise<GraphQLSchema>;
+  /** The territory tree the service guards with; every mutation first asks it whether the caller still serves. */
+  territory: TerritoryGuard;
   /** Per-request loaders; they apply the caller's territory guard in their SQL. */
   loaders: (dataSource: DataSource, principal: Principal) => Loaders;
   /** Event consumers to start after the server (each with its own inbox name). */
@@ -76,7 +78,9 @@ export async function startService<Loaders>(
     stoppables.push({ name: 'database', stop: () => dataSource.destroy() });
 
     const { app, apollo } = await createSubgraphServer<RequestContext<Loaders>>({
-      schema: await definition.schema(dataSource),
+      schema: guardMutations(await definition.schema(dataSource), ({ principal }: RequestContext<Loaders>) =>
+        definition.territory.requireServing(dataSource.manager, principal),
+      ),
       logger,
       context: async (request) => {
         const principal = await verifier.verify(request.headers.authorization);

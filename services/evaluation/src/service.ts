@@ -17,6 +17,7 @@ import { ratingLoaders } from './rating/rating.loaders';
 import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
 import { RatingService } from './rating/rating.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
+import { territoryGuard } from './territory/territory.guard';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
@@ -42,6 +43,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
       [new RatingResolver(new RatingService(dataSource)), new UnitRatingResolver(), new EvaluationAuditResolver(dataSource)],
       { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
     ),
+  territory: territoryGuard,
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger })),

@@ -158,7 +158,9 @@ describe('after a merge of the caller’s commune', () => {
     );
     expect((await summaries(DEMO_USERS.anLapAdmin, '2025-06-30'))?.[0]).toMatchObject({ code: '25801', latest: { year: 2024, total: 2 } });
     expect(await summaries(DEMO_USERS.anLapAdmin)).toEqual([{ code: '25801', latest: null, y2024: null }, { code: '25789', latest: null, y2024: null }]);
-    const late = await record(DEMO_USERS.anLapOfficer, { ...valid, change: changeOn('2026-01-15', { number: '98/QĐ-UBND' }) });
+    const late = await record(DEMO_USERS.districtOfficer, { ...valid, change: changeOn('2026-01-15', { number: '98/QĐ-UBND' }) });
     expect(late.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_IN_FORCE', details: { endedOn: '2025-07-01' } } });
+    const ceased = await record(DEMO_USERS.anLapOfficer, { ...valid, change: changeOn('2025-01-15', { number: '98/QĐ-UBND' }) });
+    expect(ceased.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', details: { reason: 'UNIT_CEASED' } } });
   });
 });

@@ -42,6 +42,7 @@ import { AdministrativeUnit } from './unit/unit.entity';
 import { unitLoaders } from './unit/unit.loaders';
 import { UnitResolver, unitReferenceResolvers } from './unit/unit.resolver';
 import { UnitService } from './unit/unit.service';
+import { territoryGuard } from './territory/territory.guard';
 
 /** Per-request loaders of every feature; each feature adds its own part here. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
@@ -100,5 +101,6 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
     schemaFromResolvers([...organizationResolvers(dataSource), ...territoryResolvers(dataSource)], {
       referenceResolvers: { ...unitReferenceResolvers, ...organizationReferenceResolvers },
     }),
+  territory: territoryGuard,
   loaders: serviceLoaders,
 };

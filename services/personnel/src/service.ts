@@ -17,6 +17,7 @@ import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
+import { territoryGuard } from './territory/territory.guard';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
@@ -42,6 +43,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
       [new PersonResolver(new PersonService(dataSource)), new UnitStaffResolver(), new PersonnelAuditResolver(dataSource)],
       { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
     ),
+  territory: territoryGuard,
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),

@@ -235,10 +235,13 @@ describe('after a merge of the caller’s commune', () => {
     expect(await peopleOf(DEMO_USERS.districtAdmin, '25789')).toEqual(['Trần Văn Bình']);
   });
 
-  it('refuses a registration in the commune after it ended, saying when it ended', async () => {
+  it('refuses a registration in the commune after it ended, saying when it ended, and any write by its own accounts', async () => {
     const before = await written();
-    const late = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'Phạm Văn Nam', change: changeOn('2025-08-01') });
+    const late = await register(DEMO_USERS.districtOfficer, { unitCode: '25801', fullName: 'Phạm Văn Nam', change: changeOn('2025-08-01') });
     expect(late.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_IN_FORCE', details: { endedOn: '2025-07-01' } } });
+    // The commune's own accounts read its history only: any write is refused before anything else.
+    const ceased = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'Phạm Văn Nam', change: changeOn('2025-06-01') });
+    expect(ceased.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', details: { reason: 'UNIT_CEASED', endedOn: '2025-07-01' } } });
     expect(await written()).toEqual(before);
   });
 });

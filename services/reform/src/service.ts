@@ -17,6 +17,7 @@ import { planLoaders } from './plan/plan.loaders';
 import { PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
 import { PlanService } from './plan/plan.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
+import { territoryGuard } from './territory/territory.guard';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
@@ -42,6 +43,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
       [new PlanResolver(new PlanService(dataSource)), new UnitPlansResolver(), new ReformAuditResolver(dataSource)],
       { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
     ),
+  territory: territoryGuard,
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger })),
