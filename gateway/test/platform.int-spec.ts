@@ -11,14 +11,19 @@ import {
   type StartedProcess,
 } from '@ps/testing';
 import pino from 'pino';
-import { databaseOf, gatewayUrl, projectedUnits, startPlatform, stopPlatform, subgraphUrl, TOPIC_PREFIX } from './platform';
+import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, startPlatform, stopPlatform, subgraphUrl, TOPIC_PREFIX } from './platform';
 
 const DAU_TIENG_COMMUNES = [
   '25777', '25780', '25783', '25786', '25789', '25792', '25795', '25798', '25801', '25804', '25807', '25810',
 ];
+/** The day before districts were abolished and Bình Dương joined Thành phố Hồ Chí Minh. */
+const BEFORE_2025 = '2025-06-30';
+const THANH_AN = '25807';
+/** Another commune of Thành phố Hồ Chí Minh today (Phường Thủ Dầu Một). */
+const THU_DAU_MOT = '25747';
 
-const UNIT_WITH_ALL_FIELDS = `query Unit($code: ID!) {
-  unit(code: $code) {
+const UNIT_WITH_ALL_FIELDS = `query Unit($code: ID!, $asOf: LocalDate) {
+  unit(code: $code, asOf: $asOf) {
     code name tier headcount ratingSummary { year total } plans { id title }
     children { code name tier headcount ratingSummary { year total } plans { id } }
   }
@@ -39,13 +44,9 @@ let platform: StartedProcess[] = [];
 
 beforeAll(async () => {
   platform = await startPlatform();
-  // The seeded territory reaches the other services through Kafka.
-  for (const service of ['personnel', 'evaluation', 'reform'] as const) {
-    await eventually(async () => ((await projectedUnits(service)) === 14 ? true : undefined), {
-      what: `${service} projected the demo territory`,
-    });
-  }
-}, 180_000);
+  // The seeded territory (the demo story and both national trees) reaches the other services through Kafka.
+  await everyServiceProjectedTheTerritory();
+}, 300_000);
 
 afterAll(() => stopPlatform(platform));
 
@@ -53,89 +54,104 @@ const asUser = async (username: string) => ({ token: await tokenFor(username) })
 
 describe('the gateway', () => {
   it('answers 401 with a GraphQL error, before planning, when the token is missing or invalid', async () => {
-    const missing = await graphqlRequest(gatewayUrl, '{ unit(code: "720") { code } }');
+    const missing = await graphqlRequest(gatewayUrl, '{ unit(code: "25807") { code } }');
     expect(missing.status).toBe(401);
     expect(errorCodes(missing)).toEqual(['UNAUTHENTICATED']);
     expect(missing.data).toBeUndefined();
 
-    const forged = await graphqlRequest(gatewayUrl, '{ unit(code: "720") { code } }', {
-      token: `${(await tokenFor(DEMO_USERS.districtAdmin)).slice(0, -4)}AAAA`,
+    const forged = await graphqlRequest(gatewayUrl, '{ unit(code: "25807") { code } }', {
+      token: `${(await tokenFor(DEMO_USERS.thanhAnAdmin)).slice(0, -4)}AAAA`,
     });
     expect(forged.status).toBe(401);
     expect(errorCodes(forged)).toEqual(['UNAUTHENTICATED']);
   });
 
-  it('gives the Dầu Tiếng admin unit 720, its 12 communes and the fields of all four services in one response', async () => {
-    const response = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, {
-      ...(await asUser(DEMO_USERS.districtAdmin)),
-      variables: { code: '720' },
-    });
+  it('gives the Thanh An admin its commune today, under Thành phố Hồ Chí Minh, with the fields of all four services', async () => {
+    const response = await graphqlRequest<{ unit: Record<string, unknown> }>(
+      gatewayUrl,
+      `{ unit(code: "${THANH_AN}") { code name parentCode parent { code } predecessors { code kind } headcount ratingSummary { total } plans { id } } }`,
+      await asUser(DEMO_USERS.thanhAnAdmin),
+    );
     expect(response.errors).toBeUndefined();
-    const unit = response.data?.unit;
-    expect(unit).toMatchObject({ code: '720', name: 'Huyện Dầu Tiếng', tier: 'DISTRICT', headcount: 0, plans: [] });
-    expect(unit?.children.map((child) => child.code)).toEqual(DAU_TIENG_COMMUNES);
-    expect(unit?.children.every((child) => child.headcount === 0 && Array.isArray(child.plans))).toBe(true);
+    expect(response.data?.unit).toEqual({
+      code: THANH_AN,
+      name: 'Xã Thanh An',
+      parentCode: '79',
+      parent: null, // above the commune: outside its admin's territory
+      predecessors: ['25798', '25801', '25807'].map((code) => ({ code, kind: 'MERGE' })),
+      headcount: 0,
+      ratingSummary: null, // nobody rated yet
+      plans: [],
+    });
+  });
+
+  it('answers Huyện Dầu Tiếng as it stood before 2025 in every service, and says today that it ended and what replaced it', async () => {
+    const dauTieng = await asUser(DEMO_USERS.districtAdmin);
+    const then = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, { ...dauTieng, variables: { code: '720', asOf: BEFORE_2025 } });
+    expect(then.errors).toBeUndefined();
+    expect(then.data?.unit).toMatchObject({ code: '720', name: 'Huyện Dầu Tiếng', tier: 'DISTRICT', headcount: 0, plans: [] });
+    expect(then.data?.unit?.children.map((child) => child.code)).toEqual(DAU_TIENG_COMMUNES);
+    // The other services answer as of the unit's date (not today, when none of these was in force).
+    expect(then.data?.unit?.children.every((child) => child.headcount === 0 && Array.isArray(child.plans))).toBe(true);
+
+    const today = await graphqlRequest<UnitResult>(gatewayUrl, '{ unit(code: "720") { code } }', dauTieng);
+    expect(errorCodes(today)).toEqual(['NOT_IN_FORCE']);
+    expect(today.errors?.[0].message).toMatch(/2025-07-01.*Thành phố Hồ Chí Minh \(79\)/);
   });
 });
 
 describe('territory', () => {
-  it('keeps the An Lập admin out of Định An and every other commune of the district', async () => {
+  it('kept the An Lập admin out of Định An and every other commune of the district', async () => {
     const anLap = await asUser(DEMO_USERS.anLapAdmin);
     for (const code of DAU_TIENG_COMMUNES.filter((c) => c !== '25801')) {
-      const response = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, { ...anLap, variables: { code } });
-      expect({ code, errors: errorCodes(response), unit: response.data?.unit }).toEqual({
-        code,
-        errors: ['FORBIDDEN'],
-        unit: null,
-      });
+      const response = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, { ...anLap, variables: { code, asOf: BEFORE_2025 } });
+      expect({ code, errors: errorCodes(response), unit: response.data?.unit }).toEqual({ code, errors: ['FORBIDDEN'], unit: null });
     }
-    const district = await graphqlRequest(gatewayUrl, '{ unit(code: "720") { code } }', anLap);
+    const district = await graphqlRequest(gatewayUrl, `{ unit(code: "720", asOf: "${BEFORE_2025}") { code } }`, anLap);
     expect(errorCodes(district)).toEqual(['FORBIDDEN']);
-    const siblings = await graphqlRequest<{ units: Array<{ code: string }> }>(
-      gatewayUrl,
-      '{ units(parentCode: "720") { code } }',
-      anLap,
-    );
+    const siblings = await graphqlRequest<{ units: Array<{ code: string }> }>(gatewayUrl, `{ units(parentCode: "720", asOf: "${BEFORE_2025}") { code } }`, anLap);
     expect(siblings.data?.units.map((u) => u.code)).toEqual(['25801']);
-    const own = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, { ...anLap, variables: { code: '25801' } });
+    const own = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, { ...anLap, variables: { code: '25801', asOf: BEFORE_2025 } });
     expect(own.data?.unit).toMatchObject({ code: '25801', headcount: 0 });
   });
 
-  it('lets the province admin read the province, the district and all of its communes', async () => {
-    const response = await graphqlRequest<{ unit: { children: Array<{ code: string; children: Array<{ code: string; headcount: number }> }> } }>(
+  it('keeps the Thanh An admin out of the other communes of the city today, and gives the city admin all 168', async () => {
+    const sibling = await graphqlRequest(gatewayUrl, `{ unit(code: "${THU_DAU_MOT}") { code headcount } }`, await asUser(DEMO_USERS.thanhAnAdmin));
+    expect(errorCodes(sibling)).toEqual(['FORBIDDEN']);
+    expect(sibling.data).toEqual({ unit: null });
+    const city = await graphqlRequest<{ unit: { children: Array<{ code: string; headcount: number | null }> } }>(
       gatewayUrl,
-      '{ unit(code: "74") { code children { code children { code headcount } } } }',
-      await asUser(DEMO_USERS.provinceAdmin),
+      '{ unit(code: "79") { children { code headcount } } }',
+      await asUser(DEMO_USERS.hcmcAdmin),
     );
-    expect(response.errors).toBeUndefined();
-    const district = response.data?.unit.children.find((child) => child.code === '720');
-    expect(district?.children.map((c) => c.code)).toEqual(DAU_TIENG_COMMUNES);
-    expect(district?.children.every((c) => c.headcount === 0)).toBe(true);
+    expect(city.errors).toBeUndefined();
+    expect(city.data?.unit.children).toHaveLength(168);
+    expect(city.data?.unit.children.every((child) => child.headcount === 0)).toBe(true);
   });
 
   it('holds in every subgraph when it is called directly with the same token', async () => {
-    const anLap = await asUser(DEMO_USERS.anLapAdmin);
-    const organization = await graphqlRequest(subgraphUrl('organization'), '{ unit(code: "25789") { code } }', anLap);
+    const thanhAn = await asUser(DEMO_USERS.thanhAnAdmin);
+    const organization = await graphqlRequest(subgraphUrl('organization'), `{ unit(code: "${THU_DAU_MOT}") { code } }`, thanhAn);
     expect(errorCodes(organization)).toEqual(['FORBIDDEN']);
 
     const entities = `query ($codes: [_Any!]!) { _entities(representations: $codes) { ... on AdministrativeUnit { code FIELD } } }`;
-    const representations = ['25789', '25801'].map((code) => ({ __typename: 'AdministrativeUnit', code }));
+    const representations = [THU_DAU_MOT, THANH_AN].map((code) => ({ __typename: 'AdministrativeUnit', code }));
     const ask = (service: 'personnel' | 'evaluation' | 'reform', field: string) =>
       graphqlRequest<{ _entities: Array<Record<string, unknown>> }>(subgraphUrl(service), entities.replace('FIELD', field), {
-        ...anLap,
+        ...thanhAn,
         variables: { codes: representations },
       });
     const personnel = await ask('personnel', 'headcount');
-    expect(personnel.data?._entities).toEqual([{ code: '25789', headcount: null }, { code: '25801', headcount: 0 }]);
+    expect(personnel.data?._entities).toEqual([{ code: THU_DAU_MOT, headcount: null }, { code: THANH_AN, headcount: 0 }]);
     const reform = await ask('reform', 'plans { id }');
-    expect(reform.data?._entities).toEqual([{ code: '25789', plans: [] }, { code: '25801', plans: [] }]);
+    expect(reform.data?._entities).toEqual([{ code: THU_DAU_MOT, plans: [] }, { code: THANH_AN, plans: [] }]);
     const evaluation = await ask('evaluation', 'ratingSummary(year: 2025) { total }');
     expect(evaluation.data?._entities).toEqual([
-      { code: '25789', ratingSummary: null },
-      { code: '25801', ratingSummary: { total: 0 } },
+      { code: THU_DAU_MOT, ratingSummary: null },
+      { code: THANH_AN, ratingSummary: { total: 0 } },
     ]);
 
-    const anonymous = await graphqlRequest(subgraphUrl('personnel'), '{ people(unitCode: "25801") { id } }');
+    const anonymous = await graphqlRequest(subgraphUrl('personnel'), `{ people(unitCode: "${THANH_AN}") { id } }`);
     expect(anonymous.status).toBe(401);
     expect(errorCodes(anonymous)).toEqual(['UNAUTHENTICATED']);
   });
@@ -148,58 +164,65 @@ describe('writes', () => {
   const headcountOf = async (code: string) =>
     (await queryDatabase<{ n: number }>(databaseOf('personnel'), 'SELECT count(*)::int AS n FROM person WHERE unit_code = $1', [code]))[0].n;
 
-  it('lets an officer register staff, rate and plan in their own commune, and the fields show it', async () => {
-    const officer = await asUser(DEMO_USERS.anLapOfficer);
+  it('lets a commune admin register staff, rate and plan in their own commune, and the city sees it', async () => {
+    const thanhAn = await asUser(DEMO_USERS.thanhAnAdmin);
     const person = await graphqlRequest(gatewayUrl, register, {
-      ...officer,
-      variables: { input: { unitCode: '25801', fullName: '  Nguyễn   Văn An ', birthYear: 1990, change } },
+      ...thanhAn,
+      variables: { input: { unitCode: THANH_AN, fullName: '  Nguyễn   Văn An ', birthYear: 1990, change } },
     });
     expect(person.errors).toBeUndefined();
-    expect(person.data).toMatchObject({ registerPerson: { fullName: 'Nguyễn Văn An', unitCode: '25801' } });
+    expect(person.data).toMatchObject({ registerPerson: { fullName: 'Nguyễn Văn An', unitCode: THANH_AN } });
     const rating = await graphqlRequest(
       gatewayUrl,
-      `mutation { recordRating(input: { unitCode: "25801", subjectName: "Nguyễn Văn An", year: 2025, level: HTT, change: ${changeLiteral} }) { id level } }`,
-      officer,
+      `mutation { recordRating(input: { unitCode: "${THANH_AN}", subjectName: "Nguyễn Văn An", year: 2026, level: HTT, change: ${changeLiteral} }) { id level } }`,
+      thanhAn,
     );
     expect(rating.errors).toBeUndefined();
     const plan = await graphqlRequest(
       gatewayUrl,
-      `mutation { createReformPlan(input: { unitCode: "25801", title: "Sắp xếp bộ máy", resolutionRef: "18-NQ/TW", change: ${changeLiteral} }) { id status } }`,
-      officer,
+      `mutation { createReformPlan(input: { unitCode: "${THANH_AN}", title: "Sắp xếp bộ máy", resolutionRef: "18-NQ/TW", change: ${changeLiteral} }) { id status } }`,
+      thanhAn,
     );
     expect(plan.data).toMatchObject({ createReformPlan: { status: 'DRAFT' } });
 
     const unit = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, {
-      ...(await asUser(DEMO_USERS.districtAdmin)),
-      variables: { code: '25801' },
+      ...(await asUser(DEMO_USERS.hcmcAdmin)),
+      variables: { code: THANH_AN, asOf: '2026-06-30' },
     });
-    expect(unit.data?.unit).toMatchObject({
-      headcount: 1,
-      ratingSummary: { year: 2025, total: 1 },
-      plans: [{ title: 'Sắp xếp bộ máy' }],
+    expect(unit.data?.unit).toMatchObject({ headcount: 1, ratingSummary: { year: 2026, total: 1 }, plans: [{ title: 'Sắp xếp bộ máy' }] });
+    // As of a date before the change, every service answers as of that date too.
+    const before = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, {
+      ...(await asUser(DEMO_USERS.hcmcAdmin)),
+      variables: { code: THANH_AN, asOf: '2025-12-31' },
     });
+    expect(before.data?.unit).toMatchObject({ headcount: 0, plans: [] });
   });
 
-  it('refuses writes outside the territory, without the role, or with bad input, and changes nothing', async () => {
-    const before = await headcountOf('25789');
+  it('refuses writes outside the territory, by a ceased unit’s accounts, without the role, or with bad input, and changes nothing', async () => {
+    const before = await headcountOf(THU_DAU_MOT);
     const outside = await graphqlRequest(gatewayUrl, register, {
-      ...(await asUser(DEMO_USERS.anLapAdmin)),
-      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình', change } },
+      ...(await asUser(DEMO_USERS.thanhAnAdmin)),
+      variables: { input: { unitCode: THU_DAU_MOT, fullName: 'Trần Thị Bình', change } },
     });
     expect(errorCodes(outside)).toEqual(['FORBIDDEN']);
-    const viewer = await graphqlRequest(gatewayUrl, register, {
-      ...(await asUser(DEMO_USERS.districtViewer)),
-      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình', change } },
-    });
-    expect(errorCodes(viewer)).toEqual(['FORBIDDEN']);
-    const blank = await graphqlRequest(gatewayUrl, register, {
+    const ceased = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.districtOfficer)),
-      variables: { input: { unitCode: '25789', fullName: '   ', change } },
+      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình', change: { ...change, effectiveDate: '2025-01-01' } } },
+    });
+    expect(ceased.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'UNIT_CEASED' } });
+    const recorder = await graphqlRequest(gatewayUrl, register, {
+      ...(await asUser(DEMO_USERS.nationalRecorder)),
+      variables: { input: { unitCode: THU_DAU_MOT, fullName: 'Trần Thị Bình', change } },
+    });
+    expect(recorder.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'CAPABILITY' } });
+    const blank = await graphqlRequest(gatewayUrl, register, {
+      ...(await asUser(DEMO_USERS.hcmcAdmin)),
+      variables: { input: { unitCode: THU_DAU_MOT, fullName: '   ', change } },
     });
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(blank.errors?.[0].message).toMatch(/^Họ và tên .* \/ Full name/);
     expect(JSON.stringify(blank.errors)).not.toMatch(/stacktrace|at .*\.js/);
-    expect(await headcountOf('25789')).toBe(before);
+    expect(await headcountOf(THU_DAU_MOT)).toBe(before);
   });
 });
 
@@ -216,21 +239,22 @@ describe('events', () => {
     const created = await graphqlRequest(
       gatewayUrl,
       `mutation { createUnit(input: {
-        code: "25801_01", name: "Ấp Bến Củi", tier: HAMLET, parentCode: "25801",
-        change: { effectiveDate: "2026-01-01", reason: "Chia tách ấp", decision: { number: "5/QĐ-UBND", date: "2025-12-15", signer: "Chủ tịch UBND xã" } }
+        code: "25807_01", name: "Ấp Bến Củi", tier: HAMLET, parentCode: "25807",
+        change: { effectiveDate: "2026-01-01", reason: "Chia tách ấp",
+                  decision: { number: "5/NQ-HĐND", date: "2025-12-15", signer: "Chủ tịch HĐND Thành phố", issuer: PROVINCE_PEOPLES_COUNCIL } }
       }) { code path } }`,
-      await asUser(DEMO_USERS.anLapAdmin),
+      await asUser(DEMO_USERS.thanhAnAdmin),
     );
-    expect(created.data).toEqual({ createUnit: { code: '25801_01', path: '74.720.25801.25801_01' } });
+    expect(created.data).toEqual({ createUnit: { code: '25807_01', path: '79.25807.25807_01' } });
     await eventually(
       async () => {
-        const unit = await graphqlRequest<UnitResult>(gatewayUrl, '{ unit(code: "25801_01") { headcount } }', await asUser(DEMO_USERS.anLapAdmin));
+        const unit = await graphqlRequest<UnitResult>(gatewayUrl, '{ unit(code: "25807_01") { headcount } }', await asUser(DEMO_USERS.thanhAnAdmin));
         return unit.data?.unit?.headcount === 0 ? true : undefined;
       },
       { what: 'personnel projected the new hamlet' },
     );
 
-    const onTopic = (await bus.readAll(ORGANIZATION_TOPIC)).filter((message) => message.key === '25801_01');
+    const onTopic = (await bus.readAll(ORGANIZATION_TOPIC)).filter((message) => message.key === '25807_01');
     expect(onTopic).toHaveLength(1); // the event reached Kafka once
     const original = JSON.parse(onTopic[0].value ?? '{}');
 
@@ -238,12 +262,12 @@ describe('events', () => {
       queryDatabase<{ name: string; updated_at: Date }>(
         databaseOf('personnel'),
         'SELECT name, updated_at FROM territory_unit WHERE code = $1',
-        ['25801_01'],
+        ['25807_01'],
       );
     const [before] = await projected();
 
     // Deliver the very same message again and wait until personnel has consumed it.
-    await bus.publish([{ topic: ORGANIZATION_TOPIC, key: '25801_01', value: onTopic[0].value ?? '' }]);
+    await bus.publish([{ topic: ORGANIZATION_TOPIC, key: '25807_01', value: onTopic[0].value ?? '' }]);
     await eventually(
       async () => ((await bus.consumerLag('personnel.territory', ORGANIZATION_TOPIC)) === 0 ? true : undefined),
       { what: 'personnel consumed the duplicate' },

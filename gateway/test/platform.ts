@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import {
+  eventually,
   infrastructure,
   queryDatabase,
   recreateTestDatabase,
@@ -92,4 +93,15 @@ export async function stopPlatform(processes: StartedProcess[]): Promise<void> {
 export async function projectedUnits(service: Exclude<ServiceName, 'organization'>): Promise<number> {
   const [row] = await queryDatabase<{ n: number }>(databaseOf(service), 'SELECT count(DISTINCT code)::int AS n FROM territory_unit');
   return row.n;
+}
+
+/** Waits until personnel, evaluation and reform each know every unit organization holds. */
+export async function everyServiceProjectedTheTerritory(): Promise<void> {
+  const [owned] = await queryDatabase<{ n: number }>(databaseOf('organization'), 'SELECT count(DISTINCT code)::int AS n FROM administrative_unit');
+  for (const service of ['personnel', 'evaluation', 'reform'] as const) {
+    await eventually(async () => ((await projectedUnits(service)) === owned.n ? true : undefined), {
+      what: `${service} projected the ${owned.n} units of the seeded territory`,
+      timeoutMs: 180_000,
+    });
+  }
 }

@@ -75,3 +75,9 @@ export const AS_OF_ARGUMENT = {
   nullable: true,
   description: 'Ngày tra cứu (mặc định: hôm nay) / as of this date (default: today)',
 } as const;
+
+/** The `asOf` argument of a field another service adds to an entity: by default the entity's own date. */
+export const ENTITY_AS_OF_ARGUMENT = {
+  nullable: true,
+  description: 'Ngày tra cứu (mặc định: ngày tra cứu của đơn vị, nếu không thì hôm nay) / as of this date (default: the date the entity was asked as of, else today)',
+} as const;

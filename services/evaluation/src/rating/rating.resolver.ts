@@ -1,7 +1,7 @@
-import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
+import { asOfDate, Decision, ENTITY_AS_OF_ARGUMENT, type DecisionLoaders } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Rating, RatingSummary } from './rating.entity';
 import { RecordRatingInput } from './rating.inputs';
@@ -28,6 +28,7 @@ export class RatingResolver {
 
 @Resolver(() => AdministrativeUnit)
 export class UnitRatingResolver {
+  @Directive('@requires(fields: "asOf")')
   @FieldResolver(() => RatingSummary, {
     nullable: true,
     description:
@@ -36,10 +37,10 @@ export class UnitRatingResolver {
   async ratingSummary(
     @Root() unit: AdministrativeUnit,
     @Arg('year', () => Int, { nullable: true }) year: number | null,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Arg('asOf', () => GraphQLLocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { loaders }: Context,
   ) {
-    const counts = await loaders.ratingCountsOn.load({ code: unit.code, asOf: asOfDate(asOf) });
+    const counts = await loaders.ratingCountsOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });
     return counts && summarize(counts, year ?? null);
   }
 }

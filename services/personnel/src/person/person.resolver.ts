@@ -1,7 +1,7 @@
-import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
+import { AS_OF_ARGUMENT, ENTITY_AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Person } from './person.entity';
 import { RegisterPersonInput } from './person.inputs';
@@ -36,15 +36,16 @@ export class PersonResolver {
 
 @Resolver(() => AdministrativeUnit)
 export class UnitStaffResolver {
+  @Directive('@requires(fields: "asOf")')
   @FieldResolver(() => Int, {
     nullable: true,
     description: 'Số người trong biên chế vào ngày asOf / people on the staff as of a date (null outside your territory or when the unit was not in force)',
   })
   headcount(
     @Root() unit: AdministrativeUnit,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Arg('asOf', () => GraphQLLocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.headcountOn.load({ code: unit.code, asOf: asOfDate(asOf) });
+    return loaders.headcountOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });
   }
 }

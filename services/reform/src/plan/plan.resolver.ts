@@ -1,7 +1,7 @@
-import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
+import { asOfDate, Decision, ENTITY_AS_OF_ARGUMENT, type DecisionLoaders } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { ReformPlan } from './plan.entity';
 import { CreateReformPlanInput } from './plan.inputs';
@@ -27,14 +27,15 @@ export class PlanResolver {
 
 @Resolver(() => AdministrativeUnit)
 export class UnitPlansResolver {
+  @Directive('@requires(fields: "asOf")')
   @FieldResolver(() => [ReformPlan], {
     description: 'Kế hoạch cải cách của đơn vị, như vào ngày asOf / the unit’s reform plans as of a date (empty outside your territory)',
   })
   plans(
     @Root() unit: AdministrativeUnit,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Arg('asOf', () => GraphQLLocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { loaders }: Context,
   ) {
-    return loaders.plansOn.load({ code: unit.code, asOf: asOfDate(asOf) });
+    return loaders.plansOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });
   }
 }

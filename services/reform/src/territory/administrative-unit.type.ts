@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 /** The organization service's entity, extended here with reform's fields. */
@@ -6,4 +7,13 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class AdministrativeUnit {
   @Field(() => ID)
   code!: string;
+
+  /**
+   * The date organization answered the unit as of: the gateway sends it along, so that this
+   * service's fields answer as of the same date unless asked for another. Absent in a bare
+   * reference (then: today).
+   */
+  @Directive('@external')
+  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
+  asOf?: string;
 }
