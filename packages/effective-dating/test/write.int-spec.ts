@@ -158,6 +158,25 @@ describe('the audit table', () => {
     expect((await readAuditPage(dataSource.manager, renames, { callerUnitCode: null, first: 50, after: null })).totalCount).toBe(2);
   });
 
+  it('orders by the row number, not by its text, once there are ten rows and more', async () => {
+    for (let rows = await count('SELECT count(*)::int AS n FROM audit_log'); rows < 12; rows += 1) {
+      await writeDated(dataSource, { actor, operation: 'notePost', change: change('2025-05-01', `${30 + rows}/QĐ-UBND`) }, async (write) => {
+        write.about({ type: 'Post', id: 'note', label: 'Ghi chú', unitCode: '25801', unitPaths: ['74.720.25801'] }).after({ rows });
+      });
+    }
+    const question = auditQuestionOf(auditTrailId({ unitCode: '720', from: '2000-01-01', to: '2999-12-31', operation: null }));
+    const ids: number[] = [];
+    let after: string | null = null;
+    do {
+      const page = await readAuditPage(dataSource.manager, question, { callerUnitCode: null, first: 5, after });
+      ids.push(...page.entries.map((entry) => Number(entry.id)));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after !== null);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(ids).toHaveLength(await count('SELECT count(*)::int AS n FROM audit_log'));
+    expect(ids[0]).toBe(await count('SELECT max(id)::int AS n FROM audit_log'));
+  });
+
   it('lets a caller ask only about units that lay inside its own', async () => {
     await expect(requireAuditScope(dataSource.manager, TREE, '25801', '720')).resolves.toBeUndefined();
     await expect(requireAuditScope(dataSource.manager, TREE, '25789', '25801')).rejects.toMatchObject({

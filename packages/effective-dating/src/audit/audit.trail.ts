@@ -124,8 +124,8 @@ export async function readAuditPage(
             target_label, unit_code, effective_date::text AS effective_date, before, after, decision,
             correlation_id::text, (SELECT count(*) FROM matching)::int AS total
        FROM matching
-      WHERE ($6::bigint IS NULL OR id < $6)
-      ORDER BY id DESC
+      WHERE ($6::bigint IS NULL OR matching.id < $6)
+      ORDER BY matching.id DESC -- the bigint, not the text column of the same name
       LIMIT $7`,
     [
       question.unitCode,

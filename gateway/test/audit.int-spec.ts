@@ -1,0 +1,251 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
+import { DEMO_USERS, errorCodes, graphqlRequest, queryDatabase, tokenFor, type StartedProcess } from '@ps/testing';
+import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, SERVICES, startPlatform, stopPlatform, type ServiceName } from './platform';
+
+/** Every mutation of the composed schema, read from the committed supergraph the gateway serves. */
+function composedMutations(): string[] {
+  const document = parse(readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'));
+  const mutation = document.definitions.find(
+    (definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Mutation',
+  );
+  return (mutation?.fields ?? []).map((field) => field.name.value).sort();
+}
+
+const THANH_AN = '25807';
+const HAMLET = '25807_11';
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+
+/** A local decision (a commune's or the city's People's Committee), numbered so each write's row can be told apart. */
+const local = (number: string, effectiveDate: string) => ({
+  effectiveDate,
+  reason: 'Kiện toàn tổ chức bộ máy',
+  decision: { number, date: '2026-01-15', signer: 'Chủ tịch UBND' },
+});
+/** A decision on administrative units by the body competent for their tier. */
+const central = (number: string, effectiveDate: string, issuer: 'NA_STANDING_COMMITTEE' | 'PROVINCE_PEOPLES_COUNCIL') => ({
+  effectiveDate,
+  reason: 'Sắp xếp đơn vị hành chính',
+  decision: { number, date: '2026-01-15', signer: issuer === 'PROVINCE_PEOPLES_COUNCIL' ? 'Chủ tịch HĐND Thành phố' : 'Chủ tịch Quốc hội', issuer },
+});
+
+/** What one mutation is called with, by whom, and what its audit row must show. */
+interface Fixture {
+  service: ServiceName;
+  user: string;
+  /** The unit whose audit trail the caller reads the row back from. */
+  unitCode: string;
+  query: string;
+  variables: () => Record<string, unknown>;
+  /** A creation has no state before it; every other change states what it changed from. */
+  creates: boolean;
+  /** Keeps an id later fixtures need. */
+  keep?: (data: Record<string, { id?: string }>) => void;
+}
+
+const ids: Record<string, string> = {};
+const decisionOf = (variables: Record<string, unknown>): string => {
+  const found = JSON.stringify(variables).match(/"number":"([^"]+)"/);
+  return found?.[1] ?? '';
+};
+const city = DEMO_USERS.hcmcAdmin;
+const commune = DEMO_USERS.thanhAnAdmin;
+
+/** In the order they run: later ones act on what earlier ones made. */
+const FIXTURES: Array<[string, Fixture]> = [
+  ['createUnit', { service: 'organization', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: CreateUnitInput!) { createUnit(input: $input) { code } }',
+    variables: () => ({ input: { code: HAMLET, name: 'Ấp Bến Đình', tier: 'HAMLET', parentCode: THANH_AN, change: central('1/NQ-HĐND', '2026-02-01', 'PROVINCE_PEOPLES_COUNCIL') } }) }],
+  ['renameUnit', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($input: UnitChangeInput!) { renameUnit(input: $input) { started { code name } } }',
+    variables: () => ({ input: { code: HAMLET, name: 'Ấp Bến Đình Mới', change: central('2/NQ-HĐND', '2026-03-01', 'PROVINCE_PEOPLES_COUNCIL') } }) }],
+  ['moveUnit', { service: 'organization', user: city, unitCode: '79', creates: false,
+    query: 'mutation ($input: UnitChangeInput!) { moveUnit(input: $input) { started { code path } } }',
+    variables: () => ({ input: { code: HAMLET, parentCode: '25780', change: central('3/NQ-HĐND', '2026-04-01', 'PROVINCE_PEOPLES_COUNCIL') } }) }],
+  ['createOrganization', { service: 'organization', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+    variables: () => ({ input: { unitCode: THANH_AN, kind: 'DEPARTMENT', name: 'Phòng Kinh tế', change: local('4/QĐ-UBND', '2026-02-01') } }),
+    keep: (data) => void (ids.economy = data.createOrganization.id as string) }],
+  ['changeOrganization', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: ChangeOrganizationInput!) { changeOrganization(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.economy, input: { name: 'Phòng Kinh tế và Hạ tầng', change: local('5/QĐ-UBND', '2026-03-01') } }) }],
+  ['addSeat', { service: 'organization', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($id: ID!, $input: AddSeatInput!) { addSeat(organizationId: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.economy, input: { title: 'Trưởng phòng', selection: 'APPOINTED', capacity: 1, change: local('6/QĐ-UBND', '2026-03-01') } }),
+    keep: (data) => void (ids.seat = data.addSeat.id as string) }],
+  ['changeSeat', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: ChangeSeatInput!) { changeSeat(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.seat, input: { capacity: 2, change: local('7/QĐ-UBND', '2026-03-15') } }) }],
+  ['closeSeat', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $change: EffectiveChangeInput!) { closeSeat(id: $id, change: $change) { id } }',
+    variables: () => ({ id: ids.seat, change: local('8/QĐ-UBND', '2026-04-01') }) }],
+  ['addDuty', { service: 'organization', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($id: ID!, $input: AddDutyInput!) { addDuty(organizationId: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.economy, input: { kind: 'DUTY', text: 'Quản lý nhà nước về đất đai', change: local('9/QĐ-UBND', '2026-03-01') } }),
+    keep: (data) => void (ids.duty = data.addDuty.id as string) }],
+  ['closeDuty', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $change: EffectiveChangeInput!) { closeDuty(id: $id, change: $change) { id } }',
+    variables: () => ({ id: ids.duty, change: local('10/QĐ-UBND', '2026-04-01') }) }],
+  ['setUnitQuota', { service: 'organization', user: city, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($code: ID!, $change: EffectiveChangeInput!) { setUnitQuota(unitCode: $code, amount: 40, change: $change) { amount } }',
+    variables: () => ({ code: THANH_AN, change: local('11/QĐ-UBND', '2026-02-01') }) }],
+  ['setOrganizationQuota', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $change: EffectiveChangeInput!) { setOrganizationQuota(organizationId: $id, amount: 12, change: $change) { amount } }',
+    variables: () => ({ id: ids.economy, change: local('12/QĐ-UBND', '2026-02-01') }) }],
+  ['moveQuota', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($from: ID!, $to: ID!, $change: EffectiveChangeInput!) { moveQuota(fromOrganizationId: $from, toOrganizationId: $to, amount: 2, change: $change) { amount } }',
+    variables: () => ({ from: ids.economy, to: ids.culture, change: local('13/QĐ-UBND', '2026-03-01') }) }],
+  ['closeOrganization', { service: 'organization', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $change: EffectiveChangeInput!) { closeOrganization(id: $id, change: $change) { id } }',
+    variables: () => ({ id: ids.culture, change: local('14/QĐ-UBND', '2026-05-01') }) }],
+  ['mergeUnits', { service: 'organization', user: city, unitCode: '79', creates: false,
+    query: 'mutation ($input: MergeUnitsInput!) { mergeUnits(input: $input) { started { code } } }',
+    variables: () => ({ input: { predecessorCodes: ['27673', '27676'], successorCode: '27676', successorName: 'Xã Thạnh An', change: central('15/NQ-UBTVQH15', '2026-06-01', 'NA_STANDING_COMMITTEE') } }) }],
+  ['splitUnit', { service: 'organization', user: city, unitCode: '79', creates: false,
+    query: 'mutation ($input: SplitUnitInput!) { splitUnit(input: $input) { started { code } } }',
+    variables: () => ({ input: { code: '27664', successors: [{ code: '27664', name: 'Xã Cần Giờ' }, { code: '27665', name: 'Xã Long Hòa' }], change: central('16/NQ-UBTVQH15', '2026-06-01', 'NA_STANDING_COMMITTEE') } }) }],
+  ['dissolveUnit', { service: 'organization', user: city, unitCode: '79', creates: false,
+    query: 'mutation ($input: UnitChangeInput!) { dissolveUnit(input: $input) { ended { code } } }',
+    variables: () => ({ input: { code: '27667', successorCode: '27658', change: central('17/NQ-UBTVQH15', '2026-06-01', 'NA_STANDING_COMMITTEE') } }) }],
+  ['adjustBoundary', { service: 'organization', user: city, unitCode: '79', creates: false,
+    query: 'mutation ($input: AdjustBoundaryInput!) { adjustBoundary(input: $input) { started { code } } }',
+    variables: () => ({ input: { fromCode: '27655', toCode: '27658', area: 'Ấp 3', change: central('18/NQ-UBTVQH15', '2026-06-01', 'NA_STANDING_COMMITTEE') } }) }],
+  ['registerPerson', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }',
+    variables: () => ({ input: { unitCode: THANH_AN, fullName: 'Nguyễn Văn An', birthYear: 1990, change: local('19/QĐ-UBND', '2026-02-01') } }) }],
+  ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
+    variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
+  ['createReformPlan', { service: 'reform', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: CreateReformPlanInput!) { createReformPlan(input: $input) { id } }',
+    variables: () => ({ input: { unitCode: THANH_AN, title: 'Sắp xếp bộ máy xã', resolutionRef: '18-NQ/TW', change: local('21/QĐ-UBND', '2026-02-01') } }) }],
+];
+
+interface AuditRow {
+  id: string;
+  operation: string;
+  username: string;
+  before: unknown;
+  after: unknown;
+  decision: { number: string } | null;
+}
+
+const lastAuditId = async (service: ServiceName): Promise<string> =>
+  (await queryDatabase<{ last: string }>(databaseOf(service), 'SELECT coalesce(max(id), 0)::text AS last FROM audit_log'))[0].last;
+const auditRowsAfter = (service: ServiceName, id: string) =>
+  queryDatabase<AuditRow>(databaseOf(service), 'SELECT id::text, operation, username, before, after, decision FROM audit_log WHERE id > $1 ORDER BY id', [id]);
+
+const TRAIL = `query ($unitCode: ID!, $from: LocalDate!, $to: LocalDate!, $operation: String) {
+  auditTrail(unitCode: $unitCode, from: $from, to: $to, operation: $operation) {
+    organization { entries { id operation decision { number } } }
+    personnel { entries { id operation decision { number } } }
+    evaluation { entries { id operation decision { number } } }
+    reform { entries { id operation decision { number } } }
+  }
+}`;
+type Section = { entries: Array<{ id: string; operation: string; decision: { number: string } | null }> } | null;
+const trail = async (username: string, unitCode: string, operation: string | null = null) =>
+  graphqlRequest<{ auditTrail: Record<ServiceName, Section> | null }>(gatewayUrl, TRAIL, {
+    token: await tokenFor(username),
+    variables: { unitCode, from: '2026-01-01', to: TODAY, operation },
+  });
+
+let platform: StartedProcess[] = [];
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  await everyServiceProjectedTheTerritory();
+  // A second organization of Thanh An for quota moves and closing (its own audit row is checked like the others).
+  const culture = await graphqlRequest<{ createOrganization: { id: string } }>(
+    gatewayUrl,
+    'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
+    { token: await tokenFor(commune), variables: { input: { unitCode: THANH_AN, kind: 'DEPARTMENT', name: 'Phòng Văn hóa - Xã hội', change: local('0/QĐ-UBND', '2026-02-01') } } },
+  );
+  expect(culture.errors).toBeUndefined();
+  ids.culture = culture.data!.createOrganization.id;
+  // The city's own staffing quota, from which it allocates to its communes.
+  const quota = await graphqlRequest(gatewayUrl, 'mutation ($change: EffectiveChangeInput!) { setUnitQuota(unitCode: "79", amount: 90000, change: $change) { amount } }', {
+    token: await tokenFor(city),
+    variables: { change: local('0/QĐ-TTg', '2026-01-01') },
+  });
+  expect(quota.errors).toBeUndefined();
+}, 300_000);
+
+afterAll(() => stopPlatform(platform));
+
+describe('every mutation of the composed schema', () => {
+  it('has a fixture here (a new mutation without one fails this test)', () => {
+    expect(FIXTURES.map(([name]) => name).sort()).toEqual(composedMutations());
+  });
+
+  it.each(FIXTURES)('%s writes exactly one audit row, with before, after and the decision, that its caller reads back', async (name, fixture) => {
+    const variables = fixture.variables();
+    const since = await Promise.all(SERVICES.map(({ name: service }) => lastAuditId(service)));
+    const response = await graphqlRequest<Record<string, { id?: string }>>(gatewayUrl, fixture.query, { token: await tokenFor(fixture.user), variables });
+    expect(response.errors).toBeUndefined();
+    fixture.keep?.(response.data!);
+
+    const written = await Promise.all(SERVICES.map(({ name: service }, index) => auditRowsAfter(service, since[index])));
+    const rows = written.flat();
+    expect(rows).toHaveLength(1);
+    expect(written[SERVICES.findIndex((service) => service.name === fixture.service)]).toHaveLength(1);
+    const [row] = rows;
+    expect(row).toMatchObject({ operation: name, username: fixture.user, decision: { number: decisionOf(variables) } });
+    expect(row.after).not.toBeNull();
+    if (fixture.creates) expect(row.before).toBeNull();
+    else expect(row.before).not.toBeNull();
+
+    const read = await trail(fixture.user, fixture.unitCode, name);
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.auditTrail?.[fixture.service]?.entries[0]).toEqual({ id: row.id, operation: name, decision: { number: decisionOf(variables) } });
+  });
+});
+
+describe('the audit table', () => {
+  it.each(SERVICES.map(({ name }) => name))('refuses UPDATE, DELETE and TRUNCATE in %s', async (service) => {
+    const database = databaseOf(service);
+    const [before] = await queryDatabase<{ rows: number }>(database, 'SELECT count(*)::int AS rows FROM audit_log');
+    expect(before.rows).toBeGreaterThan(0);
+    await expect(queryDatabase(database, "UPDATE audit_log SET operation = 'rewritten'")).rejects.toThrow(/append-only|chỉ được thêm/i);
+    await expect(queryDatabase(database, 'DELETE FROM audit_log')).rejects.toThrow(/append-only|chỉ được thêm/i);
+    await expect(queryDatabase(database, 'TRUNCATE audit_log')).rejects.toThrow(/append-only|chỉ được thêm/i);
+    const [after] = await queryDatabase<{ rows: number; rewritten: number }>(
+      database,
+      "SELECT count(*)::int AS rows, count(*) FILTER (WHERE operation = 'rewritten')::int AS rewritten FROM audit_log",
+    );
+    expect(after).toEqual({ rows: before.rows, rewritten: 0 });
+  });
+});
+
+describe('who reads whose audit trail', () => {
+  it('lets the district admin read the trail of a commune below it, and the An Lập admin not Định An’s', async () => {
+    const district = await trail(DEMO_USERS.districtAdmin, '25801');
+    expect(district.errors).toBeUndefined();
+    // The demo story and the 2025 reorganization that ended An Lập were recorded with the seed.
+    expect(district.data?.auditTrail?.organization?.entries.map((entry) => entry.operation)).toEqual(
+      expect.arrayContaining(['seedDauTiengStory', 'loadTwoTierTerritory']),
+    );
+    const neighbour = await trail(DEMO_USERS.anLapAdmin, '25789');
+    expect(errorCodes(neighbour)).toEqual(['FORBIDDEN']);
+    expect(neighbour.errors?.[0].extensions?.details).toMatchObject({ reason: 'OUTSIDE_TERRITORY' });
+    expect(neighbour.data?.auditTrail ?? null).toBeNull();
+  });
+
+  it('lets the city admin read what the Thanh An admin recorded, in all four services, and keeps the commune admin out of the city and its other communes', async () => {
+    const cityRead = await trail(city, THANH_AN);
+    expect(cityRead.errors).toBeUndefined();
+    const operations = (section: ServiceName) => cityRead.data?.auditTrail?.[section]?.entries.map((entry) => entry.operation) ?? [];
+    expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
+    expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([['registerPerson'], ['recordRating'], ['createReformPlan']]);
+    for (const unitCode of ['79', '25747']) {
+      const refused = await trail(commune, unitCode);
+      expect({ unitCode, codes: errorCodes(refused) }).toEqual({ unitCode, codes: ['FORBIDDEN'] });
+    }
+    // Nothing the city recorded about other communes (a merger, a split) reaches the commune's own trail.
+    const own = await trail(commune, THANH_AN);
+    expect(own.data?.auditTrail?.organization?.entries.map((entry) => entry.operation)).not.toEqual(
+      expect.arrayContaining(['mergeUnits']),
+    );
+  });
+});
