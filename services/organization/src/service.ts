@@ -1,10 +1,9 @@
 import type { Principal } from '@ps/auth';
-import { CreateDecisionsAndAuditTrail1732845000000, Decision } from '@ps/effective-dating';
+import { CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000 } from '@ps/events';
 import { schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { AuditTrailResolver, OrganizationAuditResolver } from './audit/audit.resolver';
-import { decisionLoaders } from './decision/decision.loaders';
 import { DutyOverlapService } from './duty/duty-overlap.service';
 import { Duty } from './duty/duty.entity';
 import { dutyLoaders } from './duty/duty.loaders';

@@ -1,7 +1,7 @@
 import type { Principal } from '@ps/auth';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { Organization } from '../organization/organization.entity';
-import { withinTerritory } from '../organization/organization.scope';
+import { territoryGuard } from '../territory/territory.guard';
 import { requireUnit } from '../unit/unit.access';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { inForceOn, stampAsOf } from '@ps/effective-dating';
@@ -73,7 +73,8 @@ const EXACT = 'first_duty.normalized_text = second_duty.normalized_text';
 /** One guarded query: the self-join below, in force on `asOf`, inside the territory and the scope asked. */
 function overlappingPairs(manager: EntityManager, principal: Principal, scope: AdministrativeUnit, asOf: string, includeSubunits: boolean) {
   const query = selfJoin(manager).where(inForceOn('first_duty', ':asOf'), { asOf });
-  return withinTerritory(query, principal, 'first_org.unit_code', asOf)
+  return territoryGuard
+    .joinUnitOn(query, principal, 'first_org.unit_code', asOf)
     .andWhere(includeSubunits ? 'unit.path <@ :scopePath::ltree' : 'unit.code = :scopeCode', {
       scopePath: scope.path,
       scopeCode: scope.code,

@@ -15,7 +15,6 @@ import {
 import { BadUserInputError } from '@ps/errors';
 import { foldText, groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
-import { factsOf } from '../decision/decision.events';
 import { heldForWrite, holderForWrite, type Holder } from '../organization/organization.access';
 import { organizationLabel } from '../organization/organization.entity';
 import { heldInForce } from '../organization/organization.scope';
@@ -89,7 +88,7 @@ function about(write: DatedWrite, holder: Holder, duty: Duty): DatedWrite {
 export function announceDuty(write: DatedWrite, holder: Holder, action: 'ADDED' | 'CLOSED', duty: Duty, causationId?: string) {
   return write.emit(
     DutyChanged,
-    { action, organizationId: holder.organization.id, unitCode: holder.unit.code, duty: dutySnapshot(duty), ...factsOf(write) },
+    { action, organizationId: holder.organization.id, unitCode: holder.unit.code, duty: dutySnapshot(duty), ...write.facts },
     { aggregateId: holder.organization.id, unitPath: holder.unit.path, causationId },
   );
 }

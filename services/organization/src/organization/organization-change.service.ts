@@ -14,7 +14,6 @@ import {
 } from '@ps/effective-dating';
 import { foldText } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
-import { factsOf } from '../decision/decision.events';
 import { requireLastingUnit, requireUnit } from '../unit/unit.access';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { organizationForWrite, type Holder } from './organization.access';
@@ -47,7 +46,7 @@ export class OrganizationChangeService {
         searchName: foldText(name),
       });
       about(write, organization, unit).after(organizationSnapshot(organization));
-      await write.emit(OrganizationCreated, { organization: organizationSnapshot(organization), ...factsOf(write) }, placeOf(organization, unit));
+      await write.emit(OrganizationCreated, { organization: organizationSnapshot(organization), ...write.facts }, placeOf(organization, unit));
       return stampAsOf(organization, write.date);
     });
   }
@@ -78,7 +77,7 @@ export class OrganizationChangeService {
       write.after(organizationSnapshot(next));
       await write.emit(
         OrganizationChanged,
-        { previous, organization: organizationSnapshot(next), replaced, ...factsOf(write) },
+        { previous, organization: organizationSnapshot(next), replaced, ...write.facts },
         placeOf(next, unit),
       );
       return stampAsOf(next, write.date);

@@ -3,7 +3,6 @@ import type { DataSource } from 'typeorm';
 import { requireUnit } from '../unit/unit.access';
 import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { DecisionLoaders } from '../decision/decision.loaders';
 import { Duty } from '../duty/duty.entity';
 import type { DutyLoaders } from '../duty/duty.loaders';
 import { AdministrativeUnit } from '../unit/unit.entity';
@@ -14,7 +13,7 @@ import { ChangeOrganizationInput, CreateOrganizationInput } from './organization
 import type { OrganizationLoaders } from './organization.loaders';
 import { requireOrganization } from './organization.access';
 import { OrganizationSeat } from './seat.entity';
-import { Decision, EffectiveChangeInput, asOfDate, stampAsOf, todayInVietnam } from '@ps/effective-dating';
+import { asOfDate, Decision, type DecisionLoaders, EffectiveChangeInput, stampAsOf, todayInVietnam } from '@ps/effective-dating';
 
 export type OrganizationContext = RequestContext<UnitLoaders & OrganizationLoaders & DutyLoaders & DecisionLoaders>;
 

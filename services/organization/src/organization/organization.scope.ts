@@ -2,29 +2,12 @@ import type { Principal } from '@ps/auth';
 import { inForceOn } from '@ps/effective-dating';
 import type { EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
-import { AdministrativeUnit } from '../unit/unit.entity';
 import { Organization } from './organization.entity';
-
-/**
- * Joins the unit named by `unitCodeExpression` as it stood on :asOf (alias `unit`) and cuts the
- * query to the caller's territory as of that date, in SQL.
- */
-export function withinTerritory<T extends ObjectLiteral>(
-  query: SelectQueryBuilder<T>,
-  principal: Principal,
-  unitCodeExpression: string,
-  asOf: string,
-): SelectQueryBuilder<T> {
-  query
-    .innerJoin(AdministrativeUnit, 'unit', `unit.code = ${unitCodeExpression} AND ${inForceOn('unit', ':asOf')}`)
-    .setParameter('asOf', asOf);
-  return territoryGuard.apply(query, principal, 'unit.path', asOf);
-}
 
 /** Organization versions in force on `asOf` (alias `org`) whose unit lies inside the caller's territory. */
 export function organizationsInForce(manager: EntityManager, principal: Principal, asOf: string): SelectQueryBuilder<Organization> {
   const query = manager.getRepository(Organization).createQueryBuilder('org').where(inForceOn('org', ':asOf'), { asOf });
-  return withinTerritory(query, principal, 'org.unit_code', asOf);
+  return territoryGuard.joinUnitOn(query, principal, 'org.unit_code', asOf);
 }
 
 /**
@@ -43,5 +26,5 @@ export function heldInForce<T extends ObjectLiteral>(
     .createQueryBuilder(alias)
     .innerJoin(Organization, 'holder', `holder.id = ${alias}.organization_id AND ${inForceOn('holder', ':asOf')}`)
     .where(inForceOn(alias, ':asOf'), { asOf });
-  return withinTerritory(query, principal, 'holder.unit_code', asOf);
+  return territoryGuard.joinUnitOn(query, principal, 'holder.unit_code', asOf);
 }

@@ -1,7 +1,6 @@
 import { OrganizationClosed, OrganizationCreated, OrganizationMoved } from '@ps/contracts';
 import { closeVersion, reviseFrom, type DatedWrite } from '@ps/effective-dating';
 import { foldText } from '@ps/service-kit';
-import { factsOf } from '../decision/decision.events';
 import { announceDuty, closeDutiesOf } from '../duty/duty.service';
 import type { Holder } from './organization.access';
 import { Organization, organizationLabel } from './organization.entity';
@@ -29,7 +28,7 @@ export async function closeOrganizations(write: DatedWrite, holders: readonly Ho
         organization: organizationSnapshot(version),
         closedSeats: (seats.get(organization.id) ?? []).map((seat) => seat.id),
         closedDuties: (duties.get(organization.id) ?? []).map((duty) => duty.id),
-        ...factsOf(write),
+        ...write.facts,
       },
       { aggregateId: organization.id, unitPath: unit.path },
     );
@@ -63,7 +62,7 @@ export async function moveOrganizations(write: DatedWrite, moves: readonly Organ
     });
     await write.emit(
       OrganizationMoved,
-      { previous, organization: organizationSnapshot(first), ...factsOf(write) },
+      { previous, organization: organizationSnapshot(first), ...write.facts },
       { aggregateId: move.organization.id, unitPath: move.unitPath },
     );
     moved.push(first);
@@ -106,7 +105,7 @@ export async function insertOrganizationVersions(write: DatedWrite, rows: readon
       write.actor.userId,
     ],
   );
-  const facts = factsOf(write);
+  const facts = write.facts;
   await write.emitMany(
     OrganizationCreated,
     rows.map((row) => ({

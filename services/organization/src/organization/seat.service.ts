@@ -16,7 +16,6 @@ import {
 import { BadUserInputError } from '@ps/errors';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
-import { factsOf } from '../decision/decision.events';
 import { heldForWrite, holderForWrite, type Holder } from './organization.access';
 import { organizationLabel, type Organization } from './organization.entity';
 import { InvalidOrganizationError, NothingToChangeError } from './organization.errors';
@@ -155,7 +154,7 @@ function about(write: DatedWrite, holder: Holder, seat: OrganizationSeat): Dated
 export function announce(write: DatedWrite, holder: Holder, action: SeatAction, seat: OrganizationSeat, causationId?: string) {
   return write.emit(
     SeatChanged,
-    { action, organizationId: holder.organization.id, unitCode: holder.unit.code, seat: seatSnapshot(seat), ...factsOf(write) },
+    { action, organizationId: holder.organization.id, unitCode: holder.unit.code, seat: seatSnapshot(seat), ...write.facts },
     { aggregateId: holder.organization.id, unitPath: holder.unit.path, causationId },
   );
 }

@@ -1,5 +1,4 @@
 import type { DatedWrite } from '@ps/effective-dating';
-import { changeFactsOf } from '../decision/decision.events';
 import type { AdministrativeUnit } from '../unit/unit.entity';
 import { unitSnapshot } from '../unit/unit.events';
 
@@ -10,5 +9,5 @@ export function snapshotOf(write: DatedWrite, unit: AdministrativeUnit) {
 
 /** Effective date, reason and decision, as every restructuring event states them. */
 export function announceFacts(write: DatedWrite) {
-  return changeFactsOf(write.change);
+  return write.facts;
 }

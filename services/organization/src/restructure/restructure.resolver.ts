@@ -1,6 +1,5 @@
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
-import type { DecisionLoaders } from '../decision/decision.loaders';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import type { UnitLoaders } from '../unit/unit.loaders';
 import { LineageLink } from '../lineage/lineage.entity';
@@ -10,7 +9,7 @@ import { AdjustBoundaryInput, MergeUnitsInput, SplitUnitInput, UnitChangeInput }
 import { RestructuringResult } from './restructure.result';
 import type { RestructureService } from './restructure.service';
 import type { UnitChangeService } from './unit-change.service';
-import { Decision } from '@ps/effective-dating';
+import { Decision, type DecisionLoaders } from '@ps/effective-dating';
 
 type Context = RequestContext<UnitLoaders & LineageLoaders & DecisionLoaders>;
 

@@ -1,6 +1,5 @@
 import type { UnitVersion } from '@ps/contracts';
-import type { Decision } from '@ps/effective-dating';
-import { decisionRefOf } from '../decision/decision.events';
+import { type Decision, decisionRefOf } from '@ps/effective-dating';
 import type { AdministrativeUnit } from './unit.entity';
 
 /** A unit version as the contracts carry it, with the decision that made it. */
