@@ -1,3 +1,4 @@
+import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
 import { z } from 'zod';
 
 /** Variables every service reads; a service extends this shape with its own. */
@@ -16,6 +17,8 @@ export const serviceEnvShape = {
   KEYCLOAK_URL: z.string().url(),
   KEYCLOAK_REALM: z.string().min(1),
   KEYCLOAK_CLIENT_ID: z.string().min(1),
+  /** Shared with the gateway: every /graphql request must carry its HMAC proof (see @ps/gateway-proof). */
+  GATEWAY_PROOF_SECRET: z.string().min(GATEWAY_PROOF_MIN_SECRET_LENGTH),
   /** Run pending migrations when the service starts (the default; Kubernetes relies on it). */
   MIGRATE_ON_START: z
     .enum(['true', 'false'])

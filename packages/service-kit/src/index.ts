@@ -2,6 +2,8 @@ import 'reflect-metadata';
 
 export * from './data-source';
 export * from './env';
+export * from './error-response';
+export * from './gateway-proof';
 export * from '@ps/errors';
 export * from './health';
 export * from './lifecycle';

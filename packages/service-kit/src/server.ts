@@ -8,6 +8,7 @@ import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createErrorFormatter } from '@ps/errors';
+import { keepRawBody, requireGatewayProof } from './gateway-proof';
 import { mountHealth, type ReadinessCheck } from './health';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -16,6 +17,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Builds the per-request context; throwing a typed error (e.g. 401) ends the request. */
   context: (request: Request) => Promise<TContext>;
   readiness?: ReadinessCheck[];
+  /** Secret shared with the gateway; /graphql refuses requests without its proof. */
+  gatewayProofSecret: string;
 }
 
 export interface SubgraphServer<TContext extends BaseContext> {
@@ -44,7 +47,8 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   mountHealth(app, options.readiness ?? []);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: '1mb', verify: keepRawBody }),
+    requireGatewayProof(options.gatewayProofSecret),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
   );
   return { app, apollo };

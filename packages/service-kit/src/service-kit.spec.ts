@@ -11,6 +11,7 @@ describe('loadEnv', () => {
     KEYCLOAK_URL: 'http://127.0.0.1:8180',
     KEYCLOAK_REALM: 'political-system',
     KEYCLOAK_CLIENT_ID: 'platform-api',
+    GATEWAY_PROOF_SECRET: 'local-gateway-proof-secret-32-characters',
   };
 
   it('parses and defaults the service variables', () => {
@@ -27,6 +28,10 @@ describe('loadEnv', () => {
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT']);
     }
+  });
+
+  it('refuses a gateway proof secret shorter than 32 characters', () => {
+    expect(() => loadEnv(serviceEnvSchema, { ...complete, GATEWAY_PROOF_SECRET: 'short' })).toThrow(/GATEWAY_PROOF_SECRET/);
   });
 
   it('works for any schema', () => {

@@ -87,6 +87,7 @@ export async function startService<Loaders>(
         return { principal, loaders: definition.loaders(dataSource, principal) };
       },
       readiness: [{ name: 'database', check: async () => void (await dataSource.query('SELECT 1')) }],
+      gatewayProofSecret: env.GATEWAY_PROOF_SECRET,
     });
     stoppables.push({ name: 'apollo', stop: () => apollo.stop() });
     const server = await listen(app, env.PORT);

@@ -1,3 +1,6 @@
+import { gatewayProofHeaders } from '@ps/gateway-proof';
+import { infrastructure } from './infrastructure';
+
 /** What a GraphQL endpoint answered, with the HTTP status beside it. */
 export interface GraphQLResponse<Data> {
   status: number;
@@ -5,19 +8,36 @@ export interface GraphQLResponse<Data> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
-/** POSTs one operation to a GraphQL endpoint, with a bearer token when given. */
+export interface GraphQLRequestOptions {
+  variables?: Record<string, unknown>;
+  token?: string;
+  /**
+   * Sign as the gateway does, so a subgraph called directly accepts the request (default: when a
+   * secret is configured, which the test environment always is); `false` calls as an outsider.
+   */
+  gatewayProof?: boolean;
+}
+
+/** POSTs one operation to a GraphQL endpoint, with a bearer token when given and the gateway's proof. */
 export async function graphqlRequest<Data = Record<string, unknown>>(
   url: string,
   query: string,
-  options: { variables?: Record<string, unknown>; token?: string } = {},
+  options: GraphQLRequestOptions = {},
 ): Promise<GraphQLResponse<Data>> {
+  const payload = JSON.stringify({ query, variables: options.variables ?? {} });
+  const secret = infrastructure.gatewayProofSecret;
+  const { pathname, search } = new URL(url);
+  const proof = options.gatewayProof !== false && secret
+    ? gatewayProofHeaders(secret, { method: 'POST', path: `${pathname}${search}`, body: payload })
+    : {};
   const response = await fetch(url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...proof,
     },
-    body: JSON.stringify({ query, variables: options.variables ?? {} }),
+    body: payload,
   });
   const text = await response.text();
   let body: Omit<GraphQLResponse<Data>, 'status'>;

@@ -15,5 +15,6 @@ export function serviceTestEnv(service: string, database = `ps_${service}_test`)
     KEYCLOAK_URL: infrastructure.keycloakUrl,
     KEYCLOAK_REALM: infrastructure.keycloakRealm,
     KEYCLOAK_CLIENT_ID: infrastructure.keycloakClientId,
+    GATEWAY_PROOF_SECRET: infrastructure.gatewayProofSecret,
   };
 }

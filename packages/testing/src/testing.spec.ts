@@ -15,6 +15,8 @@ describe('test harness', () => {
     expect(env.DATABASE_URL).toMatch(/\/ps_personnel_test$/);
     expect(env.KAFKA_TOPIC_PREFIX).toMatch(/^test-personnel-/);
     expect(env.PORT).toBe('0');
+    expect(env.GATEWAY_PROOF_SECRET.length).toBeGreaterThanOrEqual(32); // what the subgraphs require
+
   });
 
   it('lists error codes of a response', () => {
