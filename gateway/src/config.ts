@@ -1,7 +1,10 @@
+import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
 import { serviceEnvShape } from '@ps/service-kit';
 import { z } from 'zod';
+import type { OperationLimits } from './limits';
 
 const optionalUrl = z.string().url().optional();
+const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /** Everything the gateway reads from its environment. */
 export const gatewayEnvSchema = z.object({
@@ -15,9 +18,63 @@ export const gatewayEnvSchema = z.object({
   PERSONNEL_URL: optionalUrl,
   EVALUATION_URL: optionalUrl,
   REFORM_URL: optionalUrl,
+  /** Key of the proof every subgraph request carries; the subgraphs hold the same. */
+  GATEWAY_PROOF_SECRET: z.string().min(GATEWAY_PROOF_MIN_SECRET_LENGTH),
+  // Limits checked while parsing and validating, before any query planning.
+  GRAPHQL_MAX_DEPTH: positive(10),
+  GRAPHQL_MAX_ALIASES: positive(20),
+  GRAPHQL_MAX_DIRECTIVES: positive(20),
+  GRAPHQL_MAX_TOKENS: positive(2000),
+  GRAPHQL_MAX_COST: positive(20_000),
+  GRAPHQL_MAX_BODY_BYTES: positive(1024 * 1024),
+  /** Requests per caller (token subject) and window, per gateway replica. */
+  RATE_LIMIT_REQUESTS: positive(600),
+  RATE_LIMIT_WINDOW_SECONDS: positive(60),
+  /** Idle time after which the gateway closes a subgraph connection: below the subgraphs' keep-alive. */
+  SUBGRAPH_KEEP_ALIVE_MS: positive(60_000),
+  /** Longest wait for a subgraph's answer before the field is answered SERVICE_UNAVAILABLE. */
+  SUBGRAPH_TIMEOUT_MS: positive(30_000),
+  /** Retries of a query (never a mutation) whose connection was reset. */
+  SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
+
+/** How the gateway talks to the subgraphs. */
+export interface SubgraphClientSettings {
+  proofSecret: string;
+  keepAliveMs: number;
+  timeoutMs: number;
+  retries: number;
+}
+
+/** Everything the edge enforces, read once from the environment. */
+export interface EdgeSettings {
+  limits: OperationLimits;
+  maxBodyBytes: number;
+  rateLimit: { requests: number; windowSeconds: number };
+  subgraphs: SubgraphClientSettings;
+}
+
+export function edgeSettings(env: GatewayEnv): EdgeSettings {
+  return {
+    limits: {
+      maxDepth: env.GRAPHQL_MAX_DEPTH,
+      maxAliases: env.GRAPHQL_MAX_ALIASES,
+      maxDirectives: env.GRAPHQL_MAX_DIRECTIVES,
+      maxTokens: env.GRAPHQL_MAX_TOKENS,
+      maxCost: env.GRAPHQL_MAX_COST,
+    },
+    maxBodyBytes: env.GRAPHQL_MAX_BODY_BYTES,
+    rateLimit: { requests: env.RATE_LIMIT_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    subgraphs: {
+      proofSecret: env.GATEWAY_PROOF_SECRET,
+      keepAliveMs: env.SUBGRAPH_KEEP_ALIVE_MS,
+      timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+      retries: env.SUBGRAPH_RETRIES,
+    },
+  };
+}
 
 /** Subgraph URL overrides by subgraph name (deployments differ from the composed local URLs). */
 export function subgraphUrlOverrides(env: GatewayEnv): Record<string, string | undefined> {

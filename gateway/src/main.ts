@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeycloakVerifier } from '@ps/auth';
 import { closeServer, createLogger, handleShutdown, listen, loadEnv } from '@ps/service-kit';
-import { gatewayEnvSchema, subgraphUrlOverrides } from './config';
+import { edgeSettings, gatewayEnvSchema, subgraphUrlOverrides } from './config';
 import { createGateway } from './server';
 import { committedSupergraph } from './subgraphs';
 
@@ -17,6 +17,7 @@ async function main(): Promise<void> {
       subgraphUrls: subgraphUrlOverrides(env),
       verifier: createKeycloakVerifier({ url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID }),
       logger,
+      edge: edgeSettings(env),
     });
     const server = await listen(app, env.PORT);
     logger.info({ url: `http://127.0.0.1:${env.PORT}/graphql` }, 'gateway ready');

@@ -1,17 +1,20 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import type { Principal, TokenVerifier } from '@ps/auth';
-import { DomainError, InvariantViolation } from '@ps/errors';
-import { mountHealth, type Logger } from '@ps/service-kit';
+import type { TokenVerifier } from '@ps/auth';
+import { DomainError } from '@ps/errors';
+import { mountHealth, sendDomainError, type Logger } from '@ps/service-kit';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { EdgeSettings } from './config';
 import { createGatewayErrorFormatter } from './errors';
+import { operationLimits } from './limits';
+import { rateLimitPerUser } from './rate-limit';
+import { createSubgraphFetcher } from './subgraph-fetch';
+import { mountSubgraphHealth } from './subgraph-health';
+import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 
-export interface GatewayContext {
-  authorization: string;
-  principal: Principal;
-}
+export type { GatewayContext } from './subgraph-source';
 
 export interface GatewayOptions {
   supergraphSdl: string;
@@ -19,24 +22,23 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string | undefined>;
   verifier: TokenVerifier;
   logger: Logger;
+  edge: EdgeSettings;
 }
 
-/** Forwards the caller's own bearer token, which every subgraph verifies again. */
-class AuthenticatedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-  }
-}
-
-/** Express app with health endpoints and /graphql behind the token check; no `listen`. */
+/**
+ * Express app with health endpoints and /graphql behind the token check and the caller's rate;
+ * limits are checked before planning; no `listen`.
+ */
 export async function createGateway(options: GatewayOptions): Promise<{ app: Express; stop: () => Promise<void> }> {
   const resolvedUrls = new Map<string, string>();
+  const fetcher = createSubgraphFetcher(options.edge.subgraphs);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const target = options.subgraphUrls[name] ?? url;
-      if (target) resolvedUrls.set(name, target);
-      return new AuthenticatedDataSource({ url: target });
+      const target = options.subgraphUrls[name] ?? url ?? '';
+      resolvedUrls.set(name, target);
+      const { retries } = options.edge.subgraphs;
+      return new SubgraphDataSource({ name, url: target, fetcher: fetcher.fetch, retries, logger: options.logger });
     },
   });
   const apollo = new ApolloServer<GatewayContext>({
@@ -44,22 +46,26 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
     formatError: createGatewayErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    ...operationLimits(options.edge.limits),
     plugins: [ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
-  mountHealth(app, [...resolvedUrls].map(([name, url]) => ({ name, check: () => subgraphReady(url) })));
+  // Ready once the supergraph is loaded: a subgraph down degrades the answers that need it.
+  mountHealth(app, []);
+  mountSubgraphHealth(app, resolvedUrls);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    express.json({ limit: options.edge.maxBodyBytes }),
     requireToken(options.verifier),
+    rateLimitPerUser(options.edge.rateLimit),
     expressMiddleware(apollo, {
       context: async ({ res }) => res.locals.gatewayContext as GatewayContext,
     }),
   );
-  return { app, stop: () => apollo.stop() };
+  return { app, stop: () => apollo.stop().finally(() => fetcher.close()) };
 }
 
 /** Rejects a request without a valid token before any query planning, with a GraphQL-shaped body. */
@@ -72,13 +78,7 @@ function requireToken(verifier: TokenVerifier) {
       next();
     } catch (error) {
       if (!(error instanceof DomainError)) return next(error);
-      const status = Number((error.extensions.http as { status?: number } | undefined)?.status ?? 401);
-      response.status(status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      sendDomainError(response, error, 401);
     }
   };
-}
-
-async function subgraphReady(graphqlUrl: string): Promise<void> {
-  const response = await fetch(new URL('/health/ready', graphqlUrl));
-  if (!response.ok) throw new InvariantViolation(`${graphqlUrl} answered ${response.status}`);
 }

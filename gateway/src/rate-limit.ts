@@ -1,0 +1,30 @@
+import { sendDomainError } from '@ps/service-kit';
+import type { NextFunction, Request, Response } from 'express';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimitedError } from './errors';
+import type { GatewayContext } from './subgraph-source';
+
+export interface RateLimitSettings {
+  requests: number;
+  windowSeconds: number;
+}
+
+/**
+ * Per-caller rate limit, keyed by the token's subject, after the token check. Counters live in
+ * this process: with N gateway replicas behind a Service a caller gets up to N times the rate.
+ */
+export function rateLimitPerUser(settings: RateLimitSettings) {
+  const limiter = new RateLimiterMemory({ points: settings.requests, duration: settings.windowSeconds });
+  return async (_request: Request, response: Response, next: NextFunction): Promise<void> => {
+    const { principal } = response.locals.gatewayContext as GatewayContext;
+    try {
+      await limiter.consume(principal.userId || principal.username);
+      next();
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) return next(rejection);
+      const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
+      response.setHeader('Retry-After', String(retryAfterSeconds));
+      sendDomainError(response, new RateLimitedError(retryAfterSeconds));
+    }
+  };
+}
