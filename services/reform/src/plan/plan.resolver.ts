@@ -29,7 +29,10 @@ export class PlanResolver {
 export class UnitPlansResolver {
   @Directive('@requires(fields: "asOf")')
   @FieldResolver(() => [ReformPlan], {
-    description: 'Kế hoạch cải cách của đơn vị, như vào ngày asOf / the unit’s reform plans as of a date (empty outside your territory)',
+    // Nullable so that, with the reform service down, the gateway answers null here and the rest of the unit.
+    nullable: true,
+    description:
+      'Kế hoạch cải cách của đơn vị, như vào ngày asOf (null khi dịch vụ cải cách không phản hồi) / the unit’s reform plans as of a date (empty outside your territory; null while the reform service is unavailable)',
   })
   plans(
     @Root() unit: AdministrativeUnit,
