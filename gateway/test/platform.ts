@@ -27,17 +27,24 @@ export const subgraphUrl = (service: ServiceName): string =>
   `http://127.0.0.1:${SERVICES.find((s) => s.name === service)?.port}/graphql`;
 export const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
 
-const keycloakEnv = {
+/** What the gateway and every subgraph share: the realm and the gateway's proof key. */
+const sharedEnv = {
   KEYCLOAK_URL: infrastructure.keycloakUrl,
   KEYCLOAK_REALM: infrastructure.keycloakRealm,
   KEYCLOAK_CLIENT_ID: infrastructure.keycloakClientId,
+  GATEWAY_PROOF_SECRET: infrastructure.gatewayProofSecret,
 };
+
+export interface PlatformOptions {
+  /** Added to (or replacing) the gateway's environment: limits, subgraph URLs. */
+  gatewayEnv?: Record<string, string>;
+}
 
 /**
  * The whole platform as separate processes, exactly as `npm start` runs it, on fresh test
  * databases: organization seeded with the demo territory, the others fed through Kafka.
  */
-export async function startPlatform(): Promise<StartedProcess[]> {
+export async function startPlatform(options: PlatformOptions = {}): Promise<StartedProcess[]> {
   for (const { name } of SERVICES) await recreateTestDatabase(databaseOf(name));
   execFileSync(process.execPath, ['dist/seed/seed.js'], {
     cwd: join(repositoryRoot(), 'services', 'organization'),
@@ -52,7 +59,7 @@ export async function startPlatform(): Promise<StartedProcess[]> {
           folder: join('services', name),
           port,
           env: {
-            ...keycloakEnv,
+            ...sharedEnv,
             NODE_ENV: 'test',
             LOG_LEVEL: 'warn',
             DATABASE_URL: databaseOf(name),
@@ -68,13 +75,14 @@ export async function startPlatform(): Promise<StartedProcess[]> {
         folder: 'gateway',
         port: GATEWAY_PORT,
         env: {
-          ...keycloakEnv,
+          ...sharedEnv,
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
           ORGANIZATION_URL: subgraphUrl('organization'),
           PERSONNEL_URL: subgraphUrl('personnel'),
           EVALUATION_URL: subgraphUrl('evaluation'),
           REFORM_URL: subgraphUrl('reform'),
+          ...options.gatewayEnv,
         },
       }),
     );
