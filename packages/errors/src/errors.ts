@@ -109,7 +109,7 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = formatted.extensions?.code;
-    if (original instanceof DomainError) return withoutStack(formatted);
+    if (original instanceof DomainError) return asThrown(formatted, original);
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return withoutStack(formatted);
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
@@ -118,6 +118,21 @@ export function createErrorFormatter(logger: Logger) {
       locations: formatted.locations,
       extensions: { code: ErrorCode.Internal },
     };
+  };
+}
+
+/**
+ * A typed error answered with its own message, code and details, also where GraphQL wrapped it:
+ * a scalar refusing a variable ("Variable \"$asOf\" got invalid value …; <message>") or a
+ * literal (GRAPHQL_VALIDATION_FAILED) still reads Vietnamese first, with its own code.
+ */
+function asThrown(formatted: GraphQLFormattedError, original: DomainError): GraphQLFormattedError {
+  const { details } = original.extensions;
+  return {
+    message: original.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: original.code, ...(details === undefined ? {} : { details }) },
   };
 }
 
