@@ -35,7 +35,9 @@ describe('error formatter', () => {
     });
   });
 
-  it('marks an unauthenticated request for HTTP 401', () => {
-    expect(new UnauthenticatedError().extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  it('marks an unauthenticated request for HTTP 401, with its reason', () => {
+    const error = new UnauthenticatedError({ vi: 'Mã truy cập đã hết hạn', en: 'Token expired' }, { reason: 'TOKEN_EXPIRED' });
+    expect(error.message).toBe('Mã truy cập đã hết hạn / Token expired');
+    expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', details: { reason: 'TOKEN_EXPIRED' }, http: { status: 401 } });
   });
 });

@@ -38,13 +38,13 @@ export class DomainError extends GraphQLError {
   }
 }
 
+/**
+ * No valid token: HTTP 401 before any field runs. The message names the reason in fixed words
+ * (`details.reason`, e.g. TOKEN_EXPIRED); what a library said about the token goes to the log only.
+ */
 export class UnauthenticatedError extends DomainError {
-  constructor(reason = 'missing or invalid bearer token') {
-    super(
-      ErrorCode.Unauthenticated,
-      { vi: 'Chưa xác thực: thiếu hoặc sai mã truy cập', en: `Unauthenticated: ${reason}` },
-      { httpStatus: 401 },
-    );
+  constructor(message: { vi: string; en: string }, details?: Record<string, unknown>) {
+    super(ErrorCode.Unauthenticated, message, { details, httpStatus: 401 });
   }
 }
 
