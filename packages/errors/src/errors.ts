@@ -90,6 +90,12 @@ export class OutsideTerritoryError extends ForbiddenError {
   }
 }
 
+/** The words of every internal error: what went wrong is in the log, never in the answer. */
+export const INTERNAL_ERROR_MESSAGE = {
+  vi: 'Lỗi hệ thống, vui lòng thử lại sau',
+  en: 'Internal error, please try again later',
+} as const;
+
 /** Codes that GraphQL itself raises for malformed requests; they are safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -113,7 +119,7 @@ export function createErrorFormatter(logger: Logger) {
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return withoutStack(formatted);
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
-      message: 'Lỗi hệ thống, vui lòng thử lại sau / Internal error, please try again later',
+      message: `${INTERNAL_ERROR_MESSAGE.vi} / ${INTERNAL_ERROR_MESSAGE.en}`,
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: ErrorCode.Internal },

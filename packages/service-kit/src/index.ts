@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export * from './data-source';
+export * from './edge';
 export * from './env';
 export * from '@ps/errors';
 export * from './health';

@@ -8,6 +8,9 @@ import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createErrorFormatter } from '@ps/errors';
+import { acceptGraphQLRequests, answerEverythingElse } from './edge/edge.http';
+import { edgePlugin } from './edge/edge.plugin';
+import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge/edge.settings';
 import { mountHealth, type ReadinessCheck } from './health';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -16,6 +19,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   /** Builds the per-request context; throwing a typed error (e.g. 401) ends the request. */
   context: (request: Request) => Promise<TContext>;
   readiness?: ReadinessCheck[];
+  /** What a request may be and what answers reveal; the production edge when not given. */
+  edge?: EdgeSettings;
 }
 
 export interface SubgraphServer<TContext extends BaseContext> {
@@ -24,18 +29,20 @@ export interface SubgraphServer<TContext extends BaseContext> {
 }
 
 /**
- * Apollo subgraph on express with health endpoints; no `listen` here, so tests drive the app
- * directly and `main.ts` decides the port.
+ * Apollo subgraph on express with health endpoints, behind the edge (malformed requests
+ * answered as GraphQL errors, introspection off unless configured); no `listen` here, so
+ * tests drive the app directly and `main.ts` decides the port.
  */
 export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer<TContext>> {
+  const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    introspection: edge.introspection,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), edgePlugin(edge)],
   });
   await apollo.start();
 
@@ -44,8 +51,9 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   mountHealth(app, options.readiness ?? []);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...acceptGraphQLRequests(edge),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
   );
+  answerEverythingElse(app, options.logger);
   return { app, apollo };
 }
