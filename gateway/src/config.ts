@@ -1,4 +1,4 @@
-import { serviceEnvShape } from '@ps/service-kit';
+import { edgeEnvShape, serviceEnvShape } from '@ps/service-kit';
 import { z } from 'zod';
 
 const optionalUrl = z.string().url().optional();
@@ -15,6 +15,7 @@ export const gatewayEnvSchema = z.object({
   PERSONNEL_URL: optionalUrl,
   EVALUATION_URL: optionalUrl,
   REFORM_URL: optionalUrl,
+  ...edgeEnvShape,
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;

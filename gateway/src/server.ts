@@ -3,8 +3,16 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { Principal, TokenVerifier } from '@ps/auth';
-import { DomainError, InvariantViolation } from '@ps/errors';
-import { mountHealth, type Logger } from '@ps/service-kit';
+import { InvariantViolation } from '@ps/errors';
+import {
+  acceptGraphQLRequests,
+  answerEverythingElse,
+  DEFAULT_EDGE_SETTINGS,
+  edgePlugin,
+  mountHealth,
+  type EdgeSettings,
+  type Logger,
+} from '@ps/service-kit';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { createGatewayErrorFormatter } from './errors';
 
@@ -19,6 +27,8 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string | undefined>;
   verifier: TokenVerifier;
   logger: Logger;
+  /** What a request may be and what answers reveal; the production edge when not given. */
+  edge?: EdgeSettings;
 }
 
 /** Forwards the caller's own bearer token, which every subgraph verifies again. */
@@ -39,12 +49,13 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
       return new AuthenticatedDataSource({ url: target });
     },
   });
+  const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createGatewayErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: edge.introspection,
+    plugins: [ApolloServerPluginLandingPageDisabled(), edgePlugin(edge)],
   });
   await apollo.start();
 
@@ -53,16 +64,17 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
   mountHealth(app, [...resolvedUrls].map(([name, url]) => ({ name, check: () => subgraphReady(url) })));
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    ...acceptGraphQLRequests(edge),
     requireToken(options.verifier),
     expressMiddleware(apollo, {
       context: async ({ res }) => res.locals.gatewayContext as GatewayContext,
     }),
   );
+  answerEverythingElse(app, options.logger);
   return { app, stop: () => apollo.stop() };
 }
 
-/** Rejects a request without a valid token before any query planning, with a GraphQL-shaped body. */
+/** Rejects a request without a valid token before any query planning; the edge answers it as GraphQL (401, reason). */
 function requireToken(verifier: TokenVerifier) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     try {
@@ -71,9 +83,7 @@ function requireToken(verifier: TokenVerifier) {
       response.locals.gatewayContext = { authorization, principal } satisfies GatewayContext;
       next();
     } catch (error) {
-      if (!(error instanceof DomainError)) return next(error);
-      const status = Number((error.extensions.http as { status?: number } | undefined)?.status ?? 401);
-      response.status(status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+      next(error);
     }
   };
 }
