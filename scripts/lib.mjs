@@ -93,14 +93,17 @@ export async function stopProcess(name) {
   rmSync(file, { force: true });
 }
 
-/** Starts `node dist/main.js` of a process folder in the background, logging to .local/logs. */
-export function startProcess(definition) {
+/**
+ * Starts `node dist/main.js` of a process folder in the background, logging to .local/logs;
+ * `overrides` win over `.env.example` (e.g. local-only switches).
+ */
+export function startProcess(definition, overrides = {}) {
   mkdirSync(LOGS, { recursive: true });
   mkdirSync(PIDS, { recursive: true });
   const log = openSync(join(LOGS, `${definition.name}.log`), 'a');
   const child = spawn(process.execPath, ['dist/main.js'], {
     cwd: join(ROOT, definition.dir),
-    env: { ...process.env, ...processEnv(definition) },
+    env: { ...process.env, ...processEnv(definition), ...overrides },
     stdio: ['ignore', log, log],
     detached: true,
   });

@@ -15,6 +15,8 @@ import {
 import { join } from 'node:path';
 
 const GATEWAY = 'http://127.0.0.1:4000/graphql';
+/** Off in production (the .env.example default); on here so GraphQL tools can read the schema. */
+const LOCAL_ONLY = { GRAPHQL_INTROSPECTION: 'true' };
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
@@ -30,8 +32,9 @@ pnpm(['--filter', '@ps/organization', 'run', 'seed'], {
 });
 
 for (const definition of PROCESSES) await stopProcess(definition.name);
+say('introspection and "Did you mean" suggestions are ON for local work (GRAPHQL_INTROSPECTION=true); production keeps them off');
 for (const definition of PROCESSES) {
-  startProcess(definition);
+  startProcess(definition, LOCAL_ONLY);
   await waitForHttp(`http://127.0.0.1:${definition.port}/health/ready`, 120, definition.name);
   say(`${definition.name} ready on :${definition.port} (${seconds()})`);
 }
@@ -41,6 +44,7 @@ process.stdout.write(`
   Gateway:   ${GATEWAY}   (ready after ${seconds()})
   Keycloak:  http://127.0.0.1:8180/admin  (admin / admin: local only)
   Logs:      ${LOGS}
+  Schema:    introspection and suggestions on (GRAPHQL_INTROSPECTION=true, local only)
   Stop:      npm run stop
 
   Demo logins (password demo-2026, realm political-system, clients console / platform-api).

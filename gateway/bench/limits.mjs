@@ -7,7 +7,7 @@ import { createServer } from 'node:net';
 import { createKeycloakVerifier } from '@ps/auth';
 import { closeServer, createLogger, listen } from '@ps/service-kit';
 import { tokenFor, infrastructure } from '@ps/testing';
-import { edgeSettings, gatewayEnvSchema } from '../dist/config.js';
+import { gatewayEnvSchema, gatewaySettings } from '../dist/config.js';
 import { createGateway } from '../dist/server.js';
 import { committedSupergraph } from '../dist/subgraphs.js';
 
@@ -43,7 +43,7 @@ async function startLocalGateway() {
     subgraphUrls: { organization: down, personnel: down, evaluation: down, reform: down },
     verifier: createKeycloakVerifier({ url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID }),
     logger: createLogger('gateway-bench', 'fatal'),
-    edge: { ...edgeSettings(env), rateLimit: { requests: 1_000_000, windowSeconds: 1 } },
+    gateway: { ...gatewaySettings(env), rateLimit: { requests: 1_000_000, windowSeconds: 1 } },
   });
   const server = await listen(app, 0, '127.0.0.1');
   return { url: `http://127.0.0.1:${server.address().port}/graphql`, stop: async () => (await closeServer(server).stop(), await stop()) };

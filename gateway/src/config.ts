@@ -1,5 +1,5 @@
 import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
-import { serviceEnvShape } from '@ps/service-kit';
+import { edgeEnvShape, serviceEnvShape } from '@ps/service-kit';
 import { z } from 'zod';
 import type { OperationLimits } from './limits';
 
@@ -26,7 +26,6 @@ export const gatewayEnvSchema = z.object({
   GRAPHQL_MAX_DIRECTIVES: positive(20),
   GRAPHQL_MAX_TOKENS: positive(2000),
   GRAPHQL_MAX_COST: positive(20_000),
-  GRAPHQL_MAX_BODY_BYTES: positive(1024 * 1024),
   /** Requests per caller (token subject) and window, per gateway replica. */
   RATE_LIMIT_REQUESTS: positive(600),
   RATE_LIMIT_WINDOW_SECONDS: positive(60),
@@ -36,6 +35,7 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: positive(30_000),
   /** Retries of a query (never a mutation) whose connection was reset. */
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  ...edgeEnvShape,
 });
 
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
@@ -48,15 +48,14 @@ export interface SubgraphClientSettings {
   retries: number;
 }
 
-/** Everything the edge enforces, read once from the environment. */
-export interface EdgeSettings {
+/** What the gateway adds to the edge every server shares, read once from the environment. */
+export interface GatewaySettings {
   limits: OperationLimits;
-  maxBodyBytes: number;
   rateLimit: { requests: number; windowSeconds: number };
   subgraphs: SubgraphClientSettings;
 }
 
-export function edgeSettings(env: GatewayEnv): EdgeSettings {
+export function gatewaySettings(env: GatewayEnv): GatewaySettings {
   return {
     limits: {
       maxDepth: env.GRAPHQL_MAX_DEPTH,
@@ -65,7 +64,6 @@ export function edgeSettings(env: GatewayEnv): EdgeSettings {
       maxTokens: env.GRAPHQL_MAX_TOKENS,
       maxCost: env.GRAPHQL_MAX_COST,
     },
-    maxBodyBytes: env.GRAPHQL_MAX_BODY_BYTES,
     rateLimit: { requests: env.RATE_LIMIT_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     subgraphs: {
       proofSecret: env.GATEWAY_PROOF_SECRET,

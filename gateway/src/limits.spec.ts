@@ -1,5 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
-import { codes, post, startGateway } from './edge.spec-support';
+import { codes, post, startGateway } from './gateway.spec-support';
 
 /** Queries the console and the README really send: none may hit a limit. */
 const REAL_QUERIES = [

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeycloakVerifier } from '@ps/auth';
-import { closeServer, createLogger, handleShutdown, listen, loadEnv } from '@ps/service-kit';
-import { edgeSettings, gatewayEnvSchema, subgraphUrlOverrides } from './config';
+import { closeServer, createLogger, edgeSettings, handleShutdown, listen, loadEnv } from '@ps/service-kit';
+import { gatewayEnvSchema, gatewaySettings, subgraphUrlOverrides } from './config';
 import { createGateway } from './server';
 import { committedSupergraph } from './subgraphs';
 
@@ -12,14 +12,16 @@ async function main(): Promise<void> {
   const env = loadEnv(gatewayEnvSchema);
   const logger = createLogger('gateway', env.LOG_LEVEL);
   try {
+    const edge = edgeSettings(env);
     const { app, stop } = await createGateway({
       supergraphSdl: committedSupergraph(),
       subgraphUrls: subgraphUrlOverrides(env),
-      verifier: createKeycloakVerifier({ url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID }),
+      verifier: createKeycloakVerifier({ url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID }, logger),
       logger,
-      edge: edgeSettings(env),
+      gateway: gatewaySettings(env),
+      edge,
     });
-    const server = await listen(app, env.PORT);
+    const server = await listen(app, env.PORT, { keepAliveTimeoutMs: edge.keepAliveTimeoutMs });
     logger.info({ url: `http://127.0.0.1:${env.PORT}/graphql` }, 'gateway ready');
     handleShutdown(logger, [{ name: 'apollo', stop }, closeServer(server)]);
   } catch (error) {

@@ -1,4 +1,3 @@
-import { sendDomainError } from '@ps/service-kit';
 import type { NextFunction, Request, Response } from 'express';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { RateLimitedError } from './errors';
@@ -24,7 +23,7 @@ export function rateLimitPerUser(settings: RateLimitSettings) {
       if (!(rejection instanceof RateLimiterRes)) return next(rejection);
       const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
       response.setHeader('Retry-After', String(retryAfterSeconds));
-      sendDomainError(response, new RateLimitedError(retryAfterSeconds));
+      next(new RateLimitedError(retryAfterSeconds)); // answered as GraphQL JSON, 429, by the edge
     }
   };
 }

@@ -3,10 +3,17 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { TokenVerifier } from '@ps/auth';
-import { DomainError } from '@ps/errors';
-import { mountHealth, sendDomainError, type Logger } from '@ps/service-kit';
+import {
+  acceptGraphQLRequests,
+  answerEverythingElse,
+  DEFAULT_EDGE_SETTINGS,
+  edgePlugin,
+  mountHealth,
+  type EdgeSettings,
+  type Logger,
+} from '@ps/service-kit';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { EdgeSettings } from './config';
+import type { GatewaySettings } from './config';
 import { createGatewayErrorFormatter } from './errors';
 import { operationLimits } from './limits';
 import { rateLimitPerUser } from './rate-limit';
@@ -22,32 +29,36 @@ export interface GatewayOptions {
   subgraphUrls: Record<string, string | undefined>;
   verifier: TokenVerifier;
   logger: Logger;
-  edge: EdgeSettings;
+  /** Limits, rate and the subgraph client. */
+  gateway: GatewaySettings;
+  /** What a request may be and what answers reveal, as on every subgraph; the production edge when not given. */
+  edge?: EdgeSettings;
 }
 
 /**
- * Express app with health endpoints and /graphql behind the token check and the caller's rate;
- * limits are checked before planning; no `listen`.
+ * Express app with health endpoints and /graphql behind the edge, the token check and the
+ * caller's rate; limits are checked before planning; no `listen`.
  */
 export async function createGateway(options: GatewayOptions): Promise<{ app: Express; stop: () => Promise<void> }> {
   const resolvedUrls = new Map<string, string>();
-  const fetcher = createSubgraphFetcher(options.edge.subgraphs);
+  const fetcher = createSubgraphFetcher(options.gateway.subgraphs);
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url ?? '';
       resolvedUrls.set(name, target);
-      const { retries } = options.edge.subgraphs;
+      const { retries } = options.gateway.subgraphs;
       return new SubgraphDataSource({ name, url: target, fetcher: fetcher.fetch, retries, logger: options.logger });
     },
   });
+  const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createGatewayErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    ...operationLimits(options.edge.limits),
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: edge.introspection,
+    ...operationLimits(options.gateway.limits),
+    plugins: [ApolloServerPluginLandingPageDisabled(), edgePlugin(edge)],
   });
   await apollo.start();
 
@@ -58,17 +69,18 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
   mountSubgraphHealth(app, resolvedUrls);
   app.use(
     '/graphql',
-    express.json({ limit: options.edge.maxBodyBytes }),
+    ...acceptGraphQLRequests(edge),
     requireToken(options.verifier),
-    rateLimitPerUser(options.edge.rateLimit),
+    rateLimitPerUser(options.gateway.rateLimit),
     expressMiddleware(apollo, {
       context: async ({ res }) => res.locals.gatewayContext as GatewayContext,
     }),
   );
+  answerEverythingElse(app, options.logger);
   return { app, stop: () => apollo.stop().finally(() => fetcher.close()) };
 }
 
-/** Rejects a request without a valid token before any query planning, with a GraphQL-shaped body. */
+/** Rejects a request without a valid token before any query planning; the edge answers it as GraphQL (401, reason). */
 function requireToken(verifier: TokenVerifier) {
   return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
     try {
@@ -77,8 +89,7 @@ function requireToken(verifier: TokenVerifier) {
       response.locals.gatewayContext = { authorization, principal } satisfies GatewayContext;
       next();
     } catch (error) {
-      if (!(error instanceof DomainError)) return next(error);
-      sendDomainError(response, error, 401);
+      next(error);
     }
   };
 }

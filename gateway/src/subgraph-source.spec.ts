@@ -1,16 +1,16 @@
 import { GATEWAY_PROOF_HEADER, GATEWAY_TIMESTAMP_HEADER, verifyGatewayProof } from '@ps/gateway-proof';
-import { answerJson, codes, post, PROOF_SECRET, startGateway, startStubSubgraph } from './edge.spec-support';
+import { answerJson, codes, post, PROOF_SECRET, startGateway, startStubSubgraph } from './gateway.spec-support';
 
 const UNIT = 'query ($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code name } }';
 const unit720 = { data: { unit: { code: '720', name: 'Huyện Dầu Tiếng' } } };
 type Stub = Awaited<ReturnType<typeof startStubSubgraph>>;
 
-async function withOrganization(stub: Stub, test: (url: string) => Promise<void>, edge = {}): Promise<void> {
-  const gateway = await startGateway({ subgraphs: { organization: stub.url }, edge });
+async function withOrganization(stub: Stub, test: (url: string) => Promise<void>, gateway = {}): Promise<void> {
+  const started = await startGateway({ subgraphs: { organization: stub.url }, gateway });
   try {
-    await test(gateway.url);
+    await test(started.url);
   } finally {
-    await gateway.stop();
+    await started.stop();
     await stub.stop();
   }
 }
@@ -90,7 +90,7 @@ describe('the gateway towards a subgraph', () => {
 
 describe('the per-caller rate limit', () => {
   it('answers 429 with Retry-After and RATE_LIMITED once a caller spent the window, and only that caller', async () => {
-    const gateway = await startGateway({ edge: { rateLimit: { requests: 3, windowSeconds: 60 } } });
+    const gateway = await startGateway({ gateway: { rateLimit: { requests: 3, windowSeconds: 60 } } });
     try {
       for (let i = 0; i < 3; i += 1) expect((await post(gateway.url, { query: '{ __typename }' }, 'carol')).status).toBe(200);
       const limited = await post(gateway.url, { query: '{ __typename }' }, 'carol');

@@ -18,7 +18,7 @@
 //   - every Deployment has startup/liveness/readiness probes on the health endpoints,
 //     requests and limits, a hardened securityContext, its own ServiceAccount without a
 //     token, a Service, an HPA, a PDB, ingress and egress NetworkPolicies, and receives
-//     every environment variable its process reads;
+//     every environment variable its process reads, introspection off;
 //   - every Service, HPA, PDB, Ingress and NetworkPolicy selects or names something that
 //     exists; the gateway's subgraph URLs, KAFKA_BROKERS and KEYCLOAK_URL point at the
 //     Services, Kafka listener and Keycloak hostname declared here;
@@ -245,8 +245,8 @@ const matchesSel = (sel, labels) => {
   return true;
 };
 const clusterScoped = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "IngressClass"]);
-const serviceEnv = ["PORT", "DATABASE_URL", "KAFKA_BROKERS", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "LOG_LEVEL", "NODE_ENV"];
-const gatewayEnv = ["PORT", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "ORGANIZATION_URL", "PERSONNEL_URL", "EVALUATION_URL", "REFORM_URL", "LOG_LEVEL"];
+const serviceEnv = ["PORT", "DATABASE_URL", "KAFKA_BROKERS", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "LOG_LEVEL", "NODE_ENV", "GRAPHQL_INTROSPECTION"];
+const gatewayEnv = ["PORT", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "ORGANIZATION_URL", "PERSONNEL_URL", "EVALUATION_URL", "REFORM_URL", "LOG_LEVEL", "GRAPHQL_INTROSPECTION"];
 const subgraphPorts = { organization: 4001, personnel: 4002, evaluation: 4003, reform: 4004 };
 const expectedTopics = Object.keys(subgraphPorts).flatMap((s) => [`${s}.events.v1`, `${s}.events.v1.dlq`]);
 const externalSecrets = new Map(); // "ns/name" -> where
@@ -385,6 +385,7 @@ function validateRender(dir, objs) {
       const needed = component === "gateway" ? gatewayEnv : serviceEnv;
       for (const n of needed) check(env.has(n), `${wc}: ${n} is not set`);
       const value = (n) => env.get(n)?.value;
+      check(value("GRAPHQL_INTROSPECTION") === "false", `${wc}: GRAPHQL_INTROSPECTION is not "false" (introspection and suggestions stay off in a cluster)`);
       const http = portOf("http");
       check(http && value("PORT") === String(http.containerPort), `${wc}: PORT ${value("PORT")} differs from the http container port`);
       if (component === "subgraph") {

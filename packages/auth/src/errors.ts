@@ -1,8 +1,55 @@
-import { DomainError, ErrorCode, ForbiddenError } from '@ps/errors';
+import { DomainError, ErrorCode, ForbiddenError, UnauthenticatedError } from '@ps/errors';
 import type { Capability, Principal } from './principal';
 import { hasCapability } from './principal';
 
 export { OutsideTerritoryError } from '@ps/errors';
+
+/** Why a bearer token was refused, each in fixed words: a library's account of it goes to the log only. */
+export const TOKEN_FAILURES = {
+  TOKEN_MISSING: {
+    vi: 'Chưa xác thực: thiếu mã truy cập (Authorization: Bearer …)',
+    en: 'Unauthenticated: no bearer token (Authorization: Bearer …)',
+  },
+  TOKEN_MALFORMED: {
+    vi: 'Chưa xác thực: mã truy cập không đúng định dạng',
+    en: 'Unauthenticated: the bearer token is malformed',
+  },
+  TOKEN_SIGNATURE: {
+    vi: 'Chưa xác thực: chữ ký của mã truy cập không hợp lệ',
+    en: 'Unauthenticated: the token signature is not valid',
+  },
+  TOKEN_EXPIRED: {
+    vi: 'Chưa xác thực: mã truy cập đã hết hạn, vui lòng đăng nhập lại',
+    en: 'Unauthenticated: the token has expired, please sign in again',
+  },
+  TOKEN_TYPE: {
+    vi: 'Chưa xác thực: đây không phải mã truy cập (access token)',
+    en: 'Unauthenticated: this is not an access token',
+  },
+  TOKEN_ISSUER: {
+    vi: 'Chưa xác thực: mã truy cập không do máy chủ xác thực của hệ thống cấp',
+    en: "Unauthenticated: the token was not issued by this platform's sign-in server",
+  },
+  TOKEN_AUDIENCE: {
+    vi: 'Chưa xác thực: mã truy cập không cấp cho hệ thống này',
+    en: 'Unauthenticated: the token was not issued for this platform',
+  },
+} as const;
+
+export type TokenFailure = keyof typeof TOKEN_FAILURES;
+
+/**
+ * 401 UNAUTHENTICATED with `details.reason` naming why the token was refused. `libraryMessage`
+ * (what keycloak-connect said) is for the log: it is not part of the GraphQL error.
+ */
+export class TokenRefusedError extends UnauthenticatedError {
+  constructor(
+    readonly reason: TokenFailure,
+    readonly libraryMessage?: string,
+  ) {
+    super(TOKEN_FAILURES[reason], { reason });
+  }
+}
 
 /** The token is valid but carries no platform role or no `unit_code`: 403, not 401. */
 export class UnassignedAccountError extends DomainError {

@@ -4,3 +4,4 @@ export * from './territory-guard';
 export * from './territory-projection';
 export * from './territory-projection.migrations';
 export * from './verifier';
+export * from './token';

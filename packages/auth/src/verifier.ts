@@ -1,7 +1,7 @@
-import { UnauthenticatedError } from '@ps/errors';
 import Keycloak from 'keycloak-connect';
-import { UnassignedAccountError } from './errors';
+import { TokenRefusedError, UnassignedAccountError } from './errors';
 import { CAPABILITIES, NATIONAL_UNIT_CODE, platformRoles, tierRank, type Principal } from './principal';
+import { bearerToken, claimProblem, decodeToken, signatureProblem, type DecodedToken, type TokenExpectations } from './token';
 
 export interface KeycloakSettings {
   /** Base URL of Keycloak, the token issuer's host (e.g. http://127.0.0.1:8180). */
@@ -16,6 +16,11 @@ export interface TokenVerifier {
   verify(authorization: string | undefined): Promise<Principal>;
 }
 
+/** Where refused tokens are recorded, with what the library said (a pino logger fits). */
+export interface TokenLog {
+  info(details: object, message: string): void;
+}
+
 interface AccessTokenContent {
   sub?: string;
   preferred_username?: string;
@@ -25,14 +30,38 @@ interface AccessTokenContent {
 
 /**
  * The one place keycloak-connect is used: offline verification of the bearer token's
- * signature (realm JWKS, cached), expiry, type, issuer and audience.
+ * signature (realm JWKS, cached), expiry, type, issuer and audience. The token's shape,
+ * algorithm and claims are checked first, so each refusal names its reason in fixed words
+ * (TOKEN_MISSING … TOKEN_AUDIENCE); what the library said goes to `log` only.
  */
-export function createKeycloakVerifier(settings: KeycloakSettings): TokenVerifier {
-  const keycloak = new Keycloak(
+export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLog): TokenVerifier {
+  const base = settings.url.replace(/\/+$/, '');
+  const keycloak = keycloakAdapter(base, settings);
+  const expected: TokenExpectations = { issuer: `${base}/realms/${settings.realm}`, audience: settings.clientId };
+  return {
+    async verify(authorization) {
+      try {
+        const token = bearerToken(authorization);
+        const decoded = decodeToken(token);
+        const problem = signatureProblem(token, decoded) ?? claimProblem(decoded, expected);
+        if (problem) throw new TokenRefusedError(problem);
+        return principalFromClaims(await signedContent(keycloak, token, decoded, expected));
+      } catch (error) {
+        if (error instanceof TokenRefusedError) {
+          log?.info({ reason: error.reason, ...(error.libraryMessage ? { cause: error.libraryMessage } : {}) }, 'bearer token refused');
+        }
+        throw error;
+      }
+    },
+  };
+}
+
+function keycloakAdapter(base: string, settings: KeycloakSettings): Keycloak.Keycloak {
+  return new Keycloak(
     {},
     {
       realm: settings.realm,
-      'auth-server-url': settings.url.replace(/\/$/, ''),
+      'auth-server-url': base,
       resource: settings.clientId,
       'bearer-only': true,
       'ssl-required': 'external',
@@ -40,26 +69,23 @@ export function createKeycloakVerifier(settings: KeycloakSettings): TokenVerifie
       'verify-token-audience': true,
     } as unknown as Keycloak.KeycloakConfig,
   );
-
-  return {
-    async verify(authorization) {
-      const token = bearerToken(authorization);
-      let content: AccessTokenContent;
-      try {
-        const grant = await keycloak.grantManager.createGrant({ access_token: token } as never);
-        content = (grant.access_token as unknown as { content: AccessTokenContent }).content;
-      } catch (error) {
-        throw new UnauthenticatedError(error instanceof Error ? error.message : 'invalid token');
-      }
-      return principalFromClaims(content);
-    },
-  };
 }
 
-function bearerToken(authorization: string | undefined): string {
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-  if (!match) throw new UnauthenticatedError('missing bearer token');
-  return match[1];
+/** The claims once keycloak-connect has checked the signature against the realm's keys. */
+async function signedContent(
+  keycloak: Keycloak.Keycloak,
+  token: string,
+  decoded: DecodedToken,
+  expected: TokenExpectations,
+): Promise<AccessTokenContent> {
+  try {
+    const grant = await keycloak.grantManager.createGrant({ access_token: token } as never);
+    return (grant.access_token as unknown as { content: AccessTokenContent }).content;
+  } catch (error) {
+    // The claims held a moment ago: unless one has just expired, the signature or its key failed.
+    const reason = claimProblem(decoded, expected) ?? 'TOKEN_SIGNATURE';
+    throw new TokenRefusedError(reason, error instanceof Error ? error.message : String(error));
+  }
 }
 
 /** Builds the Principal from verified claims; exported for unit tests. */

@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, PrimaryGeneratedColumn } from 'typeorm';
+import { LocalDate } from './date/local-date.scalar';
 
 /**
  * What every effective-dated record carries: in force from `validFrom` (inclusive) to
@@ -10,11 +10,11 @@ import { Column, PrimaryGeneratedColumn } from 'typeorm';
 // Not emitted by itself: only the object types extending it are reachable from a schema.
 @ObjectType()
 export abstract class DatedRecord {
-  @Field(() => GraphQLLocalDate, { description: 'Hiệu lực từ / in force from' })
+  @Field(() => LocalDate, { description: 'Hiệu lực từ / in force from' })
   @Column({ name: 'valid_from', type: 'date' })
   validFrom!: string;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Hết hiệu lực từ / in force until (exclusive)' })
+  @Field(() => LocalDate, { nullable: true, description: 'Hết hiệu lực từ / in force until (exclusive)' })
   @Column({ name: 'valid_to', type: 'date', nullable: true })
   validTo!: string | null;
 
@@ -32,7 +32,7 @@ export abstract class DatedRecord {
   createdAt!: Date;
 
   /** The date this version was asked for; related things are read as of the same date. */
-  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
+  @Field(() => LocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
   asOf!: string;
 }
 

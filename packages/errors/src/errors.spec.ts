@@ -21,7 +21,23 @@ describe('error formatter', () => {
     expect(formatted.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 
-  it('marks an unauthenticated request for HTTP 401', () => {
-    expect(new UnauthenticatedError().extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  it('answers a typed error that GraphQL wrapped (a scalar refusing a variable) with its own message and code', () => {
+    const refused = new BadUserInputError('Ngày không hợp lệ', 'Invalid date', { reason: 'DATE_INVALID' });
+    const wrapped = new GraphQLError('Variable "$asOf" got invalid value "2025-13-45"; Ngày không hợp lệ / Invalid date', {
+      originalError: refused,
+      extensions: { ...refused.extensions, http: { status: 400 } },
+    });
+    const formatted = format({ message: wrapped.message, locations: [{ line: 1, column: 8 }], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }, wrapped);
+    expect(formatted).toEqual({
+      message: 'Ngày không hợp lệ / Invalid date',
+      locations: [{ line: 1, column: 8 }],
+      extensions: { code: 'BAD_USER_INPUT', details: { reason: 'DATE_INVALID' } },
+    });
+  });
+
+  it('marks an unauthenticated request for HTTP 401, with its reason', () => {
+    const error = new UnauthenticatedError({ vi: 'Mã truy cập đã hết hạn', en: 'Token expired' }, { reason: 'TOKEN_EXPIRED' });
+    expect(error.message).toBe('Mã truy cập đã hết hạn / Token expired');
+    expect(error.extensions).toEqual({ code: 'UNAUTHENTICATED', details: { reason: 'TOKEN_EXPIRED' }, http: { status: 401 } });
   });
 });

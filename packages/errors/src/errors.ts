@@ -38,13 +38,13 @@ export class DomainError extends GraphQLError {
   }
 }
 
+/**
+ * No valid token: HTTP 401 before any field runs. The message names the reason in fixed words
+ * (`details.reason`, e.g. TOKEN_EXPIRED); what a library said about the token goes to the log only.
+ */
 export class UnauthenticatedError extends DomainError {
-  constructor(reason = 'missing or invalid bearer token') {
-    super(
-      ErrorCode.Unauthenticated,
-      { vi: 'Chưa xác thực: thiếu hoặc sai mã truy cập', en: `Unauthenticated: ${reason}` },
-      { httpStatus: 401 },
-    );
+  constructor(message: { vi: string; en: string }, details?: Record<string, unknown>) {
+    super(ErrorCode.Unauthenticated, message, { details, httpStatus: 401 });
   }
 }
 
@@ -90,6 +90,12 @@ export class OutsideTerritoryError extends ForbiddenError {
   }
 }
 
+/** The words of every internal error: what went wrong is in the log, never in the answer. */
+export const INTERNAL_ERROR_MESSAGE = {
+  vi: 'Lỗi hệ thống, vui lòng thử lại sau',
+  en: 'Internal error, please try again later',
+} as const;
+
 /** Codes that GraphQL itself raises for malformed requests; they are safe to show as they are. */
 const REQUEST_ERROR_CODES = new Set([
   'GRAPHQL_PARSE_FAILED',
@@ -109,15 +115,30 @@ export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
     const code = formatted.extensions?.code;
-    if (original instanceof DomainError) return withoutStack(formatted);
+    if (original instanceof DomainError) return asThrown(formatted, original);
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) return withoutStack(formatted);
     logger.error({ err: original, path: formatted.path }, 'unexpected error');
     return {
-      message: 'Lỗi hệ thống, vui lòng thử lại sau / Internal error, please try again later',
+      message: `${INTERNAL_ERROR_MESSAGE.vi} / ${INTERNAL_ERROR_MESSAGE.en}`,
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: ErrorCode.Internal },
     };
+  };
+}
+
+/**
+ * A typed error answered with its own message, code and details, also where GraphQL wrapped it:
+ * a scalar refusing a variable ("Variable \"$asOf\" got invalid value …; <message>") or a
+ * literal (GRAPHQL_VALIDATION_FAILED) still reads Vietnamese first, with its own code.
+ */
+function asThrown(formatted: GraphQLFormattedError, original: DomainError): GraphQLFormattedError {
+  const { details } = original.extensions;
+  return {
+    message: original.message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions: { code: original.code, ...(details === undefined ? {} : { details }) },
   };
 }
 

@@ -1,5 +1,35 @@
 import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
+import { isCalendarDate } from '@ps/effective-dating';
 import { z } from 'zod';
+
+const flag = (fallback: 'true' | 'false') =>
+  z
+    .enum(['true', 'false'])
+    .default(fallback)
+    .transform((value) => value === 'true');
+
+const calendarDate = z.string().refine(isCalendarDate, 'expected a real calendar day written YYYY-MM-DD');
+
+/**
+ * Variables of the edge every GraphQL server reads, the gateway and each subgraph alike: what
+ * a request may be and what its answers may reveal. Defaults are the production ones.
+ */
+export const edgeEnvShape = {
+  /** Introspection and "Did you mean …" suggestions; off unless turned on (`npm start` does, for local work). */
+  GRAPHQL_INTROSPECTION: flag('false'),
+  /** Largest request body in bytes, counted after decompression. */
+  REQUEST_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Longest string an argument or a variable may carry. */
+  TEXT_MAX_LENGTH: z.coerce.number().int().min(1).default(10_000),
+  /** Earliest and latest date a request may carry (LocalDate). */
+  LOCAL_DATE_MIN: calendarDate.default('1945-09-02'),
+  LOCAL_DATE_MAX: calendarDate.default('2100-12-31'),
+  /** How long an idle keep-alive connection stays open: above any caller's idle timeout (the gateway's). */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(65_000),
+};
+
+export const edgeEnvSchema = z.object(edgeEnvShape);
+export type EdgeEnv = z.infer<typeof edgeEnvSchema>;
 
 /** Variables every service reads; a service extends this shape with its own. */
 export const serviceEnvShape = {
@@ -24,6 +54,7 @@ export const serviceEnvShape = {
     .enum(['true', 'false'])
     .default('true')
     .transform((value) => value === 'true'),
+  ...edgeEnvShape,
 };
 
 export const serviceEnvSchema = z.object(serviceEnvShape);

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { gatewayProofHeaders } from '@ps/gateway-proof';
 import express from 'express';
 import { keepRawBody, requireGatewayProof } from './gateway-proof';
+import pino from 'pino';
+import { answerEverythingElse } from './edge/edge.http';
 import { closeServer, listen } from './lifecycle';
 
 const SECRET = 'a-test-secret-of-at-least-thirty-two-characters';
@@ -11,7 +13,8 @@ async function withProvedApp(test: (url: string) => Promise<void>): Promise<void
   app.use('/graphql', express.json({ verify: keepRawBody }), requireGatewayProof(SECRET), (request, response) => {
     response.json({ data: { echo: request.body } });
   });
-  const server = await listen(app, 0, '127.0.0.1');
+  answerEverythingElse(app, pino({ level: 'silent' }));
+  const server = await listen(app, 0, { host: '127.0.0.1' });
   try {
     await test(`http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`);
   } finally {

@@ -2,11 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   GATEWAY_PROOF_HEADER,
   GATEWAY_TIMESTAMP_HEADER,
-  GatewayProofRequiredError,
   verifyGatewayProof,
 } from '@ps/gateway-proof';
 import type { NextFunction, Request, Response } from 'express';
-import { sendDomainError } from './error-response';
 
 const RAW_BODY = Symbol('raw body');
 type WithRawBody = IncomingMessage & { [RAW_BODY]?: Buffer };
@@ -26,7 +24,7 @@ const header = (request: Request, name: string): string | undefined => {
  * proof over its method, path and body; runs before the token is read.
  */
 export function requireGatewayProof(secret: string) {
-  return (request: Request, response: Response, next: NextFunction): void => {
+  return (request: Request, _response: Response, next: NextFunction): void => {
     try {
       verifyGatewayProof(
         secret,
@@ -35,8 +33,7 @@ export function requireGatewayProof(secret: string) {
       );
       next();
     } catch (error) {
-      if (!(error instanceof GatewayProofRequiredError)) return next(error);
-      sendDomainError(response, error);
+      next(error); // GATEWAY_PROOF_REQUIRED, answered as GraphQL JSON, 403, by the edge
     }
   };
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 
 export * from './data-source';
+export * from './edge';
 export * from './env';
-export * from './error-response';
 export * from './gateway-proof';
 export * from '@ps/errors';
 export * from './health';

@@ -1,4 +1,4 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
 
@@ -8,10 +8,31 @@ export interface Stoppable {
   stop: () => Promise<void>;
 }
 
-/** Listens on 0.0.0.0:port and resolves once the socket is bound. */
-export function listen(app: Express, port: number, host = '0.0.0.0'): Promise<Server> {
+export interface ListenOptions {
+  host?: string;
+  /** How long an idle keep-alive connection stays open (default 65 s). */
+  keepAliveTimeoutMs?: number;
+}
+
+/** Above the idle timeouts of the clients in front (the gateway's agent, load balancers at 60 s). */
+export const DEFAULT_KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
+/**
+ * Listens on 0.0.0.0:port and resolves once the socket is bound. Idle keep-alive connections
+ * stay open `keepAliveTimeoutMs`, longer than any caller keeps them, so a caller never sends on
+ * a socket this server has just closed ("socket hang up"); headers may take a little longer
+ * still, as Node requires of `headersTimeout`.
+ */
+export function listen(app: Express, port: number, options: ListenOptions = {}): Promise<Server> {
+  const server = createServer(app);
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = server.keepAliveTimeout + 5_000;
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(server)));
+    server.once('error', reject);
+    server.listen(port, options.host ?? '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve(server);
+    });
   });
 }
 

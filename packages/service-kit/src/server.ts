@@ -8,7 +8,10 @@ import express, { type Express, type Request } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createErrorFormatter } from '@ps/errors';
-import { keepRawBody, requireGatewayProof } from './gateway-proof';
+import { requireGatewayProof } from './gateway-proof';
+import { acceptGraphQLRequests, answerEverythingElse } from './edge/edge.http';
+import { edgePlugin } from './edge/edge.plugin';
+import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge/edge.settings';
 import { mountHealth, type ReadinessCheck } from './health';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
@@ -19,6 +22,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   readiness?: ReadinessCheck[];
   /** Secret shared with the gateway; /graphql refuses requests without its proof. */
   gatewayProofSecret: string;
+  /** What a request may be and what answers reveal; the production edge when not given. */
+  edge?: EdgeSettings;
 }
 
 export interface SubgraphServer<TContext extends BaseContext> {
@@ -27,18 +32,20 @@ export interface SubgraphServer<TContext extends BaseContext> {
 }
 
 /**
- * Apollo subgraph on express with health endpoints; no `listen` here, so tests drive the app
- * directly and `main.ts` decides the port.
+ * Apollo subgraph on express with health endpoints, behind the edge (malformed requests
+ * answered as GraphQL errors, introspection off unless configured); no `listen` here, so
+ * tests drive the app directly and `main.ts` decides the port.
  */
 export async function createSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<SubgraphServer<TContext>> {
+  const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
-    introspection: true,
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    introspection: edge.introspection,
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), edgePlugin(edge)],
   });
   await apollo.start();
 
@@ -47,9 +54,10 @@ export async function createSubgraphServer<TContext extends BaseContext>(
   mountHealth(app, options.readiness ?? []);
   app.use(
     '/graphql',
-    express.json({ limit: '1mb', verify: keepRawBody }),
+    ...acceptGraphQLRequests(edge),
     requireGatewayProof(options.gatewayProofSecret),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
   );
+  answerEverythingElse(app, options.logger);
   return { app, apollo };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ConfigError, loadEnv, serviceEnvSchema } from './env';
+import { edgeSettings } from './edge/edge.settings';
+import { ConfigError, edgeEnvSchema, loadEnv, serviceEnvSchema } from './env';
 import { groupBy, groupLoader, mapLoader } from './loaders';
 import { deepMerge, referenceByKey } from './schema';
 
@@ -32,6 +33,24 @@ describe('loadEnv', () => {
 
   it('refuses a gateway proof secret shorter than 32 characters', () => {
     expect(() => loadEnv(serviceEnvSchema, { ...complete, GATEWAY_PROOF_SECRET: 'short' })).toThrow(/GATEWAY_PROOF_SECRET/);
+  });
+
+  it('defaults the edge to production: introspection off, 1 MB bodies, 10,000-character strings, dates 1945-09-02..2100-12-31, 65 s keep-alive', () => {
+    expect(edgeSettings(loadEnv(serviceEnvSchema, complete))).toEqual({
+      introspection: false,
+      bodyLimitBytes: 1_048_576,
+      textMaxLength: 10_000,
+      dateRange: { min: '1945-09-02', max: '2100-12-31' },
+      keepAliveTimeoutMs: 65_000,
+    });
+  });
+
+  it('reads the edge from its variables, and refuses dates that are no days or a range that ends before it starts', () => {
+    const edge = { GRAPHQL_INTROSPECTION: 'true', REQUEST_BODY_LIMIT_BYTES: '65536', LOCAL_DATE_MIN: '2000-01-01', HTTP_KEEP_ALIVE_TIMEOUT_MS: '90000' };
+    expect(edgeSettings(loadEnv(edgeEnvSchema, edge))).toMatchObject({ introspection: true, bodyLimitBytes: 65_536, dateRange: { min: '2000-01-01' }, keepAliveTimeoutMs: 90_000 });
+    expect(() => loadEnv(edgeEnvSchema, { LOCAL_DATE_MAX: '2100-02-30' })).toThrow(/LOCAL_DATE_MAX: expected a real calendar day/);
+    expect(() => loadEnv(edgeEnvSchema, { GRAPHQL_INTROSPECTION: 'yes' })).toThrow(ConfigError);
+    expect(() => edgeSettings(loadEnv(edgeEnvSchema, { LOCAL_DATE_MIN: '2030-01-01', LOCAL_DATE_MAX: '2020-01-01' }))).toThrow(/LOCAL_DATE_MIN/);
   });
 
   it('works for any schema', () => {

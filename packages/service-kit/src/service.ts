@@ -6,6 +6,7 @@ import { EventBus, OutboxRelay, type InboxConsumer } from '@ps/events';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import { createDataSource, ensureDatabase, openDatabase } from './data-source';
+import { edgeSettings } from './edge/edge.settings';
 import { loadEnv, serviceEnvSchema, type ServiceEnv } from './env';
 import { closeServer, handleShutdown, listen, type Stoppable } from './lifecycle';
 import { createLogger, type Logger } from './logger';
@@ -53,12 +54,12 @@ export async function startService<Loaders>(
   definition: ServiceDefinition<Loaders>,
   env: ServiceEnv,
   logger: Logger = createLogger(definition.name, env.LOG_LEVEL),
-  verifier: TokenVerifier = createKeycloakVerifier({
-    url: env.KEYCLOAK_URL,
-    realm: env.KEYCLOAK_REALM,
-    clientId: env.KEYCLOAK_CLIENT_ID,
-  }),
+  verifier: TokenVerifier = createKeycloakVerifier(
+    { url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID },
+    logger,
+  ),
 ): Promise<RunningService> {
+  const edge = edgeSettings(env);
   const stoppables: Stoppable[] = [];
   const stop = async (): Promise<void> => {
     for (const stoppable of stoppables.reverse()) await stoppable.stop();
@@ -88,9 +89,10 @@ export async function startService<Loaders>(
       },
       readiness: [{ name: 'database', check: async () => void (await dataSource.query('SELECT 1')) }],
       gatewayProofSecret: env.GATEWAY_PROOF_SECRET,
+      edge,
     });
     stoppables.push({ name: 'apollo', stop: () => apollo.stop() });
-    const server = await listen(app, env.PORT);
+    const server = await listen(app, env.PORT, { keepAliveTimeoutMs: edge.keepAliveTimeoutMs });
     stoppables.push(closeServer(server));
 
     const bus = new EventBus({

@@ -7,3 +7,4 @@ export * from './database';
 export * from './dated-writes';
 export * from './processes';
 export * from './service-env';
+export * from './edge-requests';

@@ -1,5 +1,6 @@
-import { GraphQLDateTime, GraphQLJSON, GraphQLLocalDate } from 'graphql-scalars';
+import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { LocalDate } from '../date/local-date.scalar';
 
 // Every subgraph serves these value types with the same fields, hence @shareable.
 
@@ -41,7 +42,7 @@ export class AuditDecision {
   @Field()
   number!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => LocalDate)
   date!: string;
 
   @Field()
@@ -69,7 +70,7 @@ export class AuditEntry {
   @Field(() => AuditTarget)
   target!: AuditTarget;
 
-  @Field(() => GraphQLLocalDate, { nullable: true, description: 'Ngày có hiệu lực của thay đổi / effective date' })
+  @Field(() => LocalDate, { nullable: true, description: 'Ngày có hiệu lực của thay đổi / effective date' })
   effectiveDate!: string | null;
 
   @Field(() => GraphQLJSON, { nullable: true, description: 'Trạng thái trước / state before' })

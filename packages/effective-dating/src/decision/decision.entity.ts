@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { LocalDate } from '../date/local-date.scalar';
 
 /**
  * A decision (quyết định, nghị quyết) that a change cites: number, date, signer and, where the
@@ -17,7 +17,7 @@ export class Decision {
   @Column({ type: 'text' })
   number!: string;
 
-  @Field(() => GraphQLLocalDate, { description: 'Ngày ký / date' })
+  @Field(() => LocalDate, { description: 'Ngày ký / date' })
   @Column({ name: 'decided_on', type: 'date' })
   decidedOn!: string;
 

@@ -1,6 +1,11 @@
-import { asOfDate, Decision, ENTITY_AS_OF_ARGUMENT, type DecisionLoaders } from '@ps/effective-dating';
+import {
+  asOfDate,
+  Decision,
+  ENTITY_AS_OF_ARGUMENT,
+  type DecisionLoaders,
+  LocalDate,
+} from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Directive, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Rating, RatingSummary } from './rating.entity';
@@ -37,7 +42,7 @@ export class UnitRatingResolver {
   async ratingSummary(
     @Root() unit: AdministrativeUnit,
     @Arg('year', () => Int, { nullable: true }) year: number | null,
-    @Arg('asOf', () => GraphQLLocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
+    @Arg('asOf', () => LocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { loaders }: Context,
   ) {
     const counts = await loaders.ratingCountsOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });

@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { LocalDate } from '@ps/effective-dating';
 
 /** The organization service's entity, extended here with evaluation's fields. */
 @Directive('@key(fields: "code")')
@@ -14,6 +14,6 @@ export class AdministrativeUnit {
    * reference (then: today).
    */
   @Directive('@external')
-  @Field(() => GraphQLLocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
+  @Field(() => LocalDate, { description: 'Ngày tra cứu / the date this answer is as of' })
   asOf?: string;
 }

@@ -6,8 +6,8 @@ import {
   auditSectionResolver,
   auditTrailId,
   requireAuditScope,
+  LocalDate,
 } from '@ps/effective-dating';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
@@ -30,8 +30,8 @@ export class AuditTrailResolver {
   })
   async auditTrail(
     @Arg('unitCode', () => ID) unitCode: string,
-    @Arg('from', () => GraphQLLocalDate, { description: 'Từ ngày (ghi nhận) / recorded from' }) from: string,
-    @Arg('to', () => GraphQLLocalDate, { description: 'Đến ngày / recorded until' }) to: string,
+    @Arg('from', () => LocalDate, { description: 'Từ ngày (ghi nhận) / recorded from' }) from: string,
+    @Arg('to', () => LocalDate, { description: 'Đến ngày / recorded until' }) to: string,
     @Arg('operation', () => String, { nullable: true, description: 'Chỉ một thao tác, vd. mergeUnits / one operation only' })
     operation: string | null,
     @Ctx() { principal }: RequestContext<unknown>,
@@ -46,12 +46,12 @@ export class AuditTrailResolver {
     return auditQuestionOf(trail.id).unitCode;
   }
 
-  @FieldResolver(() => GraphQLLocalDate)
+  @FieldResolver(() => LocalDate)
   from(@Root() trail: AuditTrail): string {
     return auditQuestionOf(trail.id).from;
   }
 
-  @FieldResolver(() => GraphQLLocalDate)
+  @FieldResolver(() => LocalDate)
   to(@Root() trail: AuditTrail): string {
     return auditQuestionOf(trail.id).to;
   }

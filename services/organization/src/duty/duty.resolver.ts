@@ -1,4 +1,3 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Organization } from '../organization/organization.entity';
 import { AS_OF, type OrganizationContext } from '../organization/organization.resolver';
@@ -7,7 +6,7 @@ import type { DutyOverlapService } from './duty-overlap.service';
 import { Duty } from './duty.entity';
 import { AddDutyInput } from './duty.inputs';
 import type { DutyService } from './duty.service';
-import { Decision, EffectiveChangeInput, asOfDate } from '@ps/effective-dating';
+import { Decision, EffectiveChangeInput, asOfDate, LocalDate } from '@ps/effective-dating';
 
 @Resolver(() => Duty)
 export class DutyResolver {
@@ -22,7 +21,7 @@ export class DutyResolver {
   })
   dutyOverlaps(
     @Arg('unitCode', () => ID) unitCode: string,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
     @Arg('includeSubunits', { defaultValue: false, description: 'Cả các đơn vị trực thuộc / also every unit below' })
     includeSubunits: boolean,
     @Arg('minSimilarity', () => Float, {

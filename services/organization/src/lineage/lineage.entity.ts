@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { LocalDate } from '@ps/effective-dating';
 
 export enum LineageKind {
   MERGE = 'MERGE',
@@ -57,7 +57,7 @@ export class LineageLink {
   @Field(() => LineageKind)
   kind!: LineageKind;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => LocalDate)
   effectiveDate!: string;
 
   @Field(() => String, { nullable: true })

@@ -1,7 +1,6 @@
 import type { RequestContext } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { requireUnit } from '../unit/unit.access';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Duty } from '../duty/duty.entity';
 import type { DutyLoaders } from '../duty/duty.loaders';
@@ -13,7 +12,15 @@ import { ChangeOrganizationInput, CreateOrganizationInput } from './organization
 import type { OrganizationLoaders } from './organization.loaders';
 import { requireOrganization } from './organization.access';
 import { OrganizationSeat } from './seat.entity';
-import { asOfDate, Decision, type DecisionLoaders, EffectiveChangeInput, stampAsOf, todayInVietnam } from '@ps/effective-dating';
+import {
+  asOfDate,
+  Decision,
+  type DecisionLoaders,
+  EffectiveChangeInput,
+  stampAsOf,
+  todayInVietnam,
+  LocalDate,
+} from '@ps/effective-dating';
 
 export type OrganizationContext = RequestContext<UnitLoaders & OrganizationLoaders & DutyLoaders & DecisionLoaders>;
 
@@ -36,7 +43,7 @@ export class OrganizationResolver {
   })
   async organization(
     @Arg('id', () => ID) id: string,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
     @Ctx() { principal }: OrganizationContext,
   ) {
     const date = asOfDate(asOf);
@@ -46,7 +53,7 @@ export class OrganizationResolver {
   @Query(() => [Organization], { description: 'Các tổ chức của một đơn vị, như vào ngày asOf / organizations of a unit as of a date' })
   async organizations(
     @Arg('unitCode', () => ID) unitCode: string,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
     @Arg('kind', () => OrganizationKind, { nullable: true }) kind: OrganizationKind | null,
     @Ctx() { principal, loaders }: OrganizationContext,
   ) {

@@ -1,11 +1,10 @@
 import type { RequestContext } from '@ps/service-kit';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../unit/unit.entity';
 import { QuotaHolderKind, QuotaMove, StaffingQuota } from './quota.entity';
 import type { QuotaLoaders } from './quota.loaders';
 import type { QuotaService } from './quota.service';
-import { EffectiveChangeInput, asOfDate } from '@ps/effective-dating';
+import { EffectiveChangeInput, asOfDate, LocalDate } from '@ps/effective-dating';
 
 type Context = RequestContext<QuotaLoaders>;
 
@@ -22,7 +21,7 @@ export class QuotaResolver {
   staffingQuota(
     @Arg('holderKind', () => QuotaHolderKind) kind: QuotaHolderKind,
     @Arg('holderId', () => ID) id: string,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
     @Ctx() { principal }: Context,
   ) {
     return this.quotaService.quotaOf(principal, { kind, id }, asOfDate(asOf));
@@ -31,7 +30,7 @@ export class QuotaResolver {
   @Query(() => StaffingQuota, { nullable: true, description: 'Biên chế của một tổ chức / an organization’s staffing quota' })
   organizationQuota(
     @Arg('organizationId', () => ID) id: string,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
     @Ctx() { principal }: Context,
   ) {
     return this.quotaService.quotaOf(principal, { kind: QuotaHolderKind.ORGANIZATION, id }, asOfDate(asOf));

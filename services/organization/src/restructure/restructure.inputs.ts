@@ -1,5 +1,4 @@
-import { DecisionInput } from '@ps/effective-dating';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { DecisionInput, LocalDate } from '@ps/effective-dating';
 import { Field, ID, InputType } from 'type-graphql';
 import { DecisionIssuer } from './authority.rules';
 
@@ -12,7 +11,7 @@ export class CentralDecisionInput extends DecisionInput {
 /** Effective date, reason and the competent body's decision, as every restructuring states them. */
 @InputType({ description: 'Hiệu lực, lý do và quyết định của cơ quan có thẩm quyền / effective date, reason and competent decision' })
 export class RestructuringChangeInput {
-  @Field(() => GraphQLLocalDate, { description: 'Ngày có hiệu lực / effective date' })
+  @Field(() => LocalDate, { description: 'Ngày có hiệu lực / effective date' })
   effectiveDate!: string;
 
   @Field({ description: 'Lý do / reason' })

@@ -1,12 +1,11 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { AdministrativeUnit } from '../unit/unit.entity';
-import { stampAsOf } from '@ps/effective-dating';
+import { stampAsOf, LocalDate } from '@ps/effective-dating';
 import { dayBefore } from '@ps/effective-dating';
 
 @ObjectType({ description: 'Kết quả sắp xếp đơn vị / what a restructuring changed' })
 export class RestructuringResult {
-  @Field(() => GraphQLLocalDate)
+  @Field(() => LocalDate)
   effectiveDate!: string;
 
   @Field(() => [AdministrativeUnit], { description: 'Phiên bản kết thúc (như ngày trước hiệu lực) / versions ended' })

@@ -1,6 +1,5 @@
 import type { RequestContext } from '@ps/service-kit';
-import { asOfDate } from '@ps/effective-dating';
-import { GraphQLLocalDate } from 'graphql-scalars';
+import { asOfDate, LocalDate } from '@ps/effective-dating';
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { DataSource } from 'typeorm';
 import { requireUnit } from '../unit/unit.access';
@@ -17,7 +16,7 @@ export class StatisticsResolver {
   @Query(() => UnitStatistics, { nullable: true, description: 'Thống kê đơn vị vào một ngày (mặc định hôm nay) / a unit’s figures on a date' })
   async statistics(
     @Arg('code', () => ID) code: string,
-    @Arg('asOf', () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
+    @Arg('asOf', () => LocalDate, { nullable: true }) asOf: string | null,
     @Ctx() { principal }: RequestContext<unknown>,
   ) {
     const date = asOfDate(asOf);
@@ -32,8 +31,8 @@ export class StatisticsResolver {
   })
   async compareStatistics(
     @Arg('code', () => ID) code: string,
-    @Arg('from', () => GraphQLLocalDate) from: string,
-    @Arg('to', () => GraphQLLocalDate) to: string,
+    @Arg('from', () => LocalDate) from: string,
+    @Arg('to', () => LocalDate) to: string,
     @Ctx() { principal }: RequestContext<unknown>,
   ) {
     const before = await requireUnit(this.dataSource.manager, principal, code, from);

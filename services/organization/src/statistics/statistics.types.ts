@@ -1,7 +1,7 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { OrganizationKind } from '../organization/organization.entity';
 import { Tier } from '../unit/unit.entity';
+import { LocalDate } from '@ps/effective-dating';
 
 /** What a figure counts. */
 export enum Measure {
@@ -59,7 +59,7 @@ export class UnitStatistics {
   @Field(() => ID)
   code!: string;
 
-  @Field(() => GraphQLLocalDate)
+  @Field(() => LocalDate)
   asOf!: string;
 
   @Field(() => [KindCount], { description: 'Tổ chức trong đơn vị và các đơn vị trực thuộc, theo loại' })

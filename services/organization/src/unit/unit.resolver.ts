@@ -2,13 +2,12 @@ import { isNational } from '@ps/auth';
 import type { RequestContext } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { requireUnit } from './unit.access';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from './unit.entity';
 import { CreateUnitInput } from './unit.inputs';
 import type { UnitLoaders } from './unit.loaders';
 import type { UnitService } from './unit.service';
-import { asOfDate, stampAsOf, todayInVietnam } from '@ps/effective-dating';
+import { asOfDate, stampAsOf, todayInVietnam, LocalDate } from '@ps/effective-dating';
 
 type Context = RequestContext<UnitLoaders>;
 
@@ -28,7 +27,7 @@ export class UnitResolver {
   })
   async unit(
     @Arg('code', () => ID) code: string,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
     @Ctx() { principal }: Context,
   ) {
     const date = asOfDate(asOf);
@@ -40,7 +39,7 @@ export class UnitResolver {
   })
   async units(
     @Arg('parentCode', () => ID, { nullable: true }) parentCode: string | null,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF) asOf: string | null,
     @Ctx() { principal, loaders }: Context,
   ) {
     const date = asOfDate(asOf);

@@ -1,6 +1,12 @@
-import { AS_OF_ARGUMENT, ENTITY_AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders } from '@ps/effective-dating';
+import {
+  AS_OF_ARGUMENT,
+  ENTITY_AS_OF_ARGUMENT,
+  asOfDate,
+  Decision,
+  type DecisionLoaders,
+  LocalDate,
+} from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Person } from './person.entity';
@@ -17,7 +23,7 @@ export class PersonResolver {
   @Query(() => [Person], { description: 'Cán bộ của một đơn vị trong địa bàn, như vào ngày asOf / staff of a unit in your territory as of a date' })
   people(
     @Arg('unitCode', () => ID) unitCode: string,
-    @Arg('asOf', () => GraphQLLocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Arg('asOf', () => LocalDate, AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { principal }: Context,
   ) {
     return this.personService.inUnit(principal, unitCode, asOfDate(asOf));
@@ -43,7 +49,7 @@ export class UnitStaffResolver {
   })
   headcount(
     @Root() unit: AdministrativeUnit,
-    @Arg('asOf', () => GraphQLLocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
+    @Arg('asOf', () => LocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { loaders }: Context,
   ) {
     return loaders.headcountOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });

@@ -1,6 +1,11 @@
-import { asOfDate, Decision, ENTITY_AS_OF_ARGUMENT, type DecisionLoaders } from '@ps/effective-dating';
+import {
+  asOfDate,
+  Decision,
+  ENTITY_AS_OF_ARGUMENT,
+  type DecisionLoaders,
+  LocalDate,
+} from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { ReformPlan } from './plan.entity';
@@ -36,7 +41,7 @@ export class UnitPlansResolver {
   })
   plans(
     @Root() unit: AdministrativeUnit,
-    @Arg('asOf', () => GraphQLLocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
+    @Arg('asOf', () => LocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { loaders }: Context,
   ) {
     return loaders.plansOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });

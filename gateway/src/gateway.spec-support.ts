@@ -4,7 +4,7 @@ import type { Principal, TokenVerifier } from '@ps/auth';
 import { UnauthenticatedError } from '@ps/errors';
 import { closeServer, listen } from '@ps/service-kit';
 import pino from 'pino';
-import { edgeSettings, gatewayEnvSchema, type EdgeSettings } from './config';
+import { gatewayEnvSchema, gatewaySettings, type GatewaySettings } from './config';
 import { createGateway } from './server';
 import { committedSupergraph } from './subgraphs';
 
@@ -22,26 +22,26 @@ export async function downUrl(): Promise<string> {
 const verifier: TokenVerifier = {
   async verify(authorization) {
     const username = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-    if (!username) throw new UnauthenticatedError();
+    if (!username) throw new UnauthenticatedError({ vi: 'Thiếu mã truy cập', en: 'Missing bearer token' }, { reason: 'TOKEN_MISSING' });
     return { userId: `sub-${username}`, username, role: 'district-admin', tier: 'DISTRICT', capability: 'admin', unitCode: '720', roles: [] } as Principal;
   },
 };
 
-/** The gateway's default edge settings (as from an environment that sets only what is required). */
-export const defaultEdge = (): EdgeSettings =>
-  edgeSettings(gatewayEnvSchema.parse({ PORT: '0', KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'r', KEYCLOAK_CLIENT_ID: 'c', GATEWAY_PROOF_SECRET: PROOF_SECRET }));
+/** The gateway's default settings (as from an environment that sets only what is required). */
+export const defaultGateway = (): GatewaySettings =>
+  gatewaySettings(gatewayEnvSchema.parse({ PORT: '0', KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'r', KEYCLOAK_CLIENT_ID: 'c', GATEWAY_PROOF_SECRET: PROOF_SECRET }));
 
 /** The real gateway app on a free port, over the committed supergraph; every subgraph down unless given. */
-export async function startGateway(options: { edge?: Partial<EdgeSettings>; subgraphs?: Record<string, string> } = {}) {
+export async function startGateway(options: { gateway?: Partial<GatewaySettings>; subgraphs?: Record<string, string> } = {}) {
   const down = await downUrl();
   const { app, stop } = await createGateway({
     supergraphSdl: committedSupergraph(),
     subgraphUrls: { organization: down, personnel: down, evaluation: down, reform: down, ...options.subgraphs },
     verifier,
     logger: pino({ level: 'silent' }),
-    edge: { ...defaultEdge(), ...options.edge },
+    gateway: { ...defaultGateway(), ...options.gateway },
   });
-  const server = await listen(app, 0, '127.0.0.1');
+  const server = await listen(app, 0, { host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return { base, url: `${base}/graphql`, stop: async () => (await closeServer(server).stop(), await stop()) };
 }
