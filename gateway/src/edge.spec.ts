@@ -71,7 +71,7 @@ it('refuses introspection and suggests no field', async () => {
   expect(suggestion.error.message).toBe('Truy vấn không khớp với lược đồ / Cannot query field "unitt" on type "Query".');
 });
 
-it('refuses a bad date before planning: BAD_USER_INPUT for a variable, a validation failure in its own words for a literal', async () => {
+it('refuses a bad date before planning with BAD_USER_INPUT and its reason, as a variable or as a literal', async () => {
   const variable = await ask({ query: 'query ($asOf: LocalDate) { unit(code: "720", asOf: $asOf) { name } }', variables: { asOf: '2025-13-45' } });
   expect(variable.status).toBe(400);
   expect(variable.error).toMatchObject({
@@ -82,7 +82,7 @@ it('refuses a bad date before planning: BAD_USER_INPUT for a variable, a validat
   expect(literal.status).toBe(400);
   expect(literal.error).toMatchObject({
     message: 'Ngày phải nằm trong khoảng 1945-09-02 đến 2100-12-31 / Date must lie between 1945-09-02 and 2100-12-31',
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', details: { reason: 'DATE_OUT_OF_RANGE' } },
+    extensions: { code: 'BAD_USER_INPUT', details: { reason: 'DATE_OUT_OF_RANGE' } },
   });
 });
 

@@ -51,8 +51,8 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
-/** graphql-js's parser message when `maxTokens` stops it (16.x spells it "more that"). */
-const TOKEN_LIMIT = /^Syntax Error: Document contains more th\w+ (\d+) tokens/;
+/** graphql-js's parser message when `maxTokens` stops it (16.x spells it "more that"), behind the edge's Vietnamese prefix. */
+const TOKEN_LIMIT = /Syntax Error: Document contains more th\w+ (\d+) tokens/;
 
 /** The typed error behind a formatted one: reported by a limit rule, or the parser's token limit. */
 function domainErrorOf(error: unknown): DomainError | undefined {

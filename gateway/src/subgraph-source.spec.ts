@@ -28,13 +28,16 @@ describe('the gateway towards a subgraph', () => {
   });
 
   it('passes a subgraph’s client errors on with their code and message, and masks its internal errors', async () => {
-    const refusal = { message: 'Variable "$asOf" got invalid value "abc"; Ngày không hợp lệ / Invalid date', extensions: { code: 'BAD_USER_INPUT' } };
+    const refusal = {
+      message: 'Ngày hiệu lực trước ngày thành lập đơn vị / The effective date precedes the unit',
+      extensions: { code: 'BAD_USER_INPUT', details: { reason: 'BEFORE_UNIT' } },
+    };
     let status = 400;
     const stub = await startStubSubgraph((_request, response) =>
       answerJson(response, status, status === 500 ? { errors: [{ message: 'relation "x" does not exist' }] } : { errors: [refusal] }),
     );
     await withOrganization(stub, async (url) => {
-      const bad = await post(url, { query: UNIT, variables: { code: '720', asOf: 'abc' } });
+      const bad = await post(url, { query: UNIT, variables: { code: '720' } });
       expect(bad.errors).toEqual([refusal]);
       expect(bad.data).toEqual({ unit: null });
       status = 500;
