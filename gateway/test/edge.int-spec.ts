@@ -67,17 +67,18 @@ describe('subgraphs only behind the gateway', () => {
 });
 
 describe('client errors through the gateway', () => {
-  it('passes the subgraph’s BAD_USER_INPUT / GRAPHQL_VALIDATION_FAILED on, and refuses what the supergraph can check itself', async () => {
+  it('refuses a bad date before planning, as a variable or a literal, with BAD_USER_INPUT and its reason', async () => {
     const admin = await as(DEMO_USERS.districtAdmin);
     const query = 'query ($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code } }';
-    // LocalDate is opaque to the gateway: the organization subgraph coerces the variable and refuses it.
-    for (const asOf of ['2025-13-45', 'abc']) {
+    // The gateway's API schema carries the same LocalDate as the subgraphs: no subgraph is asked.
+    for (const [asOf, reason] of [['2025-13-45', 'DATE_INVALID'], ['abc', 'DATE_INVALID'], ['0000-01-01', 'DATE_OUT_OF_RANGE']]) {
       const bad = await graphqlRequest(gatewayUrl, query, { ...admin, variables: { code: '720', asOf } });
-      expect({ asOf, codes: errorCodes(bad) }).toEqual({ asOf, codes: ['BAD_USER_INPUT'] });
-      expect(bad.errors?.[0].message).toContain('$asOf');
+      expect({ asOf, status: bad.status, codes: errorCodes(bad), reason: bad.errors?.[0].extensions?.details?.reason }).toEqual({
+        asOf, status: 400, codes: ['BAD_USER_INPUT'], reason,
+      });
     }
     const literal = await graphqlRequest(gatewayUrl, '{ unit(code: "720", asOf: "2025-13-45") { code } }', admin);
-    expect(errorCodes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect({ status: literal.status, codes: errorCodes(literal) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
     // ID! is the gateway's own to check: refused there, 400, before planning.
     const gatewayLayer = await graphqlRequest(gatewayUrl, query, { ...admin, variables: { code: { not: 'an id' } } });
     expect({ status: gatewayLayer.status, codes: errorCodes(gatewayLayer) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
@@ -85,18 +86,16 @@ describe('client errors through the gateway', () => {
 });
 
 describe('limits before planning', () => {
-  it('refuses depth 32 of children and an 880 KB document of 80,000 fields with 400 QUERY_LIMIT_EXCEEDED, cheaply', async () => {
+  it('refuses depth 32 of children and an 880 KB document of 80,000 fields with 400 QUERY_LIMIT_EXCEEDED', async () => {
     const admin = await as(DEMO_USERS.districtAdmin);
     const deep = await graphqlRequest(gatewayUrl, `{ unit(code: "720") { ${'children { '.repeat(32)}code${' }'.repeat(32)} } }`, admin);
     expect(deep.status).toBe(400);
     expect(deep.errors?.map((error) => error.extensions?.details)).toContainEqual({ limit: 'DEPTH', max: 10 });
     const huge = `{ unit(code: "720", asOf: "${BEFORE_2025}") { ${'__typename '.repeat(80_000)}} }`;
     expect(huge.length).toBeGreaterThan(880_000);
-    const started = performance.now();
+    // How long the refusal takes is measured by `pnpm --filter @ps/gateway bench` (once 83.7 s).
     const refused = await graphqlRequest(gatewayUrl, huge, admin);
-    const elapsed = performance.now() - started;
     expect({ status: refused.status, details: refused.errors?.[0].extensions?.details }).toEqual({ status: 400, details: { limit: 'TOKENS', max: 2000 } });
-    expect(elapsed).toBeLessThan(1000); // measured ~ms (gateway/bench); once 83.7 s
   });
 
   it('answers 429 with Retry-After and RATE_LIMITED once a caller spent the window, and not other callers', async () => {
