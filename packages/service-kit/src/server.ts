@@ -26,6 +26,15 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   edge?: EdgeSettings;
 }
 
+/**
+ * The most tokens a subgraph parses in one document. Clients reach a subgraph only through the
+ * gateway, which stops their documents at 2,000 tokens and bounds depth, aliases and cost before
+ * planning; its fetches stay far below this. The ceiling keeps a signed document that escaped
+ * those limits (a gateway misconfigured, a leaked proof secret) from holding a subgraph busy for
+ * minutes: 80,000 repeated fields once took 143 s to validate here.
+ */
+export const SUBGRAPH_MAX_TOKENS = 50_000;
+
 export interface SubgraphServer<TContext extends BaseContext> {
   app: Express;
   apollo: ApolloServer<TContext>;
@@ -45,6 +54,7 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     formatError: createErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
     introspection: edge.introspection,
+    parseOptions: { maxTokens: SUBGRAPH_MAX_TOKENS },
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), edgePlugin(edge)],
   });
   await apollo.start();

@@ -9,7 +9,7 @@ import express from 'express';
 import gql from 'graphql-tag';
 import pino from 'pino';
 import { listen } from '../lifecycle';
-import { createSubgraphServer } from '../server';
+import { createSubgraphServer, SUBGRAPH_MAX_TOKENS } from '../server';
 import { answerEverythingElse } from './edge.http';
 import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge.settings';
 
@@ -101,6 +101,26 @@ describe('the production edge (the defaults)', () => {
         extensions: { code: 'BAD_USER_INPUT', details: { reason: 'DATE_INVALID' } },
       });
     }
+  });
+});
+
+describe('a signed document too long for any gateway fetch', () => {
+  let started: { url: string; server: Server };
+  beforeAll(async () => {
+    started = await startEdge(DEFAULT_EDGE_SETTINGS);
+  });
+  afterAll(() => new Promise<void>((resolve) => started.server.close(() => resolve())));
+
+  it(`stops parsing at ${SUBGRAPH_MAX_TOKENS.toLocaleString('en')} tokens, before validation`, async () => {
+    const { status, body } = await post(started.url, { query: `{ ${'__typename '.repeat(SUBGRAPH_MAX_TOKENS)}}` });
+    expect(status).toBe(400);
+    // graphql-js 16 spells it "more that".
+    expect(body.errors?.[0]).toMatchObject({
+      message: `Truy vấn GraphQL sai cú pháp / Syntax Error: Document contains more that ${SUBGRAPH_MAX_TOKENS} tokens. Parsing aborted.`,
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+    const within = await post(started.url, { query: `{ ${'__typename '.repeat(1000)}}` });
+    expect(within.body.data).toEqual({ __typename: 'Query' });
   });
 });
 
