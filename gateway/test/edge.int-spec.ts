@@ -73,7 +73,7 @@ describe('client errors through the gateway', () => {
     // The gateway's API schema carries the same LocalDate as the subgraphs: no subgraph is asked.
     for (const [asOf, reason] of [['2025-13-45', 'DATE_INVALID'], ['abc', 'DATE_INVALID'], ['0000-01-01', 'DATE_OUT_OF_RANGE']]) {
       const bad = await graphqlRequest(gatewayUrl, query, { ...admin, variables: { code: '720', asOf } });
-      expect({ asOf, status: bad.status, codes: errorCodes(bad), reason: bad.errors?.[0].extensions?.details?.reason }).toEqual({
+      expect({ asOf, status: bad.status, codes: errorCodes(bad), reason: (bad.errors?.[0].extensions?.details as { reason?: string } | undefined)?.reason }).toEqual({
         asOf, status: 400, codes: ['BAD_USER_INPUT'], reason,
       });
     }
