@@ -1,7 +1,16 @@
 import { buildSubgraphSchema, printSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { printSchemaWithDirectives } from '@graphql-tools/utils';
-import { defaultFieldResolver, type GraphQLSchema } from 'graphql';
+import { BadUserInputError, DomainError } from '@ps/errors';
+import {
+  defaultFieldResolver,
+  getNullableType,
+  isObjectType,
+  isScalarType,
+  type GraphQLResolveInfo,
+  type GraphQLScalarType,
+  type GraphQLSchema,
+} from 'graphql';
 import gql from 'graphql-tag';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 
@@ -72,10 +81,50 @@ export function schemaFromResolvers(
   );
 }
 
-/** Reference resolvers for entities this subgraph only extends: the key is all each needs. */
+/**
+ * Reference resolvers for entities this subgraph only extends: the key (and the external fields
+ * it `@requires`) is all each needs, read through the fields' scalars (see `coerceRepresentation`).
+ */
 export function referenceByKey(...typeNames: string[]): ReferenceResolvers {
-  const byKey = { __resolveReference: (reference: Record<string, unknown>) => reference };
-  return Object.fromEntries(typeNames.map((typeName) => [typeName, byKey]));
+  const byKey = {
+    __resolveReference: (reference: Record<string, unknown>, _context: unknown, info: GraphQLResolveInfo) =>
+      coerceRepresentation(reference, info.schema),
+  };
+  // @apollo/subgraph calls it (reference, context, info); its resolver-map type reads it as a field resolver.
+  return Object.fromEntries(typeNames.map((typeName) => [typeName, byKey])) as unknown as ReferenceResolvers;
+}
+
+/**
+ * An entity representation (`_entities(representations: …)`) is `_Any` to GraphQL: nothing
+ * checks its fields. Each scalar field is parsed here as an argument of that type would be, so a
+ * date the gateway never sends ("2025-13-01", 20250101, {}) is BAD_USER_INPUT (DATE_INVALID,
+ * DATE_OUT_OF_RANGE) and never reaches SQL; another ill-typed key is BAD_USER_INPUT
+ * (REPRESENTATION_INVALID, `details.field`). Unknown fields and null values are left as they are.
+ */
+export function coerceRepresentation(reference: Record<string, unknown>, schema: GraphQLSchema): Record<string, unknown> {
+  const type = schema.getType(String(reference.__typename));
+  if (!isObjectType(type)) return reference;
+  const fields = type.getFields();
+  const coerced: Record<string, unknown> = { ...reference };
+  for (const [name, value] of Object.entries(reference)) {
+    const field = fields[name];
+    const scalar = field ? getNullableType(field.type) : undefined;
+    if (value !== null && value !== undefined && isScalarType(scalar)) coerced[name] = parseKey(scalar, name, value);
+  }
+  return coerced;
+}
+
+function parseKey(scalar: GraphQLScalarType, field: string, value: unknown): unknown {
+  try {
+    return scalar.parseValue(value);
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
+    throw new BadUserInputError(
+      `Tham chiếu thực thể không hợp lệ (trường ${field})`,
+      `Invalid entity representation (field ${field})`,
+      { reason: 'REPRESENTATION_INVALID', field },
+    );
+  }
 }
 
 /**

@@ -1,3 +1,6 @@
+import { applyDateRange, DEFAULT_DATE_RANGE } from '@ps/effective-dating';
+import type { BadUserInputError } from '@ps/errors';
+import { buildSchema, type GraphQLResolveInfo } from 'graphql';
 import { z } from 'zod';
 import { edgeSettings } from './edge/edge.settings';
 import { ConfigError, edgeEnvSchema, loadEnv, serviceEnvSchema } from './env';
@@ -94,10 +97,40 @@ describe('deepMerge', () => {
 });
 
 describe('referenceByKey', () => {
+  const schema = buildSchema('scalar LocalDate type AdministrativeUnit { code: ID! asOf: LocalDate! } type AuditTrail { id: ID! } type Query { n: Int }');
+  applyDateRange(schema, DEFAULT_DATE_RANGE);
+  const resolvers = referenceByKey('AdministrativeUnit', 'AuditTrail') as Record<
+    string,
+    { __resolveReference: (r: object, context: unknown, info: GraphQLResolveInfo) => object }
+  >;
+  const resolve = (reference: Record<string, unknown>) =>
+    resolvers[String(reference.__typename)].__resolveReference(reference, {}, { schema } as GraphQLResolveInfo);
+  const refusal = (reference: Record<string, unknown>) => {
+    try {
+      resolve(reference);
+    } catch (error) {
+      return (error as BadUserInputError).extensions;
+    }
+    return undefined;
+  };
+
   it('resolves each entity this subgraph only extends to its representation', () => {
-    const resolvers = referenceByKey('AdministrativeUnit', 'AuditTrail') as Record<string, { __resolveReference: (r: object) => object }>;
     expect(Object.keys(resolvers)).toEqual(['AdministrativeUnit', 'AuditTrail']);
-    const trail = { __typename: 'AuditTrail', id: 'abc' };
-    expect(resolvers.AuditTrail.__resolveReference(trail)).toBe(trail);
+    expect(resolve({ __typename: 'AuditTrail', id: 'abc' })).toEqual({ __typename: 'AuditTrail', id: 'abc' });
+    expect(resolve({ __typename: 'AdministrativeUnit', code: 720, asOf: '2025-06-30' })).toEqual({
+      __typename: 'AdministrativeUnit',
+      code: '720',
+      asOf: '2025-06-30',
+    });
+    expect(resolve({ __typename: 'AdministrativeUnit', code: '720' })).toEqual({ __typename: 'AdministrativeUnit', code: '720' });
+  });
+
+  it('refuses a representation whose date or key is not of its type, before any SQL', () => {
+    const unit = (fields: Record<string, unknown>) => ({ __typename: 'AdministrativeUnit', code: '720', ...fields });
+    for (const asOf of ['2025-13-01', 20250101, {}, ['2025-01-01']]) {
+      expect(refusal(unit({ asOf }))).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'DATE_INVALID' } });
+    }
+    expect(refusal(unit({ asOf: '0001-01-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'DATE_OUT_OF_RANGE' } });
+    expect(refusal(unit({ code: {} }))).toEqual({ code: 'BAD_USER_INPUT', details: { reason: 'REPRESENTATION_INVALID', field: 'code' } });
   });
 });
