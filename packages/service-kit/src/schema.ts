@@ -7,6 +7,7 @@ import {
   getNullableType,
   isObjectType,
   isScalarType,
+  isUnionType,
   type GraphQLResolveInfo,
   type GraphQLScalarType,
   type GraphQLSchema,
@@ -38,10 +39,32 @@ export async function buildFederatedSchema(
     createResolversMap(schema) as Record<string, unknown>,
     referenceResolvers as Record<string, unknown>,
   );
-  return buildSubgraphSchema({
+  const subgraph = buildSubgraphSchema({
     typeDefs: gql`${FEDERATION_LINK} ${printSchemaWithDirectives(schema)}`,
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
+  return refuseUnknownRepresentations(subgraph);
+}
+
+/**
+ * `_entities` with a representation that is no object or names no entity of this subgraph is the
+ * caller's mistake: BAD_USER_INPUT (REPRESENTATION_INVALID, field `__typename`), where
+ * @apollo/subgraph throws a plain error that would be answered INTERNAL_SERVER_ERROR.
+ */
+export function refuseUnknownRepresentations(schema: GraphQLSchema): GraphQLSchema {
+  const entities = schema.getQueryType()?.getFields()._entities;
+  const entityUnion = schema.getType('_Entity');
+  if (!entities?.resolve || !isUnionType(entityUnion)) return schema;
+  const known = new Set(entityUnion.getTypes().map((type) => type.name));
+  const resolve = entities.resolve;
+  entities.resolve = (source, args: { representations?: unknown[] }, context, info) => {
+    for (const reference of args.representations ?? []) {
+      const typename = isPlain(reference) ? reference.__typename : undefined;
+      if (typeof typename !== 'string' || !known.has(typename)) throw representationInvalid('__typename');
+    }
+    return resolve(source, args, context, info);
+  };
+  return schema;
 }
 
 /** The subgraph SDL that composition reads (`schema.graphql` in each service). */
@@ -119,12 +142,16 @@ function parseKey(scalar: GraphQLScalarType, field: string, value: unknown): unk
     return scalar.parseValue(value);
   } catch (error) {
     if (error instanceof DomainError) throw error;
-    throw new BadUserInputError(
-      `Tham chiếu thực thể không hợp lệ (trường ${field})`,
-      `Invalid entity representation (field ${field})`,
-      { reason: 'REPRESENTATION_INVALID', field },
-    );
+    throw representationInvalid(field);
   }
+}
+
+function representationInvalid(field: string): BadUserInputError {
+  return new BadUserInputError(
+    `Tham chiếu thực thể không hợp lệ (trường ${field})`,
+    `Invalid entity representation (field ${field})`,
+    { reason: 'REPRESENTATION_INVALID', field },
+  );
 }
 
 /**

@@ -1,11 +1,13 @@
 import { applyDateRange, DEFAULT_DATE_RANGE } from '@ps/effective-dating';
 import type { BadUserInputError } from '@ps/errors';
-import { buildSchema, type GraphQLResolveInfo } from 'graphql';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
+import gql from 'graphql-tag';
 import { z } from 'zod';
 import { edgeSettings } from './edge/edge.settings';
 import { ConfigError, edgeEnvSchema, loadEnv, serviceEnvSchema } from './env';
 import { groupBy, groupLoader, mapLoader } from './loaders';
-import { deepMerge, referenceByKey } from './schema';
+import { deepMerge, referenceByKey, refuseUnknownRepresentations } from './schema';
 
 describe('loadEnv', () => {
   const complete = {
@@ -133,4 +135,24 @@ describe('referenceByKey', () => {
     expect(refusal(unit({ asOf: '0001-01-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'DATE_OUT_OF_RANGE' } });
     expect(refusal(unit({ code: {} }))).toEqual({ code: 'BAD_USER_INPUT', details: { reason: 'REPRESENTATION_INVALID', field: 'code' } });
   });
+});
+
+describe('refuseUnknownRepresentations', () => {
+  const schema = refuseUnknownRepresentations(
+    buildSubgraphSchema({ typeDefs: gql`type Unit @key(fields: "code") { code: ID! } type Query { n: Int }` }),
+  );
+  const entities = async (representations: unknown[]) =>
+    graphql({ schema, source: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variableValues: { r: representations } });
+
+  it('answers representations of this subgraph’s entities', async () => {
+    expect((await entities([{ __typename: 'Unit', code: '720' }])).data).toEqual({ _entities: [{ __typename: 'Unit' }] });
+  });
+
+  it.each([[{ __typename: 'Nope', code: '1' }], [{ code: '1' }], ['a string'], [{ __typename: 'Query' }]])(
+    'refuses %j with BAD_USER_INPUT (REPRESENTATION_INVALID)',
+    async (representation) => {
+      const [error] = (await entities([representation])).errors ?? [];
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', details: { reason: 'REPRESENTATION_INVALID', field: '__typename' } });
+    },
+  );
 });
