@@ -70,14 +70,22 @@ describe('client errors through the gateway', () => {
   it('passes the subgraph’s BAD_USER_INPUT / GRAPHQL_VALIDATION_FAILED on, and refuses what the supergraph can check itself', async () => {
     const admin = await as(DEMO_USERS.districtAdmin);
     const query = 'query ($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code } }';
-    // LocalDate is opaque to the gateway: the organization subgraph coerces the variable and refuses it.
+    // A subgraph's own refusal (organization's search needs two characters) reaches the client as it was thrown.
+    const passed = await graphqlRequest(gatewayUrl, '{ searchUnits(text: "x") { code } }', admin);
+    expect({ codes: errorCodes(passed), details: passed.errors?.[0].extensions?.details }).toEqual({ codes: ['BAD_USER_INPUT'], details: { text: 'x' } });
+    expect(passed.errors?.[0].message).toBe('Từ khóa tìm kiếm cần ít nhất 2 ký tự / Search text needs at least 2 characters');
+    // The gateway's API schema reads LocalDate as the subgraphs do: a bad date is refused before planning.
     for (const asOf of ['2025-13-45', 'abc']) {
       const bad = await graphqlRequest(gatewayUrl, query, { ...admin, variables: { code: '720', asOf } });
-      expect({ asOf, codes: errorCodes(bad) }).toEqual({ asOf, codes: ['BAD_USER_INPUT'] });
-      expect(bad.errors?.[0].message).toContain('$asOf');
+      expect({ asOf, status: bad.status, codes: errorCodes(bad), details: bad.errors?.[0].extensions?.details }).toEqual({
+        asOf,
+        status: 400,
+        codes: ['BAD_USER_INPUT'],
+        details: { reason: 'DATE_INVALID' },
+      });
     }
     const literal = await graphqlRequest(gatewayUrl, '{ unit(code: "720", asOf: "2025-13-45") { code } }', admin);
-    expect(errorCodes(literal)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect({ status: literal.status, codes: errorCodes(literal) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
     // ID! is the gateway's own to check: refused there, 400, before planning.
     const gatewayLayer = await graphqlRequest(gatewayUrl, query, { ...admin, variables: { code: { not: 'an id' } } });
     expect({ status: gatewayLayer.status, codes: errorCodes(gatewayLayer) }).toEqual({ status: 400, codes: ['BAD_USER_INPUT'] });
