@@ -1,5 +1,6 @@
 // `npm test`: install, build, lint and type-check, bring the real infrastructure up, then run
-// every unit test and every integration test (PostgreSQL, Kafka and Keycloak, no mocks).
+// every unit test, every integration test (PostgreSQL, Kafka and Keycloak, no mocks) and the
+// bad-input suite against the whole platform (gateway/test/security).
 import { pnpm, say } from './lib.mjs';
 
 const started = Date.now();
@@ -17,5 +18,6 @@ step('lint and typecheck', ['exec', 'turbo', 'run', 'lint', 'typecheck', '--outp
 step('infrastructure', ['run', 'infra:up']);
 step('unit tests', ['exec', 'turbo', 'run', 'test', '--output-logs=new-only']);
 step('integration tests', ['exec', 'turbo', 'run', 'test:integration', '--concurrency=1', '--output-logs=new-only']);
+step('security tests', ['exec', 'turbo', 'run', 'test:security', '--output-logs=new-only']);
 
 say(`all green in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${steps.join('\n  ')}`);

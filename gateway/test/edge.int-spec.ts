@@ -67,9 +67,13 @@ describe('subgraphs only behind the gateway', () => {
 });
 
 describe('client errors through the gateway', () => {
-  it('refuses a bad date before planning, as a variable or a literal, with BAD_USER_INPUT and its reason', async () => {
+  it('passes a subgraph’s BAD_USER_INPUT on as thrown, and refuses a bad date before planning, variable or literal, with its reason', async () => {
     const admin = await as(DEMO_USERS.districtAdmin);
     const query = 'query ($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code } }';
+    // A subgraph's own refusal (organization's search needs two characters) reaches the client as it was thrown.
+    const passed = await graphqlRequest(gatewayUrl, '{ searchUnits(text: "x") { code } }', admin);
+    expect({ codes: errorCodes(passed), details: passed.errors?.[0].extensions?.details }).toEqual({ codes: ['BAD_USER_INPUT'], details: { text: 'x' } });
+    expect(passed.errors?.[0].message).toBe('Từ khóa tìm kiếm cần ít nhất 2 ký tự / Search text needs at least 2 characters');
     // The gateway's API schema carries the same LocalDate as the subgraphs: no subgraph is asked.
     for (const [asOf, reason] of [['2025-13-45', 'DATE_INVALID'], ['abc', 'DATE_INVALID'], ['0000-01-01', 'DATE_OUT_OF_RANGE']]) {
       const bad = await graphqlRequest(gatewayUrl, query, { ...admin, variables: { code: '720', asOf } });

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { InvariantViolation } from '@ps/errors';
 import {
   eventually,
   infrastructure,
@@ -10,15 +11,24 @@ import {
   type StartedProcess,
 } from '@ps/testing';
 
+/**
+ * The gateway listens on PS_E2E_PORT_BASE (14000 unless set) and the four services on the next
+ * four ports, so two suites (or two checkouts) can each run a platform side by side.
+ */
+const PORT_BASE = Number(process.env.PS_E2E_PORT_BASE ?? 14000);
+if (!Number.isInteger(PORT_BASE) || PORT_BASE < 1024 || PORT_BASE > 65_530) {
+  throw new InvariantViolation(`PS_E2E_PORT_BASE must be a port from 1024 to 65530, not ${process.env.PS_E2E_PORT_BASE}`);
+}
+
 export const SERVICES = [
-  { name: 'organization', port: 14001 },
-  { name: 'personnel', port: 14002 },
-  { name: 'evaluation', port: 14003 },
-  { name: 'reform', port: 14004 },
+  { name: 'organization', port: PORT_BASE + 1 },
+  { name: 'personnel', port: PORT_BASE + 2 },
+  { name: 'evaluation', port: PORT_BASE + 3 },
+  { name: 'reform', port: PORT_BASE + 4 },
 ] as const;
 export type ServiceName = (typeof SERVICES)[number]['name'];
 
-export const GATEWAY_PORT = 14000;
+export const GATEWAY_PORT = PORT_BASE;
 /** Every run gets its own topics and consumer groups, so a developer's running stack is never touched. */
 export const TOPIC_PREFIX = `e2e-${process.pid}-${Date.now()}.`;
 

@@ -1,8 +1,13 @@
+import { applyDateRange, DEFAULT_DATE_RANGE } from '@ps/effective-dating';
+import type { BadUserInputError } from '@ps/errors';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { buildSchema, graphql, type GraphQLResolveInfo } from 'graphql';
+import gql from 'graphql-tag';
 import { z } from 'zod';
 import { edgeSettings } from './edge/edge.settings';
 import { ConfigError, edgeEnvSchema, loadEnv, serviceEnvSchema } from './env';
 import { groupBy, groupLoader, mapLoader } from './loaders';
-import { deepMerge, referenceByKey } from './schema';
+import { deepMerge, referenceByKey, refuseUnknownRepresentations } from './schema';
 
 describe('loadEnv', () => {
   const complete = {
@@ -94,10 +99,60 @@ describe('deepMerge', () => {
 });
 
 describe('referenceByKey', () => {
+  const schema = buildSchema('scalar LocalDate type AdministrativeUnit { code: ID! asOf: LocalDate! } type AuditTrail { id: ID! } type Query { n: Int }');
+  applyDateRange(schema, DEFAULT_DATE_RANGE);
+  const resolvers = referenceByKey('AdministrativeUnit', 'AuditTrail') as Record<
+    string,
+    { __resolveReference: (r: object, context: unknown, info: GraphQLResolveInfo) => object }
+  >;
+  const resolve = (reference: Record<string, unknown>) =>
+    resolvers[String(reference.__typename)].__resolveReference(reference, {}, { schema } as GraphQLResolveInfo);
+  const refusal = (reference: Record<string, unknown>) => {
+    try {
+      resolve(reference);
+    } catch (error) {
+      return (error as BadUserInputError).extensions;
+    }
+    return undefined;
+  };
+
   it('resolves each entity this subgraph only extends to its representation', () => {
-    const resolvers = referenceByKey('AdministrativeUnit', 'AuditTrail') as Record<string, { __resolveReference: (r: object) => object }>;
     expect(Object.keys(resolvers)).toEqual(['AdministrativeUnit', 'AuditTrail']);
-    const trail = { __typename: 'AuditTrail', id: 'abc' };
-    expect(resolvers.AuditTrail.__resolveReference(trail)).toBe(trail);
+    expect(resolve({ __typename: 'AuditTrail', id: 'abc' })).toEqual({ __typename: 'AuditTrail', id: 'abc' });
+    expect(resolve({ __typename: 'AdministrativeUnit', code: 720, asOf: '2025-06-30' })).toEqual({
+      __typename: 'AdministrativeUnit',
+      code: '720',
+      asOf: '2025-06-30',
+    });
+    expect(resolve({ __typename: 'AdministrativeUnit', code: '720' })).toEqual({ __typename: 'AdministrativeUnit', code: '720' });
   });
+
+  it('refuses a representation whose date or key is not of its type, before any SQL', () => {
+    const unit = (fields: Record<string, unknown>) => ({ __typename: 'AdministrativeUnit', code: '720', ...fields });
+    for (const asOf of ['2025-13-01', 20250101, {}, ['2025-01-01']]) {
+      expect(refusal(unit({ asOf }))).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'DATE_INVALID' } });
+    }
+    expect(refusal(unit({ asOf: '0001-01-01' }))).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'DATE_OUT_OF_RANGE' } });
+    expect(refusal(unit({ code: {} }))).toEqual({ code: 'BAD_USER_INPUT', details: { reason: 'REPRESENTATION_INVALID', field: 'code' } });
+  });
+});
+
+describe('refuseUnknownRepresentations', () => {
+  const schema = refuseUnknownRepresentations(
+    buildSubgraphSchema({ typeDefs: gql`type Unit @key(fields: "code") { code: ID! } type Query { n: Int }` }),
+  );
+  const entities = async (representations: unknown[]) =>
+    graphql({ schema, source: 'query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }', variableValues: { r: representations } });
+
+  it('answers representations of this subgraph’s entities', async () => {
+    expect((await entities([{ __typename: 'Unit', code: '720' }])).data).toEqual({ _entities: [{ __typename: 'Unit' }] });
+  });
+
+  it.each([[{ __typename: 'Nope', code: '1' }], [{ code: '1' }], ['a string'], [{ __typename: 'Query' }]])(
+    'refuses %j with BAD_USER_INPUT (REPRESENTATION_INVALID)',
+    async (representation) => {
+      const [error] = (await entities([representation])).errors ?? [];
+      expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', details: { reason: 'REPRESENTATION_INVALID', field: '__typename' } });
+    },
+  );
 });
