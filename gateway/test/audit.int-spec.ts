@@ -113,7 +113,10 @@ const FIXTURES: Array<[string, Fixture]> = [
     variables: () => ({ input: { fromCode: '27655', toCode: '27658', area: 'Ấp 3', change: central('18/NQ-UBTVQH15', '2026-06-01', 'NA_STANDING_COMMITTEE') } }) }],
   ['registerPerson', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }',
-    variables: () => ({ input: { unitCode: THANH_AN, fullName: 'Nguyễn Văn An', birthYear: 1990, change: local('19/QĐ-UBND', '2026-02-01') } }) }],
+    variables: () => ({ input: {
+      unitCode: THANH_AN, fullName: 'Nguyễn Văn An', personalId: '079090000101', birthDate: '1990-05-01', gender: 'MALE', ethnicity: 'Kinh',
+      homePlace: 'Thành phố Hồ Chí Minh', category: 'CADRE', change: local('19/QĐ-UBND', '2026-02-01'),
+    } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],

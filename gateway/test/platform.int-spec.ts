@@ -168,7 +168,12 @@ describe('writes', () => {
     const thanhAn = await asUser(DEMO_USERS.thanhAnAdmin);
     const person = await graphqlRequest(gatewayUrl, register, {
       ...thanhAn,
-      variables: { input: { unitCode: THANH_AN, fullName: '  Nguyễn   Văn An ', birthYear: 1990, change } },
+      variables: {
+        input: {
+          unitCode: THANH_AN, fullName: '  Nguyễn   Văn An ', birthYear: 1990, personalId: '079090000102', birthDate: '1990-05-01', gender: 'MALE',
+          ethnicity: 'Kinh', homePlace: 'Thành phố Hồ Chí Minh', category: 'CIVIL_SERVANT', change,
+        },
+      },
     });
     expect(person.errors).toBeUndefined();
     expect(person.data).toMatchObject({ registerPerson: { fullName: 'Nguyễn Văn An', unitCode: THANH_AN } });
@@ -199,25 +204,26 @@ describe('writes', () => {
   });
 
   it('refuses writes outside the territory, by a ceased unit’s accounts, without the role, or with bad input, and changes nothing', async () => {
+    const eFile = { personalId: '074185000201', birthDate: '1985-02-01', gender: 'FEMALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CIVIL_SERVANT' };
     const before = await headcountOf(THU_DAU_MOT);
     const outside = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.thanhAnAdmin)),
-      variables: { input: { unitCode: THU_DAU_MOT, fullName: 'Trần Thị Bình', change } },
+      variables: { input: { ...eFile, unitCode: THU_DAU_MOT, fullName: 'Trần Thị Bình', change } },
     });
     expect(errorCodes(outside)).toEqual(['FORBIDDEN']);
     const ceased = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.districtOfficer)),
-      variables: { input: { unitCode: '25789', fullName: 'Trần Thị Bình', change: { ...change, effectiveDate: '2025-01-01' } } },
+      variables: { input: { ...eFile, unitCode: '25789', fullName: 'Trần Thị Bình', change: { ...change, effectiveDate: '2025-01-01' } } },
     });
     expect(ceased.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'UNIT_CEASED' } });
     const recorder = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.nationalRecorder)),
-      variables: { input: { unitCode: THU_DAU_MOT, fullName: 'Trần Thị Bình', change } },
+      variables: { input: { ...eFile, unitCode: THU_DAU_MOT, fullName: 'Trần Thị Bình', change } },
     });
     expect(recorder.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'CAPABILITY' } });
     const blank = await graphqlRequest(gatewayUrl, register, {
       ...(await asUser(DEMO_USERS.hcmcAdmin)),
-      variables: { input: { unitCode: THU_DAU_MOT, fullName: '   ', change } },
+      variables: { input: { ...eFile, unitCode: THU_DAU_MOT, fullName: '   ', change } },
     });
     expect(errorCodes(blank)).toEqual(['BAD_USER_INPUT']);
     expect(blank.errors?.[0].message).toMatch(/^Họ và tên .* \/ Full name/);

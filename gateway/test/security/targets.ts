@@ -120,7 +120,10 @@ export function effectiveDateProbe(target: TargetName): Probe {
   const [mutation, input, fields] = {
     gateway: ['createOrganization', 'CreateOrganizationInput', { unitCode: '25801', kind: 'DEPARTMENT', name: 'Phòng kiểm thử' }],
     organization: ['createOrganization', 'CreateOrganizationInput', { unitCode: '25801', kind: 'DEPARTMENT', name: 'Phòng kiểm thử' }],
-    personnel: ['registerPerson', 'RegisterPersonInput', { unitCode: '25801', fullName: 'Nguyễn Văn Thử' }],
+    personnel: ['registerPerson', 'RegisterPersonInput', {
+      unitCode: '25801', fullName: 'Nguyễn Văn Thử', personalId: '074090000001', birthDate: '1990-01-01', gender: 'MALE', ethnicity: 'Kinh',
+      homePlace: 'Bình Dương', category: 'CIVIL_SERVANT',
+    }],
     evaluation: ['recordRating', 'RecordRatingInput', { unitCode: '25801', subjectName: 'Nguyễn Văn Thử', year: 2024, level: 'HTT' }],
     reform: ['createReformPlan', 'CreateReformPlanInput', { unitCode: '25801', title: 'Kế hoạch thử', resolutionRef: '18-NQ/TW' }],
   }[target] as [string, string, Record<string, unknown>];

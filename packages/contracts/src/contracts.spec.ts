@@ -113,3 +113,17 @@ describe.each(firstVersions)('%s v1', (_type, { payload }, before) => {
     expect(payload.parse({ ...before, ...facts })).toEqual({ ...before, ...facts });
   });
 });
+
+describe('PersonRegistered with the e-file', () => {
+  const before = { personId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', fullName: 'Lê Thị Hoa', birthYear: 1988, unitCode: '25801' };
+
+  it('carries gender and category, and parses an older event without them', () => {
+    const now = { ...before, gender: 'FEMALE', category: 'CIVIL_SERVANT', effectiveDate: '2025-07-01', reason: 'Tiếp nhận', decision };
+    expect(PersonRegistered.payload.parse(now)).toEqual(now);
+    expect(PersonRegistered.payload.parse(before)).not.toHaveProperty('gender');
+  });
+
+  it('refuses a category it does not know', () => {
+    expect(PersonRegistered.payload.safeParse({ ...before, category: 'SOLDIER' }).success).toBe(false);
+  });
+});

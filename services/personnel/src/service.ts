@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
+import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { Person } from './person/person.entity';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
@@ -37,6 +38,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     DateTerritoryProjection1732850000000,
     MarkCeasedUnits1732855000000,
     DatePeople1732870000000,
+    PersonEFile1733000000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(

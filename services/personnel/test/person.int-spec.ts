@@ -28,9 +28,19 @@ const count = async (sql: string, parameters: unknown[] = []): Promise<number> =
 const written = () => rowCounts((sql) => service.dataSource.query(sql), ['person', ...WRITE_TRAIL_TABLES]);
 
 const REGISTER = `mutation ($input: RegisterPersonInput!) {
-  registerPerson(input: $input) { id fullName birthYear unitCode validFrom validTo reason asOf decision { number decidedOn signer } } }`;
+  registerPerson(input: $input) { id fullName birthYear gender category unitCode validFrom validTo reason asOf decision { number decidedOn signer } } }`;
+/** A valid e-file for a woman born in 1988 (personal ID 074 1 88 …); cases override what they test. */
+const E_FILE = {
+  personalId: '074188001234', birthDate: '1988-03-04', gender: 'FEMALE', ethnicity: 'Kinh', homePlace: 'Xã An Lập, Dầu Tiếng, Bình Dương', category: 'CIVIL_SERVANT',
+};
 const register = async (username: string, input: Record<string, unknown>) =>
-  graphqlRequest<{ registerPerson: { id: string } }>(service.url, REGISTER, { token: await tokenFor(username), variables: { input } });
+  graphqlRequest<{ registerPerson: { id: string } }>(service.url, REGISTER, { token: await tokenFor(username), variables: { input: { ...E_FILE, ...input } } });
+const personById = async (username: string, id: string, asOf?: string) =>
+  (await graphqlRequest<{ person: { fullName: string; gender: string; category: string; asOf: string } | null }>(
+    service.url,
+    'query ($id: ID!, $asOf: LocalDate) { person(id: $id, asOf: $asOf) { fullName gender category asOf } }',
+    { token: await tokenFor(username), variables: { id, asOf } },
+  )).data?.person;
 const peopleOf = async (username: string, unitCode: string, asOf?: string) => {
   const response = await graphqlRequest<{ people: Array<{ fullName: string; asOf: string }> }>(
     service.url,
@@ -108,7 +118,7 @@ describe('registerPerson', () => {
     });
     expect(response.errors).toBeUndefined();
     expect(response.data?.registerPerson).toMatchObject({
-      fullName: 'Lê Thị Hoa', unitCode: '25801', validFrom: '2025-01-02', validTo: null, reason: 'Tiếp nhận công chức', asOf: '2025-01-02',
+      fullName: 'Lê Thị Hoa', birthYear: 1988, gender: 'FEMALE', category: 'CIVIL_SERVANT', unitCode: '25801', validFrom: '2025-01-02', validTo: null, reason: 'Tiếp nhận công chức', asOf: '2025-01-02',
       decision: { number: '12/QĐ-UBND', decidedOn: '2025-01-02', signer: 'Nguyễn Văn Chủ tịch' },
     });
     const id = response.data?.registerPerson.id;
@@ -122,16 +132,34 @@ describe('registerPerson', () => {
     expect(audit).toMatchObject({
       operation: 'registerPerson', target_type: 'Person', target_label: 'Lê Thị Hoa – Xã An Lập (25801)', unit_code: '25801',
       unit_paths: ['74.720.25801'], effective_date: '2025-01-02', before: null,
-      after: { id, fullName: 'Lê Thị Hoa', birthYear: 1988, unitCode: '25801', validFrom: '2025-01-02', validTo: null },
+      after: { id, fullName: 'Lê Thị Hoa', birthYear: 1988, gender: 'FEMALE', category: 'CIVIL_SERVANT', unitCode: '25801', validFrom: '2025-01-02', validTo: null },
       decision: { number: '12/QĐ-UBND', date: '2025-01-02', signer: 'Nguyễn Văn Chủ tịch', issuer: null },
     });
     const message = await eventually(async () => (await service.bus.readAll(PERSONNEL_TOPIC)).find((m) => m.key === id), {
       what: 'PersonRegistered on Kafka',
     });
-    expect(JSON.parse(message.value ?? '{}')).toMatchObject({
+    const event = JSON.parse(message.value ?? '{}');
+    expect(event).toMatchObject({
       type: 'PersonRegistered', actor: audit.user_id, correlationId: audit.correlation_id, unitPath: '74.720.25801',
-      payload: { personId: id, unitCode: '25801', effectiveDate: '2025-01-02', reason: 'Tiếp nhận công chức', decision: { number: '12/QĐ-UBND' } },
+      payload: {
+        personId: id, gender: 'FEMALE', category: 'CIVIL_SERVANT', unitCode: '25801', effectiveDate: '2025-01-02', reason: 'Tiếp nhận công chức',
+        decision: { number: '12/QĐ-UBND' },
+      },
     });
+    // Personal data stays in the service: not in the event, not in the audit trail.
+    expect(JSON.stringify([event, audit])).not.toMatch(/074188001234|1988-03-04|Dầu Tiếng, Bình Dương/);
+    expect(await service.dataSource.query('SELECT personal_id, birth_date::text, ethnicity, religion, home_place FROM person WHERE id = $1', [id])).toEqual([
+      { personal_id: '074188001234', birth_date: '1988-03-04', ethnicity: 'Kinh', religion: null, home_place: 'Xã An Lập, Dầu Tiếng, Bình Dương' },
+    ]);
+  });
+
+  it('reads one person as of a date, inside the territory only', async () => {
+    const [{ id }] = await service.dataSource.query("SELECT id FROM person WHERE personal_id = '074188001234'");
+    expect(await personById(DEMO_USERS.anLapOfficer, id)).toMatchObject({ fullName: 'Lê Thị Hoa', gender: 'FEMALE', category: 'CIVIL_SERVANT' });
+    expect(await personById(DEMO_USERS.districtViewer, id, '2025-01-02')).toMatchObject({ fullName: 'Lê Thị Hoa', asOf: '2025-01-02' });
+    expect(await personById(DEMO_USERS.anLapOfficer, id, '2025-01-01')).toBeNull();
+    expect(await personById(DEMO_USERS.dinhAnAdmin, id)).toBeNull();
+    expect(await personById(DEMO_USERS.anLapOfficer, 'not-an-id')).toBeNull();
   });
 
   it('counts and lists people as of a date, inside the territory only', async () => {
@@ -143,7 +171,13 @@ describe('registerPerson', () => {
   });
 
   it.each([
-    ['a birth year in the future', DEMO_USERS.anLapOfficer, { unitCode: '25801', birthYear: 2999 }, 'BAD_USER_INPUT'],
+    ['a birth year that disagrees with the birth date', DEMO_USERS.anLapOfficer, { unitCode: '25801', birthYear: 2999 }, 'BAD_USER_INPUT'],
+    ['a personal ID of 11 digits', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '07418800123' }, 'BAD_USER_INPUT'],
+    ['a personal ID from province 097', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '097188001235' }, 'BAD_USER_INPUT'],
+    ['a man’s personal ID for a woman', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '074088001235' }, 'BAD_USER_INPUT'],
+    ['a personal ID of another birth year', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '074187001235' }, 'BAD_USER_INPUT'],
+    ['a blank ethnicity', DEMO_USERS.anLapOfficer, { unitCode: '25801', ethnicity: ' ' }, 'BAD_USER_INPUT'],
+    ['a personal ID on another person’s file', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '074188001234' }, 'PERSONAL_ID_TAKEN'],
     ['a name of 201 characters', DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'A'.repeat(201) }, 'BAD_USER_INPUT'],
     ['a blank reason', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('2025-01-02', { reason: ' ' }) }, 'BAD_USER_INPUT'],
     ['a decision from the future', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('2025-01-02', { decidedOn: '2999-01-01' }) }, 'BAD_USER_INPUT'],
@@ -153,9 +187,21 @@ describe('registerPerson', () => {
     ['a date before the unit was in force', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('1998-06-01') }, 'NOT_IN_FORCE'],
   ])('refuses %s and writes nothing: no person, decision, audit row or event', async (_case, username, input, code) => {
     const before = await written();
-    const response = await register(username, { fullName: 'Phạm Văn Nam', change: changeOn('2025-01-02', { number: '99/QĐ-UBND' }), ...input });
+    const response = await register(username, {
+      fullName: 'Phạm Thị Nam', personalId: '074188009999', change: changeOn('2025-01-02', { number: '99/QĐ-UBND' }), ...input,
+    });
     expect(errorCodes(response)).toEqual([code]);
     expect(await written()).toEqual(before);
+  });
+
+  it('says why a personal ID is refused, Vietnamese first, and that a taken one is taken without saying whose', async () => {
+    const province = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'Lê Thị Hoa', personalId: '097188001235', change: changeOn('2025-01-02') });
+    expect(province.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Số định danh cá nhân không hợp lệ: mã tỉnh 097 không thuộc 001–096 \/ Invalid personal ID/),
+      extensions: { code: 'BAD_USER_INPUT', details: { reason: 'PROVINCE_CODE' } },
+    });
+    const taken = await register(DEMO_USERS.districtOfficer, { unitCode: '25789', fullName: 'Lê Thị Hoa', change: changeOn('2025-01-02') });
+    expect(taken.errors?.[0]).toMatchObject({ extensions: { code: 'PERSONAL_ID_TAKEN', details: { reason: 'PERSONAL_ID_TAKEN' } } });
   });
 
   it('says when the unit was in force, and nothing about a unit outside the territory', async () => {
@@ -168,7 +214,9 @@ describe('registerPerson', () => {
 
 describe('the audit trail’s personnel page', () => {
   it('answers newest first with a cursor, cut to the caller', async () => {
-    const second = await register(DEMO_USERS.districtOfficer, { unitCode: '25789', fullName: 'Trần Văn Bình', change: changeOn('2025-02-01') });
+    const second = await register(DEMO_USERS.districtOfficer, {
+      unitCode: '25789', fullName: 'Trần Văn Bình', personalId: '074085000777', birthDate: '1985-07-01', gender: 'MALE', change: changeOn('2025-02-01'),
+    });
     expect(second.errors).toBeUndefined();
     const { page: first, errors } = await auditPage(DEMO_USERS.districtAdmin, '720', 1);
     expect(errors).toEqual([]);

@@ -29,6 +29,18 @@ export class PersonResolver {
     return this.personService.inUnit(principal, unitCode, asOfDate(asOf));
   }
 
+  @Query(() => Person, {
+    nullable: true,
+    description: 'Hồ sơ một người như vào ngày asOf (null nếu không có hoặc ngoài địa bàn) / a person as of a date (null when unknown or outside your territory)',
+  })
+  person(
+    @Arg('id', () => ID) id: string,
+    @Arg('asOf', () => LocalDate, AS_OF_ARGUMENT) asOf: string | null,
+    @Ctx() { principal }: Context,
+  ) {
+    return this.personService.byId(principal, id, asOfDate(asOf));
+  }
+
   @Mutation(() => Person, { description: 'Tiếp nhận cán bộ từ ngày hiệu lực / register a person on a unit’s staff from the effective date' })
   registerPerson(@Arg('input') input: RegisterPersonInput, @Ctx() { principal }: Context) {
     return this.personService.register(principal, input);

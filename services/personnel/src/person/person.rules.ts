@@ -25,3 +25,31 @@ export function checkBirthYear(birthYear: number | null | undefined, thisYear: n
   }
   return birthYear;
 }
+
+/**
+ * The birth year a birth date gives, checked like any birth year; a year also stated (the
+ * input's older field) must agree with it.
+ */
+export function birthYearOf(birthDate: string, statedYear: number | null | undefined, thisYear?: number): number {
+  const year = Number(birthDate.slice(0, 4));
+  if (statedYear !== null && statedYear !== undefined && statedYear !== year) {
+    throw new BadUserInputError(`Năm sinh ${statedYear} không khớp ngày sinh ${birthDate}`, `Birth year ${statedYear} does not match the birth date ${birthDate}`, {
+      reason: 'BIRTH_YEAR_MISMATCH',
+    });
+  }
+  return checkBirthYear(year, thisYear) ?? year;
+}
+
+const DETAIL_LENGTH = 200;
+
+/** A free-text e-file detail (ethnicity, religion, home place): trimmed, 1–200 characters; blank is none when optional. */
+export function detailOf(label: { vi: string; en: string }, input: string | null | undefined, required: boolean): string | null {
+  const value = input?.trim().replace(/\s+/g, ' ') ?? '';
+  if (value.length === 0 && !required) return null;
+  if (value.length === 0 || value.length > DETAIL_LENGTH) {
+    throw new BadUserInputError(`${label.vi} phải có từ 1 đến ${DETAIL_LENGTH} ký tự`, `${label.en} must be 1–${DETAIL_LENGTH} characters`, {
+      reason: 'DETAIL_LENGTH',
+    });
+  }
+  return value;
+}

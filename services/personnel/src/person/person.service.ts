@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, unitSubject, type GuardedUnit, type Principal } from '@ps/auth';
 import { PersonRegistered } from '@ps/contracts';
-import { inForceOn, insertVersion, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
-import type { DataSource } from 'typeorm';
+import { inForceOn, insertVersion, isStableId, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
+import type { DataSource, EntityManager } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
 import { Person, personSnapshot } from './person.entity';
+import { isPersonalIdTaken, PersonalIdTakenError } from './person.errors';
 import type { RegisterPersonInput } from './person.inputs';
-import { checkBirthYear, fullNameOf } from './person.rules';
+import { birthYearOf, detailOf, fullNameOf } from './person.rules';
+import { personalIdOf } from './personal-id.rules';
 
 /** People of the caller's territory as of a date; the guard is part of every query. */
 export class PersonService {
@@ -39,23 +41,62 @@ export class PersonService {
     return people.map((person) => stampAsOf(person, asOf));
   }
 
-  /** Registers a person on a unit's staff from the change's effective date (officers). */
+  /** A person's version in force on `asOf`, when their unit lay inside the caller's territory that day. */
+  async byId(principal: Principal, id: string, asOf: string, manager: EntityManager = this.dataSource.manager): Promise<Person | null> {
+    if (!isStableId(id)) return null;
+    const query = manager
+      .getRepository(Person)
+      .createQueryBuilder('person')
+      .where('person.id = :id', { id })
+      .andWhere(inForceOn('person', ':asOf'), { asOf });
+    const person = await territoryGuard.joinUnitOn(query, principal, 'person.unit_code', asOf).getOne();
+    return person ? stampAsOf(person, asOf) : null;
+  }
+
+  /**
+   * Opens a person's e-file on a unit's staff from the change's effective date (officers). The
+   * personal ID must agree with gender and birth year and be on no other person's file.
+   */
   async register(principal: Principal, input: RegisterPersonInput): Promise<Person> {
     requireCapability(principal, 'officer');
-    const fullName = fullNameOf(input.fullName);
-    const birthYear = checkBirthYear(input.birthYear);
+    const file = eFileOf(input);
     return writeDated(this.dataSource, { actor: principal, operation: 'registerPerson', change: input.change }, async (write) => {
       const unit = await territoryGuard.unitWithin(write.manager, principal, input.unitCode, write.date);
-      const person = await insertVersion(write, Person, { id: randomUUID(), fullName, birthYear, unitCode: unit.code });
+      await refuseTakenPersonalId(write.manager, file.personalId);
+      const person = await insertVersion(write, Person, { id: randomUUID(), ...file, unitCode: unit.code }).catch((error: unknown) => {
+        throw isPersonalIdTaken(error) ? new PersonalIdTakenError() : error;
+      });
       about(write, person, unit).after(personSnapshot(person));
+      const { fullName, birthYear, gender, category } = file;
       await write.emit(
         PersonRegistered,
-        { personId: person.id, fullName, birthYear, unitCode: unit.code, ...write.facts },
+        { personId: person.id, fullName, birthYear, gender, category, unitCode: unit.code, ...write.facts },
         { aggregateId: person.id, unitPath: unit.path },
       );
       return stampAsOf(person, write.date);
     });
   }
+}
+
+/** The e-file's fields as recorded, each checked by its rule; nothing is written before all pass. */
+function eFileOf(input: RegisterPersonInput) {
+  const birthYear = birthYearOf(input.birthDate, input.birthYear);
+  return {
+    fullName: fullNameOf(input.fullName),
+    personalId: personalIdOf(input.personalId, input.gender, birthYear),
+    birthDate: input.birthDate,
+    birthYear,
+    gender: input.gender,
+    ethnicity: detailOf({ vi: 'Dân tộc', en: 'Ethnicity' }, input.ethnicity, true),
+    religion: detailOf({ vi: 'Tôn giáo', en: 'Religion' }, input.religion, false),
+    homePlace: detailOf({ vi: 'Quê quán', en: 'Home place' }, input.homePlace, true),
+    category: input.category,
+  };
+}
+
+async function refuseTakenPersonalId(manager: EntityManager, personalId: string): Promise<void> {
+  const taken = await manager.getRepository(Person).exists({ where: { personalId } });
+  if (taken) throw new PersonalIdTakenError();
 }
 
 /** "Lê Thị Hoa – Xã An Lập (25801)": how the audit trail names a person. */
