@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { DEMO_USERS, errorCodes, graphqlRequest, queryDatabase, tokenFor, type StartedProcess } from '@ps/testing';
+import { DEMO_USERS, errorCodes, eventually, graphqlRequest, queryDatabase, tokenFor, type StartedProcess } from '@ps/testing';
 import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, SERVICES, startPlatform, stopPlatform, type ServiceName } from './platform';
 
 /** Every mutation of the composed schema, read from the committed supergraph the gateway serves. */
@@ -116,7 +116,18 @@ const FIXTURES: Array<[string, Fixture]> = [
     variables: () => ({ input: {
       unitCode: THANH_AN, fullName: 'Nguyễn Văn An', personalId: '079090000101', birthDate: '1990-05-01', gender: 'MALE', ethnicity: 'Kinh',
       homePlace: 'Thành phố Hồ Chí Minh', category: 'CADRE', change: local('19/QĐ-UBND', '2026-02-01'),
-    } }) }],
+    } }),
+    keep: (data) => void (ids.person = data.registerPerson.id as string) }],
+  ['admitPartyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, partyOrganizationId: ids.party, cardNumber: '79.000101', change: local('22/QĐ-ĐU', '2026-02-01') } }),
+    keep: (data) => void (ids.membership = data.admitPartyMember.id as string) }],
+  ['transferPartyMembership', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: TransferPartyMembershipInput!) { transferPartyMembership(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.membership, input: { partyOrganizationId: ids.otherParty, change: local('23/QĐ-ĐU', '2026-03-01') } }) }],
+  ['endPartyMembership', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: EndPartyMembershipInput!) { endPartyMembership(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.membership, input: { endReason: 'TRANSFERRED_OUT', change: local('24/QĐ-ĐU', '2026-04-01') } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
@@ -173,6 +184,20 @@ beforeAll(async () => {
     variables: { change: local('0/QĐ-TTg', '2026-01-01') },
   });
   expect(quota.errors).toBeUndefined();
+  // Thanh An's grassroots Party organizations (the Dầu Tiếng story's), once personnel has projected them.
+  const party = (await queryDatabase<{ id: string }>(
+    databaseOf('organization'),
+    "SELECT DISTINCT id::text FROM organization WHERE unit_code = $1 AND kind = 'PARTY_GRASSROOTS' AND valid_to IS NULL ORDER BY id",
+    [THANH_AN],
+  )).map((row) => row.id).slice(0, 2);
+  [ids.party, ids.otherParty] = party;
+  expect(party).toHaveLength(2);
+  await eventually(async () => {
+    const [projected] = await queryDatabase<{ n: number }>(
+      databaseOf('personnel'), 'SELECT count(DISTINCT id)::int AS n FROM party_organization WHERE id = ANY($1::uuid[]) AND valid_to IS NULL', [party],
+    );
+    return projected.n === party.length ? true : undefined;
+  }, { what: 'personnel projected Thanh An’s Party organizations', timeoutMs: 180_000 });
 }, 300_000);
 
 afterAll(() => stopPlatform(platform));
@@ -240,7 +265,9 @@ describe('who reads whose audit trail', () => {
     expect(cityRead.errors).toBeUndefined();
     const operations = (section: ServiceName) => cityRead.data?.auditTrail?.[section]?.entries.map((entry) => entry.operation) ?? [];
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
-    expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([['registerPerson'], ['recordRating'], ['createReformPlan']]);
+    expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
+      ['endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson'], ['recordRating'], ['createReformPlan'],
+    ]);
     for (const unitCode of ['79', '25747']) {
       const refused = await trail(commune, unitCode);
       expect({ unitCode, codes: errorCodes(refused) }).toEqual({ unitCode, codes: ['FORBIDDEN'] });

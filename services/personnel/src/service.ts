@@ -13,6 +13,14 @@ import { PersonnelAuditResolver } from './audit/audit.resolver';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
+import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
+import { Organization } from './party/organization.type';
+import { PartyMemberCounts } from './party/party-member.counts';
+import { PartyMembership } from './party/party-membership.entity';
+import { partyMembershipLoaders } from './party/party-membership.loaders';
+import { OrganizationPartyMembersResolver, PartyMembershipResolver, UnitPartyMembersResolver } from './party/party-membership.resolver';
+import { PartyMembershipService } from './party/party-membership.service';
+import { projectPartyOrganizations } from './party/party-organization.projection';
 import { Person } from './person/person.entity';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
@@ -22,14 +30,30 @@ import { territoryGuard } from './territory/territory.guard';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
-  return { ...personLoaders(new PersonService(dataSource), principal), ...decisionLoaders(dataSource) };
+  return {
+    ...personLoaders(new PersonService(dataSource), principal),
+    ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
+    ...decisionLoaders(dataSource),
+  };
 }
 
 export type PersonnelLoaders = ReturnType<typeof serviceLoaders>;
 
+function resolvers(dataSource: DataSource) {
+  const people = new PersonService(dataSource);
+  return [
+    new PersonResolver(people),
+    new UnitStaffResolver(),
+    new PartyMembershipResolver(new PartyMembershipService(dataSource, people)),
+    new UnitPartyMembersResolver(),
+    new OrganizationPartyMembersResolver(),
+    new PersonnelAuditResolver(dataSource),
+  ];
+}
+
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, Decision],
+  entities: [Person, PartyMembership, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -39,15 +63,17 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     MarkCeasedUnits1732855000000,
     DatePeople1732870000000,
     PersonEFile1733000000000,
+    PartyMembership1733010000000,
   ],
   schema: (dataSource: DataSource) =>
-    schemaFromResolvers(
-      [new PersonResolver(new PersonService(dataSource)), new UnitStaffResolver(), new PersonnelAuditResolver(dataSource)],
-      { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
-    ),
+    schemaFromResolvers(resolvers(dataSource), {
+      orphanedTypes: [AdministrativeUnit, Organization, AuditTrail],
+      referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'AuditTrail'),
+    }),
   territory: territoryGuard,
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
+    projectPartyOrganizations(new InboxConsumer({ name: 'personnel.party-organizations', bus, dataSource, logger })),
   ],
 };
