@@ -40,6 +40,11 @@ for (const definition of PROCESSES) {
 }
 
 await waitForDemoData();
+say(`seeding the Dầu Tiếng story's Party members once personnel has its Party organizations (${seconds()})`);
+pnpm(['--filter', '@ps/personnel', 'run', 'seed'], {
+  env: { DATABASE_URL: databaseUrl('ps_personnel'), LOG_LEVEL: 'info' },
+});
+say(`demo data ready (${seconds()})`);
 process.stdout.write(`
   Gateway:   ${GATEWAY}   (ready after ${seconds()})
   Keycloak:  http://127.0.0.1:8180/admin  (admin / admin: local only)

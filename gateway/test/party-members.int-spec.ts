@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { DEMO_USERS, graphqlRequest, queryDatabase, repositoryRoot, tokenFor, type StartedProcess } from '@ps/testing';
+import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, startPlatform, stopPlatform } from './platform';
+
+/** The seed story's figures: Huyện Dầu Tiếng when re-established, and in September 2013. */
+const STORY = `{
+  then: unit(code: "720", asOf: "1999-12-31") { name partyMemberCount }
+  now: unit(code: "720", asOf: "2013-09-16") { name partyMemberCount }
+  thenOrganizations: statistics(code: "720", asOf: "1999-12-31") { organizationsByKind { kind count } }
+  nowOrganizations: statistics(code: "720", asOf: "2013-09-16") { organizationsByKind { kind count } }
+}`;
+
+interface Story {
+  then: { name: string; partyMemberCount: number | null };
+  now: { name: string; partyMemberCount: number | null };
+  thenOrganizations: { organizationsByKind: Array<{ kind: string; count: number }> };
+  nowOrganizations: { organizationsByKind: Array<{ kind: string; count: number }> };
+}
+
+let platform: StartedProcess[] = [];
+let seedSeconds = 0;
+
+/** Seeds the Party members as `npm start` does, once the services run. */
+function seedPartyMembers(): number {
+  const started = Date.now();
+  execFileSync(process.execPath, ['dist/seed/seed.js'], {
+    cwd: join(repositoryRoot(), 'services', 'personnel'),
+    env: { ...process.env, DATABASE_URL: databaseOf('personnel'), LOG_LEVEL: 'warn' },
+  });
+  return (Date.now() - started) / 1000;
+}
+
+const demoRows = async () =>
+  (await queryDatabase<{ people: number; memberships: number; audit: number }>(
+    databaseOf('personnel'),
+    `SELECT (SELECT count(*)::int FROM person WHERE personal_id LIKE '000%') AS people, (SELECT count(*)::int FROM party_membership) AS memberships,
+            (SELECT count(*)::int FROM audit_log WHERE operation = 'seedDauTiengPartyMembers') AS audit`,
+  ))[0];
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  await everyServiceProjectedTheTerritory();
+  seedSeconds = seedPartyMembers();
+}, 600_000);
+
+afterAll(() => stopPlatform(platform));
+
+describe('the seed story’s Party members', () => {
+  it('answers Huyện Dầu Tiếng with 742 Party members in 1999 and 2,320 in 2013, beside its 22 and 51 grassroots Party organizations', async () => {
+    const response = await graphqlRequest<Story>(gatewayUrl, STORY, { token: await tokenFor(DEMO_USERS.districtAdmin) });
+    expect(response.errors).toBeUndefined();
+    const grassroots = (statistics: Story['nowOrganizations']) => statistics.organizationsByKind.find((row) => row.kind === 'PARTY_GRASSROOTS')?.count;
+    expect({
+      then: [response.data?.then.partyMemberCount, response.data && grassroots(response.data.thenOrganizations)],
+      now: [response.data?.now.partyMemberCount, response.data && grassroots(response.data.nowOrganizations)],
+    }).toEqual({ then: [742, 22], now: [2320, 51] });
+    process.stdout.write(`[party members] seeded in ${seedSeconds.toFixed(1)} s\n`);
+  });
+
+  it('is seeded once: a second run adds no person, membership or audit row', async () => {
+    const before = await demoRows();
+    expect(before).toEqual({ people: 2320, memberships: 2320, audit: 1 });
+    seedPartyMembers();
+    expect(await demoRows()).toEqual(before);
+  });
+
+  it('gives a commune admin the members of their own commune only, a part of the district’s', async () => {
+    const own = await graphqlRequest<{ unit: { partyMemberCount: number | null } }>(
+      gatewayUrl, '{ unit(code: "25801", asOf: "2013-09-16") { partyMemberCount } }', { token: await tokenFor(DEMO_USERS.anLapAdmin) },
+    );
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.unit.partyMemberCount).toBeGreaterThan(0);
+    expect(own.data?.unit.partyMemberCount).toBeLessThan(2320);
+  });
+});
