@@ -228,4 +228,25 @@ describe('transfers, ends and counts', () => {
       statements.mockRestore();
     }
   });
+
+  it('answers headcount and partyMemberCount of a district and its twelve communes with as many statements as for one unit', async () => {
+    const statements = jest.spyOn(service.dataSource.logger, 'logQuery');
+    const counted = async (codes: string[]) => {
+      statements.mockClear();
+      const answer = await queryEntities<{ headcount: number | null; partyMemberCount: number | null }>(
+        service.url, 'AdministrativeUnit', codes.map((code) => ({ code })),
+        'headcount(asOf: "2011-01-01") partyMemberCount(asOf: "2011-01-01")', await tokenFor(DEMO_USERS.districtAdmin),
+      );
+      expect(answer.data?._entities).toHaveLength(codes.length);
+      // The outbox relay polls on its own schedule, inside its own transactions: not the request's.
+      return statements.mock.calls.filter(([sql]) => !/outbox|^(START TRANSACTION|COMMIT|ROLLBACK)/.test(String(sql))).length;
+    };
+    try {
+      // Every statement of the request: one per count, nothing per unit.
+      expect(await counted(['720'])).toBe(2);
+      expect(await counted(['720', ...COMMUNES])).toBe(2);
+    } finally {
+      statements.mockRestore();
+    }
+  });
 });
