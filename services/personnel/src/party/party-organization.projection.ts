@@ -1,4 +1,5 @@
 import { PARTY_ORGANIZATION_KINDS, partyOrganizationReads, type PartyOrganizationRead } from '@ps/contracts';
+import { dayBefore, inForceOn, notEndedBy } from '@ps/effective-dating';
 import type { EventHandler, InboxConsumer } from '@ps/events';
 import type { EntityManager } from 'typeorm';
 
@@ -23,10 +24,11 @@ export function projectPartyOrganizations(consumer: InboxConsumer): InboxConsume
  * version of the same start is replaced, and one that is no longer of a Party kind is dropped.
  */
 async function storeVersion(manager: EntityManager, version: PartyOrganizationRead): Promise<void> {
+  // The version in force the day before, if it runs past this start, ends here (as the territory projection does).
   await manager.query(
     `UPDATE party_organization SET valid_to = $2, updated_at = now()
-      WHERE id = $1 AND valid_from < $2 AND (valid_to IS NULL OR valid_to > $2)`,
-    [version.id, version.validFrom],
+      WHERE id = $1 AND ${inForceOn('', '$3')} AND ${notEndedBy('', '$2')}`,
+    [version.id, version.validFrom, dayBefore(version.validFrom)],
   );
   if (!PARTY_KINDS.has(version.kind)) {
     await manager.query('DELETE FROM party_organization WHERE id = $1 AND valid_from >= $2', [version.id, version.validFrom]);
