@@ -175,6 +175,14 @@ describe('admitPartyMember', () => {
     expect(errorCodes(response)).toEqual([code]);
     expect(await written()).toEqual(before);
   });
+
+  it('tells nothing of a closed Party organization to a caller who could not see it while it was in force', async () => {
+    const before = await written();
+    const response = await admit(DEMO_USERS.dinhAnAdmin, { personId: people.b, partyOrganizationId: org.school.id, change: changeOn('2006-01-01') });
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(JSON.stringify(response.errors)).not.toContain(org.school.name);
+    expect(await written()).toEqual(before);
+  });
 });
 
 describe('transfers, ends and counts', () => {

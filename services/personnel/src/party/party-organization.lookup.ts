@@ -1,5 +1,5 @@
 import type { GuardedUnit, Principal } from '@ps/auth';
-import { isInForce, isStableId } from '@ps/effective-dating';
+import { dayBefore, isInForce, isStableId } from '@ps/effective-dating';
 import type { EntityManager } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
 import { PartyOrganizationNotFoundError, PartyOrganizationNotInForceError } from './party-membership.errors';
@@ -34,6 +34,11 @@ export async function partyOrganizationOn(
   const organization = versions.find((version) => isInForce(version, date));
   if (!organization) {
     const last = versions[versions.length - 1];
+    // Told only to a caller who could see it while it was in force, as the kernel's access rule
+    // says: otherwise the territory guard's own refusal, and nothing about it.
+    const nearestDay = last.validFrom > date ? versions[0].validFrom : dayBefore(last.validTo ?? date);
+    const named = last.validFrom > date ? versions[0] : last;
+    await territoryGuard.unitWithin(manager, principal, named.unitCode, nearestDay);
     throw new PartyOrganizationNotInForceError(last.name, date, { startsOn: versions[0].validFrom, endedOn: last.validTo });
   }
   return { organization, unit: await territoryGuard.unitWithin(manager, principal, organization.unitCode, date) };
