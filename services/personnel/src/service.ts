@@ -14,6 +14,7 @@ import { CreatePeople1732791000000 } from './migrations/1732791000000-create-peo
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
+import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -27,6 +28,9 @@ import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
+import { Title } from './title/title.entity';
+import { TitleResolver } from './title/title.resolver';
+import { TitleCatalogue } from './title/title.service';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
@@ -48,12 +52,13 @@ function resolvers(dataSource: DataSource) {
     new UnitPartyMembersResolver(),
     new OrganizationPartyMembersResolver(),
     new PersonnelAuditResolver(dataSource),
+    new TitleResolver(new TitleCatalogue(dataSource)),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Decision],
+  entities: [Person, PartyMembership, Title, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -64,6 +69,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     DatePeople1732870000000,
     PersonEFile1733000000000,
     PartyMembership1733010000000,
+    TitleCatalogue1733020000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
