@@ -3,6 +3,7 @@ import { RatingRecorded } from './evaluation/rating.events';
 import { DutyChanged } from './organization/duty.events';
 import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
 import { partyOrganizationReads } from './organization/party-organization.reads';
+import { successionReads } from './organization/succession.reads';
 import { QuotaChanged } from './organization/quota.events';
 import {
   BoundaryAdjusted,
@@ -45,4 +46,5 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
 export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract<unknown, unknown>>>> = {
   'territory projection': Object.values(territoryReads),
   'party organization projection': Object.values(partyOrganizationReads),
+  'personnel succession follower': Object.values(successionReads),
 };

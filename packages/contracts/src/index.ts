@@ -9,6 +9,7 @@ export * from './organization/duty.events';
 export * from './organization/quota.events';
 export * from './organization/territory.reads';
 export * from './organization/party-organization.reads';
+export * from './organization/succession.reads';
 export * from './organization/demo-territory.samples';
 export * from './personnel/person.events';
 export * from './personnel/party-membership.events';
