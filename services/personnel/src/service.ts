@@ -15,6 +15,7 @@ import { DatePeople1732870000000 } from './migrations/1732870000000-date-people'
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
+import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -26,6 +27,7 @@ import { Person } from './person/person.entity';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { followSuccessions } from './succession/succession.follow';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 import { Title } from './title/title.entity';
@@ -70,6 +72,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PersonEFile1733000000000,
     PartyMembership1733010000000,
     TitleCatalogue1733020000000,
+    OrganizationSuccession1733040000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
@@ -81,5 +84,6 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
     projectPartyOrganizations(new InboxConsumer({ name: 'personnel.party-organizations', bus, dataSource, logger })),
+    followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus, dataSource, logger })),
   ],
 };
