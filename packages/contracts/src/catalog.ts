@@ -1,4 +1,6 @@
 import type { EventContract } from '@ps/events';
+import { DownsizingCandidateIdentified } from './evaluation/downsizing-candidate.events';
+import { downsizingCandidateReads } from './evaluation/downsizing-candidate.reads';
 import { RatingRecorded } from './evaluation/rating.events';
 import { DutyChanged } from './organization/duty.events';
 import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
@@ -16,6 +18,7 @@ import {
 import { SeatChanged } from './organization/seat.events';
 import { territoryReads } from './organization/territory.reads';
 import { UnitCreated } from './organization/unit.events';
+import { DownsizingDecided } from './personnel/downsizing.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
 import { PersonRegistered } from './personnel/person.events';
 import { ReformPlanCreated } from './reform/plan.events';
@@ -38,7 +41,9 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   QuotaChanged,
   PersonRegistered,
   PartyMembershipChanged,
+  DownsizingDecided,
   RatingRecorded,
+  DownsizingCandidateIdentified,
   ReformPlanCreated,
 ];
 
@@ -47,4 +52,5 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'territory projection': Object.values(territoryReads),
   'party organization projection': Object.values(partyOrganizationReads),
   'personnel succession follower': Object.values(successionReads),
+  'personnel downsizing candidates': Object.values(downsizingCandidateReads),
 };

@@ -10,12 +10,17 @@ import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
+import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.inbox';
+import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
+import { DownsizingResolver } from './downsizing/downsizing.resolver';
+import { DownsizingService } from './downsizing/downsizing.service';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
 import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
+import { Downsizing1733050000000 } from './migrations/1733050000000-downsizing';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -55,12 +60,13 @@ function resolvers(dataSource: DataSource) {
     new OrganizationPartyMembersResolver(),
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
+    new DownsizingResolver(new DownsizingService(dataSource, people)),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, Decision],
+  entities: [Person, PartyMembership, Title, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -73,6 +79,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PartyMembership1733010000000,
     TitleCatalogue1733020000000,
     OrganizationSuccession1733040000000,
+    Downsizing1733050000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
@@ -85,5 +92,6 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
     projectPartyOrganizations(new InboxConsumer({ name: 'personnel.party-organizations', bus, dataSource, logger })),
     followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus, dataSource, logger })),
+    receiveDownsizingCandidates(new InboxConsumer({ name: 'personnel.downsizing-candidates', bus, dataSource, logger })),
   ],
 };
