@@ -107,6 +107,8 @@ describe('candidates from evaluation', () => {
     expect(await listed(DEMO_USERS.anLapOfficer)).toEqual([]);
     const wrong = await decide(DEMO_USERS.districtOfficer, { personId: people.spare, groundCode: 'RESTRUCTURING_SURPLUS', candidateId, change: changeOn('2026-01-15') });
     expect(errorCodes(wrong)).toEqual(['NOT_FOUND']);
+    const malformed = await decide(DEMO_USERS.districtOfficer, { personId: people.spare, groundCode: 'RESTRUCTURING_SURPLUS', candidateId: 'không-phải-mã', change: changeOn('2026-01-15') });
+    expect(errorCodes(malformed)).toEqual(['NOT_FOUND']);
     const decided = await decide(DEMO_USERS.districtOfficer, { personId: people.older, groundCode: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', candidateId, change: changeOn('2026-01-15') });
     expect(decided.data?.decideDownsizing.candidateId).toBe(candidateId);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, type GuardedUnit, type Principal } from '@ps/auth';
 import { DownsizingDecided } from '@ps/contracts';
-import { addMonths, inForceOn, insertVersion, stampAsOf, updateVersions, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { addMonths, inForceOn, insertVersion, isStableId, stampAsOf, updateVersions, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { BadUserInputError } from '@ps/errors';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Person } from '../person/person.entity';
@@ -101,7 +101,7 @@ export class DownsizingService {
 }
 
 async function refuseForeignCandidate(manager: EntityManager, candidateId: string, personId: string): Promise<void> {
-  const found = await manager.getRepository(DownsizingCandidate).exists({ where: { id: candidateId, personId } });
+  const found = isStableId(candidateId) && (await manager.getRepository(DownsizingCandidate).exists({ where: { id: candidateId, personId } }));
   if (!found) throw new DownsizingCandidateNotFoundError(candidateId);
 }
 
