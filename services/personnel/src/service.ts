@@ -14,6 +14,8 @@ import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.i
 import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
 import { DownsizingResolver } from './downsizing/downsizing.resolver';
 import { DownsizingService } from './downsizing/downsizing.service';
+import { ImportResolver } from './import/import.resolver';
+import { ImportService } from './import/import.service';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
@@ -61,6 +63,7 @@ function resolvers(dataSource: DataSource) {
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
     new DownsizingResolver(new DownsizingService(dataSource, people)),
+    new ImportResolver(new ImportService(dataSource)),
   ];
 }
 
