@@ -9,6 +9,7 @@ import { createLogger, withServiceDatabase } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { personnelService } from '../service';
+import { territoryGuard } from '../territory/territory.guard';
 import { ImportKind } from './import.feature';
 import { progressBar } from './import.progress';
 import { rejectsCsv } from './import.rejects';
@@ -55,7 +56,9 @@ async function operatorOf(dataSource: DataSource, unitCode: string): Promise<Pri
   if (unitCode === NATIONAL_UNIT_CODE) return { ...operator, tier: 'NATIONAL' };
   const [unit]: Array<{ tier: string }> = await dataSource.query('SELECT tier FROM territory_unit WHERE code = $1 ORDER BY valid_from DESC LIMIT 1', [unitCode]);
   if (!unit || !TIERS.includes(unit.tier as Tier)) throw new NotFoundError(`Không có đơn vị ${unitCode}`, `No unit ${unitCode}`, { unitCode });
-  return { ...operator, unitCode, tier: unit.tier as Tier };
+  const principal: Principal = { ...operator, unitCode, tier: unit.tier as Tier };
+  await territoryGuard.requireServing(dataSource.manager, principal);
+  return principal;
 }
 
 function formatOf(file: string): ImportFormat {

@@ -19,7 +19,9 @@ export class ImportResolver {
   }
 
   @Mutation(() => ImportResult, {
-    description: `Nhập đảng tịch từ tệp CSV hoặc Excel (Số CCCD, Mã tổ chức Đảng, Ngày vào Đảng, Ngày chính thức, Số thẻ đảng viên), ${ALL_OR_NOTHING}`,
+    description:
+      'Nhập đảng tịch từ tệp CSV hoặc Excel (Số CCCD, Mã tổ chức Đảng, Ngày vào Đảng, Ngày chính thức, Số thẻ đảng viên), ghi nhận từ ngày hiệu lực ' +
+      `(Ngày vào Đảng không sau ngày đó), ${ALL_OR_NOTHING}`,
   })
   importPartyMemberships(@Arg('input') input: ImportFileInput, @Ctx() { principal }: RequestContext<unknown>) {
     return this.imports.importFile(principal, {
