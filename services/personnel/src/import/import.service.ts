@@ -103,7 +103,8 @@ function readRows<Row extends { row: number }>(
     const read = feature.readRow(row, rules);
     if (read.rejects) rejects.push(...read.rejects);
     else rows.push(read.value);
-    if ((index + 1) % PROGRESS_STEP === 0) onProgress({ stage: 'validated', done: index + 1, total: sheet.length });
+    // The last step is told once the database has answered too.
+    if ((index + 1) % PROGRESS_STEP === 0 && index + 1 < sheet.length) onProgress({ stage: 'validated', done: index + 1, total: sheet.length });
   });
   rejects.push(...feature.repeats(rows));
   const refused = new Set(rejects.map((reject) => reject.row));
