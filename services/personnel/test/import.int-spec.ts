@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { demoTerritoryAnnouncements, OrganizationCreated, type OrganizationVersion, UnitCreated } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
@@ -127,5 +132,33 @@ describe('importPartyMemberships', () => {
     expect(await written()).toEqual({ ...before, party_membership: before.party_membership + 4, decision: before.decision, audit_log: before.audit_log + 1, outbox: before.outbox + 4 });
     const again = (await importFile('importPartyMemberships', 'CSV', Buffer.from(fixed))).data?.importPartyMemberships;
     expect(new Set(again?.rejects.map(({ code }) => code))).toEqual(new Set(['ALREADY_PARTY_MEMBER', 'CARD_NUMBER_TAKEN']));
+  });
+});
+
+describe('the import command', () => {
+  const ARGS = ['--effective-date', '2025-01-02', '--reason', 'Nhập dữ liệu mẫu', '--decision-number', 'MINH-HOA/NHAP', '--decision-date', '2025-01-02', '--signer', 'Dữ liệu minh họa', '--demo', '--unit', '720'];
+  const run = async (file: string) =>
+    promisify(execFile)(process.execPath, [join(__dirname, '..', 'dist', 'import', 'import.cli.js'), file, ...ARGS], {
+      env: { ...process.env, DATABASE_URL: env.DATABASE_URL, LOG_LEVEL: 'warn' },
+    }).then(({ stderr }) => ({ code: 0, stderr }), (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }));
+
+  it('writes the rejects report beside a refused file and nothing else, then imports the fixed demo file with a progress bar', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'personnel-import-'));
+    const demo = fictionalPeople(1200, { province: '000', units: ['25801', '25789'] });
+    const bad = join(folder, 'bad.csv');
+    await writeFile(bad, peopleCsv(demo.map((row, index) => (index === 41 ? { ...row, 'Số CCCD': `074${row['Số CCCD'].slice(3)}` } : row))));
+    const before = await written();
+    const refused = await run(bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('1 dòng bị từ chối, không ghi dòng nào / rows rejected: 1, nothing written');
+    expect((await readFile(`${bad}.rejects.csv`, 'utf8')).split('\r\n')[1]).toBe('43,Số CCCD,PROVINCE_CODE,Số định danh cá nhân không hợp lệ: mã tỉnh 074 không thuộc 000–000 / Invalid personal ID: province code 074 is not within 000–000');
+    expect(await written()).toEqual(before);
+
+    const good = join(folder, 'good.xlsx');
+    await writeFile(good, await peopleXlsx(demo));
+    const imported = await run(good);
+    expect(imported).toMatchObject({ code: 0 });
+    expect(imported.stderr).toContain(`Ghi / written        [${'#'.repeat(30)}] 1,200/1,200`);
+    expect(await count("SELECT count(*)::int AS n FROM person WHERE personal_id LIKE '000%'")).toBe(1200);
   });
 });

@@ -91,7 +91,7 @@ async function run(dataSource: DataSource, cli: Options): Promise<number> {
   if (report === '-') process.stdout.write(rejectsCsv(outcome.rejects));
   else await writeFile(report, rejectsCsv(outcome.rejects));
   process.stderr.write(
-    `${outcome.rejected} dòng bị từ chối, không ghi dòng nào / ${outcome.rejected} rows rejected, nothing written` +
+    `${outcome.rejected} dòng bị từ chối, không ghi dòng nào / rows rejected: ${outcome.rejected}, nothing written` +
       `${report === '-' ? '' : `: ${report}`}\n`,
   );
   return 1;
