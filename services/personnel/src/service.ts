@@ -15,6 +15,9 @@ import { DatePeople1732870000000 } from './migrations/1732870000000-date-people'
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
+import { CadreRules1733300000000 } from './migrations/1733300000000-cadre-rules';
+import { CadrePlanning1733310000000 } from './migrations/1733310000000-cadre-planning';
+import { Rotation1733320000000 } from './migrations/1733320000000-rotation';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -26,6 +29,13 @@ import { Person } from './person/person.entity';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { PlanningEntry } from './planning/planning.entity';
+import { PlanningLists } from './planning/planning-list.service';
+import { PlanningResolver } from './planning/planning.resolver';
+import { PlanningService } from './planning/planning.service';
+import { Rotation } from './rotation/rotation.entity';
+import { RotationResolver } from './rotation/rotation.resolver';
+import { RotationService } from './rotation/rotation.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 import { Title } from './title/title.entity';
@@ -45,6 +55,7 @@ export type PersonnelLoaders = ReturnType<typeof serviceLoaders>;
 
 function resolvers(dataSource: DataSource) {
   const people = new PersonService(dataSource);
+  const planning = new PlanningService(dataSource, people);
   return [
     new PersonResolver(people),
     new UnitStaffResolver(),
@@ -53,12 +64,14 @@ function resolvers(dataSource: DataSource) {
     new OrganizationPartyMembersResolver(),
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
+    new PlanningResolver(planning, new PlanningLists(dataSource, planning)),
+    new RotationResolver(new RotationService(dataSource, people)),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, Decision],
+  entities: [Person, PartyMembership, Title, PlanningEntry, Rotation, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -70,6 +83,9 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PersonEFile1733000000000,
     PartyMembership1733010000000,
     TitleCatalogue1733020000000,
+    CadreRules1733300000000,
+    CadrePlanning1733310000000,
+    Rotation1733320000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
