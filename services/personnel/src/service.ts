@@ -10,6 +10,8 @@ import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
+import { EligibilityResolver } from './criteria/eligibility.resolver';
+import { EligibilityService } from './criteria/eligibility.service';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
@@ -18,6 +20,7 @@ import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-ca
 import { CadreRules1733300000000 } from './migrations/1733300000000-cadre-rules';
 import { CadrePlanning1733310000000 } from './migrations/1733310000000-cadre-planning';
 import { Rotation1733320000000 } from './migrations/1733320000000-rotation';
+import { TitleCriteria1733330000000 } from './migrations/1733330000000-title-criteria';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -66,6 +69,7 @@ function resolvers(dataSource: DataSource) {
     new TitleResolver(new TitleCatalogue(dataSource)),
     new PlanningResolver(planning, new PlanningLists(dataSource, planning)),
     new RotationResolver(new RotationService(dataSource, people)),
+    new EligibilityResolver(new EligibilityService(dataSource, people)),
   ];
 }
 
@@ -86,6 +90,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     CadreRules1733300000000,
     CadrePlanning1733310000000,
     Rotation1733320000000,
+    TitleCriteria1733330000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

@@ -182,3 +182,32 @@ describe('rotation', () => {
     expect((await request(DEMO_USERS.anLapOfficer, query, {})).data?.rotations).toEqual([]);
   });
 });
+
+describe('title eligibility', () => {
+  const eligibility = (username: string, personKey: string) =>
+    request(username, `query ($personId: ID!) { titleEligibility(personId: $personId, titleCode: "DISTRICT_COMMITTEE_CHAIR", asOf: "2024-12-31") {
+      eligible criteria { kind required { vi } actual { vi } met noRecord reason { vi en } source article } } }`, { personId: people[personKey] });
+
+  it('lists every criterion of the title with the person’s value, pass or fail and why, a missing record stated as such', async () => {
+    const response = await eligibility(DEMO_USERS.districtViewer, 'Trẻ');
+    expect(response.errors).toBeUndefined();
+    const answer = response.data?.titleEligibility as unknown as { eligible: boolean; criteria: Array<Record<string, unknown>> };
+    expect(answer.eligible).toBe(false);
+    expect(answer.criteria.map((criterion) => [criterion.kind, criterion.met, criterion.noRecord])).toEqual([
+      ['AGE_AT_APPOINTMENT', true, false],
+      ['MONTHS_BEFORE_RETIREMENT', true, false],
+      ['EDUCATION', false, true],
+      ['POLITICAL_THEORY', false, true],
+      ['PARTY_MEMBERSHIP', false, false],
+      ['PLANNING_REQUIRED', true, false],
+      ['DISCIPLINE_FREE_MONTHS', false, true],
+    ]);
+    expect(answer.criteria[0]).toMatchObject({ actual: { vi: '39 tuổi' }, source: 'Luật Cán bộ, công chức 2008', article: 'Điều 36' });
+    expect(answer.criteria[1]).toMatchObject({ actual: { vi: expect.stringContaining('nghỉ hưu ngày 2047-03-10') } });
+    expect(answer.criteria[2]).toMatchObject({ actual: null, reason: { vi: 'Không đạt: hồ sơ chưa có thông tin trình độ chuyên môn', en: 'Not met: the file has no record of education' } });
+  });
+
+  it('answers nothing about a person outside the caller’s territory', async () => {
+    expect(errorCodes(await eligibility(DEMO_USERS.anLapOfficer, 'Trẻ'))).toEqual(['NOT_FOUND']);
+  });
+});
