@@ -103,6 +103,14 @@ describe('cadre planning', () => {
     expect(refusal(response)?.extensions?.details).toMatchObject({ requiredMonths: 60, retirementDate: '2030-02-01' });
   });
 
+  it('refuses a title of another tier than the position’s unit', async () => {
+    const response = await request(DEMO_USERS.districtOfficer, `mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }`, {
+      input: { personId: people.Bốn, titleCode: 'DISTRICT_COMMITTEE_CHAIR', unitCode: '25801', term: '2025-2030', change: change('2024-07-01') },
+    });
+    expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(refusal(response)?.extensions?.details).toMatchObject({ reason: 'TITLE_TIER_MISMATCH', titleTier: 'DISTRICT', unitTier: 'COMMUNE' });
+  });
+
   it('lists a unit’s planning for a term with the shares of young, women and ethnic-minority cadres against the targets', async () => {
     const response = await request(DEMO_USERS.districtViewer, `query { cadrePlanning(unitCode: "720", term: "2025-2030", asOf: "2024-12-31") {
       term entries { titleCode person { fullName } } shares { group count total percent targetPercent met source } } }`, {});
@@ -151,6 +159,11 @@ describe('rotation', () => {
     expect(refusal(response)?.message).toMatch(reason);
     expect(refusal(response)?.extensions?.details).toMatchObject({ rule: code, source: expect.stringContaining('65-QĐ/TW'), alsoBroken: [] });
     expect(await written()).toEqual(before);
+  });
+
+  it('refuses a district title at a commune', async () => {
+    const response = await rotate(DEMO_USERS.districtOfficer, 'Nữ', { titleCode: 'DISTRICT_SPECIALIST' });
+    expect(refusal(response)?.extensions?.details).toMatchObject({ reason: 'TITLE_TIER_MISMATCH' });
   });
 
   it('refuses a caller who does not see the unit the cadre leaves', async () => {

@@ -11,7 +11,7 @@ import { retirementOfPerson } from '../retirement/retirement-age.lookup';
 import { cadreRulesOn } from '../rules/cadre-rule';
 import { refuseOnBreach } from '../rules/rule-refusal.errors';
 import { territoryGuard } from '../territory/territory.guard';
-import { titleOn } from '../title/title.service';
+import { requireTitleTier, titleOn } from '../title/title.service';
 import { PlanningEntry, planningSnapshot } from './planning.entity';
 import { PlanningNotFoundError, planningConflict } from './planning.errors';
 import type { AddToPlanningInput, RemoveFromPlanningInput } from './planning.inputs';
@@ -32,6 +32,7 @@ export class PlanningService {
     return writeDated(this.dataSource, { actor: principal, operation: 'addToCadrePlanning', change: input.change }, async (write) => {
       const unit = await territoryGuard.unitWithin(write.manager, principal, input.unitCode, write.date);
       const title = await titleOn(write.manager, input.titleCode, write.date);
+      await requireTitleTier(write.manager, title, unit.code, write.date);
       const facts = await personFactsOn(write.manager, this.people, principal, input.personId, write.date);
       if (!facts) throw new PlanningNotFoundError('PERSON', input.personId);
       const position = { titleCode: title.code, unitCode: unit.code, term };

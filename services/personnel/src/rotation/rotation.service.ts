@@ -10,7 +10,7 @@ import { cadreRulesOn } from '../rules/cadre-rule';
 import { refuseOnBreach } from '../rules/rule-refusal.errors';
 import { territoryGuard } from '../territory/territory.guard';
 import { TitleNotFoundError } from '../title/title.errors';
-import { titleOn } from '../title/title.service';
+import { requireTitleTier, titleOn } from '../title/title.service';
 import { Rotation, rotationSnapshot } from './rotation.entity';
 import { InvalidRotationError, RotationNotFoundError, rotationConflict } from './rotation.errors';
 import type { CompleteRotationInput, ExtendRotationInput, StartRotationInput } from './rotation.inputs';
@@ -43,6 +43,7 @@ export class RotationService {
         if (error instanceof TitleNotFoundError) return null;
         throw error;
       });
+      if (title) await requireTitleTier(write.manager, title, to.code, write.date);
       const context = {
         startsOn: write.date, plannedEndOn: input.plannedEndOn, planned: facts.planned, retirement: await retirementOfPerson(write.manager, facts),
         titleCode: input.titleCode, titleInCatalogue: title !== null,
