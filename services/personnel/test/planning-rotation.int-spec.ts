@@ -3,6 +3,7 @@ import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@p
 import {
   changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES,
 } from '@ps/testing';
+import { seedDauTiengPlanning } from '../src/seed/cadre-planning.seed';
 import { personnelService } from '../src/service';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
@@ -222,5 +223,20 @@ describe('title eligibility', () => {
 
   it('answers nothing about a person outside the caller’s territory', async () => {
     expect(errorCodes(await eligibility(DEMO_USERS.anLapOfficer, 'Trẻ'))).toEqual(['NOT_FOUND']);
+  });
+});
+
+describe('demo data', () => {
+  it('seeds Dầu Tiếng’s 2015–2020 planning list and two young cadres rotated to communes, through the rules, once', async () => {
+    expect(await seedDauTiengPlanning(service.dataSource)).toEqual({ cadres: 8, planned: 12, rotated: 2 });
+    const response = await request(DEMO_USERS.districtViewer, `query { cadrePlanning(unitCode: "720", term: "2015-2020", asOf: "2014-06-30") {
+      entries { titleCode person { fullName } } shares { group count total } } }`, {});
+    const list = response.data?.cadrePlanning as unknown as { entries: Array<{ person: { fullName: string } }>; shares: Array<{ group: string; count: number; total: number }> };
+    expect(list.entries).toHaveLength(12);
+    expect(list.entries.every((entry) => / Mẫu Q0\d$/.test(entry.person.fullName))).toBe(true);
+    expect(list.shares.find((share) => share.group === 'WOMEN')).toEqual({ group: 'WOMEN', count: 3, total: 8 });
+    const rotated = await service.dataSource.query(`SELECT to_unit_code AS "to", title_code AS title FROM rotation WHERE starts_on = '2014-01-02' ORDER BY to_unit_code`);
+    expect(rotated).toEqual([{ to: '25789', title: 'COMMUNE_COMMITTEE_CHAIR' }, { to: '25801', title: 'COMMUNE_PARTY_SECRETARY' }]);
+    expect(await seedDauTiengPlanning(service.dataSource)).toEqual({ cadres: 0, planned: 0, rotated: 0 });
   });
 });

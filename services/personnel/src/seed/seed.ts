@@ -4,6 +4,7 @@ import { InvariantViolation } from '@ps/errors';
 import { createLogger, withServiceDatabase } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { personnelService } from '../service';
+import { seedDauTiengPlanning } from './cadre-planning.seed';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
 /** The grassroots Party organizations the story has by its last date (organization's seed). */
@@ -13,13 +14,14 @@ const WAIT_SECONDS = 180;
 /**
  * `pnpm seed` (after the services started): waits until this service has projected the Dầu
  * Tiếng story's Party organizations from organization's events, then records the story's Party
- * members once (a second run adds nothing).
+ * members, its 2015–2020 planning list and two rotations once (a second run adds nothing).
  */
 withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   await storyProjected(dataSource);
   const started = Date.now();
   const members = await seedDauTiengPartyMembers(dataSource);
   logger.info({ members, seconds: (Date.now() - started) / 1000 }, members > 0 ? 'Dầu Tiếng Party members seeded' : 'Dầu Tiếng Party members already there');
+  logger.info(await seedDauTiengPlanning(dataSource), 'Dầu Tiếng 2015–2020 planning list and rotations');
 }).catch((error: unknown) => {
   createLogger('personnel-seed').fatal({ err: error }, 'seed failed');
   process.exit(1);
