@@ -67,8 +67,8 @@ function resolvers(dataSource: DataSource) {
     new OrganizationPartyMembersResolver(),
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
-    new PlanningResolver(planning, new PlanningLists(dataSource, planning)),
-    new RotationResolver(new RotationService(dataSource, people)),
+    new PlanningResolver(planning, new PlanningLists(dataSource, planning), people),
+    new RotationResolver(new RotationService(dataSource, people), people),
     new EligibilityResolver(new EligibilityService(dataSource, people)),
   ];
 }

@@ -18,8 +18,8 @@ let decisions = 0;
 /** A change on its own decision, so each write records one. */
 const change = (effectiveDate: string) => changeOn(effectiveDate, { number: `${(decisions += 1)}-QĐ/HU`, decidedOn: '2024-01-02' });
 
-const ENTRY = 'id personId titleCode tier unitCode termStart termEnd validFrom validTo decision { number }';
-const ROTATION = 'id personId fromUnitCode toUnitCode titleCode startsOn plannedEndOn validFrom validTo';
+const ENTRY = 'id personId person { fullName } titleCode tier unitCode termStart termEnd validFrom validTo decision { number }';
+const ROTATION = 'id personId person { fullName } fromUnitCode toUnitCode titleCode startsOn plannedEndOn validFrom validTo';
 const plan = (username: string, personKey: string, titleCode: string, effectiveDate = '2024-06-01') =>
   request(username, `mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { ${ENTRY} } }`, {
     input: { personId: people[personKey], titleCode, unitCode: '720', term: '2025-2030', change: change(effectiveDate) },
@@ -67,7 +67,7 @@ describe('cadre planning', () => {
     for (const key of ['Trẻ', 'Nữ', 'Ba']) {
       const response = await plan(DEMO_USERS.districtOfficer, key, 'DISTRICT_COMMITTEE_CHAIR');
       expect(response.errors).toBeUndefined();
-      expect(response.data?.addToCadrePlanning).toMatchObject({ tier: 'DISTRICT', unitCode: '720', termStart: 2025, termEnd: 2030, validFrom: '2024-06-01' });
+      expect(response.data?.addToCadrePlanning).toMatchObject({ person: { fullName: `Cán Bộ ${key} Mẫu` }, tier: 'DISTRICT', unitCode: '720', termStart: 2025, termEnd: 2030, validFrom: '2024-06-01' });
     }
     expect(await written()).toEqual({ ...before, cadre_planning: before.cadre_planning + 3, decision: before.decision + 3, audit_log: before.audit_log + 3, outbox: before.outbox + 3 });
     const message = await eventually(async () => (await service.bus.readAll(PERSONNEL_TOPIC)).find((m) => JSON.parse(m.value ?? '{}').type === 'CadrePlanningChanged'), {
@@ -140,7 +140,7 @@ describe('rotation', () => {
     const response = await rotate(DEMO_USERS.districtOfficer, 'Trẻ');
     expect(response.errors).toBeUndefined();
     const rotation = response.data?.startRotation;
-    expect(rotation).toMatchObject({ fromUnitCode: '720', toUnitCode: '25801', titleCode: 'COMMUNE_PARTY_SECRETARY', startsOn: '2024-09-01', plannedEndOn: '2027-09-01' });
+    expect(rotation).toMatchObject({ person: { fullName: 'Cán Bộ Trẻ Mẫu' }, fromUnitCode: '720', toUnitCode: '25801', titleCode: 'COMMUNE_PARTY_SECRETARY', startsOn: '2024-09-01', plannedEndOn: '2027-09-01' });
     expect(await written()).toEqual({ ...before, rotation: before.rotation + 1, decision: before.decision + 1, audit_log: before.audit_log + 1, outbox: before.outbox + 1 });
     const message = await eventually(async () => (await service.bus.readAll(PERSONNEL_TOPIC)).find((m) => m.key === rotation?.id), { what: 'RotationChanged on Kafka' });
     expect(JSON.parse(message.value ?? '{}')).toMatchObject({

@@ -1,7 +1,7 @@
 import { EffectiveVersion } from '@ps/effective-dating';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
-import { Person } from '../person/person.entity';
+import type { Person } from '../person/person.entity';
 import { Tier } from '../title/title.entity';
 
 /**
@@ -35,7 +35,7 @@ export class PlanningEntry extends EffectiveVersion {
   @Column({ name: 'term_end', type: 'integer' })
   termEnd!: number;
 
-  @Field(() => Person, { nullable: true, description: 'Người được quy hoạch, như vào ngày tra cứu / the person as of the date asked' })
+  /** The person as of the date asked, when the read joined them (the list does, in its one query). */
   person?: Person;
 }
 

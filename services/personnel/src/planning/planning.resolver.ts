@@ -1,6 +1,8 @@
 import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders, LocalDate } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Person } from '../person/person.entity';
+import type { PersonService } from '../person/person.service';
 import { PlanningEntry } from './planning.entity';
 import { AddToPlanningInput, RemoveFromPlanningInput } from './planning.inputs';
 import { PlanningList } from './planning-list.type';
@@ -14,6 +16,7 @@ export class PlanningResolver {
   constructor(
     private readonly planning: PlanningService,
     private readonly lists: PlanningLists,
+    private readonly people: PersonService,
   ) {}
 
   @Mutation(() => PlanningEntry, { description: 'Đưa một người vào quy hoạch một chức danh từ ngày hiệu lực / plan a person for a position from the effective date' })
@@ -34,6 +37,11 @@ export class PlanningResolver {
     @Ctx() { principal }: Context,
   ) {
     return this.lists.of(principal, unitCode, term, asOfDate(asOf));
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Người được quy hoạch, như vào ngày tra cứu (null ngoài địa bàn) / the person as of the date asked' })
+  person(@Root() entry: PlanningEntry, @Ctx() { principal }: Context) {
+    return entry.person ?? this.people.byId(principal, entry.personId, entry.asOf);
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })

@@ -1,6 +1,8 @@
 import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders, LocalDate } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Person } from '../person/person.entity';
+import type { PersonService } from '../person/person.service';
 import { Rotation } from './rotation.entity';
 import { CompleteRotationInput, ExtendRotationInput, StartRotationInput } from './rotation.inputs';
 import type { RotationService } from './rotation.service';
@@ -9,7 +11,10 @@ type Context = RequestContext<DecisionLoaders>;
 
 @Resolver(() => Rotation)
 export class RotationResolver {
-  constructor(private readonly service: RotationService) {}
+  constructor(
+    private readonly service: RotationService,
+    private readonly people: PersonService,
+  ) {}
 
   @Mutation(() => Rotation, { description: 'Bắt đầu luân chuyển cán bộ trong quy hoạch / start rotating a planned cadre' })
   startRotation(@Arg('input') input: StartRotationInput, @Ctx() { principal }: Context) {
@@ -33,6 +38,11 @@ export class RotationResolver {
     @Ctx() { principal }: Context,
   ) {
     return this.service.ofUnit(principal, unitCode, asOfDate(asOf));
+  }
+
+  @FieldResolver(() => Person, { nullable: true, description: 'Người được luân chuyển, như vào ngày tra cứu (null ngoài địa bàn) / the person as of the date asked' })
+  person(@Root() rotation: Rotation, @Ctx() { principal }: Context) {
+    return this.people.byId(principal, rotation.personId, rotation.asOf);
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
