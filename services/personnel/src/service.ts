@@ -12,11 +12,17 @@ import type { DataSource } from 'typeorm';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
 import { EligibilityResolver } from './criteria/eligibility.resolver';
 import { EligibilityService } from './criteria/eligibility.service';
+import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.inbox';
+import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
+import { DownsizingResolver } from './downsizing/downsizing.resolver';
+import { DownsizingService } from './downsizing/downsizing.service';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
+import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
+import { Downsizing1733050000000 } from './migrations/1733050000000-downsizing';
 import { CadreRules1733300000000 } from './migrations/1733300000000-cadre-rules';
 import { CadrePlanning1733310000000 } from './migrations/1733310000000-cadre-planning';
 import { Rotation1733320000000 } from './migrations/1733320000000-rotation';
@@ -39,6 +45,7 @@ import { PlanningService } from './planning/planning.service';
 import { Rotation } from './rotation/rotation.entity';
 import { RotationResolver } from './rotation/rotation.resolver';
 import { RotationService } from './rotation/rotation.service';
+import { followSuccessions } from './succession/succession.follow';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 import { Title } from './title/title.entity';
@@ -67,6 +74,7 @@ function resolvers(dataSource: DataSource) {
     new OrganizationPartyMembersResolver(),
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
+    new DownsizingResolver(new DownsizingService(dataSource, people)),
     new PlanningResolver(planning, new PlanningLists(dataSource, planning), people),
     new RotationResolver(new RotationService(dataSource, people), people),
     new EligibilityResolver(new EligibilityService(dataSource, people)),
@@ -75,7 +83,7 @@ function resolvers(dataSource: DataSource) {
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, PlanningEntry, Rotation, Decision],
+  entities: [Person, PartyMembership, Title, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -87,6 +95,8 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PersonEFile1733000000000,
     PartyMembership1733010000000,
     TitleCatalogue1733020000000,
+    OrganizationSuccession1733040000000,
+    Downsizing1733050000000,
     CadreRules1733300000000,
     CadrePlanning1733310000000,
     Rotation1733320000000,
@@ -102,5 +112,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
     projectPartyOrganizations(new InboxConsumer({ name: 'personnel.party-organizations', bus, dataSource, logger })),
+    followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus, dataSource, logger })),
+    receiveDownsizingCandidates(new InboxConsumer({ name: 'personnel.downsizing-candidates', bus, dataSource, logger })),
   ],
 };

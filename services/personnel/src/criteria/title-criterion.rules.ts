@@ -1,5 +1,6 @@
+import { addMonths, monthsBetween } from '@ps/effective-dating';
 import type { PersonFacts } from '../facts/person-facts';
-import { addMonths, ageOn, monthsBetween } from '../rules/calendar-months';
+import { ageOn } from '../rules/age';
 import type { Retirement } from '../retirement/retirement-age.rules';
 import { EDUCATION_LEVELS, levelOf, POLITICAL_THEORY_LEVELS, type LevelScale } from './criterion-levels';
 

@@ -1,5 +1,5 @@
 import type { CadreRule } from '../rules/cadre-rule';
-import { ageOn } from '../rules/calendar-months';
+import { ageOn } from '../rules/age';
 
 /** The groups whose shares a planning list reports. */
 export type PlanningGroup = 'YOUNG' | 'WOMEN' | 'ETHNIC_MINORITY';

@@ -1,6 +1,6 @@
+import { addMonths, monthsBetween } from '@ps/effective-dating';
 import type { DisciplineFact } from '../facts/person-facts';
 import { breachesOf, type CadreRule, type RuleBreach, type RuleCheck } from '../rules/cadre-rule';
-import { addMonths, monthsBetween } from '../rules/calendar-months';
 import type { Retirement } from '../retirement/retirement-age.rules';
 
 /** A term lasts five years (nhiệm kỳ); its rules count from 1 January of its first year. */

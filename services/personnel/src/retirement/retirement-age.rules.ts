@@ -1,5 +1,5 @@
-import { isInForce, type Period } from '@ps/effective-dating';
-import { addMonths, yearsAndMonths } from '../rules/calendar-months';
+import { addMonths, isInForce, type Period } from '@ps/effective-dating';
+import { yearsAndMonths } from '../rules/age';
 
 /** A retirement-age rule: in the years of its period the age is base + step × (years since it began), up to max. */
 export interface RetirementAgeRule extends Period {

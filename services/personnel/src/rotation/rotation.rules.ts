@@ -1,6 +1,6 @@
+import { monthsBetween } from '@ps/effective-dating';
 import type { PlannedPosition } from '../facts/person-facts';
 import { breachesOf, type CadreRule, type RuleBreach, type RuleCheck } from '../rules/cadre-rule';
-import { monthsBetween } from '../rules/calendar-months';
 import type { Retirement } from '../retirement/retirement-age.rules';
 
 /** What the rotation rules read when a rotation starts. */

@@ -1,6 +1,6 @@
 import { Gender } from '../person/person.kinds';
 import { personalIdOf } from '../person/personal-id.rules';
-import { ageOn } from '../rules/calendar-months';
+import { ageOn } from '../rules/age';
 import { DEMO_CADRES, DEMO_PLANNED_TITLES, DEMO_PLANNING, DEMO_ROTATIONS } from './cadre-planning.story';
 
 describe('the demo planning story', () => {
