@@ -10,6 +10,8 @@ import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
+import { EligibilityResolver } from './criteria/eligibility.resolver';
+import { EligibilityService } from './criteria/eligibility.service';
 import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.inbox';
 import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
 import { DownsizingResolver } from './downsizing/downsizing.resolver';
@@ -23,6 +25,10 @@ import { PartyMembership1733010000000 } from './migrations/1733010000000-party-m
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
 import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
 import { Downsizing1733050000000 } from './migrations/1733050000000-downsizing';
+import { CadreRules1733300000000 } from './migrations/1733300000000-cadre-rules';
+import { CadrePlanning1733310000000 } from './migrations/1733310000000-cadre-planning';
+import { Rotation1733320000000 } from './migrations/1733320000000-rotation';
+import { TitleCriteria1733330000000 } from './migrations/1733330000000-title-criteria';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -34,6 +40,13 @@ import { Person } from './person/person.entity';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { PlanningEntry } from './planning/planning.entity';
+import { PlanningLists } from './planning/planning-list.service';
+import { PlanningResolver } from './planning/planning.resolver';
+import { PlanningService } from './planning/planning.service';
+import { Rotation } from './rotation/rotation.entity';
+import { RotationResolver } from './rotation/rotation.resolver';
+import { RotationService } from './rotation/rotation.service';
 import { followSuccessions } from './succession/succession.follow';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
@@ -54,6 +67,7 @@ export type PersonnelLoaders = ReturnType<typeof serviceLoaders>;
 
 function resolvers(dataSource: DataSource) {
   const people = new PersonService(dataSource);
+  const planning = new PlanningService(dataSource, people);
   return [
     new PersonResolver(people),
     new UnitStaffResolver(),
@@ -64,12 +78,15 @@ function resolvers(dataSource: DataSource) {
     new TitleResolver(new TitleCatalogue(dataSource)),
     new DownsizingResolver(new DownsizingService(dataSource, people)),
     new ImportResolver(new ImportService(dataSource)),
+    new PlanningResolver(planning, new PlanningLists(dataSource, planning), people),
+    new RotationResolver(new RotationService(dataSource, people), people),
+    new EligibilityResolver(new EligibilityService(dataSource, people)),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, Decision],
+  entities: [Person, PartyMembership, Title, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -83,6 +100,10 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     TitleCatalogue1733020000000,
     OrganizationSuccession1733040000000,
     Downsizing1733050000000,
+    CadreRules1733300000000,
+    CadrePlanning1733310000000,
+    Rotation1733320000000,
+    TitleCriteria1733330000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

@@ -5,6 +5,7 @@ import { createLogger, withServiceDatabase } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { personnelService } from '../service';
 import { followAllSuccessions } from '../succession/succession.follow';
+import { seedDauTiengPlanning } from './cadre-planning.seed';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
 /** The grassroots Party organizations the story has by its last date (organization's seed). */
@@ -14,7 +15,7 @@ const WAIT_SECONDS = 180;
 /**
  * `pnpm seed` (after the services started): waits until this service has projected the Dầu
  * Tiếng story's Party organizations from organization's events, then records the story's Party
- * members once (a second run adds nothing).
+ * members, its 2015–2020 planning list and two rotations once (a second run adds nothing).
  */
 withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   await storyProjected(dataSource);
@@ -24,6 +25,7 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   // Members recorded after organization announced the 2025 mergers follow them now, as those held then did.
   const followed = await followAllSuccessions(dataSource);
   logger.info({ followed }, 'memberships carried to the successors of merged organizations');
+  logger.info(await seedDauTiengPlanning(dataSource), 'Dầu Tiếng 2015–2020 planning list and rotations');
 }).catch((error: unknown) => {
   createLogger('personnel-seed').fatal({ err: error }, 'seed failed');
   process.exit(1);
