@@ -52,6 +52,11 @@ const decisionOf = (variables: Record<string, unknown>): string => {
 const city = DEMO_USERS.hcmcAdmin;
 const commune = DEMO_USERS.thanhAnAdmin;
 
+/** One person and their membership, as the import files carry them. */
+const IMPORTED_PERSON = 'Họ và tên,Số CCCD,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Đối tượng,Mã đơn vị\n'
+  + `Trần Thị Bình,079191000102,1991-07-01,Nữ,Kinh,,Thành phố Hồ Chí Minh,Cán bộ,${THANH_AN}\n`;
+const importedMembership = () => `Số CCCD,Mã tổ chức Đảng,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng viên\n079191000102,${ids.party},2026-06-01,,79.000102\n`;
+
 /** In the order they run: later ones act on what earlier ones made. */
 const FIXTURES: Array<[string, Fixture]> = [
   ['createUnit', { service: 'organization', user: commune, unitCode: THANH_AN, creates: true,
@@ -148,6 +153,18 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['removeFromCadrePlanning', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: RemoveFromPlanningInput!) { removeFromCadrePlanning(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.planning, input: { change: local('35/QĐ-ĐU', '2026-05-15') } }) }],
+  ['decideDownsizing', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: DecideDownsizingInput!) { decideDownsizing(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, groundCode: 'RESTRUCTURING_SURPLUS', change: local('36/QĐ-UBND', '2026-06-01') } }) }],
+  ['recordCircumstance', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, kind: 'UNDER_INSPECTION', endsOn: '2026-09-01', change: local('37/QĐ-UBND', '2026-06-15') } }) }],
+  ['importPeople', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: ImportFileInput!) { importPeople(input: $input) { imported rejected } }',
+    variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(IMPORTED_PERSON).toString('base64')], change: local('38/QĐ-UBND', '2026-06-01') } }) }],
+  ['importPartyMemberships', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: ImportFileInput!) { importPartyMemberships(input: $input) { imported rejected } }',
+    variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(importedMembership()).toString('base64')], change: local('39/QĐ-ĐU', '2026-06-01') } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
@@ -287,7 +304,7 @@ describe('who reads whose audit trail', () => {
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
       [
-        'removeFromCadrePlanning', 'completeRotation', 'extendRotation', 'startRotation', 'addToCadrePlanning',
+        'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation', 'extendRotation', 'startRotation', 'addToCadrePlanning',
         'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson',
       ],
       ['recordRating'], ['createReformPlan'],
