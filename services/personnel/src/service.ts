@@ -5,7 +5,7 @@ import {
   projectTerritory,
   type Principal,
 } from '@ps/auth';
-import { AuditTrail, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
+import { AuditTrail, AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -64,6 +64,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     DatePeople1732870000000,
     PersonEFile1733000000000,
     PartyMembership1733010000000,
+    AuditTrailReads1733100000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
