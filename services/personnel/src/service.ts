@@ -25,13 +25,15 @@ import { Person } from './person/person.entity';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { PersonalDataService } from './person/personal-data.service';
+import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
   return {
-    ...personLoaders(new PersonService(dataSource), principal),
+    ...personLoaders(new PersonService(dataSource), new PersonalDataService(dataSource), principal),
     ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
     ...decisionLoaders(dataSource),
   };
@@ -65,6 +67,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PersonEFile1733000000000,
     PartyMembership1733010000000,
     AuditTrailReads1733100000000,
+    ManagementRules1733110000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

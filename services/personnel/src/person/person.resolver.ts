@@ -13,6 +13,7 @@ import { Person } from './person.entity';
 import { RegisterPersonInput } from './person.inputs';
 import type { PersonLoaders } from './person.loaders';
 import type { PersonService } from './person.service';
+import { PersonalData } from './personal-data.type';
 
 type Context = RequestContext<PersonLoaders & DecisionLoaders>;
 
@@ -44,6 +45,15 @@ export class PersonResolver {
   @Mutation(() => Person, { description: 'Tiếp nhận cán bộ từ ngày hiệu lực / register a person on a unit’s staff from the effective date' })
   registerPerson(@Arg('input') input: RegisterPersonInput, @Ctx() { principal }: Context) {
     return this.personService.register(principal, input);
+  }
+
+  @FieldResolver(() => PersonalData, {
+    nullable: true,
+    description:
+      'Số định danh, ngày sinh, quê quán như vào ngày asOf của hồ sơ: đầy đủ cho cơ quan quản lý (ghi nhật ký), che với người khác / personal data as of the record’s date: in full to the managing body (audited), masked for others',
+  })
+  personalData(@Root() person: Person, @Ctx() { loaders }: Context) {
+    return loaders.personalDataOn.load({ id: person.id, asOf: person.asOf });
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
