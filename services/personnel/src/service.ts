@@ -14,6 +14,8 @@ import { CreatePeople1732791000000 } from './migrations/1732791000000-create-peo
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
+import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
+import { managementLoaders } from './management/management.loaders';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -26,7 +28,6 @@ import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { PersonalDataService } from './person/personal-data.service';
-import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 
@@ -35,6 +36,7 @@ function serviceLoaders(dataSource: DataSource, principal: Principal) {
   return {
     ...personLoaders(new PersonService(dataSource), new PersonalDataService(dataSource), principal),
     ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
+    ...managementLoaders(dataSource),
     ...decisionLoaders(dataSource),
   };
 }

@@ -200,6 +200,19 @@ describe('managingAuthorities', () => {
     expect(await on('2024-12-31')).toEqual([]);
   });
 
+  it('is answered as the person’s managedBy, as of the date asked', async () => {
+    const managedBy = async (asOf: string) =>
+      (await graphqlRequest<{ person: { managedBy: Array<Record<string, string>> } }>(
+        service.url,
+        'query ($id: ID!, $asOf: LocalDate) { person(id: $id, asOf: $asOf) { managedBy { tier unitCode unitName body ruleCode subjectKind subjectCode } } }',
+        { token: await tokenFor(DEMO_USERS.dinhAnViewer), variables: { id: ids.cadre, asOf } },
+      )).data?.person.managedBy;
+    expect(await managedBy('2025-01-02')).toEqual([
+      { tier: 'DISTRICT', unitCode: '720', unitName: 'Huyện Dầu Tiếng', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-COMMUNE-CADRE', subjectKind: 'CATEGORY', subjectCode: 'CADRE' },
+    ]);
+    expect((await managedBy('2025-08-01'))?.map((authority) => [authority.unitCode, authority.ruleCode])).toEqual([['74', 'QD80-2025-COMMUNE-CADRE']]);
+  });
+
   it('reads the rules from the table, which holds exactly the recorded rule set', async () => {
     const rows = await service.dataSource.query(
       `SELECT code, subject_kind AS "subjectKind", subject_code AS "subjectCode", person_tier AS "personTier", managing_tier AS "managingTier", body,

@@ -1,4 +1,4 @@
-import { MANAGEMENT_BODIES, type ManagementBody, type Tier } from '@ps/auth';
+import { MANAGEMENT_BODIES, type ManagementBody } from '@ps/auth';
 import { registerEnumType } from 'type-graphql';
 
 /**
@@ -26,6 +26,3 @@ registerEnumType(ManagementBodyEnum, {
     HOME_AFFAIRS: { description: 'Phòng / Sở Nội vụ của chính quyền / the government’s home-affairs office' },
   },
 });
-
-/** Tiers a person's unit and a managing unit can be of. */
-export const MANAGED_TIERS: readonly Tier[] = ['PROVINCE', 'DISTRICT', 'COMMUNE'];

@@ -8,6 +8,8 @@ import {
 } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ManagementLoaders } from '../management/management.loaders';
+import { ManagingAuthorityView } from '../management/managing-authority.type';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Person } from './person.entity';
 import { RegisterPersonInput } from './person.inputs';
@@ -15,7 +17,7 @@ import type { PersonLoaders } from './person.loaders';
 import type { PersonService } from './person.service';
 import { PersonalData } from './personal-data.type';
 
-type Context = RequestContext<PersonLoaders & DecisionLoaders>;
+type Context = RequestContext<PersonLoaders & ManagementLoaders & DecisionLoaders>;
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -54,6 +56,13 @@ export class PersonResolver {
   })
   personalData(@Root() person: Person, @Ctx() { loaders }: Context) {
     return loaders.personalDataOn.load({ id: person.id, asOf: person.asOf });
+  }
+
+  @FieldResolver(() => [ManagingAuthorityView], {
+    description: 'Cơ quan quản lý theo phân cấp vào ngày asOf của hồ sơ (trống: chưa có quy định) / who manages the person then, by decentralisation (empty: no rule)',
+  })
+  managedBy(@Root() person: Person, @Ctx() { loaders }: Context) {
+    return loaders.managingAuthoritiesOn.load({ id: person.id, asOf: person.asOf });
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
