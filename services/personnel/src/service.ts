@@ -15,6 +15,7 @@ import { DatePeople1732870000000 } from './migrations/1732870000000-date-people'
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
+import { PersonQualifications1733120000000 } from './migrations/1733120000000-person-qualifications';
 import { managementLoaders } from './management/management.loaders';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
@@ -70,6 +71,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PartyMembership1733010000000,
     AuditTrailReads1733100000000,
     ManagementRules1733110000000,
+    PersonQualifications1733120000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

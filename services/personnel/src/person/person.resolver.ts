@@ -12,7 +12,7 @@ import type { ManagementLoaders } from '../management/management.loaders';
 import { ManagingAuthorityView } from '../management/managing-authority.type';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Person } from './person.entity';
-import { RegisterPersonInput } from './person.inputs';
+import { RecordQualificationsInput, RegisterPersonInput } from './person.inputs';
 import type { PersonLoaders } from './person.loaders';
 import type { PersonService } from './person.service';
 import { PersonalData } from './personal-data.type';
@@ -47,6 +47,11 @@ export class PersonResolver {
   @Mutation(() => Person, { description: 'Tiếp nhận cán bộ từ ngày hiệu lực / register a person on a unit’s staff from the effective date' })
   registerPerson(@Arg('input') input: RegisterPersonInput, @Ctx() { principal }: Context) {
     return this.personService.register(principal, input);
+  }
+
+  @Mutation(() => Person, { description: 'Ghi trình độ, ngạch, bậc lương từ ngày hiệu lực / record qualifications, rank and salary grade from the effective date' })
+  recordQualifications(@Arg('input') input: RecordQualificationsInput, @Ctx() { principal }: Context) {
+    return this.personService.recordQualifications(principal, input);
   }
 
   @FieldResolver(() => PersonalData, {
