@@ -16,6 +16,11 @@ import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-fi
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
 import { PersonQualifications1733120000000 } from './migrations/1733120000000-person-qualifications';
+import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewards-disciplines';
+import { Discipline, Reward } from './reward-discipline/reward-discipline.entity';
+import { rewardDisciplineLoaders } from './reward-discipline/reward-discipline.loaders';
+import { DisciplineDecisionResolver, PersonRecordsResolver, RewardDecisionResolver } from './reward-discipline/reward-discipline.resolver';
+import { RewardDisciplineService } from './reward-discipline/reward-discipline.service';
 import { managementLoaders } from './management/management.loaders';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
@@ -38,6 +43,7 @@ function serviceLoaders(dataSource: DataSource, principal: Principal) {
     ...personLoaders(new PersonService(dataSource), new PersonalDataService(dataSource), principal),
     ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
     ...managementLoaders(dataSource),
+    ...rewardDisciplineLoaders(dataSource),
     ...decisionLoaders(dataSource),
   };
 }
@@ -52,13 +58,16 @@ function resolvers(dataSource: DataSource) {
     new PartyMembershipResolver(new PartyMembershipService(dataSource, people)),
     new UnitPartyMembersResolver(),
     new OrganizationPartyMembersResolver(),
+    new PersonRecordsResolver(new RewardDisciplineService(dataSource, people)),
+    new DisciplineDecisionResolver(),
+    new RewardDecisionResolver(),
     new PersonnelAuditResolver(dataSource),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Decision],
+  entities: [Person, PartyMembership, Discipline, Reward, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -72,6 +81,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     AuditTrailReads1733100000000,
     ManagementRules1733110000000,
     PersonQualifications1733120000000,
+    RewardsDisciplines1733130000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
