@@ -15,6 +15,7 @@ export const DEMO_USERS = {
   thanhAnAdmin: 'admin.thanhan',
   /** Officers of an advisory body (token claim `body`). */
   provinceOrganizationBoard: 'tochuc.binhduong',
+  hcmcOrganizationBoard: 'tochuc.tphcm',
   districtOrganizationBoard: 'tochuc.dautieng',
   districtHomeAffairs: 'noivu.dautieng',
   dinhAnViewer: 'viewer.dinhan',
