@@ -23,7 +23,7 @@ export interface ManagingAuthority {
  * `:authorityDate`: one `SELECT kind, code` per source, joined by UNION ALL. The category is the
  * first; titles (chức danh) add theirs here.
  */
-export const PERSON_SUBJECTS: string[] = [`SELECT 'CATEGORY'::text AS kind, person.category AS code WHERE person.category IS NOT NULL`];
+export const PERSON_SUBJECTS: readonly string[] = [`SELECT 'CATEGORY'::text AS kind, person.category AS code WHERE person.category IS NOT NULL`];
 
 /**
  * SQL selecting the managing authorities, on `:authorityDate`, of the people `:authorityPersonIds`
