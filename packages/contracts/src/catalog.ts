@@ -17,6 +17,7 @@ import { territoryReads } from './organization/territory.reads';
 import { UnitCreated } from './organization/unit.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
 import { PersonRegistered } from './personnel/person.events';
+import { DisciplineRecorded, RewardRecorded } from './personnel/reward-discipline.events';
 import { ReformPlanCreated } from './reform/plan.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
@@ -37,6 +38,8 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   QuotaChanged,
   PersonRegistered,
   PartyMembershipChanged,
+  DisciplineRecorded,
+  RewardRecorded,
   RatingRecorded,
   ReformPlanCreated,
 ];

@@ -12,5 +12,6 @@ export * from './organization/party-organization.reads';
 export * from './organization/demo-territory.samples';
 export * from './personnel/person.events';
 export * from './personnel/party-membership.events';
+export * from './personnel/reward-discipline.events';
 export * from './evaluation/rating.events';
 export * from './reform/plan.events';

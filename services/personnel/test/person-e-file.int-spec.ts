@@ -1,9 +1,10 @@
-import { demoTerritoryAnnouncements } from '@ps/contracts';
+import { demoTerritoryAnnouncements, PERSONNEL_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   changeOn,
   DEMO_USERS,
   errorCodes,
+  eventually,
   graphqlRequest,
   publishAndAwait,
   recreateTestDatabase,
@@ -105,7 +106,19 @@ describe('disciplines and rewards', () => {
     expect([reprimand.errors, warning.errors, reward.errors]).toEqual([undefined, undefined, undefined]);
     expect(reprimand.data?.recordDiscipline).toMatchObject({ system: 'ADMINISTRATIVE', form: 'REPRIMAND', validFrom: '2024-09-01', validTo: '2025-03-01' });
     expect(reward.data?.recordReward).toMatchObject({ title: 'Bằng khen của Chủ tịch UBND tỉnh', validFrom: '2024-05-15' });
-    expect(await written()).toEqual({ ...before, discipline: before.discipline + 2, reward: before.reward + 1, decision: before.decision + 3, audit_log: before.audit_log + 3 });
+    expect(await written()).toEqual({
+      ...before, discipline: before.discipline + 2, reward: before.reward + 1, decision: before.decision + 3, audit_log: before.audit_log + 3, outbox: before.outbox + 3,
+    });
+    const events = await eventually(async () => {
+      const found = (await service.bus.readAll(PERSONNEL_TOPIC)).map((message) => JSON.parse(message.value ?? '{}'))
+        .filter((event) => ['DisciplineRecorded', 'RewardRecorded'].includes(event.type));
+      return found.length === 3 ? found : undefined;
+    }, { what: 'DisciplineRecorded and RewardRecorded on Kafka' });
+    expect(events.map((event) => [event.type, event.payload.form, event.payload.endsOn ?? null, event.payload.decision.number, event.aggregateId]).sort()).toEqual([
+      ['DisciplineRecorded', 'REPRIMAND', '2025-03-01', '50/QĐ-UBND', personId],
+      ['DisciplineRecorded', 'WARNING', null, '51-QĐ/UBKT', personId],
+      ['RewardRecorded', 'CERTIFICATE_OF_MERIT', null, '52/QĐ-UBND', personId],
+    ]);
     expect(await fileOn('2024-08-31')).toMatchObject({ disciplines: [], rewards: [{ form: 'CERTIFICATE_OF_MERIT', decision: { number: '52/QĐ-UBND' } }] });
     expect((await fileOn('2024-12-31'))?.disciplines).toEqual([
       { system: 'ADMINISTRATIVE', form: 'REPRIMAND', validFrom: '2024-09-01', validTo: '2025-03-01', reason: 'Vi phạm quy chế làm việc', decision: { number: '50/QĐ-UBND' } },

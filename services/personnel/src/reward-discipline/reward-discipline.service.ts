@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, type GuardedUnit, type Principal } from '@ps/auth';
+import { DisciplineRecorded, RewardRecorded } from '@ps/contracts';
 import { insertVersion, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Person } from '../person/person.entity';
@@ -63,6 +64,12 @@ export class RewardDisciplineService {
         discipline.validTo = endsOn;
       }
       about(write, 'Discipline', discipline, person, unit).after(recordSnapshot(discipline));
+      const { system, form } = discipline;
+      await write.emit(
+        DisciplineRecorded,
+        { disciplineId: discipline.id, personId: person.id, unitCode: unit.code, system, form, endsOn, ...write.facts },
+        { aggregateId: person.id, unitPath: unit.path },
+      );
       return stampAsOf(discipline, write.date);
     });
   }
@@ -75,6 +82,11 @@ export class RewardDisciplineService {
       const { person, unit } = await this.personOn(write, principal, input.personId);
       const reward = await insertVersion(write, Reward, { id: randomUUID(), personId: person.id, form: input.form, title });
       about(write, 'Reward', reward, person, unit).after(recordSnapshot(reward));
+      await write.emit(
+        RewardRecorded,
+        { rewardId: reward.id, personId: person.id, unitCode: unit.code, form: reward.form, title, ...write.facts },
+        { aggregateId: person.id, unitPath: unit.path },
+      );
       return stampAsOf(reward, write.date);
     });
   }
