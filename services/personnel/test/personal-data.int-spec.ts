@@ -3,7 +3,7 @@ import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@p
 import { auditTrailId } from '@ps/effective-dating';
 import { auditSectionPage, changeOn, DEMO_USERS, graphqlRequest, publishAndAwait, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
 import { MANAGEMENT_RULES } from '../src/management/management.rules';
-import { managingAuthorities } from '../src/management/managing-authorities';
+import { managingAuthorities } from '../src/management/managing-authority.lookup';
 import { personnelService } from '../src/service';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel', 'ps_personnel_privacy_test'));

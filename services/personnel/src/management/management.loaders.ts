@@ -1,6 +1,6 @@
 import { datedLoader } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
-import { managingAuthorities } from './managing-authorities';
+import { managingAuthorities } from './managing-authority.lookup';
 import { ManagingAuthorityView } from './managing-authority.type';
 
 /**

@@ -1,7 +1,7 @@
 import { hasCapability, type Principal } from '@ps/auth';
 import { appendReadRows, inForceOn, isStableId } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
-import { managingAuthoritiesSql } from '../management/managing-authorities';
+import { managingAuthoritiesSql } from '../management/managing-authority.lookup';
 import { territoryGuard } from '../territory/territory.guard';
 import { Person } from './person.entity';
 import { personLabel } from './person.service';
