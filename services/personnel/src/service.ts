@@ -22,6 +22,7 @@ import { rewardDisciplineLoaders } from './reward-discipline/reward-discipline.l
 import { DisciplineDecisionResolver, PersonRecordsResolver, RewardDecisionResolver } from './reward-discipline/reward-discipline.resolver';
 import { RewardDisciplineService } from './reward-discipline/reward-discipline.service';
 import { managementLoaders } from './management/management.loaders';
+import { ManagementRuleResolver } from './management/management.resolver';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -61,6 +62,7 @@ function resolvers(dataSource: DataSource) {
     new PersonRecordsResolver(new RewardDisciplineService(dataSource, people)),
     new DisciplineDecisionResolver(),
     new RewardDecisionResolver(),
+    new ManagementRuleResolver(dataSource),
     new PersonnelAuditResolver(dataSource),
   ];
 }

@@ -220,6 +220,12 @@ describe('managingAuthorities', () => {
          FROM management_rule ORDER BY code`,
     );
     expect(rows).toEqual([...MANAGEMENT_RULES].sort((a, b) => a.code.localeCompare(b.code)));
+    const inForce = await graphqlRequest<{ managementRules: Array<{ code: string; sourceDocument: string }> }>(
+      service.url, 'query { managementRules(asOf: "2025-01-02") { code sourceDocument } }', { token: await tokenFor(DEMO_USERS.dinhAnViewer) },
+    );
+    expect(inForce.data?.managementRules.map((rule) => rule.code).sort()).toEqual([
+      'ND138-DISTRICT-CIVIL-SERVANT', 'ND138-PROVINCE-CIVIL-SERVANT', 'ND33-COMMUNE-CIVIL-SERVANT', 'QD80-COMMUNE-CADRE', 'QD80-DISTRICT-CADRE',
+    ]);
     await expect(
       service.dataSource.query(
         `INSERT INTO management_rule (code, subject_kind, subject_code, person_tier, managing_tier, body, valid_from, source_document, source_article)
