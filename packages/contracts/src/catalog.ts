@@ -1,8 +1,11 @@
 import type { EventContract } from '@ps/events';
+import { DownsizingCandidateIdentified } from './evaluation/downsizing-candidate.events';
+import { downsizingCandidateReads } from './evaluation/downsizing-candidate.reads';
 import { RatingRecorded } from './evaluation/rating.events';
 import { DutyChanged } from './organization/duty.events';
 import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
 import { partyOrganizationReads } from './organization/party-organization.reads';
+import { successionReads } from './organization/succession.reads';
 import { QuotaChanged } from './organization/quota.events';
 import {
   BoundaryAdjusted,
@@ -15,6 +18,7 @@ import {
 import { SeatChanged } from './organization/seat.events';
 import { territoryReads } from './organization/territory.reads';
 import { UnitCreated } from './organization/unit.events';
+import { DownsizingDecided } from './personnel/downsizing.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
 import { PersonRegistered } from './personnel/person.events';
 import { DisciplineRecorded, RewardRecorded } from './personnel/reward-discipline.events';
@@ -40,7 +44,9 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   PartyMembershipChanged,
   DisciplineRecorded,
   RewardRecorded,
+  DownsizingDecided,
   RatingRecorded,
+  DownsizingCandidateIdentified,
   ReformPlanCreated,
 ];
 
@@ -48,4 +54,6 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
 export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract<unknown, unknown>>>> = {
   'territory projection': Object.values(territoryReads),
   'party organization projection': Object.values(partyOrganizationReads),
+  'personnel succession follower': Object.values(successionReads),
+  'personnel downsizing candidates': Object.values(downsizingCandidateReads),
 };

@@ -10,19 +10,22 @@ import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
+import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.inbox';
+import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
+import { DownsizingResolver } from './downsizing/downsizing.resolver';
+import { DownsizingService } from './downsizing/downsizing.service';
+import { managementLoaders } from './management/management.loaders';
+import { ManagementRuleResolver } from './management/management.resolver';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
+import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
+import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
+import { Downsizing1733050000000 } from './migrations/1733050000000-downsizing';
 import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
 import { PersonQualifications1733120000000 } from './migrations/1733120000000-person-qualifications';
 import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewards-disciplines';
-import { Discipline, Reward } from './reward-discipline/reward-discipline.entity';
-import { rewardDisciplineLoaders } from './reward-discipline/reward-discipline.loaders';
-import { DisciplineDecisionResolver, PersonRecordsResolver, RewardDecisionResolver } from './reward-discipline/reward-discipline.resolver';
-import { RewardDisciplineService } from './reward-discipline/reward-discipline.service';
-import { managementLoaders } from './management/management.loaders';
-import { ManagementRuleResolver } from './management/management.resolver';
 import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
@@ -35,8 +38,16 @@ import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { PersonalDataService } from './person/personal-data.service';
+import { Discipline, Reward } from './reward-discipline/reward-discipline.entity';
+import { rewardDisciplineLoaders } from './reward-discipline/reward-discipline.loaders';
+import { DisciplineDecisionResolver, PersonRecordsResolver, RewardDecisionResolver } from './reward-discipline/reward-discipline.resolver';
+import { RewardDisciplineService } from './reward-discipline/reward-discipline.service';
+import { followSuccessions } from './succession/succession.follow';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
+import { Title } from './title/title.entity';
+import { TitleResolver } from './title/title.resolver';
+import { TitleCatalogue } from './title/title.service';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
@@ -64,12 +75,14 @@ function resolvers(dataSource: DataSource) {
     new RewardDecisionResolver(),
     new ManagementRuleResolver(dataSource),
     new PersonnelAuditResolver(dataSource),
+    new TitleResolver(new TitleCatalogue(dataSource)),
+    new DownsizingResolver(new DownsizingService(dataSource, people)),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Discipline, Reward, Decision],
+  entities: [Person, PartyMembership, Title, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, Discipline, Reward, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -80,6 +93,9 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     DatePeople1732870000000,
     PersonEFile1733000000000,
     PartyMembership1733010000000,
+    TitleCatalogue1733020000000,
+    OrganizationSuccession1733040000000,
+    Downsizing1733050000000,
     AuditTrailReads1733100000000,
     ManagementRules1733110000000,
     PersonQualifications1733120000000,
@@ -95,5 +111,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
     projectPartyOrganizations(new InboxConsumer({ name: 'personnel.party-organizations', bus, dataSource, logger })),
+    followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus, dataSource, logger })),
+    receiveDownsizingCandidates(new InboxConsumer({ name: 'personnel.downsizing-candidates', bus, dataSource, logger })),
   ],
 };

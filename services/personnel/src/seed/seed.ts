@@ -4,6 +4,7 @@ import { InvariantViolation } from '@ps/errors';
 import { createLogger, withServiceDatabase } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { personnelService } from '../service';
+import { followAllSuccessions } from '../succession/succession.follow';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
 /** The grassroots Party organizations the story has by its last date (organization's seed). */
@@ -20,6 +21,9 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   const started = Date.now();
   const members = await seedDauTiengPartyMembers(dataSource);
   logger.info({ members, seconds: (Date.now() - started) / 1000 }, members > 0 ? 'Dầu Tiếng Party members seeded' : 'Dầu Tiếng Party members already there');
+  // Members recorded after organization announced the 2025 mergers follow them now, as those held then did.
+  const followed = await followAllSuccessions(dataSource);
+  logger.info({ followed }, 'memberships carried to the successors of merged organizations');
 }).catch((error: unknown) => {
   createLogger('personnel-seed').fatal({ err: error }, 'seed failed');
   process.exit(1);
