@@ -140,6 +140,12 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['endPartyMembership', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: EndPartyMembershipInput!) { endPartyMembership(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.membership, input: { endReason: 'TRANSFERRED_OUT', change: local('24/QĐ-ĐU', '2026-04-01') } }) }],
+  ['recordCircumstance', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, kind: 'UNDER_INSPECTION', endsOn: '2026-04-15', change: local('28/QĐ-UBND', '2026-04-01') } }) }],
+  ['decideDownsizing', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: DecideDownsizingInput!) { decideDownsizing(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, groundCode: 'RESTRUCTURING_SURPLUS', change: local('29/QĐ-UBND', '2026-05-01') } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
@@ -307,8 +313,8 @@ describe('who reads whose audit trail', () => {
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
       [
-        'readPersonalData', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'recordReward', 'recordDiscipline',
-        'recordQualifications', 'registerPerson',
+        'readPersonalData', 'decideDownsizing', 'recordCircumstance', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember',
+        'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],
       ['recordRating'],
       ['createReformPlan'],
