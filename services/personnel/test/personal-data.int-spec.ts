@@ -157,6 +157,18 @@ describe('personal data of a commune’s staff before 1 July 2025', () => {
   });
 });
 
+describe('a file recorded before the e-file, with no personal data', () => {
+  it('reads as nothing in full for its manager, and nothing is logged', async () => {
+    const [{ id }] = await service.dataSource.query(
+      `INSERT INTO person (id, full_name, unit_code, category, valid_from, created_by)
+       VALUES (gen_random_uuid(), 'Phạm Văn Cũ', '25789', 'CADRE', '2024-01-01', 'system:test') RETURNING id`,
+    );
+    const { result, rows } = await newReads(() => personalDataOf(DEMO_USERS.districtOrganizationBoard, id, '2025-01-02'));
+    expect(result).toEqual({ masked: false, personalId: null, birthDate: null, homePlace: null });
+    expect(rows).toEqual([]);
+  });
+});
+
 describe('after the district tier ended on 1 July 2025', () => {
   it('is read in full by the province’s organization board, and masked for the district’s', async () => {
     const { result, rows } = await newReads(async () => [

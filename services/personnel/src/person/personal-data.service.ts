@@ -38,13 +38,15 @@ export class PersonalDataService {
    * that day (others are left out). Whether each is read in full is decided in the same SQL
    * statement for the whole batch: the caller is an officer or admin of the body and unit that
    * manage the person then. The full reads are recorded in the audit trail with one INSERT
-   * before anything is answered; masked reads are not recorded.
+   * before anything is answered; masked reads, and full reads of files holding no personal
+   * data, are not recorded.
    */
   async read(principal: Principal, personIds: readonly string[], asOf: string): Promise<Map<string, PersonalData>> {
     const ids = personIds.filter(isStableId);
     if (ids.length === 0) return new Map();
     const rows = await this.rows(principal, ids, asOf);
-    const full = rows.filter((row) => row.full);
+    // A file with no personal data (registered before the e-file) reveals nothing when read in full.
+    const full = rows.filter((row) => row.full && PERSONAL_DATA_FIELDS.some((field) => row[field] !== null));
     await appendReadRows(this.dataSource.manager, {
       actor: principal,
       operation: 'readPersonalData',
