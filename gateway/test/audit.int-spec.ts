@@ -123,6 +123,18 @@ const FIXTURES: Array<[string, Fixture]> = [
       homePlace: 'Thành phố Hồ Chí Minh', category: 'CADRE', change: local('19/QĐ-UBND', '2026-02-01'),
     } }),
     keep: (data) => void (ids.person = data.registerPerson.id as string) }],
+  ['recordQualifications', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { id } }',
+    variables: () => ({ input: {
+      personId: ids.person, qualifications: { professionalLevel: 'BACHELOR', politicalTheoryLevel: 'ADVANCED', salaryStep: 2, salaryCoefficient: 2.67 },
+      change: local('25/QĐ-UBND', '2026-03-01'),
+    } }) }],
+  ['recordDiscipline', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, system: 'ADMINISTRATIVE', form: 'REPRIMAND', endsOn: '2026-09-15', change: local('26/QĐ-UBND', '2026-03-15') } }) }],
+  ['recordReward', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, form: 'COMMENDATION', title: 'Giấy khen của Chủ tịch UBND xã', change: local('27/QĐ-UBND', '2026-03-20') } }) }],
   ['admitPartyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, partyOrganizationId: ids.party, cardNumber: '79.000101', change: local('22/QĐ-ĐU', '2026-02-01') } }),
@@ -267,6 +279,34 @@ describe('every mutation of the composed schema', () => {
   });
 });
 
+describe('personal data through the gateway', () => {
+  const PERSONAL_DATA = 'query ($id: ID!) { person(id: $id) { fullName personalData { masked personalId birthDate homePlace } managedBy { tier unitCode body } } }';
+  const personalData = async (username: string) =>
+    graphqlRequest<{ person: { personalData: Record<string, unknown>; managedBy: unknown[] } | null }>(gatewayUrl, PERSONAL_DATA, {
+      token: await tokenFor(username), variables: { id: ids.person },
+    });
+  const reads = async () =>
+    queryDatabase<{ username: string; fields: string[] }>(databaseOf('personnel'), "SELECT username, fields FROM audit_log WHERE kind = 'READ' AND target_id = $1 ORDER BY id", [ids.person]);
+
+  it('masks a commune cadre for the commune’s admin and reads nothing into the trail', async () => {
+    const response = await personalData(commune);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.person?.personalData).toEqual({ masked: true, personalId: '0********101', birthDate: '1990', homePlace: '***' });
+    expect(response.data?.person?.managedBy).toEqual([{ tier: 'PROVINCE', unitCode: '79', body: 'ORGANIZATION_BOARD' }]);
+    expect(await reads()).toEqual([]);
+  });
+
+  it('gives the city’s organization board the cadre in full, and the read is in the personnel audit trail', async () => {
+    const response = await personalData(DEMO_USERS.hcmcOrganizationBoard);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.person?.personalData).toEqual({ masked: false, personalId: '079090000101', birthDate: '1990-05-01', homePlace: 'Thành phố Hồ Chí Minh' });
+    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace'] }]);
+    const read = await trail(commune, THANH_AN, 'readPersonalData');
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.auditTrail?.personnel?.entries.map((entry) => [entry.operation, entry.decision])).toEqual([['readPersonalData', null]]);
+  });
+});
+
 describe('the audit table', () => {
   it.each(SERVICES.map(({ name }) => name))('refuses UPDATE, DELETE and TRUNCATE in %s', async (service) => {
     const database = databaseOf(service);
@@ -304,8 +344,9 @@ describe('who reads whose audit trail', () => {
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
       [
-        'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation', 'extendRotation', 'startRotation', 'addToCadrePlanning',
-        'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson',
+        'readPersonalData', 'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation',
+        'extendRotation', 'startRotation', 'addToCadrePlanning', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember',
+        'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],
       ['recordRating'], ['createReformPlan'],
     ]);
