@@ -214,11 +214,27 @@ describe('title eligibility', () => {
       ['POLITICAL_THEORY', false, true],
       ['PARTY_MEMBERSHIP', false, false],
       ['PLANNING_REQUIRED', true, false],
-      ['DISCIPLINE_FREE_MONTHS', false, true],
+      ['DISCIPLINE_FREE_MONTHS', true, false],
     ]);
     expect(answer.criteria[0]).toMatchObject({ actual: { vi: '39 tuổi' }, source: 'Luật Cán bộ, công chức 2008', article: 'Điều 36' });
     expect(answer.criteria[1]).toMatchObject({ actual: { vi: expect.stringContaining('nghỉ hưu ngày 2047-03-10') } });
     expect(answer.criteria[2]).toMatchObject({ actual: null, reason: { vi: 'Không đạt: hồ sơ chưa có thông tin trình độ chuyên môn', en: 'Not met: the file has no record of education' } });
+  });
+
+  it('reads the levels and disciplines the e-file records: a bachelor in political theory counts as advanced, a reprimand within 12 months fails', async () => {
+    const qualified = await request(DEMO_USERS.districtOfficer, 'mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { id } }', {
+      input: { personId: people.Trẻ, qualifications: { professionalLevel: 'MASTER', politicalTheoryLevel: 'BACHELOR' }, change: change('2024-01-02') },
+    });
+    expect(qualified.errors).toBeUndefined();
+    const disciplined = await request(DEMO_USERS.districtOfficer, 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }', {
+      input: { personId: people.Trẻ, system: 'PARTY', form: 'REPRIMAND', change: change('2024-06-03') },
+    });
+    expect(disciplined.errors).toBeUndefined();
+    const answer = (await eligibility(DEMO_USERS.districtViewer, 'Trẻ')).data?.titleEligibility as unknown as { criteria: Array<Record<string, unknown>> };
+    const of = (kind: string) => answer.criteria.find((criterion) => criterion.kind === kind);
+    expect(of('EDUCATION')).toMatchObject({ met: true, noRecord: false, actual: { vi: 'Thạc sĩ' } });
+    expect(of('POLITICAL_THEORY')).toMatchObject({ met: true, noRecord: false, actual: { vi: 'Cử nhân' } });
+    expect(of('DISCIPLINE_FREE_MONTHS')).toMatchObject({ met: false, noRecord: false });
   });
 
   it('answers nothing about a person outside the caller’s territory', async () => {

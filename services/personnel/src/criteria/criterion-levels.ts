@@ -1,24 +1,30 @@
-/** Trình độ chuyên môn, lowest first: a criterion's level is met by it and every level after it. */
-export const EDUCATION_LEVELS = [
-  { code: 'HIGH_SCHOOL', vi: 'Trung học phổ thông', en: 'high school' },
-  { code: 'VOCATIONAL', vi: 'Trung cấp', en: 'vocational' },
-  { code: 'COLLEGE', vi: 'Cao đẳng', en: 'college' },
-  { code: 'BACHELOR', vi: 'Đại học', en: 'bachelor' },
-  { code: 'MASTER', vi: 'Thạc sĩ', en: 'master' },
-  { code: 'DOCTOR', vi: 'Tiến sĩ', en: 'doctorate' },
-] as const;
+import { PoliticalTheoryLevel, ProfessionalLevel } from '../person/person-qualifications.kinds';
 
-/** Trình độ lý luận chính trị, lowest first. */
-export const POLITICAL_THEORY_LEVELS = [
-  { code: 'ELEMENTARY', vi: 'Sơ cấp', en: 'elementary' },
-  { code: 'INTERMEDIATE', vi: 'Trung cấp', en: 'intermediate' },
-  { code: 'ADVANCED', vi: 'Cao cấp, cử nhân', en: 'advanced' },
-] as const;
+/** Trình độ chuyên môn, lowest first (the e-file's `ProfessionalLevel`): a criterion's level is met by it and every level after it. */
+export const EDUCATION_LEVELS: LevelScale = [
+  { code: ProfessionalLevel.ELEMENTARY, vi: 'Sơ cấp', en: 'elementary' },
+  { code: ProfessionalLevel.INTERMEDIATE, vi: 'Trung cấp', en: 'vocational' },
+  { code: ProfessionalLevel.COLLEGE, vi: 'Cao đẳng', en: 'college' },
+  { code: ProfessionalLevel.BACHELOR, vi: 'Đại học', en: 'bachelor' },
+  { code: ProfessionalLevel.MASTER, vi: 'Thạc sĩ', en: 'master' },
+  { code: ProfessionalLevel.DOCTORATE, vi: 'Tiến sĩ', en: 'doctorate' },
+];
 
-export type LevelScale = ReadonlyArray<{ code: string; vi: string; en: string }>;
+/** Trình độ lý luận chính trị, lowest first (the e-file's `PoliticalTheoryLevel`); a bachelor's degree in it counts as advanced. */
+export const POLITICAL_THEORY_LEVELS: LevelScale = [
+  { code: PoliticalTheoryLevel.ELEMENTARY, vi: 'Sơ cấp', en: 'elementary' },
+  { code: PoliticalTheoryLevel.INTERMEDIATE, vi: 'Trung cấp', en: 'intermediate' },
+  { code: PoliticalTheoryLevel.ADVANCED, vi: 'Cao cấp', en: 'advanced' },
+  { code: PoliticalTheoryLevel.BACHELOR, vi: 'Cử nhân', en: 'bachelor', rank: 2 },
+];
+
+/** A scale of levels; `rank` when two levels stand equal (else the position). */
+export type LevelScale = ReadonlyArray<{ code: string; vi: string; en: string; rank?: number }>;
 
 /** A level's rank on its scale (-1 when the scale does not know it) and its names. */
 export function levelOf(scale: LevelScale, code: string): { rank: number; vi: string; en: string } {
-  const rank = scale.findIndex((level) => level.code === code);
-  return rank < 0 ? { rank, vi: code, en: code } : { rank, vi: scale[rank].vi, en: scale[rank].en };
+  const index = scale.findIndex((level) => level.code === code);
+  if (index < 0) return { rank: -1, vi: code, en: code };
+  const { vi, en, rank } = scale[index];
+  return { rank: rank ?? index, vi, en };
 }

@@ -1,5 +1,6 @@
 import type { PersonFacts } from '../facts/person-facts';
 import { Gender, PersonnelCategory } from '../person/person.kinds';
+import { DisciplineForm } from '../reward-discipline/reward-discipline.kinds';
 import type { Retirement } from '../retirement/retirement-age.rules';
 import { evaluateCriteria, type CriterionKind, type EligibilityContext, type TitleCriterion } from './title-criterion.rules';
 
@@ -53,8 +54,8 @@ describe('title criteria', () => {
     expect(one(criterion('PLANNING_REQUIRED')).met).toBe(false);
     const free = criterion('DISCIPLINE_FREE_MONTHS', { minimum: 12 });
     expect(one(free, facts({ disciplines: [] })).met).toBe(true);
-    expect(one(free, facts({ disciplines: [{ kind: 'REPRIMAND', decidedOn: '2024-03-01' }] })).met).toBe(false);
-    expect(one(free, facts({ disciplines: [{ kind: 'REPRIMAND', decidedOn: '2023-12-31' }] })).met).toBe(true);
+    expect(one(free, facts({ disciplines: [{ kind: DisciplineForm.REPRIMAND, decidedOn: '2024-03-01' }] })).met).toBe(false);
+    expect(one(free, facts({ disciplines: [{ kind: DisciplineForm.REPRIMAND, decidedOn: '2023-12-31' }] })).met).toBe(true);
   });
 
   it('cites each criterion’s source and article', () => {

@@ -1,11 +1,9 @@
 import type { Gender, PersonnelCategory } from '../person/person.kinds';
+import type { DisciplineForm } from '../reward-discipline/reward-discipline.kinds';
 
-/** Kinds of discipline whose waiting times the rules count (khiển trách, cảnh cáo, cách chức). */
-export type DisciplineKind = 'REPRIMAND' | 'WARNING' | 'REMOVAL' | 'DISMISSAL' | 'EXPULSION';
-
-/** One discipline as the rules read it. */
+/** One discipline as the rules read it: its form (khiển trách, cảnh cáo, cách chức…) and the day it took effect. */
 export interface DisciplineFact {
-  kind: DisciplineKind;
+  kind: DisciplineForm;
   decidedOn: string;
 }
 
@@ -33,9 +31,9 @@ export interface PersonFacts {
   /** The Party admission date of the membership in force; null when not a member then. */
   partyAdmissionDate: string | null;
   planned: PlannedPosition[];
-  /** Trình độ chuyên môn: a level code of EDUCATION_LEVELS. */
+  /** Trình độ chuyên môn: a `ProfessionalLevel` of the e-file. */
   education: string | null;
-  /** Trình độ lý luận chính trị: a level code of POLITICAL_THEORY_LEVELS. */
+  /** Trình độ lý luận chính trị: a `PoliticalTheoryLevel` of the e-file. */
   politicalTheory: string | null;
   /** Since when the person holds their current rank (ngạch). */
   rankSince: string | null;

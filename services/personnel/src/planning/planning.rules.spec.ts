@@ -1,3 +1,4 @@
+import { DisciplineForm } from '../reward-discipline/reward-discipline.kinds';
 import type { CadreRule } from '../rules/cadre-rule';
 import type { Retirement } from '../retirement/retirement-age.rules';
 import { planningBreaches, type PlanningContext } from './planning.rules';
@@ -45,12 +46,12 @@ describe('planning rules', () => {
   });
 
   it('makes a disciplined cadre wait the months of the discipline’s kind', () => {
-    const reprimanded = [{ kind: 'REPRIMAND' as const, decidedOn: '2022-06-01' }];
+    const reprimanded = [{ kind: DisciplineForm.REPRIMAND, decidedOn: '2022-06-01' }];
     expect(planningBreach(REG_50, context({ disciplines: reprimanded }))).toMatchObject({
       rule: { code: 'PLANNING_DISCIPLINE_WAIT', qualifier: 'REPRIMAND' }, facts: { plannableFrom: '2024-06-01' },
     });
     expect(planningBreach(REG_50, context({ date: '2024-06-01', disciplines: reprimanded }))).toBeNull();
-    expect(planningBreach(REG_50, context({ disciplines: [{ kind: 'WARNING', decidedOn: '2022-06-01' }] }))?.rule.qualifier).toBe('WARNING');
+    expect(planningBreach(REG_50, context({ disciplines: [{ kind: DisciplineForm.WARNING, decidedOn: '2022-06-01' }] }))?.rule.qualifier).toBe('WARNING');
   });
 
   it('names every rule broken', () => {
