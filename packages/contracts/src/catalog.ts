@@ -2,7 +2,7 @@ import type { EventContract } from '@ps/events';
 import { RatingRecorded } from './evaluation/rating.events';
 import { DutyChanged } from './organization/duty.events';
 import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
-import { partyOrganizationReads } from './organization/party-organization.reads';
+import { organizationReads } from './organization/organization.reads';
 import { QuotaChanged } from './organization/quota.events';
 import {
   BoundaryAdjusted,
@@ -15,6 +15,7 @@ import {
 import { SeatChanged } from './organization/seat.events';
 import { territoryReads } from './organization/territory.reads';
 import { UnitCreated } from './organization/unit.events';
+import { AssignmentChanged } from './personnel/assignment.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
 import { PersonRegistered } from './personnel/person.events';
 import { ReformPlanCreated } from './reform/plan.events';
@@ -37,6 +38,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   QuotaChanged,
   PersonRegistered,
   PartyMembershipChanged,
+  AssignmentChanged,
   RatingRecorded,
   ReformPlanCreated,
 ];
@@ -44,5 +46,5 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
 /** Each consumer's views of the events it reads; the contract test proves every one against its producer. */
 export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract<unknown, unknown>>>> = {
   'territory projection': Object.values(territoryReads),
-  'party organization projection': Object.values(partyOrganizationReads),
+  'organization projection': Object.values(organizationReads),
 };
