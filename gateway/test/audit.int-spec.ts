@@ -194,7 +194,7 @@ beforeAll(async () => {
   expect(party).toHaveLength(2);
   await eventually(async () => {
     const [projected] = await queryDatabase<{ n: number }>(
-      databaseOf('personnel'), 'SELECT count(DISTINCT id)::int AS n FROM party_organization WHERE id = ANY($1::uuid[]) AND valid_to IS NULL', [party],
+      databaseOf('personnel'), 'SELECT count(DISTINCT id)::int AS n FROM organization WHERE id = ANY($1::uuid[]) AND valid_to IS NULL', [party],
     );
     return projected.n === party.length ? true : undefined;
   }, { what: 'personnel projected Thanh An’s Party organizations', timeoutMs: 180_000 });

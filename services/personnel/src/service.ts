@@ -15,13 +15,14 @@ import { DatePeople1732870000000 } from './migrations/1732870000000-date-people'
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
-import { Organization } from './party/organization.type';
+import { OrganizationProjection1733200000000 } from './migrations/1733200000000-organization-projection';
+import { projectOrganizations } from './organization/organization.projection';
+import { Organization } from './organization/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
 import { OrganizationPartyMembersResolver, PartyMembershipResolver, UnitPartyMembersResolver } from './party/party-membership.resolver';
 import { PartyMembershipService } from './party/party-membership.service';
-import { projectPartyOrganizations } from './party/party-organization.projection';
 import { Person } from './person/person.entity';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
@@ -70,6 +71,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PersonEFile1733000000000,
     PartyMembership1733010000000,
     TitleCatalogue1733020000000,
+    OrganizationProjection1733200000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
@@ -80,6 +82,6 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
-    projectPartyOrganizations(new InboxConsumer({ name: 'personnel.party-organizations', bus, dataSource, logger })),
+    projectOrganizations(new InboxConsumer({ name: 'personnel.organizations', bus, dataSource, logger })),
   ],
 };
