@@ -9,6 +9,12 @@ import { AuditTrail, CreateDecisionsAndAuditTrail1732845000000, Decision, decisi
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
+import { Assignment } from './assignment/assignment.entity';
+import { AssignmentResolver } from './assignment/assignment.resolver';
+import { AssignmentService } from './assignment/assignment.service';
+import { StaffCounts } from './assignment/staff.figures';
+import { staffLoaders } from './assignment/staff.loaders';
+import { OrganizationStaffResolver, UnitStaffResolver } from './assignment/staff.resolver';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
@@ -16,6 +22,7 @@ import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-fi
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
 import { OrganizationProjection1733200000000 } from './migrations/1733200000000-organization-projection';
+import { Assignment1733210000000 } from './migrations/1733210000000-assignment';
 import { projectOrganizations } from './organization/organization.projection';
 import { Organization } from './organization/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
@@ -24,8 +31,7 @@ import { partyMembershipLoaders } from './party/party-membership.loaders';
 import { OrganizationPartyMembersResolver, PartyMembershipResolver, UnitPartyMembersResolver } from './party/party-membership.resolver';
 import { PartyMembershipService } from './party/party-membership.service';
 import { Person } from './person/person.entity';
-import { personLoaders } from './person/person.loaders';
-import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
+import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
@@ -36,7 +42,7 @@ import { TitleCatalogue } from './title/title.service';
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
   return {
-    ...personLoaders(new PersonService(dataSource), principal),
+    ...staffLoaders(new StaffCounts(dataSource), principal),
     ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
     ...decisionLoaders(dataSource),
   };
@@ -49,6 +55,8 @@ function resolvers(dataSource: DataSource) {
   return [
     new PersonResolver(people),
     new UnitStaffResolver(),
+    new OrganizationStaffResolver(),
+    new AssignmentResolver(new AssignmentService(dataSource, people)),
     new PartyMembershipResolver(new PartyMembershipService(dataSource, people)),
     new UnitPartyMembersResolver(),
     new OrganizationPartyMembersResolver(),
@@ -59,7 +67,7 @@ function resolvers(dataSource: DataSource) {
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, Decision],
+  entities: [Person, PartyMembership, Title, Assignment, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -72,6 +80,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PartyMembership1733010000000,
     TitleCatalogue1733020000000,
     OrganizationProjection1733200000000,
+    Assignment1733210000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

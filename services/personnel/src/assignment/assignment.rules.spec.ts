@@ -1,0 +1,32 @@
+import { requireSeatHasRoom, requireTitleFits, seatPlaces } from './assignment.rules';
+
+const secretary = { code: 'COMMUNE_PARTY_SECRETARY', tier: 'COMMUNE', organizationKind: 'PARTY_COMMITTEE' };
+const refusal = (code: string, reason: string) => expect.objectContaining({ extensions: expect.objectContaining({ code, details: expect.objectContaining({ reason }) }) });
+
+describe('requireTitleFits', () => {
+  it('accepts a title in an organization of its kind at its tier', () => {
+    expect(() => requireTitleFits(secretary, 'PARTY_COMMITTEE', 'COMMUNE')).not.toThrow();
+  });
+
+  it.each([
+    ['PEOPLES_COMMITTEE', 'COMMUNE', 'TITLE_ORGANIZATION_KIND'],
+    ['PARTY_COMMITTEE', 'DISTRICT', 'TITLE_TIER'],
+    ['PARTY_GRASSROOTS', 'PROVINCE', 'TITLE_ORGANIZATION_KIND'],
+  ])('refuses it in a %s at the %s tier: %s', (kind, tier, reason) => {
+    expect(() => requireTitleFits(secretary, kind, tier)).toThrow(refusal('BAD_USER_INPUT', reason));
+  });
+});
+
+describe('requireSeatHasRoom', () => {
+  it('takes holders up to the capacity and refuses the next', () => {
+    expect(() => requireSeatHasRoom({ title: 'Phó Chủ tịch', capacity: 2 }, 1)).not.toThrow();
+    expect(() => requireSeatHasRoom({ title: 'Phó Chủ tịch', capacity: 2 }, 2)).toThrow(refusal('SEAT_FULL', 'SEAT_FULL'));
+  });
+});
+
+describe('seatPlaces', () => {
+  it('counts filled and vacant places, never a negative vacancy', () => {
+    expect(seatPlaces(3, 1)).toEqual({ filled: 1, vacant: 2 });
+    expect(seatPlaces(1, 2)).toEqual({ filled: 2, vacant: 0 });
+  });
+});
