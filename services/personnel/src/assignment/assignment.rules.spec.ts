@@ -1,3 +1,5 @@
+import { ASSIGNMENT_END_REASONS } from '@ps/contracts';
+import { AssignmentEndReason } from './assignment.entity';
 import { requireSeatHasRoom, requireTitleFits, seatPlaces } from './assignment.rules';
 
 const secretary = { code: 'COMMUNE_PARTY_SECRETARY', tier: 'COMMUNE', organizationKind: 'PARTY_COMMITTEE' };
@@ -29,4 +31,8 @@ describe('seatPlaces', () => {
     expect(seatPlaces(3, 1)).toEqual({ filled: 1, vacant: 2 });
     expect(seatPlaces(1, 2)).toEqual({ filled: 2, vacant: 0 });
   });
+});
+
+it('names the end reasons the published contract names', () => {
+  expect(Object.values(AssignmentEndReason)).toEqual([...ASSIGNMENT_END_REASONS]);
 });
