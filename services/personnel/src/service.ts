@@ -31,6 +31,8 @@ import { partyMembershipLoaders } from './party/party-membership.loaders';
 import { OrganizationPartyMembersResolver, PartyMembershipResolver, UnitPartyMembersResolver } from './party/party-membership.resolver';
 import { PartyMembershipService } from './party/party-membership.service';
 import { Person } from './person/person.entity';
+import { SeatOccupancyResolver } from './seat/seat-occupancy.resolver';
+import { SeatOccupancyService } from './seat/seat-occupancy.service';
 import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
@@ -57,6 +59,7 @@ function resolvers(dataSource: DataSource) {
     new UnitStaffResolver(),
     new OrganizationStaffResolver(),
     new AssignmentResolver(new AssignmentService(dataSource, people)),
+    new SeatOccupancyResolver(new SeatOccupancyService(dataSource)),
     new PartyMembershipResolver(new PartyMembershipService(dataSource, people)),
     new UnitPartyMembersResolver(),
     new OrganizationPartyMembersResolver(),

@@ -250,3 +250,40 @@ describe('ends, figures and concurrent titles', () => {
     }
   });
 });
+
+describe('seats and vacancies', () => {
+  const SEAT = 'seatId organizationName unitCode title capacity filled vacant vacantSince holders { personId titleCode since }';
+  const ask = async <T>(username: string, query: string) => {
+    const response = await graphqlRequest<T>(service.url, query, { token: await tokenFor(username) });
+    expect(response.errors).toBeUndefined();
+    return response.data;
+  };
+  const seatsOf = async (username: string, organizationId: string, asOf: string) =>
+    (await ask<{ organizationSeats: unknown[] }>(username, `{ organizationSeats(organizationId: "${organizationId}", asOf: "${asOf}") { ${SEAT} } }`))?.organizationSeats;
+  const vacant = async (username: string, asOf: string) =>
+    (await ask<{ vacantSeats: Array<{ seatId: string }> }>(username, `{ vacantSeats(unitCode: "720", asOf: "${asOf}") { seatId vacantSince } }`))?.vacantSeats;
+
+  it('lists an organization’s seats with their holders, filled and vacant places, and since when one is vacant', async () => {
+    expect(await seatsOf(DEMO_USERS.anLapAdmin, org.anLapCommittee.id, '2001-01-01')).toEqual([{
+      seatId: seat.anLapVice.id, organizationName: 'Ủy ban nhân dân xã An Lập', unitCode: '25801', title: seat.anLapVice.title, capacity: 1, filled: 1, vacant: 0,
+      vacantSince: null, holders: [{ personId: people.b, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', since: '2000-01-01' }],
+    }]);
+    expect(await seatsOf(DEMO_USERS.anLapAdmin, org.anLapCommittee.id, '2006-01-01')).toMatchObject([{ filled: 0, vacant: 1, vacantSince: '2005-01-01', holders: [] }]);
+    expect(await seatsOf(DEMO_USERS.anLapAdmin, org.dinhAnCommittee.id, '2006-01-01')).toEqual([]);
+  });
+
+  it('finds the vacant seats of a district and below, inside the territory only, in one statement', async () => {
+    expect(await vacant(DEMO_USERS.districtAdmin, '2001-01-01')).toEqual([{ seatId: seat.dinhAnVice.id, vacantSince: '1999-01-01' }]);
+    expect(await vacant(DEMO_USERS.districtAdmin, '2006-01-01')).toEqual([
+      { seatId: seat.dinhAnVice.id, vacantSince: '1999-01-01' }, { seatId: seat.anLapVice.id, vacantSince: '2005-01-01' },
+    ]);
+    expect(await vacant(DEMO_USERS.anLapAdmin, '2006-01-01')).toEqual([{ seatId: seat.anLapVice.id, vacantSince: '2005-01-01' }]);
+    const statements = jest.spyOn(service.dataSource.logger, 'logQuery');
+    try {
+      await vacant(DEMO_USERS.districtAdmin, '2006-01-01');
+      expect(statements.mock.calls.filter(([sql]) => !/outbox|^(START TRANSACTION|COMMIT|ROLLBACK)/.test(String(sql)))).toHaveLength(1);
+    } finally {
+      statements.mockRestore();
+    }
+  });
+});
