@@ -287,3 +287,38 @@ describe('seats and vacancies', () => {
     }
   });
 });
+
+describe('transferAssignment', () => {
+  const transfer = async (username: string, id: string, input: Record<string, unknown>) =>
+    graphqlRequest<{ transferAssignment: Record<string, unknown> }>(
+      service.url, `mutation ($id: ID!, $input: TransferAssignmentInput!) { transferAssignment(id: $id, input: $input) { ${ASSIGNMENT} } }`,
+      { token: await tokenFor(username), variables: { id, input } },
+    );
+
+  it('ends the assignment (TRANSFERRED) and begins the new post on one decision, with one audit row and two events', async () => {
+    const first = await assign(DEMO_USERS.anLapOfficer, { personId: people.c, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn('2010-01-01') });
+    expect(first.errors).toBeUndefined();
+    const id = first.data?.assign.id ?? '';
+    const before = await written();
+    const response = await transfer(DEMO_USERS.anLapOfficer, id, {
+      organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2011-01-01', { number: '20/QĐ-UBND' }),
+    });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.transferAssignment).toMatchObject({
+      personId: people.c, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, validFrom: '2011-01-01', decision: { number: '20/QĐ-UBND' },
+    });
+    const after = await written();
+    expect(Object.fromEntries(Object.entries(after).map(([table, n]) => [table, n - before[table]]))).toEqual({ assignment: 1, decision: 1, audit_log: 1, outbox: 2 });
+    expect(await service.dataSource.query('SELECT valid_to::text, end_reason FROM assignment WHERE id = $1', [id])).toEqual([{ valid_to: '2011-01-01', end_reason: 'TRANSFERRED' }]);
+  });
+
+  it('refuses a move to the post already held, and writes nothing', async () => {
+    const [{ id }] = await service.dataSource.query("SELECT id FROM assignment WHERE person_id = $1 AND valid_to IS NULL", [people.c]);
+    const before = await written();
+    const response = await transfer(DEMO_USERS.anLapOfficer, id, {
+      organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2012-01-01'),
+    });
+    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'SAME_POST' } });
+    expect(await written()).toEqual(before);
+  });
+});

@@ -2,7 +2,7 @@ import { AS_OF_ARGUMENT, asOfDate, Decision, type DecisionLoaders, LocalDate } f
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Assignment } from './assignment.entity';
-import { AssignInput, EndAssignmentInput } from './assignment.inputs';
+import { AssignInput, EndAssignmentInput, TransferAssignmentInput } from './assignment.inputs';
 import type { AssignmentService } from './assignment.service';
 import { ConcurrentTitleHolder } from './concurrent-title-holder.type';
 
@@ -15,6 +15,13 @@ export class AssignmentResolver {
   @Mutation(() => Assignment, { description: 'Phân công, bổ nhiệm từ ngày hiệu lực (lấp ghế khi có seatId) / assign from the effective date (filling a seat)' })
   assign(@Arg('input') input: AssignInput, @Ctx() { principal }: Context) {
     return this.assignments.assign(principal, input);
+  }
+
+  @Mutation(() => Assignment, {
+    description: 'Điều động, luân chuyển từ ngày hiệu lực: chấm dứt (TRANSFERRED) và phân công mới theo một quyết định / move to another post on one decision',
+  })
+  transferAssignment(@Arg('id', () => ID) id: string, @Arg('input') input: TransferAssignmentInput, @Ctx() { principal }: Context) {
+    return this.assignments.transfer(principal, id, input);
   }
 
   @Mutation(() => Assignment, { description: 'Chấm dứt phân công từ ngày hiệu lực / end an assignment on the effective date' })
