@@ -1,6 +1,6 @@
 import { ASSIGNMENT_END_REASONS } from '@ps/contracts';
 import { AssignmentEndReason } from './assignment.entity';
-import { requireSeatHasRoom, requireTitleFits, seatPlaces } from './assignment.rules';
+import { requireSeatHasRoom, requireTitleFits, seatPlaces, vacanciesOf } from './assignment.rules';
 
 const secretary = { code: 'COMMUNE_PARTY_SECRETARY', tier: 'COMMUNE', organizationKind: 'PARTY_COMMITTEE' };
 const refusal = (code: string, reason: string) => expect.objectContaining({ extensions: expect.objectContaining({ code, details: expect.objectContaining({ reason }) }) });
@@ -30,6 +30,15 @@ describe('seatPlaces', () => {
   it('counts filled and vacant places, never a negative vacancy', () => {
     expect(seatPlaces(3, 1)).toEqual({ filled: 1, vacant: 2 });
     expect(seatPlaces(1, 2)).toEqual({ filled: 2, vacant: 0 });
+  });
+});
+
+describe('vacanciesOf', () => {
+  it('is the quota less the headcount, negative when over it, and null without a quota or figures', () => {
+    expect(vacanciesOf({ quota: 5, headcount: 2 })).toBe(3);
+    expect(vacanciesOf({ quota: 5, headcount: 7 })).toBe(-2);
+    expect(vacanciesOf({ quota: null, headcount: 2 })).toBeNull();
+    expect(vacanciesOf(null)).toBeNull();
   });
 });
 

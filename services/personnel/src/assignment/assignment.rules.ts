@@ -44,3 +44,12 @@ export function requireSeatHasRoom(seat: SeatPlaces, holders: number): void {
 export function seatPlaces(capacity: number, holders: number): { filled: number; vacant: number } {
   return { filled: holders, vacant: Math.max(0, capacity - holders) };
 }
+
+/**
+ * Vacancies against the staffing quota (biên chế được giao): the quota less the people holding
+ * a primary post (negative when over it); null when no quota was given. Concurrent posts take no
+ * place of the quota.
+ */
+export function vacanciesOf(figures: { quota: number | null; headcount: number } | null): number | null {
+  return figures && figures.quota !== null ? figures.quota - figures.headcount : null;
+}

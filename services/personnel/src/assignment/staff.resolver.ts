@@ -3,6 +3,7 @@ import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Organization } from '../organization/organization.type';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
+import { vacanciesOf } from './assignment.rules';
 import type { StaffFigures } from './staff.figures';
 import type { StaffLoaders } from './staff.loaders';
 
@@ -17,11 +18,6 @@ const STAFF = FIELD('Số người được phân công', 'people assigned');
 const HEADCOUNT = FIELD('Số người có chức vụ chính', 'people with a primary assignment');
 const VACANCIES = FIELD('Biên chế được giao trừ số người (null khi chưa giao biên chế)', 'staffing quota less headcount (null without a quota)');
 const CONCURRENT = FIELD('Số chức vụ kiêm nhiệm', 'concurrent posts');
-
-/** Staffing quota less headcount, or null when there is no quota. */
-export function vacanciesOf(figures: StaffFigures | null): number | null {
-  return figures && figures.quota !== null ? figures.quota - figures.headcount : null;
-}
 
 @Resolver(() => AdministrativeUnit)
 export class UnitStaffResolver {
