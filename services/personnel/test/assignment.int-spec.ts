@@ -1,65 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  AssignmentChanged,
-  demoTerritoryAnnouncements,
-  OrganizationCreated,
-  type OrganizationVersion,
-  PERSONNEL_TOPIC,
-  QuotaChanged,
-  SeatChanged,
-  UnitCreated,
-} from '@ps/contracts';
-import { eventMessage, type OutgoingMessage } from '@ps/events';
-import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import {
-  changeOn, DEMO_USERS, errorCodes, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor,
-  WRITE_TRAIL_TABLES,
-} from '@ps/testing';
-import { personnelService } from '../src/service';
+import { AssignmentChanged, PERSONNEL_TOPIC } from '@ps/contracts';
+import type { RunningService } from '@ps/service-kit';
+import { changeOn, DEMO_USERS, errorCodes, graphqlRequest, queryEntities, tokenFor } from '@ps/testing';
+import { added, assignmentCalls, COMMUNES, org, seat, startAssignmentBench, type AssignmentBench } from './assignment.fixtures';
 
-const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
+let bench: AssignmentBench;
 let service: RunningService;
+let people: Record<string, string> = {};
+const { assign, endAssignment, written } = assignmentCalls(() => bench);
 
-const COMMUNES = ['25777', '25780', '25783', '25786', '25789', '25792', '25795', '25798', '25801', '25804', '25807', '25810'];
-const decision = { number: '1/QĐ-UBND', date: '1999-01-01', signer: 'Chủ tịch' };
-const facts = { effectiveDate: '1999-01-01', reason: 'Thành lập', decision };
-const organization = (unitCode: string, kind: OrganizationVersion['kind'], name: string): OrganizationVersion => ({
-  id: randomUUID(), unitCode, parentId: null, kind, subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
-});
-const org = {
-  anLapParty: organization('25801', 'PARTY_COMMITTEE', 'Đảng ủy xã An Lập'),
-  anLapCommittee: organization('25801', 'PEOPLES_COMMITTEE', 'Ủy ban nhân dân xã An Lập'),
-  dinhAnCommittee: organization('25789', 'PEOPLES_COMMITTEE', 'Ủy ban nhân dân xã Định An'),
-};
-const seat = {
-  anLapVice: { id: randomUUID(), title: 'Phó Chủ tịch Ủy ban nhân dân xã', selection: 'ELECTED' as const, capacity: 1, validFrom: '1999-01-01', validTo: null },
-  dinhAnVice: { id: randomUUID(), title: 'Phó Chủ tịch Ủy ban nhân dân xã', selection: 'ELECTED' as const, capacity: 2, validFrom: '1999-01-01', validTo: null },
-};
-const meta = (aggregateId: string) => ({ aggregateId, actor: 'system:test' });
-const organizationEvents = (): OutgoingMessage[] => [
-  ...Object.values(org).map((version) => eventMessage(OrganizationCreated, { organization: version, ...facts }, meta(version.id))),
-  eventMessage(SeatChanged, { action: 'ADDED', organizationId: org.anLapCommittee.id, unitCode: '25801', seat: seat.anLapVice, ...facts }, meta(org.anLapCommittee.id)),
-  eventMessage(SeatChanged, { action: 'ADDED', organizationId: org.dinhAnCommittee.id, unitCode: '25789', seat: seat.dinhAnVice, ...facts }, meta(org.dinhAnCommittee.id)),
-  eventMessage(QuotaChanged, {
-    holderKind: 'ORGANIZATION', holderId: org.anLapCommittee.id, unitCode: '25801', previousAmount: null, amount: 5, effectiveDate: '1999-01-01',
-    reason: 'Giao biên chế', decision, ended: false,
-  }, meta(org.anLapCommittee.id)),
-  eventMessage(QuotaChanged, {
-    holderKind: 'UNIT', holderId: '25801', unitCode: '25801', previousAmount: null, amount: 40, effectiveDate: '1999-01-01', reason: 'Giao biên chế', decision, ended: false,
-  }, meta('25801')),
-];
-
-const count = async (sql: string): Promise<number> => (await service.dataSource.query(sql))[0].n;
-const written = () => rowCounts((sql) => service.dataSource.query(sql), ['assignment', ...WRITE_TRAIL_TABLES]);
-const ASSIGNMENT = 'id personId organizationId titleCode seatId concurrent endReason validFrom validTo decision { number }';
-const assign = async (username: string, input: Record<string, unknown>) =>
-  graphqlRequest<{ assign: Record<string, unknown> & { id: string } }>(service.url, `mutation ($input: AssignInput!) { assign(input: $input) { ${ASSIGNMENT} } }`, {
-    token: await tokenFor(username), variables: { input },
-  });
-const endAssignment = async (username: string, id: string, input: Record<string, unknown>) =>
-  graphqlRequest<{ endAssignment: Record<string, unknown> }>(service.url, `mutation ($id: ID!, $input: EndAssignmentInput!) { endAssignment(id: $id, input: $input) { ${ASSIGNMENT} } }`, {
-    token: await tokenFor(username), variables: { id, input },
-  });
 const FIGURES = (asOf: string) => `staff(asOf: "${asOf}") headcount(asOf: "${asOf}") vacancies(asOf: "${asOf}") concurrentPosts(asOf: "${asOf}")`;
 type Figures = { staff: number | null; headcount: number | null; vacancies: number | null; concurrentPosts: number | null };
 const unitFigures = async (username: string, codes: string[], asOf: string) =>
@@ -68,39 +17,9 @@ const organizationFigures = async (username: string, ids: string[], asOf: string
   (await queryEntities<Figures>(service.url, 'Organization', ids.map((id) => ({ id })), FIGURES(asOf), await tokenFor(username))).data?._entities;
 const figures = (staff: number, headcount: number, vacancies: number | null, concurrentPosts: number) => ({ staff, headcount, vacancies, concurrentPosts });
 
-const people: Record<string, string> = {};
-async function registerPerson(key: string, unitCode: string, personalId: string): Promise<void> {
-  const response = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOfficer),
-    variables: {
-      input: {
-        unitCode, fullName: `Người Thử ${key}`, personalId, birthDate: `19${personalId.slice(4, 6)}-01-01`, gender: 'MALE', ethnicity: 'Kinh',
-        homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01'),
-      },
-    },
-  });
-  expect(response.errors).toBeUndefined();
-  people[key] = response.data?.registerPerson.id ?? '';
-}
-
 beforeAll(async () => {
-  await recreateTestDatabase(env.DATABASE_URL);
-  service = await startService(personnelService, env);
-  const communes = COMMUNES.filter((code) => !['25789', '25801'].includes(code)).map((code) =>
-    eventMessage(UnitCreated, { code, name: `Xã ${code}`, tier: 'COMMUNE', parentCode: '720', path: `74.720.${code}`, validFrom: '1999-01-01', validTo: null, decision: null },
-      meta(code)),
-  );
-  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
-    () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
-  const events = organizationEvents();
-  const ids = events.map((message) => JSON.parse(message.value).id);
-  await publishAndAwait(events, (messages) => service.bus.publish(messages),
-    () => count(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'personnel.organizations' AND event_id::text IN ('${ids.join("','")}')`),
-    'organizations, seats and quotas projected');
-  await registerPerson('a', '25801', '074070000011');
-  await registerPerson('b', '25801', '074071000012');
-  await registerPerson('c', '25801', '074072000013');
-  await registerPerson('d', '25789', '074073000014');
+  bench = await startAssignmentBench();
+  ({ service, people } = bench);
 });
 
 afterAll(() => service?.stop());
@@ -128,7 +47,7 @@ describe('assign', () => {
       personId: people.a, titleCode: 'COMMUNE_PARTY_SECRETARY', concurrent: false, seatId: null, validFrom: '2000-01-01', validTo: null, decision: { number: '9-QĐ/HU' },
     });
     const after = await written();
-    expect(Object.fromEntries(Object.entries(after).map(([table, n]) => [table, n - before[table]]))).toEqual({ assignment: 1, decision: 1, audit_log: 1, outbox: 1 });
+    expect(added(before, after)).toEqual({ assignment: 1, decision: 1, audit_log: 1, outbox: 1 });
     const [event] = await service.dataSource.query("SELECT topic, envelope FROM outbox WHERE event_type = 'AssignmentChanged'");
     expect(event.topic).toBe(PERSONNEL_TOPIC);
     expect(AssignmentChanged.payload.parse(event.envelope.payload)).toMatchObject({ action: 'ASSIGNED', unitCode: '25801', concurrent: false, endReason: null });
@@ -248,77 +167,5 @@ describe('ends, figures and concurrent titles', () => {
     } finally {
       statements.mockRestore();
     }
-  });
-});
-
-describe('seats and vacancies', () => {
-  const SEAT = 'seatId organizationName unitCode title capacity filled vacant vacantSince holders { personId titleCode since }';
-  const ask = async <T>(username: string, query: string) => {
-    const response = await graphqlRequest<T>(service.url, query, { token: await tokenFor(username) });
-    expect(response.errors).toBeUndefined();
-    return response.data;
-  };
-  const seatsOf = async (username: string, organizationId: string, asOf: string) =>
-    (await ask<{ organizationSeats: unknown[] }>(username, `{ organizationSeats(organizationId: "${organizationId}", asOf: "${asOf}") { ${SEAT} } }`))?.organizationSeats;
-  const vacant = async (username: string, asOf: string) =>
-    (await ask<{ vacantSeats: Array<{ seatId: string }> }>(username, `{ vacantSeats(unitCode: "720", asOf: "${asOf}") { seatId vacantSince } }`))?.vacantSeats;
-
-  it('lists an organization’s seats with their holders, filled and vacant places, and since when one is vacant', async () => {
-    expect(await seatsOf(DEMO_USERS.anLapAdmin, org.anLapCommittee.id, '2001-01-01')).toEqual([{
-      seatId: seat.anLapVice.id, organizationName: 'Ủy ban nhân dân xã An Lập', unitCode: '25801', title: seat.anLapVice.title, capacity: 1, filled: 1, vacant: 0,
-      vacantSince: null, holders: [{ personId: people.b, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', since: '2000-01-01' }],
-    }]);
-    expect(await seatsOf(DEMO_USERS.anLapAdmin, org.anLapCommittee.id, '2006-01-01')).toMatchObject([{ filled: 0, vacant: 1, vacantSince: '2005-01-01', holders: [] }]);
-    expect(await seatsOf(DEMO_USERS.anLapAdmin, org.dinhAnCommittee.id, '2006-01-01')).toEqual([]);
-  });
-
-  it('finds the vacant seats of a district and below, inside the territory only, in one statement', async () => {
-    expect(await vacant(DEMO_USERS.districtAdmin, '2001-01-01')).toEqual([{ seatId: seat.dinhAnVice.id, vacantSince: '1999-01-01' }]);
-    expect(await vacant(DEMO_USERS.districtAdmin, '2006-01-01')).toEqual([
-      { seatId: seat.dinhAnVice.id, vacantSince: '1999-01-01' }, { seatId: seat.anLapVice.id, vacantSince: '2005-01-01' },
-    ]);
-    expect(await vacant(DEMO_USERS.anLapAdmin, '2006-01-01')).toEqual([{ seatId: seat.anLapVice.id, vacantSince: '2005-01-01' }]);
-    const statements = jest.spyOn(service.dataSource.logger, 'logQuery');
-    try {
-      await vacant(DEMO_USERS.districtAdmin, '2006-01-01');
-      expect(statements.mock.calls.filter(([sql]) => !/outbox|^(START TRANSACTION|COMMIT|ROLLBACK)/.test(String(sql)))).toHaveLength(1);
-    } finally {
-      statements.mockRestore();
-    }
-  });
-});
-
-describe('transferAssignment', () => {
-  const transfer = async (username: string, id: string, input: Record<string, unknown>) =>
-    graphqlRequest<{ transferAssignment: Record<string, unknown> }>(
-      service.url, `mutation ($id: ID!, $input: TransferAssignmentInput!) { transferAssignment(id: $id, input: $input) { ${ASSIGNMENT} } }`,
-      { token: await tokenFor(username), variables: { id, input } },
-    );
-
-  it('ends the assignment (TRANSFERRED) and begins the new post on one decision, with one audit row and two events', async () => {
-    const first = await assign(DEMO_USERS.anLapOfficer, { personId: people.c, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn('2010-01-01') });
-    expect(first.errors).toBeUndefined();
-    const id = first.data?.assign.id ?? '';
-    const before = await written();
-    const response = await transfer(DEMO_USERS.anLapOfficer, id, {
-      organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2011-01-01', { number: '20/QĐ-UBND' }),
-    });
-    expect(response.errors).toBeUndefined();
-    expect(response.data?.transferAssignment).toMatchObject({
-      personId: people.c, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, validFrom: '2011-01-01', decision: { number: '20/QĐ-UBND' },
-    });
-    const after = await written();
-    expect(Object.fromEntries(Object.entries(after).map(([table, n]) => [table, n - before[table]]))).toEqual({ assignment: 1, decision: 1, audit_log: 1, outbox: 2 });
-    expect(await service.dataSource.query('SELECT valid_to::text, end_reason FROM assignment WHERE id = $1', [id])).toEqual([{ valid_to: '2011-01-01', end_reason: 'TRANSFERRED' }]);
-  });
-
-  it('refuses a move to the post already held, and writes nothing', async () => {
-    const [{ id }] = await service.dataSource.query("SELECT id FROM assignment WHERE person_id = $1 AND valid_to IS NULL", [people.c]);
-    const before = await written();
-    const response = await transfer(DEMO_USERS.anLapOfficer, id, {
-      organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2012-01-01'),
-    });
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'SAME_POST' } });
-    expect(await written()).toEqual(before);
   });
 });
