@@ -32,10 +32,12 @@ function seedPartyMembers(): number {
 }
 
 const demoRows = async () =>
-  (await queryDatabase<{ people: number; memberships: number; audit: number }>(
+  (await queryDatabase<{ people: number; memberships: number; versions: number; audit: number; followed: number }>(
     databaseOf('personnel'),
-    `SELECT (SELECT count(*)::int FROM person WHERE personal_id LIKE '000%') AS people, (SELECT count(*)::int FROM party_membership) AS memberships,
-            (SELECT count(*)::int FROM audit_log WHERE operation = 'seedDauTiengPartyMembers') AS audit`,
+    `SELECT (SELECT count(*)::int FROM person WHERE personal_id LIKE '000%') AS people, (SELECT count(DISTINCT id)::int FROM party_membership) AS memberships,
+            (SELECT count(*)::int FROM party_membership) AS versions,
+            (SELECT count(*)::int FROM audit_log WHERE operation = 'seedDauTiengPartyMembers') AS audit,
+            (SELECT count(*)::int FROM audit_log WHERE operation = 'followSuccession') AS followed`,
   ))[0];
 
 beforeAll(async () => {
@@ -60,7 +62,7 @@ describe('the seed story’s Party members', () => {
 
   it('is seeded once: a second run adds no person, membership or audit row', async () => {
     const before = await demoRows();
-    expect(before).toEqual({ people: 2320, memberships: 2320, audit: 1 });
+    expect(before).toMatchObject({ people: 2320, memberships: 2320, audit: 1 });
     seedPartyMembers();
     expect(await demoRows()).toEqual(before);
   });
@@ -72,5 +74,25 @@ describe('the seed story’s Party members', () => {
     expect(own.errors).toBeUndefined();
     expect(own.data?.unit.partyMemberCount).toBeGreaterThan(0);
     expect(own.data?.unit.partyMemberCount).toBeLessThan(2320);
+  });
+
+  it('carries the members of An Lập and Định Hiệp to Xã Thanh An on the 2025 merger, each once, also after the seed runs again', async () => {
+    const count = async (username: string, code: string, asOf: string) =>
+      (await graphqlRequest<{ unit: { partyMemberCount: number } }>(gatewayUrl, `{ unit(code: "${code}", asOf: "${asOf}") { partyMemberCount } }`, { token: await tokenFor(username) }))
+        .data?.unit.partyMemberCount ?? -1;
+    const predecessors: number[] = [];
+    for (const code of ['25801', '25798', '25807']) predecessors.push(await count(DEMO_USERS.provinceAdmin, code, '2025-06-30'));
+    expect(predecessors.every((members) => members > 0)).toBe(true);
+    const successor = await count(DEMO_USERS.thanhAnAdmin, '25807', '2025-07-01');
+    expect(successor).toBe(predecessors.reduce((sum, members) => sum + members, 0));
+    const stranded = await queryDatabase<{ n: number }>(databaseOf('personnel'), `
+      SELECT count(*)::int AS n FROM party_membership m JOIN organization po ON po.id = m.party_organization_id AND po.valid_to = '2025-07-01'
+       WHERE po.unit_code IN ('25801', '25798') AND (m.valid_to IS NULL OR m.valid_to > '2025-07-01')
+         AND NOT EXISTS (SELECT 1 FROM organization later WHERE later.id = po.id AND later.valid_from = '2025-07-01')`);
+    expect(stranded[0].n).toBe(0);
+    const before = await demoRows();
+    seedPartyMembers();
+    expect(await demoRows()).toEqual(before);
+    expect(await count(DEMO_USERS.thanhAnAdmin, '25807', '2025-07-01')).toBe(successor);
   });
 });

@@ -1,8 +1,11 @@
 import type { EventContract } from '@ps/events';
+import { DownsizingCandidateIdentified } from './evaluation/downsizing-candidate.events';
+import { downsizingCandidateReads } from './evaluation/downsizing-candidate.reads';
 import { RatingRecorded } from './evaluation/rating.events';
 import { DutyChanged } from './organization/duty.events';
 import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
 import { organizationReads } from './organization/organization.reads';
+import { successionReads } from './organization/succession.reads';
 import { QuotaChanged } from './organization/quota.events';
 import {
   BoundaryAdjusted,
@@ -16,6 +19,7 @@ import { SeatChanged } from './organization/seat.events';
 import { territoryReads } from './organization/territory.reads';
 import { UnitCreated } from './organization/unit.events';
 import { AssignmentChanged } from './personnel/assignment.events';
+import { DownsizingDecided } from './personnel/downsizing.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
 import { PersonRegistered } from './personnel/person.events';
 import { ReformPlanCreated } from './reform/plan.events';
@@ -38,8 +42,10 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   QuotaChanged,
   PersonRegistered,
   PartyMembershipChanged,
+  DownsizingDecided,
   AssignmentChanged,
   RatingRecorded,
+  DownsizingCandidateIdentified,
   ReformPlanCreated,
 ];
 
@@ -47,4 +53,6 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
 export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract<unknown, unknown>>>> = {
   'territory projection': Object.values(territoryReads),
   'organization projection': Object.values(organizationReads),
+  'personnel succession follower': Object.values(successionReads),
+  'personnel downsizing candidates': Object.values(downsizingCandidateReads),
 };

@@ -164,6 +164,11 @@ describe('merging An Lập, Định Hiệp and Thanh An into Xã Thanh An (25807
     expect(tally('QuotaChanged')).toBe(5); // 25801 and 25798 end, 25807 takes 60, UBND An Lập ends, UBND Thanh An takes 22
     const keys = events.map((event) => `${event.type}:${event.aggregateId}:${JSON.stringify(event.payload).length}`);
     expect(new Set(keys).size).toBe(keys.length); // each exactly once
+    const successorOf = (name: string) =>
+      events.find((event) => event.type === 'OrganizationClosed' && (event.payload.organization as { name: string }).name === name)?.payload.successorId;
+    expect(successorOf('Đảng bộ xã An Lập')).toBe(await byName('25807', 'Đảng bộ xã Thanh An'));
+    expect(successorOf('Ủy ban nhân dân xã Định Hiệp')).toBe(await byName('25807', 'Ủy ban nhân dân xã Thanh An'));
+    expect(successorOf('Hội Nông dân xã An Lập')).toBe(await byName('25807', 'Hội Nông dân xã Thanh An') ?? null);
     const seat = events.find((event) => event.type === 'SeatChanged');
     expect(seat?.payload).toMatchObject({ action: 'CLOSED', seat: { id: seatId, validTo: '2025-07-01' } });
   });

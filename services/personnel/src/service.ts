@@ -16,11 +16,17 @@ import { StaffCounts } from './assignment/staff.figures';
 import { staffLoaders } from './assignment/staff.loaders';
 import { OrganizationStaffResolver, UnitStaffResolver } from './assignment/staff.resolver';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
+import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.inbox';
+import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
+import { DownsizingResolver } from './downsizing/downsizing.resolver';
+import { DownsizingService } from './downsizing/downsizing.service';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
 import { PartyMembership1733010000000 } from './migrations/1733010000000-party-membership';
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
+import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
+import { Downsizing1733050000000 } from './migrations/1733050000000-downsizing';
 import { OrganizationProjection1733200000000 } from './migrations/1733200000000-organization-projection';
 import { Assignment1733210000000 } from './migrations/1733210000000-assignment';
 import { projectOrganizations } from './organization/organization.projection';
@@ -35,6 +41,7 @@ import { SeatOccupancyResolver } from './seat/seat-occupancy.resolver';
 import { SeatOccupancyService } from './seat/seat-occupancy.service';
 import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { followSuccessions } from './succession/succession.follow';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 import { Title } from './title/title.entity';
@@ -65,12 +72,13 @@ function resolvers(dataSource: DataSource) {
     new OrganizationPartyMembersResolver(),
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
+    new DownsizingResolver(new DownsizingService(dataSource, people)),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, Assignment, Decision],
+  entities: [Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -82,6 +90,8 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     PersonEFile1733000000000,
     PartyMembership1733010000000,
     TitleCatalogue1733020000000,
+    OrganizationSuccession1733040000000,
+    Downsizing1733050000000,
     OrganizationProjection1733200000000,
     Assignment1733210000000,
   ],
@@ -95,5 +105,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
     projectOrganizations(new InboxConsumer({ name: 'personnel.organizations', bus, dataSource, logger })),
+    followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus, dataSource, logger })),
+    receiveDownsizingCandidates(new InboxConsumer({ name: 'personnel.downsizing-candidates', bus, dataSource, logger })),
   ],
 };

@@ -66,7 +66,11 @@ export const OrganizationChanged = defineEvent({
   payload: z.object({ previous: organizationVersion, organization: organizationVersion, replaced: z.boolean(), ...changeFacts }),
 });
 
-/** An organization closed; the seats and duties it held closed with it on the same date. */
+/**
+ * An organization closed; the seats and duties it held closed with it on the same date. When a
+ * restructuring closed it, `successorId` is the successor unit's body of the same kind that
+ * takes over its members and staff (null: nothing takes over; events written before read null).
+ */
 export const OrganizationClosed = defineEvent({
   type: 'OrganizationClosed',
   version: 1,
@@ -75,6 +79,7 @@ export const OrganizationClosed = defineEvent({
     organization: organizationVersion,
     closedSeats: z.array(z.string().uuid()),
     closedDuties: z.array(z.string().uuid()),
+    successorId: z.string().uuid().nullable().default(null),
     ...changeFacts,
   }),
 });

@@ -33,3 +33,15 @@ function isLeapYear(year: number): boolean {
 export function isWithin(date: string, range: DateRange): boolean {
   return date >= range.min && date <= range.max;
 }
+
+/**
+ * The same day `months` calendar months later (or earlier), the month's last day when it is
+ * shorter: a child born on 2024-01-31 turns 36 months on 2027-01-31, one born 2024-02-29 on 2027-02-28.
+ */
+export function addMonths(date: string, months: number): string {
+  const [year, month, day] = date.split('-').map(Number);
+  const index = year * 12 + (month - 1) + months;
+  const [toYear, toMonth] = [Math.floor(index / 12), (index % 12) + 1];
+  const toDay = Math.min(day, daysInMonth(toYear, toMonth));
+  return `${String(toYear).padStart(4, '0')}-${String(toMonth).padStart(2, '0')}-${String(toDay).padStart(2, '0')}`;
+}

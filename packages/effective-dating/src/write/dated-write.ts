@@ -145,11 +145,17 @@ export interface WriteRequest {
  * write), then appends exactly one audit row. Anything thrown rolls all of it back.
  */
 export async function writeDated<T>(dataSource: DataSource, request: WriteRequest, work: (write: DatedWrite) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    const change = await recordChange(manager, request.actor, request.change);
-    const write = new DatedWrite(manager, request.actor, request.operation, change);
-    const result = await work(write);
-    await write.finish();
-    return result;
-  });
+  return dataSource.transaction((manager) => writeDatedIn(manager, request, work));
+}
+
+/**
+ * {@link writeDated} inside a transaction already open: a consumer applying an event writes in
+ * the transaction of its inbox row, so the write and the event's receipt commit together.
+ */
+export async function writeDatedIn<T>(manager: EntityManager, request: WriteRequest, work: (write: DatedWrite) => Promise<T>): Promise<T> {
+  const change = await recordChange(manager, request.actor, request.change);
+  const write = new DatedWrite(manager, request.actor, request.operation, change);
+  const result = await work(write);
+  await write.finish();
+  return result;
 }

@@ -13,8 +13,15 @@ import { announce as announceSeat, closeSeatsOf } from './seat.service';
  * ended or moved by a merger emits the same events as one ended or moved directly.
  */
 
-/** Closes open organizations on the write's date with their seats and duties; announces each. */
-export async function closeOrganizations(write: DatedWrite, holders: readonly Holder[]): Promise<Organization[]> {
+/**
+ * Closes open organizations on the write's date with their seats and duties; announces each,
+ * naming the body that takes over its members and staff when a restructuring gave one.
+ */
+export async function closeOrganizations(
+  write: DatedWrite,
+  holders: readonly Holder[],
+  successors: ReadonlyMap<string, string> = new Map(),
+): Promise<Organization[]> {
   if (holders.length === 0) return [];
   const seats = await closeSeatsOf(write, holders);
   const duties = await closeDutiesOf(write, holders);
@@ -28,6 +35,7 @@ export async function closeOrganizations(write: DatedWrite, holders: readonly Ho
         organization: organizationSnapshot(version),
         closedSeats: (seats.get(organization.id) ?? []).map((seat) => seat.id),
         closedDuties: (duties.get(organization.id) ?? []).map((duty) => duty.id),
+        successorId: successors.get(organization.id) ?? null,
         ...write.facts,
       },
       { aggregateId: organization.id, unitPath: unit.path },

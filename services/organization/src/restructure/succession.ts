@@ -52,7 +52,7 @@ export async function carryHoldings(write: DatedWrite, everyCeasing: readonly Ce
     moves.set(child.id, { organization: child, unitCode: child.unitCode, unitPath, parentId: counterparts.get(child.parentId as string) ?? null });
   }
   const unitOf = (org: Organization) => (byCode.get(org.unitCode) as Ceasing).unit;
-  const closed = await closeOrganizations(write, closing.map((organization) => ({ organization, unit: unitOf(organization) })));
+  const closed = await closeOrganizations(write, closing.map((organization) => ({ organization, unit: unitOf(organization) })), counterparts);
   const moved = await moveOrganizations(write, [...moves.values()]);
   await passQuotas(write, quotaSuccessions(ceasing, closing, counterparts, unitOf));
   write.concerns(ceasing.flatMap((entry) => (entry.successor ? [entry.unit.path, entry.successor.path] : [entry.unit.path])));

@@ -5,6 +5,7 @@ import { createLogger, withServiceDatabase } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { personnelService } from '../service';
 import { dauTiengPostPlaces, seedDauTiengAssignments } from './assignments.seed';
+import { followAllSuccessions } from '../succession/succession.follow';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
 /** The grassroots Party organizations the story has by its last date (organization's seed). */
@@ -23,6 +24,9 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   const started = Date.now();
   const members = await seedDauTiengPartyMembers(dataSource);
   logger.info({ members, seconds: (Date.now() - started) / 1000 }, members > 0 ? 'Dầu Tiếng Party members seeded' : 'Dầu Tiếng Party members already there');
+  // Members recorded after organization announced the 2025 mergers follow them now, as those held then did.
+  const followed = await followAllSuccessions(dataSource);
+  logger.info({ followed }, 'memberships carried to the successors of merged organizations');
   const assignments = await seedDauTiengAssignments(dataSource);
   logger.info({ assignments }, assignments > 0 ? 'Dầu Tiếng posts seeded' : 'Dầu Tiếng posts already there');
 }).catch((error: unknown) => {

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, UnitCreated } from '@ps/contracts';
+import { eventMessage, type OutgoingMessage } from '@ps/events';
+import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
+import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
+import { personnelService } from '../src/service';
+import { followAllSuccessions } from '../src/succession/succession.follow';
+
+const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
+let service: RunningService;
+
+const decision = { number: '1/QĐ-TU', date: '1999-01-01', signer: 'Bí thư' };
+const merger = { number: '1685/NQ-UBTVQH15', date: '2025-06-16', signer: 'Chủ tịch Quốc hội' };
+const organization = (unitCode: string, name: string): OrganizationVersion => ({
+  id: randomUUID(), unitCode, parentId: null, kind: 'PARTY_GRASSROOTS', subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
+});
+const org = {
+  anLap: organization('25801', 'Đảng bộ xã An Lập'),
+  dinhHiep: organization('25798', 'Đảng bộ xã Định Hiệp'),
+  thanhAn: organization('25807', 'Đảng bộ xã Thanh An'),
+  school: organization('25798', 'Chi bộ cơ sở Trường THCS Định Hiệp'),
+};
+const created = (version: OrganizationVersion): OutgoingMessage =>
+  eventMessage(OrganizationCreated, { organization: version, effectiveDate: version.validFrom, reason: 'Thành lập', decision }, { aggregateId: version.id, actor: 'system:test' });
+const closedInto = (version: OrganizationVersion, successorId: string | null): OutgoingMessage =>
+  eventMessage(
+    OrganizationClosed,
+    { organization: { ...version, validTo: '2025-07-01' }, closedSeats: [], closedDuties: [], successorId, effectiveDate: '2025-07-01', reason: 'Sắp xếp đơn vị hành chính cấp xã', decision: merger },
+    { aggregateId: version.id, actor: 'system:test' },
+  );
+
+const count = async (sql: string, parameters: unknown[] = []): Promise<number> => (await service.dataSource.query(sql, parameters))[0].n;
+const held = () => service.dataSource.query(
+  'SELECT id, party_organization_id, valid_from::text, valid_to::text FROM party_membership ORDER BY id, valid_from',
+);
+const members = async (id: string, asOf: string) =>
+  (await queryEntities<{ partyMemberCount: number }>(service.url, 'Organization', [{ id }], `partyMemberCount(asOf: "${asOf}")`, await tokenFor(DEMO_USERS.districtOfficer)))
+    .data?._entities[0].partyMemberCount;
+const consumed = (messages: OutgoingMessage[]) =>
+  publishAndAwait(messages, (batch) => service.bus.publish(batch),
+    () => count("SELECT count(*)::int AS n FROM inbox WHERE consumer = 'personnel.successions' AND event_id = ANY($1::uuid[])", [messages.map((message) => JSON.parse(message.value).id)]),
+    'closings consumed');
+
+async function admitted(key: string, unitCode: string, partyOrganizationId: string, on: string): Promise<string> {
+  const token = await tokenFor(DEMO_USERS.districtOfficer);
+  const person = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
+    token, variables: { input: { unitCode, fullName: `Người Thử ${key}`, personalId: `07408${key.padStart(7, '0')}`, birthDate: '1980-01-01', gender: 'MALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01') } },
+  });
+  expect(person.errors).toBeUndefined();
+  const membership = await graphqlRequest<{ admitPartyMember: { id: string; validTo: string | null } }>(service.url,
+    'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id validTo } }',
+    { token, variables: { input: { personId: person.data?.registerPerson.id, partyOrganizationId, officialDate: null, cardNumber: null, change: changeOn(on) } } });
+  expect(membership.errors).toBeUndefined();
+  return membership.data?.admitPartyMember.id ?? '';
+}
+
+beforeAll(async () => {
+  await recreateTestDatabase(env.DATABASE_URL);
+  service = await startService(personnelService, env);
+  const communes = ['25798', '25807'].map((code) =>
+    eventMessage(UnitCreated, { code, name: `Xã ${code}`, tier: 'COMMUNE', parentCode: '720', path: `74.720.${code}`, validFrom: '1999-01-01', validTo: null, decision: null },
+      { aggregateId: code, actor: 'system:test' }));
+  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
+    () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
+  await publishAndAwait(Object.values(org).map(created), (messages) => service.bus.publish(messages),
+    () => count('SELECT count(*)::int AS n FROM organization'), 'Party organizations projected');
+  await admitted('1', '25801', org.anLap.id, '2001-01-01');
+  await admitted('2', '25801', org.anLap.id, '2010-05-01');
+  await admitted('3', '25798', org.dinhHiep.id, '2005-01-01');
+  await admitted('4', '25807', org.thanhAn.id, '2003-01-01');
+});
+
+afterAll(() => service?.stop());
+
+describe('members follow their Party organization when a restructuring closes it into a successor', () => {
+  it('carries every member of the merged communes to the successor exactly once, as a recorded transfer citing the merger', async () => {
+    await consumed([closedInto(org.anLap, org.thanhAn.id), closedInto(org.dinhHiep, org.thanhAn.id)]);
+    expect(await members(org.thanhAn.id, '2025-06-30')).toBe(1);
+    expect(await members(org.thanhAn.id, '2025-07-01')).toBe(4);
+    expect(await members(org.anLap.id, '2025-06-30')).toBe(2);
+    expect(await count("SELECT count(*)::int AS n FROM party_membership WHERE party_organization_id <> $1 AND (valid_to IS NULL OR valid_to > '2025-07-01')", [org.thanhAn.id])).toBe(0);
+    const transfers = await service.dataSource.query(
+      `SELECT a.operation, a.user_id, d.number FROM audit_log a JOIN decision d ON d.id = a.decision_id WHERE a.operation = 'followSuccession' ORDER BY a.target_id`,
+    );
+    expect(transfers).toEqual([
+      { operation: 'followSuccession', user_id: 'system:personnel.succession', number: '1685/NQ-UBTVQH15' },
+      { operation: 'followSuccession', user_id: 'system:personnel.succession', number: '1685/NQ-UBTVQH15' },
+    ]);
+    expect(await count("SELECT count(*)::int AS n FROM outbox WHERE envelope->>'type' = 'PartyMembershipChanged' AND envelope->'payload'->>'action' = 'TRANSFERRED'")).toBe(3);
+  });
+
+  it('changes nothing when the closings are delivered again, or announced again as new events', async () => {
+    const before = await held();
+    const audits = await count('SELECT count(*)::int AS n FROM audit_log');
+    const delivered = (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((message) => JSON.parse(message.value ?? '{}').type === 'OrganizationClosed');
+    await service.bus.publish(delivered.map((message) => ({ topic: ORGANIZATION_TOPIC, key: message.key ?? '', value: message.value ?? '' })));
+    await consumed([closedInto(org.anLap, org.thanhAn.id), closedInto(org.dinhHiep, org.thanhAn.id)]);
+    await eventually(async () => ((await service.bus.consumerLag('personnel.successions', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
+    expect(await held()).toEqual(before);
+    expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audits);
+  });
+
+  it('carries a member admitted afterwards with a date before the merger, in the admission’s own transaction', async () => {
+    const id = await admitted('5', '25801', org.anLap.id, '2015-01-01');
+    expect(await service.dataSource.query('SELECT party_organization_id, valid_from::text, valid_to::text FROM party_membership WHERE id = $1 ORDER BY valid_from', [id])).toEqual([
+      { party_organization_id: org.anLap.id, valid_from: '2015-01-01', valid_to: '2025-07-01' },
+      { party_organization_id: org.thanhAn.id, valid_from: '2025-07-01', valid_to: null },
+    ]);
+    expect(await members(org.thanhAn.id, '2025-07-01')).toBe(5);
+    expect(await followAllSuccessions(service.dataSource)).toBe(0);
+  });
+
+  it('carries members recorded without the succession (a seed’s batched rows) when asked to catch up, once', async () => {
+    await admitted('6', '25798', org.school.id, '2012-01-01');
+    await service.dataSource.query(
+      `INSERT INTO organization_succession (organization_id, successor_id, effective_date, reason, decision) VALUES ($1, $2, '2025-07-01', 'Sắp xếp', $3)`,
+      [org.school.id, org.thanhAn.id, JSON.stringify(merger)],
+    );
+    expect(await members(org.thanhAn.id, '2025-07-01')).toBe(5);
+    expect(await followAllSuccessions(service.dataSource)).toBe(1);
+    expect(await members(org.thanhAn.id, '2025-07-01')).toBe(6);
+    expect(await members(org.school.id, '2025-06-30')).toBe(1);
+    expect(await followAllSuccessions(service.dataSource)).toBe(0);
+  });
+});
