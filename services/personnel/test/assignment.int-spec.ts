@@ -122,6 +122,27 @@ describe('ends, figures and concurrent titles', () => {
     ]);
   });
 
+  it('lists an organization’s assignments as of a date, inside the territory only, one statement for many organizations', async () => {
+    const held = async (username: string, ids: string[]) =>
+      (await queryEntities<{ assignments: Array<{ personId: string; titleCode: string; concurrent: boolean }> }>(
+        service.url, 'Organization', ids.map((id) => ({ id })), 'assignments(asOf: "2001-01-01") { personId titleCode concurrent }', await tokenFor(username),
+      )).data?._entities.map((organization) => organization.assignments);
+    const ids = [org.anLapCommittee.id, org.anLapParty.id, org.dinhAnCommittee.id];
+    expect(await held(DEMO_USERS.districtAdmin, ids)).toEqual([
+      [{ personId: people.a, titleCode: 'COMMUNE_COMMITTEE_CHAIR', concurrent: true }, { personId: people.b, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', concurrent: false }],
+      [{ personId: people.a, titleCode: 'COMMUNE_PARTY_SECRETARY', concurrent: false }],
+      [],
+    ]);
+    expect(await held(DEMO_USERS.dinhAnAdmin, ids)).toEqual([[], [], []]);
+    const statements = jest.spyOn(service.dataSource.logger, 'logQuery');
+    try {
+      await held(DEMO_USERS.districtAdmin, ids);
+      expect(statements.mock.calls.filter(([sql]) => !/outbox|^(START TRANSACTION|COMMIT|ROLLBACK)/.test(String(sql)))).toHaveLength(1);
+    } finally {
+      statements.mockRestore();
+    }
+  });
+
   it('finds the units whose Party secretary is also People’s Committee chair, inside the territory only', async () => {
     const holders = async (username: string, asOf: string) => {
       const response = await graphqlRequest<{ concurrentTitleHolders: Array<{ unitCode: string; unitName: string; person: { id: string } }> }>(

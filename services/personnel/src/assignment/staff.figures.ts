@@ -1,5 +1,6 @@
 import type { Principal } from '@ps/auth';
-import { inForceOn, isStableId } from '@ps/effective-dating';
+import { inForceOn, isStableId, stampAsOf } from '@ps/effective-dating';
+import { groupBy } from '@ps/service-kit';
 import type { DataSource, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
 import { Assignment } from './assignment.entity';
@@ -69,5 +70,26 @@ export class StaffCounts {
       .andWhere(inForceOn('organization', ':asOf'), { asOf });
     territoryGuard.joinUnitOn(query, principal, 'organization.unit_code', asOf).groupBy('organization.id');
     return byKey(await selectFigures(query, 'organization.id', quota).getRawMany<FiguresRow>());
+  }
+
+  /**
+   * The assignments in force on `asOf` of each organization in force that day in a unit inside
+   * the caller's territory then, by title; one statement per batch.
+   */
+  async heldIn(principal: Principal, ids: readonly string[], asOf: string): Promise<Map<string, Assignment[]>> {
+    const organizationIds = ids.filter(isStableId);
+    if (organizationIds.length === 0) return new Map();
+    const query = this.dataSource
+      .getRepository(Assignment)
+      .createQueryBuilder('assignment')
+      .innerJoin('organization', 'organization', `organization.id = assignment.organization_id AND ${inForceOn('organization', ':asOf')}`)
+      .where('assignment.organization_id IN (:...organizationIds)', { organizationIds })
+      .andWhere(inForceOn('assignment', ':asOf'), { asOf });
+    const assignments = await territoryGuard
+      .joinUnitOn(query, principal, 'organization.unit_code', asOf)
+      .orderBy('assignment.title_code')
+      .addOrderBy('assignment.valid_from')
+      .getMany();
+    return groupBy(assignments.map((assignment) => stampAsOf(assignment, asOf)), (assignment) => assignment.organizationId);
   }
 }

@@ -3,6 +3,7 @@ import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { Organization } from '../organization/organization.type';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
+import { Assignment } from './assignment.entity';
 import { vacanciesOf } from './assignment.rules';
 import type { StaffFigures } from './staff.figures';
 import type { StaffLoaders } from './staff.loaders';
@@ -72,6 +73,14 @@ export class OrganizationStaffResolver {
   @FieldResolver(() => Int, VACANCIES)
   async vacancies(@Root() organization: Organization, @Arg('asOf', () => LocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null, @Ctx() context: Context) {
     return vacanciesOf(await this.figures(organization, asOf, context));
+  }
+
+  @Directive('@requires(fields: "asOf")')
+  @FieldResolver(() => [Assignment], {
+    description: 'Phân công đang có hiệu lực vào ngày asOf (rỗng ngoài địa bàn) / assignments in force as of a date (empty outside your territory)',
+  })
+  assignments(@Root() organization: Organization, @Arg('asOf', () => LocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null, @Ctx() { loaders }: Context) {
+    return loaders.organizationAssignmentsOn.load({ id: organization.id, asOf: asOfDate(asOf ?? organization.asOf) });
   }
 
   @Directive('@requires(fields: "asOf")')
