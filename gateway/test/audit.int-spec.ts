@@ -139,6 +139,26 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['endAssignment', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: EndAssignmentInput!) { endAssignment(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.assignment, input: { endReason: 'RETIRED', change: local('27/QĐ-UBND', '2026-07-01') } }) }],
+  ['addToCadrePlanning', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, titleCode: 'COMMUNE_COMMITTEE_CHAIR', unitCode: THANH_AN, term: '2025-2030', change: local('31/QĐ-ĐU', '2026-02-15') } }),
+    keep: (data) => void (ids.planning = data.addToCadrePlanning.id as string) }],
+  ['startRotation', { service: 'personnel', user: city, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: StartRotationInput!) { startRotation(input: $input) { id } }',
+    variables: () => ({ input: {
+      personId: ids.person, fromUnitCode: THANH_AN, toUnitCode: '25780', titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', plannedEndOn: '2029-03-01',
+      change: local('32/QĐ-TU', '2026-03-01'),
+    } }),
+    keep: (data) => void (ids.rotation = data.startRotation.id as string) }],
+  ['extendRotation', { service: 'personnel', user: city, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: ExtendRotationInput!) { extendRotation(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.rotation, input: { plannedEndOn: '2029-09-01', change: local('33/QĐ-TU', '2026-04-01') } }) }],
+  ['completeRotation', { service: 'personnel', user: city, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: CompleteRotationInput!) { completeRotation(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.rotation, input: { change: local('34/QĐ-TU', '2026-05-01') } }) }],
+  ['removeFromCadrePlanning', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: RemoveFromPlanningInput!) { removeFromCadrePlanning(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.planning, input: { change: local('35/QĐ-ĐU', '2026-05-15') } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
@@ -282,7 +302,10 @@ describe('who reads whose audit trail', () => {
     const operations = (section: ServiceName) => cityRead.data?.auditTrail?.[section]?.entries.map((entry) => entry.operation) ?? [];
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
-      ['endAssignment', 'transferAssignment', 'assign', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson'],
+      [
+        'endAssignment', 'transferAssignment', 'assign', 'removeFromCadrePlanning', 'completeRotation', 'extendRotation', 'startRotation',
+        'addToCadrePlanning', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson',
+      ],
       ['recordRating'], ['createReformPlan'],
     ]);
     for (const unitCode of ['79', '25747']) {

@@ -32,12 +32,13 @@ function seedPartyMembers(): number {
 }
 
 const demoRows = async () =>
-  (await queryDatabase<{ people: number; memberships: number; versions: number; audit: number; followed: number }>(
+  (await queryDatabase<{ people: number; memberships: number; versions: number; audit: number; followed: number; planned: number; rotations: number }>(
     databaseOf('personnel'),
     `SELECT (SELECT count(*)::int FROM person WHERE personal_id LIKE '000%') AS people, (SELECT count(DISTINCT id)::int FROM party_membership) AS memberships,
             (SELECT count(*)::int FROM party_membership) AS versions,
             (SELECT count(*)::int FROM audit_log WHERE operation = 'seedDauTiengPartyMembers') AS audit,
-            (SELECT count(*)::int FROM audit_log WHERE operation = 'followSuccession') AS followed`,
+            (SELECT count(*)::int FROM audit_log WHERE operation = 'followSuccession') AS followed,
+            (SELECT count(*)::int FROM cadre_planning) AS planned, (SELECT count(*)::int FROM rotation) AS rotations`,
   ))[0];
 
 beforeAll(async () => {
@@ -47,6 +48,20 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(() => stopPlatform(platform));
+
+describe('the seed story’s cadre planning', () => {
+  it('answers the district’s 2015–2020 planning list and the two young cadres rotated to communes', async () => {
+    const response = await graphqlRequest<{ cadrePlanning: { entries: Array<{ titleCode: string }> }; anLap: Array<{ titleCode: string }>; dinhAn: Array<{ titleCode: string }> }>(
+      gatewayUrl,
+      `{ cadrePlanning(unitCode: "720", term: "2015-2020", asOf: "2014-06-30") { entries { titleCode } }
+         anLap: rotations(unitCode: "25801", asOf: "2015-01-01") { titleCode } dinhAn: rotations(unitCode: "25789", asOf: "2015-01-01") { titleCode } }`,
+      { token: await tokenFor(DEMO_USERS.districtAdmin) },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.cadrePlanning.entries).toHaveLength(12);
+    expect([response.data?.anLap, response.data?.dinhAn]).toEqual([[{ titleCode: 'COMMUNE_PARTY_SECRETARY' }], [{ titleCode: 'COMMUNE_COMMITTEE_CHAIR' }]]);
+  });
+});
 
 describe('the seed story’s Party members', () => {
   it('answers Huyện Dầu Tiếng with 742 Party members in 1999 and 2,320 in 2013, beside its 22 and 51 grassroots Party organizations', async () => {
@@ -62,7 +77,8 @@ describe('the seed story’s Party members', () => {
 
   it('is seeded once: a second run adds no person, membership or audit row', async () => {
     const before = await demoRows();
-    expect(before).toMatchObject({ people: 2320, memberships: 2320, audit: 1 });
+    // 2,320 Party members and the planning story's eight cadres, twelve places on its list, two rotations.
+    expect(before).toMatchObject({ people: 2328, memberships: 2320, audit: 1, planned: 12, rotations: 2 });
     seedPartyMembers();
     expect(await demoRows()).toEqual(before);
   });

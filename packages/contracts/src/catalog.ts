@@ -20,8 +20,10 @@ import { territoryReads } from './organization/territory.reads';
 import { UnitCreated } from './organization/unit.events';
 import { AssignmentChanged } from './personnel/assignment.events';
 import { DownsizingDecided } from './personnel/downsizing.events';
+import { CadrePlanningChanged } from './personnel/cadre-planning.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
 import { PersonRegistered } from './personnel/person.events';
+import { RotationChanged } from './personnel/rotation.events';
 import { ReformPlanCreated } from './reform/plan.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
@@ -42,6 +44,8 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   QuotaChanged,
   PersonRegistered,
   PartyMembershipChanged,
+  CadrePlanningChanged,
+  RotationChanged,
   DownsizingDecided,
   AssignmentChanged,
   RatingRecorded,

@@ -18,6 +18,7 @@ export * from './decision/decision.inputs';
 export * from './decision/decision.loaders';
 export * from './decision/decision.record';
 export * from './validity';
+export * from './write/bulk-versions';
 export * from './write/dated-write';
 export * from './write/revise';
 export * from './write/versions';

@@ -12,6 +12,7 @@ import {
   closeVersion,
   convertToEffectiveVersions,
   insertVersion,
+  insertVersions,
   nextVersion,
   openVersion,
   readAuditPage,
@@ -214,5 +215,33 @@ describe('converting a table of plain rows', () => {
     await dataSource.query(overlapping, [id]);
     await migrate((runner) => revertEffectiveVersions(runner, 'badge'));
     expect(await dataSource.query('SELECT id, label FROM badge')).toEqual([{ id, label: 'Mới' }]);
+  });
+});
+
+describe('insertVersions', () => {
+  it('writes many first versions in batches, each started by the write (a row may state its own start), in the write\'s transaction', async () => {
+    const ids = Array.from({ length: 5 }, () => crypto.randomUUID());
+    await writeDated(dataSource, { actor, operation: 'createPosts', change: change('2025-03-01', '99/QĐ-UBND') }, async (write) => {
+      await insertVersions(write, Post, ids.map((id, index) => ({ id, title: `Chức danh ${index}`, ...(index === 4 ? { validFrom: '2025-02-01' } : {}) })), 2);
+      write.about({ type: 'Post', id: write.correlationId, label: '5 posts', unitCode: '25801', unitPaths: ['74.720.25801'] });
+    });
+    const rows = await dataSource.query(
+      `SELECT post.title, post.valid_from::text, post.valid_to, post.reason, post.created_by, decision.number
+         FROM post JOIN decision ON decision.id = post.decision_id WHERE post.id = ANY($1::uuid[]) ORDER BY post.title`,
+      [ids],
+    );
+    expect(rows).toEqual(ids.map((_, index) => ({
+      title: `Chức danh ${index}`, valid_from: index === 4 ? '2025-02-01' : '2025-03-01', valid_to: null, reason: 'Kiện toàn bộ máy', created_by: 'u-1', number: '99/QĐ-UBND',
+    })));
+  });
+
+  it('leaves nothing when the work fails after it', async () => {
+    const id = crypto.randomUUID();
+    const failing = writeDated(dataSource, { actor, operation: 'createPosts', change: change('2025-03-01') }, async (write) => {
+      await insertVersions(write, Post, [{ id, title: 'Bỏ' }]);
+      throw new RangeError('after the insert');
+    });
+    await expect(failing).rejects.toThrow('after the insert');
+    expect(await count(`SELECT count(*)::int AS n FROM post WHERE id = '${id}'`)).toBe(0);
   });
 });

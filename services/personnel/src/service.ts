@@ -16,10 +16,14 @@ import { StaffCounts } from './assignment/staff.figures';
 import { staffLoaders } from './assignment/staff.loaders';
 import { OrganizationStaffResolver, UnitStaffResolver } from './assignment/staff.resolver';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
+import { EligibilityResolver } from './criteria/eligibility.resolver';
+import { EligibilityService } from './criteria/eligibility.service';
 import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.inbox';
 import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
 import { DownsizingResolver } from './downsizing/downsizing.resolver';
 import { DownsizingService } from './downsizing/downsizing.service';
+import { ImportResolver } from './import/import.resolver';
+import { ImportService } from './import/import.service';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
@@ -31,6 +35,10 @@ import { OrganizationProjection1733200000000 } from './migrations/1733200000000-
 import { Assignment1733210000000 } from './migrations/1733210000000-assignment';
 import { projectOrganizations } from './organization/organization.projection';
 import { Organization } from './organization/organization.type';
+import { CadreRules1733300000000 } from './migrations/1733300000000-cadre-rules';
+import { CadrePlanning1733310000000 } from './migrations/1733310000000-cadre-planning';
+import { Rotation1733320000000 } from './migrations/1733320000000-rotation';
+import { TitleCriteria1733330000000 } from './migrations/1733330000000-title-criteria';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -41,6 +49,13 @@ import { SeatOccupancyResolver } from './seat/seat-occupancy.resolver';
 import { SeatOccupancyService } from './seat/seat-occupancy.service';
 import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
+import { PlanningEntry } from './planning/planning.entity';
+import { PlanningLists } from './planning/planning-list.service';
+import { PlanningResolver } from './planning/planning.resolver';
+import { PlanningService } from './planning/planning.service';
+import { Rotation } from './rotation/rotation.entity';
+import { RotationResolver } from './rotation/rotation.resolver';
+import { RotationService } from './rotation/rotation.service';
 import { followSuccessions } from './succession/succession.follow';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
@@ -61,6 +76,7 @@ export type PersonnelLoaders = ReturnType<typeof serviceLoaders>;
 
 function resolvers(dataSource: DataSource) {
   const people = new PersonService(dataSource);
+  const planning = new PlanningService(dataSource, people);
   return [
     new PersonResolver(people),
     new UnitStaffResolver(),
@@ -73,12 +89,16 @@ function resolvers(dataSource: DataSource) {
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
     new DownsizingResolver(new DownsizingService(dataSource, people)),
+    new ImportResolver(new ImportService(dataSource)),
+    new PlanningResolver(planning, new PlanningLists(dataSource, planning), people),
+    new RotationResolver(new RotationService(dataSource, people), people),
+    new EligibilityResolver(new EligibilityService(dataSource, people)),
   ];
 }
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, Decision],
+  entities: [Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -94,6 +114,10 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     Downsizing1733050000000,
     OrganizationProjection1733200000000,
     Assignment1733210000000,
+    CadreRules1733300000000,
+    CadrePlanning1733310000000,
+    Rotation1733320000000,
+    TitleCriteria1733330000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

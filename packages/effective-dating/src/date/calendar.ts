@@ -45,3 +45,17 @@ export function addMonths(date: string, months: number): string {
   const toDay = Math.min(day, daysInMonth(toYear, toMonth));
   return `${String(toYear).padStart(4, '0')}-${String(toMonth).padStart(2, '0')}-${String(toDay).padStart(2, '0')}`;
 }
+
+/**
+ * Whole calendar months from `from` to `to` (negative when `to` is earlier), as rules count
+ * ages and periods: a month counts once its day is reached, a shorter month's last day standing
+ * for a day it lacks (2024-01-31 → 2024-02-29 is one month).
+ */
+export function monthsBetween(from: string, to: string): number {
+  const [fromYear, fromMonth] = from.split('-').map(Number);
+  const [toYear, toMonth] = to.split('-').map(Number);
+  const months = (toYear - fromYear) * 12 + (toMonth - fromMonth);
+  if (months > 0 && addMonths(from, months) > to) return months - 1;
+  if (months < 0 && addMonths(from, months) < to) return months + 1;
+  return months;
+}

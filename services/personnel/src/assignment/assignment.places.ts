@@ -1,18 +1,7 @@
-import { InvariantViolation } from '@ps/errors';
 import { inForceOn, isStableId, notEndedBy } from '@ps/effective-dating';
 import type { EntityManager } from 'typeorm';
 import { AssignmentNotFoundError, InvalidAssignmentError } from './assignment.errors';
 import { requireSeatHasRoom } from './assignment.rules';
-
-/** The tier of a unit on a date (the unit was found inside the territory that day). */
-export async function unitTierOn(manager: EntityManager, unitCode: string, date: string): Promise<string> {
-  const rows: Array<{ tier: string }> = await manager.query(
-    `SELECT tier FROM territory_unit WHERE code = $1 AND ${inForceOn('', '$2')}`,
-    [unitCode, date],
-  );
-  if (rows.length === 0) throw new InvariantViolation(`unit ${unitCode} has no version on ${date}`);
-  return rows[0].tier;
-}
 
 /**
  * The organization's seat in force on `date` with a place left: holders not ended by the date

@@ -1,21 +1,17 @@
 import { ASSIGNMENT_END_REASONS } from '@ps/contracts';
 import { AssignmentEndReason } from './assignment.entity';
-import { requireSeatHasRoom, requireTitleFits, seatPlaces, vacanciesOf } from './assignment.rules';
+import { requireSeatHasRoom, requireTitleKind, seatPlaces, vacanciesOf } from './assignment.rules';
 
-const secretary = { code: 'COMMUNE_PARTY_SECRETARY', tier: 'COMMUNE', organizationKind: 'PARTY_COMMITTEE' };
+const secretary = { code: 'COMMUNE_PARTY_SECRETARY', organizationKind: 'PARTY_COMMITTEE' };
 const refusal = (code: string, reason: string) => expect.objectContaining({ extensions: expect.objectContaining({ code, details: expect.objectContaining({ reason }) }) });
 
-describe('requireTitleFits', () => {
-  it('accepts a title in an organization of its kind at its tier', () => {
-    expect(() => requireTitleFits(secretary, 'PARTY_COMMITTEE', 'COMMUNE')).not.toThrow();
+describe('requireTitleKind', () => {
+  it('accepts a title in an organization of its kind', () => {
+    expect(() => requireTitleKind(secretary, 'PARTY_COMMITTEE')).not.toThrow();
   });
 
-  it.each([
-    ['PEOPLES_COMMITTEE', 'COMMUNE', 'TITLE_ORGANIZATION_KIND'],
-    ['PARTY_COMMITTEE', 'DISTRICT', 'TITLE_TIER'],
-    ['PARTY_GRASSROOTS', 'PROVINCE', 'TITLE_ORGANIZATION_KIND'],
-  ])('refuses it in a %s at the %s tier: %s', (kind, tier, reason) => {
-    expect(() => requireTitleFits(secretary, kind, tier)).toThrow(refusal('BAD_USER_INPUT', reason));
+  it.each(['PEOPLES_COMMITTEE', 'PARTY_GRASSROOTS'])('refuses it in a %s', (kind) => {
+    expect(() => requireTitleKind(secretary, kind)).toThrow(refusal('BAD_USER_INPUT', 'TITLE_ORGANIZATION_KIND'));
   });
 });
 

@@ -3,30 +3,21 @@ import { InvalidAssignmentError, SeatFullError } from './assignment.errors';
 /** What of a title the rule reads: the catalogue's row says where the title sits. */
 export interface TitlePlace {
   code: string;
-  tier: string;
   organizationKind: string;
 }
 
 /**
- * A title fits an organization when the catalogue places it in organizations of that kind at
- * the tier of the organization's unit (a commune's Party secretary in a commune's Party
- * committee); the catalogue is the rule, this only reads it.
+ * A title fits an organization of the kind the catalogue places it in (a commune's Party
+ * secretary in a Party committee); the catalogue is the rule, this only reads it. The tier is
+ * the title catalogue's own check (`requireTitleTier`).
  */
-export function requireTitleFits(title: TitlePlace, organizationKind: string, unitTier: string): void {
-  if (title.organizationKind !== organizationKind) {
-    throw new InvalidAssignmentError(
-      `Chức danh ${title.code} thuộc loại tổ chức ${title.organizationKind}, không phải ${organizationKind}`,
-      `Title ${title.code} sits in a ${title.organizationKind}, not a ${organizationKind}`,
-      { reason: 'TITLE_ORGANIZATION_KIND', titleCode: title.code, expected: title.organizationKind, actual: organizationKind },
-    );
-  }
-  if (title.tier !== unitTier) {
-    throw new InvalidAssignmentError(
-      `Chức danh ${title.code} thuộc cấp ${title.tier}, đơn vị thuộc cấp ${unitTier}`,
-      `Title ${title.code} sits at the ${title.tier} tier, the unit is at the ${unitTier} tier`,
-      { reason: 'TITLE_TIER', titleCode: title.code, expected: title.tier, actual: unitTier },
-    );
-  }
+export function requireTitleKind(title: TitlePlace, organizationKind: string): void {
+  if (title.organizationKind === organizationKind) return;
+  throw new InvalidAssignmentError(
+    `Chức danh ${title.code} thuộc loại tổ chức ${title.organizationKind}, không phải ${organizationKind}`,
+    `Title ${title.code} sits in a ${title.organizationKind}, not a ${organizationKind}`,
+    { reason: 'TITLE_ORGANIZATION_KIND', titleCode: title.code, expected: title.organizationKind, actual: organizationKind },
+  );
 }
 
 /** A seat as the rule reads it: how many may hold it at once. */

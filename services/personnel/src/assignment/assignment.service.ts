@@ -5,12 +5,12 @@ import { closeVersion, dayBefore, insertVersion, openVersion, stampAsOf, updateV
 import type { DataSource } from 'typeorm';
 import { organizationOn, type OrganizationVersion } from '../organization/organization.lookup';
 import type { PersonService } from '../person/person.service';
-import { titleOn } from '../title/title.service';
+import { requireTitleTier, titleOn } from '../title/title.service';
 import { Assignment, assignmentSnapshot, AssignmentEndReason } from './assignment.entity';
 import { AssignmentNotFoundError, assignmentConflict, InvalidAssignmentError } from './assignment.errors';
 import type { AssignInput, EndAssignmentInput, PostInput, TransferAssignmentInput } from './assignment.inputs';
-import { seatWithRoom, unitTierOn } from './assignment.places';
-import { requireTitleFits } from './assignment.rules';
+import { seatWithRoom } from './assignment.places';
+import { requireTitleKind } from './assignment.rules';
 import type { ConcurrentTitleHolder } from './concurrent-title-holder.type';
 import { concurrentTitleHolders } from './concurrent-title-holders.query';
 
@@ -87,7 +87,8 @@ export class AssignmentService {
 async function takePost(write: DatedWrite, principal: Principal, personId: string, post: PostInput): Promise<Held> {
   const { organization, unit } = await organizationOn(write.manager, principal, post.organizationId, write.date);
   const title = await titleOn(write.manager, post.titleCode, write.date);
-  requireTitleFits(title, organization.kind, await unitTierOn(write.manager, unit.code, write.date));
+  requireTitleKind(title, organization.kind);
+  await requireTitleTier(write.manager, title, unit.code, write.date);
   const seatId = post.seatId ? (await seatWithRoom(write.manager, post.seatId, organization.id, write.date)).id : null;
   const assignment = await insertVersion(write, Assignment, {
     id: randomUUID(), personId, organizationId: organization.id, titleCode: title.code, seatId, concurrent: post.concurrent, endReason: null,

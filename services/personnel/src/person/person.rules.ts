@@ -10,6 +10,7 @@ export function fullNameOf(input: string): string {
     throw new BadUserInputError(
       `Họ và tên phải có từ ${NAME_LENGTH.min} đến ${NAME_LENGTH.max} ký tự`,
       `Full name must be ${NAME_LENGTH.min}–${NAME_LENGTH.max} characters`,
+      { reason: 'NAME_LENGTH' },
     );
   }
   return fullName;
@@ -20,6 +21,7 @@ export function checkBirthYear(birthYear: number | null | undefined, thisYear: n
   if (birthYear === null || birthYear === undefined) return null;
   if (birthYear < FIRST_BIRTH_YEAR || birthYear > thisYear) {
     throw new BadUserInputError(`Năm sinh phải từ ${FIRST_BIRTH_YEAR} đến ${thisYear}`, `Birth year must be ${FIRST_BIRTH_YEAR}–${thisYear}`, {
+      reason: 'BIRTH_YEAR_RANGE',
       birthYear,
     });
   }

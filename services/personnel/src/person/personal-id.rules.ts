@@ -7,7 +7,19 @@ import { Gender } from './person.kinds';
  * birth, digits 5–6 the last two digits of the birth year, then six digits.
  */
 const PERSONAL_ID = /^\d{12}$/;
-const PROVINCE_CODES = { first: 1, last: 96 };
+
+/** A range of province codes (digits 1–3) a personal ID may carry. */
+export interface ProvinceCodes {
+  first: number;
+  last: number;
+}
+
+/** The codes issued to real people: 001–096. */
+export const ISSUED_PROVINCE_CODES: ProvinceCodes = { first: 1, last: 96 };
+
+/** Demo data's one code, 000: never issued, so a demo file can name no real person. */
+export const DEMO_PROVINCE_CODES: ProvinceCodes = { first: 0, last: 0 };
+
 /** Fourth digit for a man born in the century starting in `year`; a woman's is one more. */
 const CENTURY_CODES: ReadonlyArray<{ from: number; male: number }> = [
   { from: 1900, male: 0 },
@@ -32,15 +44,19 @@ export function genderCenturyDigit(gender: Gender, birthYear: number): number | 
   return century.male + (gender === Gender.FEMALE ? 1 : 0);
 }
 
-/** A personal ID as recorded (trimmed), checked against the holder's gender and birth year. */
-export function personalIdOf(input: string, gender: Gender, birthYear: number): string {
+/**
+ * A personal ID as recorded (trimmed), checked against the holder's gender and birth year;
+ * its province code must lie in `provinces` (the issued ones unless a demo load says otherwise).
+ */
+export function personalIdOf(input: string, gender: Gender, birthYear: number, provinces: ProvinceCodes = ISSUED_PROVINCE_CODES): string {
   const personalId = input.trim();
   if (!PERSONAL_ID.test(personalId)) {
     throw new InvalidPersonalIdError('FORMAT', 'phải gồm đúng 12 chữ số', 'must be exactly 12 digits');
   }
   const province = Number(personalId.slice(0, 3));
-  if (province < PROVINCE_CODES.first || province > PROVINCE_CODES.last) {
-    throw new InvalidPersonalIdError('PROVINCE_CODE', `mã tỉnh ${personalId.slice(0, 3)} không thuộc 001–096`, `province code ${personalId.slice(0, 3)} is not within 001–096`);
+  if (province < provinces.first || province > provinces.last) {
+    const range = `${code(provinces.first)}–${code(provinces.last)}`;
+    throw new InvalidPersonalIdError('PROVINCE_CODE', `mã tỉnh ${personalId.slice(0, 3)} không thuộc ${range}`, `province code ${personalId.slice(0, 3)} is not within ${range}`);
   }
   if (Number(personalId[3]) !== genderCenturyDigit(gender, birthYear)) {
     throw new InvalidPersonalIdError(
@@ -54,3 +70,5 @@ export function personalIdOf(input: string, gender: Gender, birthYear: number): 
   }
   return personalId;
 }
+
+const code = (province: number) => String(province).padStart(3, '0');

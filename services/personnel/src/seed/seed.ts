@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import { personnelService } from '../service';
 import { dauTiengPostPlaces, seedDauTiengAssignments } from './assignments.seed';
 import { followAllSuccessions } from '../succession/succession.follow';
+import { seedDauTiengPlanning } from './cadre-planning.seed';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
 /** The grassroots Party organizations the story has by its last date (organization's seed). */
@@ -17,7 +18,8 @@ const WAIT_SECONDS = 180;
 /**
  * `pnpm seed` (after the services started): waits until this service has projected the Dầu
  * Tiếng story's Party organizations and committees from organization's events, then records the
- * story's Party members and, among them, its posts once (a second run adds nothing).
+ * story's Party members, its posts, its 2015–2020 planning list and two rotations once (a second
+ * run adds nothing).
  */
 withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   await storyProjected(dataSource);
@@ -29,6 +31,7 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   logger.info({ followed }, 'memberships carried to the successors of merged organizations');
   const assignments = await seedDauTiengAssignments(dataSource);
   logger.info({ assignments }, assignments > 0 ? 'Dầu Tiếng posts seeded' : 'Dầu Tiếng posts already there');
+  logger.info(await seedDauTiengPlanning(dataSource), 'Dầu Tiếng 2015–2020 planning list and rotations');
 }).catch((error: unknown) => {
   createLogger('personnel-seed').fatal({ err: error }, 'seed failed');
   process.exit(1);
