@@ -303,8 +303,8 @@ describe('who reads whose audit trail', () => {
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
       [
-        'endAssignment', 'transferAssignment', 'assign', 'removeFromCadrePlanning', 'completeRotation', 'extendRotation', 'startRotation',
-        'addToCadrePlanning', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson',
+        'removeFromCadrePlanning', 'completeRotation', 'extendRotation', 'startRotation', 'addToCadrePlanning',
+        'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson',
       ],
       ['recordRating'], ['createReformPlan'],
     ]);
