@@ -11,7 +11,7 @@ import { committedSupergraph } from './subgraphs';
  * The gateway behind the shared edge, on a free port and the committed supergraph: every
  * request here is refused before planning, so no subgraph is needed.
  */
-const PRINCIPAL: Principal = { userId: 'u1', username: 'admin.dautieng', role: 'district-admin', tier: 'DISTRICT', capability: 'admin', unitCode: '720', roles: [] };
+const PRINCIPAL: Principal = { userId: 'u1', username: 'admin.dautieng', role: 'district-admin', tier: 'DISTRICT', capability: 'admin', unitCode: '720', roles: [], body: null };
 const keycloak = createKeycloakVerifier({ url: 'http://127.0.0.1:9', realm: 'political-system', clientId: 'platform-api' });
 const verifier: TokenVerifier = { verify: async (authorization) => (authorization === 'Bearer good' ? PRINCIPAL : keycloak.verify(authorization)) };
 const edge = { ...DEFAULT_EDGE_SETTINGS, bodyLimitBytes: 8192 };

@@ -23,7 +23,7 @@ const verifier: TokenVerifier = {
   async verify(authorization) {
     const username = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
     if (!username) throw new UnauthenticatedError({ vi: 'Thiếu mã truy cập', en: 'Missing bearer token' }, { reason: 'TOKEN_MISSING' });
-    return { userId: `sub-${username}`, username, role: 'district-admin', tier: 'DISTRICT', capability: 'admin', unitCode: '720', roles: [] } as Principal;
+    return { userId: `sub-${username}`, username, role: 'district-admin', tier: 'DISTRICT', capability: 'admin', unitCode: '720', roles: [], body: null } as Principal;
   },
 };
 

@@ -52,6 +52,11 @@ const decisionOf = (variables: Record<string, unknown>): string => {
 const city = DEMO_USERS.hcmcAdmin;
 const commune = DEMO_USERS.thanhAnAdmin;
 
+/** One person and their membership, as the import files carry them. */
+const IMPORTED_PERSON = 'Họ và tên,Số CCCD,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Đối tượng,Mã đơn vị\n'
+  + `Trần Thị Bình,079191000102,1991-07-01,Nữ,Kinh,,Thành phố Hồ Chí Minh,Cán bộ,${THANH_AN}\n`;
+const importedMembership = () => `Số CCCD,Mã tổ chức Đảng,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng viên\n079191000102,${ids.party},2026-06-01,,79.000102\n`;
+
 /** In the order they run: later ones act on what earlier ones made. */
 const FIXTURES: Array<[string, Fixture]> = [
   ['createUnit', { service: 'organization', user: commune, unitCode: THANH_AN, creates: true,
@@ -118,6 +123,18 @@ const FIXTURES: Array<[string, Fixture]> = [
       homePlace: 'Thành phố Hồ Chí Minh', category: 'CADRE', change: local('19/QĐ-UBND', '2026-02-01'),
     } }),
     keep: (data) => void (ids.person = data.registerPerson.id as string) }],
+  ['recordQualifications', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { id } }',
+    variables: () => ({ input: {
+      personId: ids.person, qualifications: { professionalLevel: 'BACHELOR', politicalTheoryLevel: 'ADVANCED', salaryStep: 2, salaryCoefficient: 2.67 },
+      change: local('25/QĐ-UBND', '2026-03-01'),
+    } }) }],
+  ['recordDiscipline', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, system: 'ADMINISTRATIVE', form: 'REPRIMAND', endsOn: '2026-09-15', change: local('26/QĐ-UBND', '2026-03-15') } }) }],
+  ['recordReward', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, form: 'COMMENDATION', title: 'Giấy khen của Chủ tịch UBND xã', change: local('27/QĐ-UBND', '2026-03-20') } }) }],
   ['admitPartyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, partyOrganizationId: ids.party, cardNumber: '79.000101', change: local('22/QĐ-ĐU', '2026-02-01') } }),
@@ -159,6 +176,18 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['removeFromCadrePlanning', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: RemoveFromPlanningInput!) { removeFromCadrePlanning(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.planning, input: { change: local('35/QĐ-ĐU', '2026-05-15') } }) }],
+  ['decideDownsizing', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: DecideDownsizingInput!) { decideDownsizing(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, groundCode: 'RESTRUCTURING_SURPLUS', change: local('36/QĐ-UBND', '2026-06-01') } }) }],
+  ['recordCircumstance', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, kind: 'UNDER_INSPECTION', endsOn: '2026-09-01', change: local('37/QĐ-UBND', '2026-06-15') } }) }],
+  ['importPeople', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: ImportFileInput!) { importPeople(input: $input) { imported rejected } }',
+    variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(IMPORTED_PERSON).toString('base64')], change: local('38/QĐ-UBND', '2026-06-01') } }) }],
+  ['importPartyMemberships', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: ImportFileInput!) { importPartyMemberships(input: $input) { imported rejected } }',
+    variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(importedMembership()).toString('base64')], change: local('39/QĐ-ĐU', '2026-06-01') } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
@@ -266,6 +295,34 @@ describe('every mutation of the composed schema', () => {
   });
 });
 
+describe('personal data through the gateway', () => {
+  const PERSONAL_DATA = 'query ($id: ID!) { person(id: $id) { fullName personalData { masked personalId birthDate homePlace } managedBy { tier unitCode body } } }';
+  const personalData = async (username: string) =>
+    graphqlRequest<{ person: { personalData: Record<string, unknown>; managedBy: unknown[] } | null }>(gatewayUrl, PERSONAL_DATA, {
+      token: await tokenFor(username), variables: { id: ids.person },
+    });
+  const reads = async () =>
+    queryDatabase<{ username: string; fields: string[] }>(databaseOf('personnel'), "SELECT username, fields FROM audit_log WHERE kind = 'READ' AND target_id = $1 ORDER BY id", [ids.person]);
+
+  it('masks a commune cadre for the commune’s admin and reads nothing into the trail', async () => {
+    const response = await personalData(commune);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.person?.personalData).toEqual({ masked: true, personalId: '0********101', birthDate: '1990', homePlace: '***' });
+    expect(response.data?.person?.managedBy).toEqual([{ tier: 'PROVINCE', unitCode: '79', body: 'ORGANIZATION_BOARD' }]);
+    expect(await reads()).toEqual([]);
+  });
+
+  it('gives the city’s organization board the cadre in full, and the read is in the personnel audit trail', async () => {
+    const response = await personalData(DEMO_USERS.hcmcOrganizationBoard);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.person?.personalData).toEqual({ masked: false, personalId: '079090000101', birthDate: '1990-05-01', homePlace: 'Thành phố Hồ Chí Minh' });
+    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace'] }]);
+    const read = await trail(commune, THANH_AN, 'readPersonalData');
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.auditTrail?.personnel?.entries.map((entry) => [entry.operation, entry.decision])).toEqual([['readPersonalData', null]]);
+  });
+});
+
 describe('the audit table', () => {
   it.each(SERVICES.map(({ name }) => name))('refuses UPDATE, DELETE and TRUNCATE in %s', async (service) => {
     const database = databaseOf(service);
@@ -303,8 +360,9 @@ describe('who reads whose audit trail', () => {
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
       [
-        'removeFromCadrePlanning', 'completeRotation', 'extendRotation', 'startRotation', 'addToCadrePlanning',
-        'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember', 'registerPerson',
+        'readPersonalData', 'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation',
+        'extendRotation', 'startRotation', 'addToCadrePlanning', 'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership',
+        'transferPartyMembership', 'admitPartyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],
       ['recordRating'], ['createReformPlan'],
     ]);

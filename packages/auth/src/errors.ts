@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, ForbiddenError, UnauthenticatedError } from '@ps/errors';
 import type { Capability, Principal } from './principal';
-import { hasCapability } from './principal';
+import { hasCapability, MANAGEMENT_BODIES } from './principal';
 
 export { OutsideTerritoryError } from '@ps/errors';
 
@@ -61,6 +61,23 @@ export class UnassignedAccountError extends DomainError {
         en: `Account has no platform assignment (missing ${missing})`,
       },
       { httpStatus: 403 },
+    );
+  }
+}
+
+/**
+ * The token names a body the platform does not know (the realm's user profile allows only
+ * {@link MANAGEMENT_BODIES}): 403, refused rather than read as "no body".
+ */
+export class UnknownBodyError extends DomainError {
+  constructor() {
+    super(
+      ErrorCode.Forbidden,
+      {
+        vi: `Tài khoản có cơ quan (body) không hợp lệ: chỉ nhận ${MANAGEMENT_BODIES.join(', ')} hoặc để trống`,
+        en: `The account's body is not valid: only ${MANAGEMENT_BODIES.join(', ')} or none`,
+      },
+      { httpStatus: 403, details: { reason: 'BODY_UNKNOWN', allowed: [...MANAGEMENT_BODIES] } },
     );
   }
 }

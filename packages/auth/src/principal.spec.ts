@@ -54,4 +54,23 @@ describe('principalFromClaims', () => {
     );
     expect(() => principalFromClaims({ realm_access: { roles: ['district-admin'] } })).toThrow(/unit_code/);
   });
+
+  it('reads the body the caller works in, none when the claim is absent or empty', () => {
+    const claims = { sub: 'u3', unit_code: '720', realm_access: { roles: ['district-officer'] } };
+    expect(principalFromClaims({ ...claims, body: 'ORGANIZATION_BOARD' }).body).toBe('ORGANIZATION_BOARD');
+    expect(principalFromClaims({ ...claims, body: 'HOME_AFFAIRS' }).body).toBe('HOME_AFFAIRS');
+    expect(principalFromClaims(claims).body).toBeNull();
+    expect(principalFromClaims({ ...claims, body: '' }).body).toBeNull();
+  });
+
+  it.each([['organization_board'], ['PARTY_COMMITTEE'], [['HOME_AFFAIRS']], [7]])('refuses the body %j with FORBIDDEN BODY_UNKNOWN, Vietnamese first', (body) => {
+    const claims = { sub: 'u4', unit_code: '720', realm_access: { roles: ['district-officer'] }, body };
+    expect(() => principalFromClaims(claims)).toThrow(/^Tài khoản có cơ quan \(body\) không hợp lệ: chỉ nhận ORGANIZATION_BOARD, HOME_AFFAIRS/);
+    try {
+      principalFromClaims(claims);
+    } catch (error) {
+      expect((error as { extensions: unknown }).extensions).toMatchObject({ code: 'FORBIDDEN', details: { reason: 'BODY_UNKNOWN' } });
+    }
+    expect.assertions(2);
+  });
 });

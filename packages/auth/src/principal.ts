@@ -14,6 +14,20 @@ export type Tier = (typeof TIERS)[number];
 export const CAPABILITIES = ['admin', 'officer', 'recorder', 'viewer'] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
+/**
+ * The advisory body a caller works in, beside their tier and unit: the Party committee's
+ * organization board (Ban Tổ chức) or the government's home-affairs office (Phòng / Sở Nội vụ).
+ * Management decentralisation names one of them as the manager of a group of people; a caller
+ * in neither (null) manages nobody's personnel file.
+ */
+export const MANAGEMENT_BODIES = ['ORGANIZATION_BOARD', 'HOME_AFFAIRS'] as const;
+export type ManagementBody = (typeof MANAGEMENT_BODIES)[number];
+
+/** True for one of {@link MANAGEMENT_BODIES}. */
+export function isManagementBody(value: unknown): value is ManagementBody {
+  return typeof value === 'string' && (MANAGEMENT_BODIES as readonly string[]).includes(value);
+}
+
 /** The unit code a national principal carries: the whole country. */
 export const NATIONAL_UNIT_CODE = 'VN';
 
@@ -25,6 +39,8 @@ export interface Principal extends Actor {
   capability: Capability;
   /** All realm roles from the token, platform and others. */
   roles: string[];
+  /** The body the caller works in (token claim `body`), or null for neither. */
+  body: ManagementBody | null;
 }
 
 const PLATFORM_ROLE = /^(national|province|district|commune)-(admin|officer|recorder|viewer)$/;

@@ -9,6 +9,7 @@ const principal: Principal = {
   capability: 'admin',
   unitCode: '720',
   roles: ['district-admin'],
+  body: null,
 };
 
 describe('TerritoryGuard', () => {

@@ -1,6 +1,6 @@
 import Keycloak from 'keycloak-connect';
-import { TokenRefusedError, UnassignedAccountError } from './errors';
-import { CAPABILITIES, NATIONAL_UNIT_CODE, platformRoles, tierRank, type Principal } from './principal';
+import { TokenRefusedError, UnassignedAccountError, UnknownBodyError } from './errors';
+import { CAPABILITIES, isManagementBody, NATIONAL_UNIT_CODE, platformRoles, tierRank, type ManagementBody, type Principal } from './principal';
 import { bearerToken, claimProblem, decodeToken, signatureProblem, type DecodedToken, type TokenExpectations } from './token';
 
 export interface KeycloakSettings {
@@ -25,6 +25,7 @@ interface AccessTokenContent {
   sub?: string;
   preferred_username?: string;
   unit_code?: unknown;
+  body?: unknown;
   realm_access?: { roles?: unknown };
 }
 
@@ -114,5 +115,13 @@ export function principalFromClaims(content: AccessTokenContent): Principal {
     capability,
     unitCode: content.unit_code,
     roles,
+    body: bodyOf(content.body),
   };
+}
+
+/** The `body` claim: absent or empty is none; anything but a known body is refused. */
+function bodyOf(claim: unknown): ManagementBody | null {
+  if (claim === undefined || claim === null || claim === '') return null;
+  if (!isManagementBody(claim)) throw new UnknownBodyError();
+  return claim;
 }

@@ -24,6 +24,7 @@ import { CadrePlanningChanged } from './personnel/cadre-planning.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
 import { PersonRegistered } from './personnel/person.events';
 import { RotationChanged } from './personnel/rotation.events';
+import { DisciplineRecorded, RewardRecorded } from './personnel/reward-discipline.events';
 import { ReformPlanCreated } from './reform/plan.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
@@ -46,6 +47,8 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   PartyMembershipChanged,
   CadrePlanningChanged,
   RotationChanged,
+  DisciplineRecorded,
+  RewardRecorded,
   DownsizingDecided,
   AssignmentChanged,
   RatingRecorded,

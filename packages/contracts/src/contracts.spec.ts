@@ -6,6 +6,7 @@ import {
   organizationReads,
   DEMO_TERRITORY_VERSIONS,
   demoTerritoryAnnouncements,
+  DisciplineRecorded,
   EVALUATION_TOPIC,
   EVENT_CONTRACTS,
   ORGANIZATION_TOPIC,
@@ -14,6 +15,7 @@ import {
   RatingRecorded,
   REFORM_TOPIC,
   ReformPlanCreated,
+  RewardRecorded,
   territoryReads,
   UnitDissolved,
 } from './index';
@@ -154,5 +156,20 @@ describe('the organization projection\'s view of a staffing quota', () => {
   it('reads an event written before `ended` existed as a quota that goes on', () => {
     const change = { holderKind: 'ORGANIZATION', holderId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a12', amount: 5, effectiveDate: '2011-01-01' };
     expect(organizationReads.quotaChanged.payload.parse(change)).toEqual({ ...change, ended: false });
+  });
+});
+
+describe('DisciplineRecorded and RewardRecorded', () => {
+  const facts = { effectiveDate: '2024-09-01', reason: 'Vi phạm quy chế làm việc', decision };
+  const ids = { personId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', unitCode: '25789' };
+
+  it('carry the form, the period and the decision, and refuse a form personnel does not record', () => {
+    const discipline = { ...ids, ...facts, disciplineId: '7f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', system: 'ADMINISTRATIVE', form: 'REPRIMAND', endsOn: '2025-03-01' };
+    expect(DisciplineRecorded.payload.parse(discipline)).toEqual(discipline);
+    expect(DisciplineRecorded.payload.safeParse({ ...discipline, form: 'FINE' }).success).toBe(false);
+    expect(DisciplineRecorded.payload.safeParse({ ...discipline, reason: undefined }).success).toBe(false);
+    const reward = { ...ids, ...facts, rewardId: '8f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', form: 'CERTIFICATE_OF_MERIT', title: 'Bằng khen' };
+    expect(RewardRecorded.payload.parse(reward)).toEqual(reward);
+    expect(RewardRecorded.payload.safeParse({ ...reward, form: 'REPRIMAND' }).success).toBe(false);
   });
 });

@@ -15,6 +15,7 @@ export * from './personnel/person.events';
 export * from './personnel/party-membership.events';
 export * from './personnel/cadre-planning.events';
 export * from './personnel/rotation.events';
+export * from './personnel/reward-discipline.events';
 export * from './personnel/downsizing.events';
 export * from './evaluation/rating.events';
 export * from './evaluation/downsizing-candidate.events';

@@ -3,6 +3,8 @@ import 'reflect-metadata';
 export * from './access';
 export * from './actor';
 export * from './audit/audit.migration';
+export * from './audit/audit-reads.migration';
+export * from './audit/audit-reads.record';
 export * from './audit/audit.record';
 export * from './audit/audit.resolver';
 export * from './audit/audit.trail';

@@ -4,6 +4,8 @@ import { Field, ObjectType } from 'type-graphql';
 import { Column, DataSource, Entity, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { z } from 'zod';
 import {
+  appendReadRows,
+  AuditTrailReads1733100000000,
   CreateDecisionsAndAuditTrail1732845000000,
   Decision,
   EffectiveVersion,
@@ -63,7 +65,7 @@ beforeAll(async () => {
     type: 'postgres',
     url,
     entities: [Post, Decision],
-    migrations: [CreateMessagingTables1732770000000, CreateDecisionsAndAuditTrail1732845000000, CreatePosts1732846000000],
+    migrations: [CreateMessagingTables1732770000000, CreateDecisionsAndAuditTrail1732845000000, AuditTrailReads1733100000000, CreatePosts1732846000000],
   });
   await dataSource.initialize();
   await dataSource.runMigrations();
@@ -186,6 +188,33 @@ describe('the audit table', () => {
     });
     await expect(requireAuditScope(dataSource.manager, TREE, '99999', '720')).rejects.toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     await expect(requireAuditScope(dataSource.manager, TREE, '25789', null)).resolves.toBeUndefined();
+  });
+
+  it('records a batch of full reads in one INSERT: one READ row per thing, the fields named, no values, no state', async () => {
+    const subject = (id: string, code: string) => ({ type: 'Post', id, label: `Bài ${id}`, unitCode: code, unitPath: `74.720.${code}` });
+    const statements: string[] = [];
+    const manager = dataSource.createEntityManager();
+    const query = manager.query.bind(manager);
+    manager.query = (sql: string, parameters?: unknown[]) => {
+      statements.push(sql);
+      return query(sql, parameters);
+    };
+    await appendReadRows(manager, { actor, operation: 'readPost', fields: ['title', 'body'], asOf: '2025-06-30', subjects: [subject('r1', '25801'), subject('r2', '25789')] });
+    await appendReadRows(manager, { actor, operation: 'readPost', fields: ['title'], asOf: '2025-06-30', subjects: [] });
+    expect(statements).toHaveLength(1);
+    const rows = await dataSource.query(
+      `SELECT kind, operation, fields, target_id, unit_paths::text[] AS unit_paths, effective_date::text, before, after, decision, username
+         FROM audit_log WHERE operation = 'readPost' ORDER BY target_id`,
+    );
+    expect(rows).toEqual([
+      { kind: 'READ', operation: 'readPost', fields: ['title', 'body'], target_id: 'r1', unit_paths: ['74.720.25801'], effective_date: '2025-06-30', before: null, after: null, decision: null, username: 'admin.anlap' },
+      { kind: 'READ', operation: 'readPost', fields: ['title', 'body'], target_id: 'r2', unit_paths: ['74.720.25789'], effective_date: '2025-06-30', before: null, after: null, decision: null, username: 'admin.anlap' },
+    ]);
+    const reads = auditQuestionOf(auditTrailId({ unitCode: '25801', from: '2000-01-01', to: '2999-12-31', operation: 'readPost' }));
+    const page = await readAuditPage(dataSource.manager, reads, { callerUnitCode: '720', first: 5, after: null });
+    expect(page.entries.map((entry) => [entry.kind, entry.fields, entry.target.id])).toEqual([['READ', ['title', 'body'], 'r1']]);
+    expect(await count("SELECT count(*)::int AS n FROM audit_log WHERE kind = 'WRITE' AND fields IS NULL")).toBe(await count("SELECT count(*)::int AS n FROM audit_log WHERE kind = 'WRITE'"));
+    await expect(dataSource.query("INSERT INTO audit_log (kind, user_id, username, role, actor_unit_code, operation, target_type, target_id, target_label, unit_paths, correlation_id) VALUES ('READ', 'u', 'u', 'r', '720', 'readPost', 'Post', 'x', 'x', '{}', gen_random_uuid())")).rejects.toThrow(/audit_log_read_names_fields/);
   });
 });
 

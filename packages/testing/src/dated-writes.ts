@@ -30,7 +30,10 @@ export const WRITE_TRAIL_TABLES = ['decision', 'audit_log', 'outbox'] as const;
 /** One audit entry as the tests read it. */
 export interface AuditEntryRead {
   id: string;
+  kind: 'WRITE' | 'READ';
   operation: string;
+  fields: string[] | null;
+  actor: { username: string };
   effectiveDate: string | null;
   before: unknown;
   after: unknown;
@@ -60,7 +63,7 @@ export async function auditSectionPage(
   const after = options.after ? `, after: ${JSON.stringify(options.after)}` : '';
   const selection = `${section}(first: ${options.first}${after}) {
     totalCount pageInfo { hasNextPage endCursor }
-    entries { id operation effectiveDate before after target { type id label unitCode } decision { number date signer } } }`;
+    entries { id kind operation fields actor { username } effectiveDate before after target { type id label unitCode } decision { number date signer } } }`;
   const response = await queryEntities<Record<string, AuditPageRead>>(url, 'AuditTrail', [{ id: trailId }], selection, token);
   return { page: response.data?._entities[0]?.[section] ?? null, errors: errorCodes(response) };
 }

@@ -13,6 +13,12 @@ export const DEMO_USERS = {
   nationalRecorder: 'recorder.national',
   hcmcAdmin: 'admin.tphcm',
   thanhAnAdmin: 'admin.thanhan',
+  /** Officers of an advisory body (token claim `body`). */
+  provinceOrganizationBoard: 'tochuc.binhduong',
+  hcmcOrganizationBoard: 'tochuc.tphcm',
+  districtOrganizationBoard: 'tochuc.dautieng',
+  districtHomeAffairs: 'noivu.dautieng',
+  dinhAnViewer: 'viewer.dinhan',
 } as const;
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'demo-2026';

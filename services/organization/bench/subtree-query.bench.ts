@@ -25,6 +25,7 @@ const provinceAdmin = (unitCode: string): Principal => ({
   capability: 'admin',
   unitCode,
   roles: ['province-admin'],
+  body: null,
 });
 
 /** Times `iterations` reads of each case (after a warm-up) and explains the SQL once. */

@@ -1,5 +1,5 @@
 import type { Principal } from '@ps/auth';
-import { CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
+import { AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000 } from '@ps/events';
 import { schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -95,6 +95,7 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
     IndexDutyTextTrigrams1732840000000,
     CreateDecisionsAndAuditTrail1732845000000,
     OrganizationModel20251732860000000,
+    AuditTrailReads1733100000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers([...organizationResolvers(dataSource), ...territoryResolvers(dataSource)], {

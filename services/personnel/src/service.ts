@@ -5,7 +5,7 @@ import {
   projectTerritory,
   type Principal,
 } from '@ps/auth';
-import { AuditTrail, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
+import { AuditTrail, AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -24,6 +24,8 @@ import { DownsizingResolver } from './downsizing/downsizing.resolver';
 import { DownsizingService } from './downsizing/downsizing.service';
 import { ImportResolver } from './import/import.resolver';
 import { ImportService } from './import/import.service';
+import { managementLoaders } from './management/management.loaders';
+import { ManagementRuleResolver } from './management/management.resolver';
 import { CreatePeople1732791000000 } from './migrations/1732791000000-create-people';
 import { DatePeople1732870000000 } from './migrations/1732870000000-date-people';
 import { PersonEFile1733000000000 } from './migrations/1733000000000-person-e-file';
@@ -39,6 +41,9 @@ import { CadreRules1733300000000 } from './migrations/1733300000000-cadre-rules'
 import { CadrePlanning1733310000000 } from './migrations/1733310000000-cadre-planning';
 import { Rotation1733320000000 } from './migrations/1733320000000-rotation';
 import { TitleCriteria1733330000000 } from './migrations/1733330000000-title-criteria';
+import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
+import { PersonQualifications1733120000000 } from './migrations/1733120000000-person-qualifications';
+import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewards-disciplines';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -47,6 +52,7 @@ import { PartyMembershipService } from './party/party-membership.service';
 import { Person } from './person/person.entity';
 import { SeatOccupancyResolver } from './seat/seat-occupancy.resolver';
 import { SeatOccupancyService } from './seat/seat-occupancy.service';
+import { personLoaders } from './person/person.loaders';
 import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { PlanningEntry } from './planning/planning.entity';
@@ -56,6 +62,11 @@ import { PlanningService } from './planning/planning.service';
 import { Rotation } from './rotation/rotation.entity';
 import { RotationResolver } from './rotation/rotation.resolver';
 import { RotationService } from './rotation/rotation.service';
+import { PersonalDataService } from './person/personal-data.service';
+import { Discipline, Reward } from './reward-discipline/reward-discipline.entity';
+import { rewardDisciplineLoaders } from './reward-discipline/reward-discipline.loaders';
+import { DisciplineDecisionResolver, PersonRecordsResolver, RewardDecisionResolver } from './reward-discipline/reward-discipline.resolver';
+import { RewardDisciplineService } from './reward-discipline/reward-discipline.service';
 import { followSuccessions } from './succession/succession.follow';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
@@ -67,7 +78,10 @@ import { TitleCatalogue } from './title/title.service';
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
   return {
     ...staffLoaders(new StaffCounts(dataSource), principal),
+    ...personLoaders(new PersonalDataService(dataSource), principal),
     ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
+    ...managementLoaders(dataSource),
+    ...rewardDisciplineLoaders(dataSource),
     ...decisionLoaders(dataSource),
   };
 }
@@ -86,6 +100,10 @@ function resolvers(dataSource: DataSource) {
     new PartyMembershipResolver(new PartyMembershipService(dataSource, people)),
     new UnitPartyMembersResolver(),
     new OrganizationPartyMembersResolver(),
+    new PersonRecordsResolver(new RewardDisciplineService(dataSource, people)),
+    new DisciplineDecisionResolver(),
+    new RewardDecisionResolver(),
+    new ManagementRuleResolver(dataSource),
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
     new DownsizingResolver(new DownsizingService(dataSource, people)),
@@ -98,7 +116,10 @@ function resolvers(dataSource: DataSource) {
 
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
-  entities: [Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Decision],
+  entities: [
+    Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Discipline,
+    Reward, Decision,
+  ],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -112,6 +133,10 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     TitleCatalogue1733020000000,
     OrganizationSuccession1733040000000,
     Downsizing1733050000000,
+    AuditTrailReads1733100000000,
+    ManagementRules1733110000000,
+    PersonQualifications1733120000000,
+    RewardsDisciplines1733130000000,
     OrganizationProjection1733200000000,
     Assignment1733210000000,
     CadreRules1733300000000,

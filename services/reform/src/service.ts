@@ -5,7 +5,7 @@ import {
   projectTerritory,
   type Principal,
 } from '@ps/auth';
-import { AuditTrail, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
+import { AuditTrail, AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -37,6 +37,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     DateTerritoryProjection1732850000000,
     MarkCeasedUnits1732855000000,
     DateReformPlans1732870000000,
+    AuditTrailReads1733100000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(

@@ -1,6 +1,6 @@
 import { BadUserInputError, NotFoundError, OutsideTerritoryError } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
-import type { AuditDecision, AuditPage } from './audit.types';
+import type { AuditDecision, AuditKind, AuditPage } from './audit.types';
 import { AuditEntry } from './audit.types';
 
 /** The question an audit trail answers: a unit's subtree, between two dates, maybe one operation. */
@@ -90,7 +90,9 @@ interface AuditRowRead {
   username: string;
   role: string;
   actor_unit_code: string;
+  kind: AuditKind;
   operation: string;
+  fields: string[] | null;
   target_type: string;
   target_id: string;
   target_label: string;
@@ -120,7 +122,7 @@ export async function readAuditPage(
   }
   const rows: AuditRowRead[] = await manager.query(
     `WITH matching AS (${MATCHING})
-     SELECT id::text, occurred_at, user_id, username, role, actor_unit_code, operation, target_type, target_id,
+     SELECT id::text, occurred_at, user_id, username, role, actor_unit_code, kind, operation, fields, target_type, target_id,
             target_label, unit_code, effective_date::text AS effective_date, before, after, decision,
             correlation_id::text, (SELECT count(*) FROM matching)::int AS total
        FROM matching
@@ -162,7 +164,9 @@ function toEntry(row: AuditRowRead): AuditEntry {
     id: row.id,
     occurredAt: row.occurred_at,
     actor: { userId: row.user_id, username: row.username, role: row.role, unitCode: row.actor_unit_code },
+    kind: row.kind,
     operation: row.operation,
+    fields: row.fields,
     target: { type: row.target_type, id: row.target_id, label: row.target_label, unitCode: row.unit_code },
     effectiveDate: row.effective_date,
     before: row.before,

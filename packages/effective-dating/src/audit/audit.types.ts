@@ -1,8 +1,23 @@
 import { GraphQLDateTime, GraphQLJSON } from 'graphql-scalars';
-import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { LocalDate } from '../date/local-date.scalar';
 
 // Every subgraph serves these value types with the same fields, hence @shareable.
+
+/** What an audit row records: a change, or a full read of protected data. */
+export enum AuditKind {
+  WRITE = 'WRITE',
+  READ = 'READ',
+}
+
+registerEnumType(AuditKind, {
+  name: 'AuditKind',
+  description: 'Ghi thay đổi hay đọc đầy đủ dữ liệu được bảo vệ / a change, or a full read of protected data',
+  valuesConfig: {
+    WRITE: { description: 'Thay đổi (mọi thao tác ghi) / a change (every mutation)' },
+    READ: { description: 'Đọc đầy đủ dữ liệu cá nhân (Nghị định 13/2023/NĐ-CP) / a full read of personal data' },
+  },
+});
 
 @Directive('@shareable')
 @ObjectType({ description: 'Người thực hiện / who made a change' })
@@ -64,8 +79,14 @@ export class AuditEntry {
   @Field(() => AuditActor)
   actor!: AuditActor;
 
-  @Field({ description: 'Thao tác, vd. mergeUnits / operation' })
+  @Field(() => AuditKind, { description: 'Ghi hay đọc / a change or a read' })
+  kind!: AuditKind;
+
+  @Field({ description: 'Thao tác, vd. mergeUnits, readPersonalData / operation' })
   operation!: string;
+
+  @Field(() => [String], { nullable: true, description: 'Trường đã đọc đầy đủ (chỉ với READ, không có giá trị) / fields read in full (READ only, never their values)' })
+  fields!: string[] | null;
 
   @Field(() => AuditTarget)
   target!: AuditTarget;

@@ -52,7 +52,7 @@ function commandLine(): Options {
 
 /** The operator acts as an officer of `unit` (the whole country by default): the file's units must lie inside it. */
 async function operatorOf(dataSource: DataSource, unitCode: string): Promise<Principal> {
-  const operator = { ...systemActor('import'), capability: 'officer' as const, roles: [] };
+  const operator = { ...systemActor('import'), capability: 'officer' as const, roles: [], body: null };
   if (unitCode === NATIONAL_UNIT_CODE) return { ...operator, tier: 'NATIONAL' };
   const [unit]: Array<{ tier: string }> = await dataSource.query('SELECT tier FROM territory_unit WHERE code = $1 ORDER BY valid_from DESC LIMIT 1', [unitCode]);
   if (!unit || !TIERS.includes(unit.tier as Tier)) throw new NotFoundError(`Không có đơn vị ${unitCode}`, `No unit ${unitCode}`, { unitCode });

@@ -1,14 +1,20 @@
 import { EffectiveVersion } from '@ps/effective-dating';
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { Gender, PersonnelCategory } from './person.kinds';
+import { EducationLevel, PoliticalTheoryLevel, ProfessionalLevel, StateManagementTraining } from './person-qualifications.kinds';
+
+/** numeric(4,2) read as a number (the driver answers a string). */
+const COEFFICIENT = { from: (value: string | null) => (value === null ? null : Number(value)), to: (value: number | null) => value };
 
 /**
  * One version of a person's e-file (hồ sơ): a cadre, civil servant, public employee or worker
  * on a unit's staff. The unit they serve in belongs to the version: serving in another unit is
- * a new version. Personal data (personal ID, birth date, ethnicity, religion, home place) is
- * kept but not answered: reads of it are to be masked and audited (Decree 13/2023/NĐ-CP).
- * People registered before the e-file have no personal data (null).
+ * a new version. Personal data (personal ID, birth date, home place) is answered only through
+ * `personalData`, masked unless the caller manages the person, and full reads are audited
+ * (Decree 13/2023/NĐ-CP); ethnicity and religion are kept and not answered. Qualifications,
+ * rank and salary grade are versioned like the unit. People registered before the e-file have
+ * no personal data (null).
  */
 @ObjectType({ description: 'Cán bộ, công chức, viên chức / a person on the staff' })
 @Entity({ name: 'person' })
@@ -47,10 +53,44 @@ export class Person extends EffectiveVersion {
   @Field(() => PersonnelCategory, { nullable: true, description: 'Cán bộ / công chức / viên chức / … / category' })
   @Column({ type: 'text', nullable: true })
   category!: PersonnelCategory | null;
+
+  @Field(() => EducationLevel, { nullable: true })
+  @Column({ name: 'education_level', type: 'text', nullable: true })
+  educationLevel!: EducationLevel | null;
+
+  @Field(() => ProfessionalLevel, { nullable: true })
+  @Column({ name: 'professional_level', type: 'text', nullable: true })
+  professionalLevel!: ProfessionalLevel | null;
+
+  @Field(() => PoliticalTheoryLevel, { nullable: true })
+  @Column({ name: 'political_theory_level', type: 'text', nullable: true })
+  politicalTheoryLevel!: PoliticalTheoryLevel | null;
+
+  @Field(() => StateManagementTraining, { nullable: true })
+  @Column({ name: 'state_management_training', type: 'text', nullable: true })
+  stateManagementTraining!: StateManagementTraining | null;
+
+  @Field(() => String, { nullable: true, description: 'Mã ngạch công chức, vd. 01.003 / civil-service rank code' })
+  @Column({ name: 'rank_code', type: 'text', nullable: true })
+  rankCode!: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Bậc lương / salary step' })
+  @Column({ name: 'salary_step', type: 'integer', nullable: true })
+  salaryStep!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Hệ số lương / salary coefficient' })
+  @Column({ name: 'salary_coefficient', type: 'numeric', precision: 4, scale: 2, nullable: true, transformer: COEFFICIENT })
+  salaryCoefficient!: number | null;
 }
 
 /** A person version as the audit trail records it: personal data stays out of the trail. */
 export function personSnapshot(person: Person) {
   const { id, fullName, birthYear, gender, category, unitCode, validFrom, validTo } = person;
-  return { id, fullName, birthYear, gender, category, unitCode, validFrom, validTo };
+  return { id, fullName, birthYear, gender, category, unitCode, ...qualificationsOf(person), validFrom, validTo };
+}
+
+/** The qualifications, rank and salary grade of a version: what recordQualifications writes. */
+export function qualificationsOf(person: Person) {
+  const { educationLevel, professionalLevel, politicalTheoryLevel, stateManagementTraining, rankCode, salaryStep, salaryCoefficient } = person;
+  return { educationLevel, professionalLevel, politicalTheoryLevel, stateManagementTraining, rankCode, salaryStep, salaryCoefficient };
 }

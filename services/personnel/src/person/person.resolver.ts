@@ -7,11 +7,15 @@ import {
 } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { ManagementLoaders } from '../management/management.loaders';
+import { ManagingAuthorityView } from '../management/managing-authority.type';
 import { Person } from './person.entity';
-import { RegisterPersonInput } from './person.inputs';
+import { RecordQualificationsInput, RegisterPersonInput } from './person.inputs';
+import type { PersonLoaders } from './person.loaders';
 import type { PersonService } from './person.service';
+import { PersonalData } from './personal-data.type';
 
-type Context = RequestContext<DecisionLoaders>;
+type Context = RequestContext<PersonLoaders & ManagementLoaders & DecisionLoaders>;
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -41,6 +45,27 @@ export class PersonResolver {
   @Mutation(() => Person, { description: 'Tiếp nhận cán bộ từ ngày hiệu lực / register a person on a unit’s staff from the effective date' })
   registerPerson(@Arg('input') input: RegisterPersonInput, @Ctx() { principal }: Context) {
     return this.personService.register(principal, input);
+  }
+
+  @Mutation(() => Person, { description: 'Ghi trình độ, ngạch, bậc lương từ ngày hiệu lực / record qualifications, rank and salary grade from the effective date' })
+  recordQualifications(@Arg('input') input: RecordQualificationsInput, @Ctx() { principal }: Context) {
+    return this.personService.recordQualifications(principal, input);
+  }
+
+  @FieldResolver(() => PersonalData, {
+    nullable: true,
+    description:
+      'Số định danh, ngày sinh, quê quán như vào ngày asOf của hồ sơ: đầy đủ cho cơ quan quản lý (ghi nhật ký), che với người khác / personal data as of the record’s date: in full to the managing body (audited), masked for others',
+  })
+  personalData(@Root() person: Person, @Ctx() { loaders }: Context) {
+    return loaders.personalDataOn.load({ id: person.id, asOf: person.asOf });
+  }
+
+  @FieldResolver(() => [ManagingAuthorityView], {
+    description: 'Cơ quan quản lý theo phân cấp vào ngày asOf của hồ sơ (trống: chưa có quy định) / who manages the person then, by decentralisation (empty: no rule)',
+  })
+  managedBy(@Root() person: Person, @Ctx() { loaders }: Context) {
+    return loaders.managingAuthoritiesOn.load({ id: person.id, asOf: person.asOf });
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })

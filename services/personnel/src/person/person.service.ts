@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, unitSubject, type GuardedUnit, type Principal } from '@ps/auth';
 import { PersonRegistered } from '@ps/contracts';
-import { inForceOn, insertVersion, isStableId, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { inForceOn, insertVersion, isStableId, nextVersion, openVersion, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource, EntityManager } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
-import { Person, personSnapshot } from './person.entity';
-import { isPersonalIdTaken, PersonalIdTakenError } from './person.errors';
-import type { RegisterPersonInput } from './person.inputs';
+import { Person, personSnapshot, qualificationsOf } from './person.entity';
+import { isPersonalIdTaken, PersonalIdTakenError, PersonNotFoundError } from './person.errors';
+import type { RecordQualificationsInput, RegisterPersonInput } from './person.inputs';
+import { qualificationsFrom } from './person-qualifications.rules';
 import { birthYearOf, detailOf, fullNameOf } from './person.rules';
 import { personalIdOf } from './personal-id.rules';
 
@@ -61,6 +62,25 @@ export class PersonService {
       return stampAsOf(person, write.date);
     });
   }
+
+  /**
+   * Records a person's qualifications, rank and salary grade from the change's effective date
+   * (officers, inside the territory): a new version of the e-file, audited before and after.
+   */
+  async recordQualifications(principal: Principal, input: RecordQualificationsInput): Promise<Person> {
+    requireCapability(principal, 'officer');
+    return writeDated(this.dataSource, { actor: principal, operation: 'recordQualifications', change: input.change }, async (write) => {
+      const seen = await this.byId(principal, input.personId, write.date, write.manager);
+      const current = seen && (await openVersion(write.manager, Person, seen.id));
+      if (!current) throw new PersonNotFoundError(input.personId);
+      const unit = await territoryGuard.unitWithin(write.manager, principal, current.unitCode, write.date);
+      about(write, current, unit).before(personSnapshot(current));
+      const qualifications = qualificationsFrom(input.qualifications, qualificationsOf(current));
+      const next = await nextVersion(write, Person, current, qualifications, personLabel(current, unit));
+      write.after(personSnapshot(next));
+      return stampAsOf(next, write.date);
+    });
+  }
 }
 
 /** The e-file's fields as recorded, each checked by its rule; nothing is written before all pass. */
@@ -76,6 +96,7 @@ function eFileOf(input: RegisterPersonInput) {
     religion: detailOf({ vi: 'Tôn giáo', en: 'Religion' }, input.religion, false),
     homePlace: detailOf({ vi: 'Quê quán', en: 'Home place' }, input.homePlace, true),
     category: input.category,
+    ...qualificationsFrom(input.qualifications),
   };
 }
 

@@ -12,7 +12,7 @@ import { RotationService } from '../rotation/rotation.service';
 import { DEMO_CADRES, DEMO_PLANNED_TITLES, DEMO_PLANNING, DEMO_ROTATIONS } from './cadre-planning.story';
 
 /** The seed acts as the centre, so the planning and rotation rules and the kernel apply to it as to anyone. */
-const SEED_PRINCIPAL: Principal = { ...systemActor('seed'), tier: 'NATIONAL', capability: 'admin', roles: [] };
+const SEED_PRINCIPAL: Principal = { ...systemActor('seed'), tier: 'NATIONAL', capability: 'admin', roles: [], body: null };
 
 /** Demo data cites no real document: its decision says so. */
 const demoChange = (effectiveDate: string, what: string): ChangeFacts => ({

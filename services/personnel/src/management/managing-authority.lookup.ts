@@ -1,0 +1,62 @@
+import type { ManagementBody, Tier } from '@ps/auth';
+import { inForceOn, isStableId } from '@ps/effective-dating';
+import type { EntityManager } from 'typeorm';
+import type { SubjectKind } from './management.kinds';
+
+/** Who manages a person on a date: a body of a unit, by a rule with its source. */
+export interface ManagingAuthority {
+  personId: string;
+  ruleCode: string;
+  subjectKind: SubjectKind;
+  subjectCode: string;
+  /** Tier and unit whose body manages the person (the unit at that tier above or at theirs). */
+  tier: Tier;
+  unitCode: string;
+  unitName: string;
+  body: ManagementBody;
+  sourceDocument: string;
+  sourceArticle: string;
+}
+
+/**
+ * The subjects a person's rules are matched on, as SQL over the alias `person` and the date
+ * `:authorityDate`: one `SELECT kind, code` per source, joined by UNION ALL. The category is the
+ * first; titles (chức danh) add theirs here.
+ */
+export const PERSON_SUBJECTS: readonly string[] = [`SELECT 'CATEGORY'::text AS kind, person.category AS code WHERE person.category IS NOT NULL`];
+
+/**
+ * SQL selecting the managing authorities, on `:authorityDate`, of the people `:authorityPersonIds`
+ * (uuid[]): for each person's version in force then, the rules in force then for one of their
+ * subjects and their unit's tier, with the unit of the rule's tier above or at theirs. A person
+ * whose unit, subject or tier no rule covers has no row: nobody manages their file then.
+ */
+export function managingAuthoritiesSql(): string {
+  return `
+    SELECT person.id AS "personId", rule.code AS "ruleCode", rule.subject_kind AS "subjectKind", rule.subject_code AS "subjectCode",
+           rule.managing_tier AS tier, managing.code AS "unitCode", managing.name AS "unitName", rule.body,
+           rule.source_document AS "sourceDocument", rule.source_article AS "sourceArticle"
+      FROM person
+      JOIN territory_unit unit ON unit.code = person.unit_code AND ${inForceOn('unit', ':authorityDate')}
+      CROSS JOIN LATERAL (${PERSON_SUBJECTS.join(' UNION ALL ')}) subject
+      JOIN management_rule rule ON rule.subject_kind = subject.kind AND rule.subject_code = subject.code
+                               AND rule.person_tier = unit.tier AND ${inForceOn('rule', ':authorityDate')}
+      JOIN territory_unit managing ON managing.tier = rule.managing_tier AND managing.path @> unit.path
+                                  AND ${inForceOn('managing', ':authorityDate')}
+     WHERE person.id = ANY(:authorityPersonIds::uuid[]) AND ${inForceOn('person', ':authorityDate')}`;
+}
+
+/**
+ * Who manages each of `personIds` on `date` (management decentralisation as data): one SQL
+ * statement for the whole batch. Unguarded: callers cut what they answer to the territory.
+ */
+export async function managingAuthorities(manager: EntityManager, personIds: readonly string[], date: string): Promise<ManagingAuthority[]> {
+  const ids = personIds.filter(isStableId);
+  if (ids.length === 0) return [];
+  const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(
+    `${managingAuthoritiesSql()} ORDER BY person.id, rule.code`,
+    { authorityPersonIds: ids, authorityDate: date },
+    {},
+  );
+  return manager.query(sql, parameters);
+}
