@@ -145,6 +145,17 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['endPartyMembership', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: EndPartyMembershipInput!) { endPartyMembership(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.membership, input: { endReason: 'TRANSFERRED_OUT', change: local('24/QĐ-ĐU', '2026-04-01') } }) }],
+  ['assign', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: AssignInput!) { assign(input: $input) { id } }',
+    variables: () => ({ input: { personId: ids.person, organizationId: ids.committee, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', change: local('25/QĐ-UBND', '2026-05-01') } }),
+    keep: (data) => void (ids.assignment = data.assign.id as string) }],
+  ['transferAssignment', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: TransferAssignmentInput!) { transferAssignment(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.assignment, input: { organizationId: ids.committee, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: local('26/QĐ-UBND', '2026-06-01') } }),
+    keep: (data) => void (ids.assignment = data.transferAssignment.id as string) }],
+  ['endAssignment', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: EndAssignmentInput!) { endAssignment(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.assignment, input: { endReason: 'RETIRED', change: local('27/QĐ-UBND', '2026-07-01') } }) }],
   ['addToCadrePlanning', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, titleCode: 'COMMUNE_COMMITTEE_CHAIR', unitCode: THANH_AN, term: '2025-2030', change: local('31/QĐ-ĐU', '2026-02-15') } }),
@@ -241,12 +252,17 @@ beforeAll(async () => {
   )).map((row) => row.id).slice(0, 2);
   [ids.party, ids.otherParty] = party;
   expect(party).toHaveLength(2);
+  // Its People's Committee, which assignments are to.
+  [{ id: ids.committee }] = await queryDatabase<{ id: string }>(
+    databaseOf('organization'), "SELECT id::text FROM organization WHERE unit_code = $1 AND kind = 'PEOPLES_COMMITTEE' AND valid_to IS NULL", [THANH_AN],
+  );
+  const organizations = [...party, ids.committee];
   await eventually(async () => {
     const [projected] = await queryDatabase<{ n: number }>(
-      databaseOf('personnel'), 'SELECT count(DISTINCT id)::int AS n FROM party_organization WHERE id = ANY($1::uuid[]) AND valid_to IS NULL', [party],
+      databaseOf('personnel'), 'SELECT count(DISTINCT id)::int AS n FROM organization WHERE id = ANY($1::uuid[]) AND valid_to IS NULL', [organizations],
     );
-    return projected.n === party.length ? true : undefined;
-  }, { what: 'personnel projected Thanh An’s Party organizations', timeoutMs: 180_000 });
+    return projected.n === organizations.length ? true : undefined;
+  }, { what: 'personnel projected Thanh An’s Party organizations and People’s Committee', timeoutMs: 180_000 });
 }, 300_000);
 
 afterAll(() => stopPlatform(platform));
@@ -345,8 +361,8 @@ describe('who reads whose audit trail', () => {
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
       [
         'readPersonalData', 'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation',
-        'extendRotation', 'startRotation', 'addToCadrePlanning', 'endPartyMembership', 'transferPartyMembership', 'admitPartyMember',
-        'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
+        'extendRotation', 'startRotation', 'addToCadrePlanning', 'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership',
+        'transferPartyMembership', 'admitPartyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],
       ['recordRating'], ['createReformPlan'],
     ]);

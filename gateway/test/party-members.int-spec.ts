@@ -102,9 +102,9 @@ describe('the seed story’s Party members', () => {
     const successor = await count(DEMO_USERS.thanhAnAdmin, '25807', '2025-07-01');
     expect(successor).toBe(predecessors.reduce((sum, members) => sum + members, 0));
     const stranded = await queryDatabase<{ n: number }>(databaseOf('personnel'), `
-      SELECT count(*)::int AS n FROM party_membership m JOIN party_organization po ON po.id = m.party_organization_id AND po.valid_to = '2025-07-01'
+      SELECT count(*)::int AS n FROM party_membership m JOIN organization po ON po.id = m.party_organization_id AND po.valid_to = '2025-07-01'
        WHERE po.unit_code IN ('25801', '25798') AND (m.valid_to IS NULL OR m.valid_to > '2025-07-01')
-         AND NOT EXISTS (SELECT 1 FROM party_organization later WHERE later.id = po.id AND later.valid_from = '2025-07-01')`);
+         AND NOT EXISTS (SELECT 1 FROM organization later WHERE later.id = po.id AND later.valid_from = '2025-07-01')`);
     expect(stranded[0].n).toBe(0);
     const before = await demoRows();
     seedPartyMembers();

@@ -194,7 +194,12 @@ describe('writes', () => {
       ...(await asUser(DEMO_USERS.hcmcAdmin)),
       variables: { code: THANH_AN, asOf: '2026-06-30' },
     });
-    expect(unit.data?.unit).toMatchObject({ headcount: 1, ratingSummary: { year: 2026, total: 1 }, plans: [{ title: 'Sắp xếp bộ máy' }] });
+    // Registering opens an e-file; the headcount counts primary assignments, so the new person is listed, not counted.
+    expect(unit.data?.unit).toMatchObject({ headcount: 0, ratingSummary: { year: 2026, total: 1 }, plans: [{ title: 'Sắp xếp bộ máy' }] });
+    const staff = await graphqlRequest<{ people: Array<{ fullName: string }> }>(
+      gatewayUrl, `{ people(unitCode: "${THANH_AN}", asOf: "2026-06-30") { fullName } }`, await asUser(DEMO_USERS.hcmcAdmin),
+    );
+    expect(staff.data?.people.map((person) => person.fullName)).toEqual(['Nguyễn Văn An']);
     // As of a date before the change, every service answers as of that date too.
     const before = await graphqlRequest<UnitResult>(gatewayUrl, UNIT_WITH_ALL_FIELDS, {
       ...(await asUser(DEMO_USERS.hcmcAdmin)),

@@ -4,7 +4,7 @@ import { downsizingCandidateReads } from './evaluation/downsizing-candidate.read
 import { RatingRecorded } from './evaluation/rating.events';
 import { DutyChanged } from './organization/duty.events';
 import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
-import { partyOrganizationReads } from './organization/party-organization.reads';
+import { organizationReads } from './organization/organization.reads';
 import { successionReads } from './organization/succession.reads';
 import { QuotaChanged } from './organization/quota.events';
 import {
@@ -18,6 +18,7 @@ import {
 import { SeatChanged } from './organization/seat.events';
 import { territoryReads } from './organization/territory.reads';
 import { UnitCreated } from './organization/unit.events';
+import { AssignmentChanged } from './personnel/assignment.events';
 import { DownsizingDecided } from './personnel/downsizing.events';
 import { CadrePlanningChanged } from './personnel/cadre-planning.events';
 import { PartyMembershipChanged } from './personnel/party-membership.events';
@@ -49,6 +50,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   DisciplineRecorded,
   RewardRecorded,
   DownsizingDecided,
+  AssignmentChanged,
   RatingRecorded,
   DownsizingCandidateIdentified,
   ReformPlanCreated,
@@ -57,7 +59,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
 /** Each consumer's views of the events it reads; the contract test proves every one against its producer. */
 export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract<unknown, unknown>>>> = {
   'territory projection': Object.values(territoryReads),
-  'party organization projection': Object.values(partyOrganizationReads),
+  'organization projection': Object.values(organizationReads),
   'personnel succession follower': Object.values(successionReads),
   'personnel downsizing candidates': Object.values(downsizingCandidateReads),
 };

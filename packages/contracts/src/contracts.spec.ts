@@ -1,7 +1,9 @@
 import { createEnvelope, envelopeSchema, type EventContract } from '@ps/events';
 import * as contracts from './index';
 import {
+  AssignmentChanged,
   BoundaryAdjusted,
+  organizationReads,
   DEMO_TERRITORY_VERSIONS,
   demoTerritoryAnnouncements,
   DisciplineRecorded,
@@ -127,6 +129,33 @@ describe('PersonRegistered with the e-file', () => {
 
   it('refuses a category it does not know', () => {
     expect(PersonRegistered.payload.safeParse({ ...before, category: 'SOLDIER' }).success).toBe(false);
+  });
+});
+
+describe('AssignmentChanged v1', () => {
+  const assigned = {
+    assignmentId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a11', personId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a10', action: 'ASSIGNED',
+    organizationId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a12', titleCode: 'COMMUNE_COMMITTEE_CHAIR', seatId: null, concurrent: true, unitCode: '25780',
+    endReason: null, effectiveDate: '2011-07-01', reason: 'Bầu Chủ tịch UBND xã', decision: { number: '5/NQ-HĐND', date: '2011-06-30', signer: 'Chủ tịch HĐND xã' },
+  };
+
+  it('carries a concurrent post on the personnel topic, and an end with its reason', () => {
+    expect(AssignmentChanged.topic).toBe(PERSONNEL_TOPIC);
+    expect(AssignmentChanged.payload.parse(assigned)).toEqual(assigned);
+    expect(AssignmentChanged.payload.parse({ ...assigned, action: 'ENDED', endReason: 'TERM_ENDED' })).toMatchObject({ endReason: 'TERM_ENDED' });
+  });
+
+  it('refuses an end reason it does not know, or a post not saying whether it is concurrent', () => {
+    expect(AssignmentChanged.payload.safeParse({ ...assigned, action: 'ENDED', endReason: 'PROMOTED' }).success).toBe(false);
+    const { concurrent: _concurrent, ...unsaid } = assigned;
+    expect(AssignmentChanged.payload.safeParse(unsaid).success).toBe(false);
+  });
+});
+
+describe('the organization projection\'s view of a staffing quota', () => {
+  it('reads an event written before `ended` existed as a quota that goes on', () => {
+    const change = { holderKind: 'ORGANIZATION', holderId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a12', amount: 5, effectiveDate: '2011-01-01' };
+    expect(organizationReads.quotaChanged.payload.parse(change)).toEqual({ ...change, ended: false });
   });
 });
 

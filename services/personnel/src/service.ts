@@ -9,6 +9,12 @@ import { AuditTrail, AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
+import { Assignment } from './assignment/assignment.entity';
+import { AssignmentResolver } from './assignment/assignment.resolver';
+import { AssignmentService } from './assignment/assignment.service';
+import { StaffCounts } from './assignment/staff.figures';
+import { staffLoaders } from './assignment/staff.loaders';
+import { OrganizationStaffResolver, UnitStaffResolver } from './assignment/staff.resolver';
 import { PersonnelAuditResolver } from './audit/audit.resolver';
 import { EligibilityResolver } from './criteria/eligibility.resolver';
 import { EligibilityService } from './criteria/eligibility.service';
@@ -27,6 +33,10 @@ import { PartyMembership1733010000000 } from './migrations/1733010000000-party-m
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
 import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
 import { Downsizing1733050000000 } from './migrations/1733050000000-downsizing';
+import { OrganizationProjection1733200000000 } from './migrations/1733200000000-organization-projection';
+import { Assignment1733210000000 } from './migrations/1733210000000-assignment';
+import { projectOrganizations } from './organization/organization.projection';
+import { Organization } from './organization/organization.type';
 import { CadreRules1733300000000 } from './migrations/1733300000000-cadre-rules';
 import { CadrePlanning1733310000000 } from './migrations/1733310000000-cadre-planning';
 import { Rotation1733320000000 } from './migrations/1733320000000-rotation';
@@ -34,16 +44,16 @@ import { TitleCriteria1733330000000 } from './migrations/1733330000000-title-cri
 import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
 import { PersonQualifications1733120000000 } from './migrations/1733120000000-person-qualifications';
 import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewards-disciplines';
-import { Organization } from './party/organization.type';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
 import { OrganizationPartyMembersResolver, PartyMembershipResolver, UnitPartyMembersResolver } from './party/party-membership.resolver';
 import { PartyMembershipService } from './party/party-membership.service';
-import { projectPartyOrganizations } from './party/party-organization.projection';
 import { Person } from './person/person.entity';
+import { SeatOccupancyResolver } from './seat/seat-occupancy.resolver';
+import { SeatOccupancyService } from './seat/seat-occupancy.service';
 import { personLoaders } from './person/person.loaders';
-import { PersonResolver, UnitStaffResolver } from './person/person.resolver';
+import { PersonResolver } from './person/person.resolver';
 import { PersonService } from './person/person.service';
 import { PlanningEntry } from './planning/planning.entity';
 import { PlanningLists } from './planning/planning-list.service';
@@ -67,7 +77,8 @@ import { TitleCatalogue } from './title/title.service';
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
   return {
-    ...personLoaders(new PersonService(dataSource), new PersonalDataService(dataSource), principal),
+    ...staffLoaders(new StaffCounts(dataSource), principal),
+    ...personLoaders(new PersonalDataService(dataSource), principal),
     ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
     ...managementLoaders(dataSource),
     ...rewardDisciplineLoaders(dataSource),
@@ -83,6 +94,9 @@ function resolvers(dataSource: DataSource) {
   return [
     new PersonResolver(people),
     new UnitStaffResolver(),
+    new OrganizationStaffResolver(),
+    new AssignmentResolver(new AssignmentService(dataSource, people)),
+    new SeatOccupancyResolver(new SeatOccupancyService(dataSource)),
     new PartyMembershipResolver(new PartyMembershipService(dataSource, people)),
     new UnitPartyMembersResolver(),
     new OrganizationPartyMembersResolver(),
@@ -103,7 +117,8 @@ function resolvers(dataSource: DataSource) {
 export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
   entities: [
-    Person, PartyMembership, Title, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Discipline, Reward, Decision,
+    Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Discipline,
+    Reward, Decision,
   ],
   migrations: [
     CreateMessagingTables1732770000000,
@@ -122,6 +137,8 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     ManagementRules1733110000000,
     PersonQualifications1733120000000,
     RewardsDisciplines1733130000000,
+    OrganizationProjection1733200000000,
+    Assignment1733210000000,
     CadreRules1733300000000,
     CadrePlanning1733310000000,
     Rotation1733320000000,
@@ -136,7 +153,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
-    projectPartyOrganizations(new InboxConsumer({ name: 'personnel.party-organizations', bus, dataSource, logger })),
+    projectOrganizations(new InboxConsumer({ name: 'personnel.organizations', bus, dataSource, logger })),
     followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus, dataSource, logger })),
     receiveDownsizingCandidates(new InboxConsumer({ name: 'personnel.downsizing-candidates', bus, dataSource, logger })),
   ],

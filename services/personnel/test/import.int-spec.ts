@@ -65,7 +65,7 @@ beforeAll(async () => {
     () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
   const created = eventMessage(OrganizationCreated, { organization: ORGANIZATION, effectiveDate: '1999-01-01', reason: 'Thành lập', decision: { number: '1/QĐ-TU', date: '1999-01-01', signer: 'Bí thư' } },
     { aggregateId: ORGANIZATION.id, actor: 'system:test' });
-  await publishAndAwait([created], (messages) => service.bus.publish(messages), () => count('SELECT count(*)::int AS n FROM party_organization'), 'Party organization projected');
+  await publishAndAwait([created], (messages) => service.bus.publish(messages), () => count('SELECT count(*)::int AS n FROM organization'), 'Party organization projected');
 });
 
 afterAll(() => service?.stop());

@@ -95,7 +95,7 @@ beforeAll(async () => {
   const organizations = [...Object.values(org).map(created), closed];
   const ids = organizations.map((message) => JSON.parse(message.value).id);
   await publishAndAwait(organizations, (messages) => service.bus.publish(messages),
-    () => count(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'personnel.party-organizations' AND event_id::text IN ('${ids.join("','")}')`),
+    () => count(`SELECT count(*)::int AS n FROM inbox WHERE consumer = 'personnel.organizations' AND event_id::text IN ('${ids.join("','")}')`),
     'Party organizations projected');
   await registerPerson('a', '25801', '074070000001');
   await registerPerson('b', '25789', '074071000002');
@@ -105,22 +105,23 @@ beforeAll(async () => {
 
 afterAll(() => service?.stop());
 
-describe('the Party organization projection', () => {
-  it('keeps the Party kinds only, each version with its end', async () => {
-    expect(await service.dataSource.query('SELECT name, kind, valid_to::text FROM party_organization ORDER BY name')).toEqual([
+describe('the organization projection', () => {
+  it('keeps every kind, each version with its end', async () => {
+    expect(await service.dataSource.query('SELECT name, kind, valid_to::text FROM organization ORDER BY name')).toEqual([
       { name: 'Chi bộ cơ sở Trường THCS An Lập', kind: 'PARTY_GRASSROOTS', valid_to: '2005-01-01' },
       { name: 'Đảng bộ huyện Dầu Tiếng', kind: 'PARTY_ORGANIZATION', valid_to: null },
       { name: 'Đảng bộ xã An Lập', kind: 'PARTY_GRASSROOTS', valid_to: null },
       { name: 'Đảng bộ xã Định An', kind: 'PARTY_GRASSROOTS', valid_to: null },
+      { name: 'Ủy ban nhân dân xã An Lập', kind: 'PEOPLES_COMMITTEE', valid_to: null },
     ]);
   });
 
   it('applies each event once, also when every event is delivered a second time', async () => {
-    const rows = () => service.dataSource.query('SELECT id, valid_from, valid_to, updated_at FROM party_organization ORDER BY id, valid_from');
+    const rows = () => service.dataSource.query('SELECT id, valid_from, valid_to, updated_at FROM organization ORDER BY id, valid_from');
     const before = await rows();
     const delivered = await service.bus.readAll(ORGANIZATION_TOPIC);
     await service.bus.publish(delivered.map((m) => ({ topic: ORGANIZATION_TOPIC, key: m.key ?? '', value: m.value ?? '' })));
-    await eventually(async () => ((await service.bus.consumerLag('personnel.party-organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
+    await eventually(async () => ((await service.bus.consumerLag('personnel.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
       what: 'duplicates consumed',
     });
     expect(await rows()).toEqual(before);

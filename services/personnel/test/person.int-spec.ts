@@ -163,7 +163,8 @@ describe('registerPerson', () => {
   });
 
   it('counts and lists people as of a date, inside the territory only', async () => {
-    expect(await headcounts(DEMO_USERS.anLapOfficer, null)).toEqual([{ code: '25801', headcount: 1 }, { code: '25789', headcount: null }]);
+    // Registering opens an e-file; the headcount counts primary assignments (assignment.int-spec).
+    expect(await headcounts(DEMO_USERS.anLapOfficer, null)).toEqual([{ code: '25801', headcount: 0 }, { code: '25789', headcount: null }]);
     expect(await headcounts(DEMO_USERS.anLapOfficer, '2025-01-01')).toEqual([{ code: '25801', headcount: 0 }, { code: '25789', headcount: null }]);
     expect(await peopleOf(DEMO_USERS.anLapOfficer, '25801')).toEqual(['Lê Thị Hoa']);
     expect(await peopleOf(DEMO_USERS.anLapOfficer, '25801', '2025-01-01')).toEqual([]);
@@ -276,7 +277,7 @@ describe('after a merge of the caller’s commune', () => {
 
   it('keeps the commune’s history readable for its admin, and today’s staff under the successor out of reach', async () => {
     expect(await peopleOf(DEMO_USERS.anLapAdmin, '25801', '2025-06-30')).toEqual(['Lê Thị Hoa']);
-    expect(await headcounts(DEMO_USERS.anLapAdmin, '2025-06-30')).toEqual([{ code: '25801', headcount: 1 }, { code: '25789', headcount: null }]);
+    expect(await headcounts(DEMO_USERS.anLapAdmin, '2025-06-30')).toEqual([{ code: '25801', headcount: 0 }, { code: '25789', headcount: null }]);
     expect(await peopleOf(DEMO_USERS.anLapAdmin, '25801')).toEqual([]);
     expect(await peopleOf(DEMO_USERS.anLapAdmin, '25789')).toEqual([]);
     expect(await headcounts(DEMO_USERS.anLapAdmin, null)).toEqual([{ code: '25801', headcount: null }, { code: '25789', headcount: null }]);

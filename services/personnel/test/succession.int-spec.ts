@@ -63,7 +63,7 @@ beforeAll(async () => {
   await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
     () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
   await publishAndAwait(Object.values(org).map(created), (messages) => service.bus.publish(messages),
-    () => count('SELECT count(*)::int AS n FROM party_organization'), 'Party organizations projected');
+    () => count('SELECT count(*)::int AS n FROM organization'), 'Party organizations projected');
   await admitted('1', '25801', org.anLap.id, '2001-01-01');
   await admitted('2', '25801', org.anLap.id, '2010-05-01');
   await admitted('3', '25798', org.dinhHiep.id, '2005-01-01');

@@ -6,7 +6,7 @@ import { DomainError } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
 import { PartyMembership } from '../party/party-membership.entity';
 import { AlreadyPartyMemberError, CardNumberTakenError, InvalidMembershipError, membershipConflict, MembershipNotFoundError } from '../party/party-membership.errors';
-import { partyOrganizationOn, type PartyOrganizationVersion } from '../party/party-organization.lookup';
+import { organizationOn, type OrganizationVersion } from '../organization/organization.lookup';
 import { MEMBERSHIP_COLUMNS as COLUMN } from './import.columns';
 import { ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
 import { rejectOf, type ImportReject } from './import.rejects';
@@ -26,7 +26,7 @@ export const membershipsImport: ImportFeature<MembershipRow> = {
   check: checkMemberships,
 };
 
-type Placed = { organization: PartyOrganizationVersion; unit: GuardedUnit };
+type Placed = { organization: OrganizationVersion; unit: GuardedUnit };
 
 /**
  * As `admitPartyMember` checks one admission: the person in force and inside the territory on
@@ -36,7 +36,7 @@ async function checkMemberships(manager: EntityManager, principal: Principal, da
   const people = await peopleOn(manager, principal, rows.map((row) => row.personalId), date);
   const organizations = new Map<string, Placed | DomainError>();
   for (const id of new Set(rows.map((row) => row.partyOrganizationId))) {
-    organizations.set(id, await partyOrganizationOn(manager, principal, id, date).catch(typedOnly));
+    organizations.set(id, await organizationOn(manager, principal, id, date, 'PARTY').catch(typedOnly));
   }
   const members = await membersOn(manager, [...people.values()], date);
   const cards = await takenCards(manager, rows.flatMap((row) => (row.cardNumber ? [row.cardNumber] : [])));

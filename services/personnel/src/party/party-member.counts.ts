@@ -1,4 +1,5 @@
 import type { Principal } from '@ps/auth';
+import { PARTY_ORGANIZATION_KINDS } from '@ps/contracts';
 import { inForceOn, isStableId } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
@@ -18,7 +19,7 @@ export class PartyMemberCounts {
       .select('unit.code', 'code')
       .addSelect('count(membership.version_id)::int', 'members')
       .leftJoin('territory_unit', 'below', `below.path <@ unit.path AND ${inForceOn('below', ':asOf')}`, { asOf })
-      .leftJoin('party_organization', 'organization', `organization.unit_code = below.code AND ${inForceOn('organization', ':asOf')}`)
+      .leftJoin('organization', 'organization', `organization.unit_code = below.code AND organization.kind IN (:...partyKinds) AND ${inForceOn('organization', ':asOf')}`, { partyKinds: PARTY_ORGANIZATION_KINDS })
       .leftJoin(PartyMembership, 'membership', `membership.party_organization_id = organization.id AND ${inForceOn('membership', ':asOf')}`)
       .groupBy('unit.code')
       .getRawMany<{ code: string; members: number }>();
@@ -34,11 +35,12 @@ export class PartyMemberCounts {
     if (organizationIds.length === 0) return new Map();
     const query = this.dataSource.manager
       .createQueryBuilder()
-      .from('party_organization', 'organization')
+      .from('organization', 'organization')
       .select('organization.id', 'id')
       .addSelect('count(membership.version_id)::int', 'members')
       .leftJoin(PartyMembership, 'membership', `membership.party_organization_id = organization.id AND ${inForceOn('membership', ':asOf')}`)
       .where('organization.id IN (:...organizationIds)', { organizationIds })
+      .andWhere('organization.kind IN (:...partyKinds)', { partyKinds: PARTY_ORGANIZATION_KINDS })
       .andWhere(inForceOn('organization', ':asOf'), { asOf });
     const rows = await territoryGuard
       .joinUnitOn(query, principal, 'organization.unit_code', asOf)

@@ -1,16 +1,4 @@
-import { BadUserInputError, DomainError, NotFoundError, NotInForceError } from '@ps/errors';
-
-export class PartyOrganizationNotFoundError extends NotFoundError {
-  constructor(id: string) {
-    super(`Không có tổ chức Đảng ${id}`, `No Party organization ${id}`, { reason: 'PARTY_ORGANIZATION_NOT_FOUND', id });
-  }
-}
-
-export class PartyOrganizationNotInForceError extends NotInForceError {
-  constructor(name: string, date: string, period: { startsOn: string; endedOn: string | null }) {
-    super(`${name} không có hiệu lực vào ngày ${date}`, `${name} was not in force on ${date}`, { ...period, date });
-  }
-}
+import { BadUserInputError, DomainError, NotFoundError } from '@ps/errors';
 
 export class MembershipNotFoundError extends NotFoundError {
   constructor(what: 'PERSON' | 'MEMBERSHIP', id: string) {

@@ -2,7 +2,7 @@ import { asOfDate, Decision, type DecisionLoaders, ENTITY_AS_OF_ARGUMENT, LocalD
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
-import { Organization } from './organization.type';
+import { Organization } from '../organization/organization.type';
 import { PartyMembership } from './party-membership.entity';
 import { AdmitPartyMemberInput, EndPartyMembershipInput, TransferPartyMembershipInput } from './party-membership.inputs';
 import type { PartyMembershipLoaders } from './party-membership.loaders';

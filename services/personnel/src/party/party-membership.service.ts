@@ -20,7 +20,7 @@ import { membershipSnapshot, PartyMembership, type PartyMembershipEndReason } fr
 import { InvalidMembershipError, MembershipNotFoundError, membershipConflict } from './party-membership.errors';
 import type { AdmitPartyMemberInput, EndPartyMembershipInput, TransferPartyMembershipInput } from './party-membership.inputs';
 import { membershipFacts } from './party-membership.rules';
-import { partyOrganizationOn, type PartyOrganizationVersion } from './party-organization.lookup';
+import { organizationOn, type OrganizationVersion } from '../organization/organization.lookup';
 
 type Action = 'ADMITTED' | 'TRANSFERRED' | 'ENDED';
 
@@ -38,7 +38,7 @@ export class PartyMembershipService {
     return writeDated(this.dataSource, { actor: principal, operation: 'admitPartyMember', change: input.change }, async (write) => {
       const person = await this.people.byId(principal, input.personId, write.date, write.manager);
       if (!person) throw new MembershipNotFoundError('PERSON', input.personId);
-      const { organization, unit } = await partyOrganizationOn(write.manager, principal, input.partyOrganizationId, write.date);
+      const { organization, unit } = await organizationOn(write.manager, principal, input.partyOrganizationId, write.date, 'PARTY');
       const membership = await insertVersion(write, PartyMembership, {
         id: randomUUID(), personId: person.id, partyOrganizationId: organization.id, endReason: null, ...facts,
       }).catch(refusingConflicts(facts.cardNumber));
@@ -57,7 +57,7 @@ export class PartyMembershipService {
           reason: 'SAME_PARTY_ORGANIZATION',
         });
       }
-      const { organization, unit } = await partyOrganizationOn(write.manager, principal, input.partyOrganizationId, write.date);
+      const { organization, unit } = await organizationOn(write.manager, principal, input.partyOrganizationId, write.date, 'PARTY');
       write.before(membershipSnapshot(current));
       const next = await nextVersion(write, PartyMembership, current, { partyOrganizationId: organization.id }, `đảng tịch ${id}`);
       await recorded(write, next, organization, unit, 'TRANSFERRED');
@@ -89,7 +89,7 @@ export class PartyMembershipService {
     const current = await openVersion(write.manager, PartyMembership, id);
     if (!current) throw new MembershipNotFoundError('MEMBERSHIP', id);
     const lastDay = current.validFrom < write.date ? dayBefore(write.date) : current.validFrom;
-    const held = await partyOrganizationOn(write.manager, principal, current.partyOrganizationId, lastDay).catch(() => {
+    const held = await organizationOn(write.manager, principal, current.partyOrganizationId, lastDay, 'PARTY').catch(() => {
       throw new MembershipNotFoundError('MEMBERSHIP', id);
     });
     return { current, ...held };
@@ -116,7 +116,7 @@ function refusingConflicts(cardNumber: string | null) {
 async function recorded(
   write: DatedWrite,
   membership: PartyMembership,
-  organization: PartyOrganizationVersion,
+  organization: OrganizationVersion,
   unit: GuardedUnit,
   action: Action,
   endReason: PartyMembershipEndReason | null = null,

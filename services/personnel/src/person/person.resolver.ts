@@ -1,16 +1,14 @@
 import {
   AS_OF_ARGUMENT,
-  ENTITY_AS_OF_ARGUMENT,
   asOfDate,
   Decision,
   type DecisionLoaders,
   LocalDate,
 } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
-import { Arg, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { ManagementLoaders } from '../management/management.loaders';
 import { ManagingAuthorityView } from '../management/managing-authority.type';
-import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { Person } from './person.entity';
 import { RecordQualificationsInput, RegisterPersonInput } from './person.inputs';
 import type { PersonLoaders } from './person.loaders';
@@ -73,21 +71,5 @@ export class PersonResolver {
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
   decision(@Root() person: Person, @Ctx() { loaders }: Context) {
     return person.decisionId ? loaders.decisionById.load(person.decisionId) : null;
-  }
-}
-
-@Resolver(() => AdministrativeUnit)
-export class UnitStaffResolver {
-  @Directive('@requires(fields: "asOf")')
-  @FieldResolver(() => Int, {
-    nullable: true,
-    description: 'Số người trong biên chế vào ngày asOf / people on the staff as of a date (null outside your territory or when the unit was not in force)',
-  })
-  headcount(
-    @Root() unit: AdministrativeUnit,
-    @Arg('asOf', () => LocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
-    @Ctx() { loaders }: Context,
-  ) {
-    return loaders.headcountOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });
   }
 }

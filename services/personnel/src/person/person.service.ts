@@ -15,21 +15,6 @@ import { personalIdOf } from './personal-id.rules';
 export class PersonService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /**
-   * Staff on each unit's rolls on `asOf`, for units in force that day inside the caller's
-   * territory then (one query per batch); other units are left out.
-   */
-  async headcounts(principal: Principal, unitCodes: readonly string[], asOf: string): Promise<Map<string, number>> {
-    const rows = await territoryGuard
-      .unitsOn(this.dataSource.manager, principal, unitCodes, asOf)
-      .select('unit.code', 'code')
-      .addSelect('count(person.version_id)::int', 'headcount')
-      .leftJoin(Person, 'person', `person.unit_code = unit.code AND ${inForceOn('person', ':asOf')}`, { asOf })
-      .groupBy('unit.code')
-      .getRawMany<{ code: string; headcount: number }>();
-    return new Map(rows.map((row) => [row.code, row.headcount]));
-  }
-
   /** People serving in a unit on `asOf`, when the unit lay inside the caller's territory that day. */
   async inUnit(principal: Principal, unitCode: string, asOf: string): Promise<Person[]> {
     const query = this.dataSource

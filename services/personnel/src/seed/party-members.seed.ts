@@ -22,7 +22,7 @@ const DEMO_CHANGE: ChangeFacts = {
 export async function dauTiengGrassroots(dataSource: DataSource): Promise<DemoPartyOrganization[]> {
   return dataSource.query(
     `SELECT DISTINCT organization.id, organization.unit_code AS "unitCode", organization.valid_from::text AS "validFrom", organization.valid_to::text AS "validTo"
-       FROM party_organization organization
+       FROM organization organization
        JOIN territory_unit unit ON unit.code = organization.unit_code AND ${inForceOn('unit', 'organization.valid_from')}
       WHERE organization.kind = 'PARTY_GRASSROOTS' AND unit.path <@ (SELECT path FROM territory_unit WHERE code = $1 ORDER BY valid_from LIMIT 1)
       ORDER BY organization.id, "validFrom"`,

@@ -4,18 +4,22 @@ import { InvariantViolation } from '@ps/errors';
 import { createLogger, withServiceDatabase } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { personnelService } from '../service';
+import { dauTiengPostPlaces, seedDauTiengAssignments } from './assignments.seed';
 import { followAllSuccessions } from '../succession/succession.follow';
 import { seedDauTiengPlanning } from './cadre-planning.seed';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
 /** The grassroots Party organizations the story has by its last date (organization's seed). */
 const STORY_GRASSROOTS = 51;
+/** The district and its twelve communes, each with a Party committee and a People's Committee. */
+const STORY_POST_PLACES = 13;
 const WAIT_SECONDS = 180;
 
 /**
  * `pnpm seed` (after the services started): waits until this service has projected the Dầu
- * Tiếng story's Party organizations from organization's events, then records the story's Party
- * members, its 2015–2020 planning list and two rotations once (a second run adds nothing).
+ * Tiếng story's Party organizations and committees from organization's events, then records the
+ * story's Party members, its posts, its 2015–2020 planning list and two rotations once (a second
+ * run adds nothing).
  */
 withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   await storyProjected(dataSource);
@@ -25,6 +29,8 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   // Members recorded after organization announced the 2025 mergers follow them now, as those held then did.
   const followed = await followAllSuccessions(dataSource);
   logger.info({ followed }, 'memberships carried to the successors of merged organizations');
+  const assignments = await seedDauTiengAssignments(dataSource);
+  logger.info({ assignments }, assignments > 0 ? 'Dầu Tiếng posts seeded' : 'Dầu Tiếng posts already there');
   logger.info(await seedDauTiengPlanning(dataSource), 'Dầu Tiếng 2015–2020 planning list and rotations');
 }).catch((error: unknown) => {
   createLogger('personnel-seed').fatal({ err: error }, 'seed failed');
@@ -34,8 +40,9 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
 async function storyProjected(dataSource: DataSource): Promise<void> {
   for (let waited = 0; waited < WAIT_SECONDS * 4; waited += 1) {
     const organizations = new Set((await dauTiengGrassroots(dataSource)).map((organization) => organization.id));
-    if (organizations.size >= STORY_GRASSROOTS) return;
+    const places = (await dauTiengPostPlaces(dataSource)).filter((place) => Object.keys(place.organizations).length === 2);
+    if (organizations.size >= STORY_GRASSROOTS && places.length >= STORY_POST_PLACES) return;
     await sleep(250);
   }
-  throw new InvariantViolation(`the Dầu Tiếng story's ${STORY_GRASSROOTS} grassroots Party organizations did not reach personnel in ${WAIT_SECONDS} s`);
+  throw new InvariantViolation(`the Dầu Tiếng story's organizations did not reach personnel in ${WAIT_SECONDS} s`);
 }

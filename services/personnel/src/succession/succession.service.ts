@@ -73,7 +73,7 @@ function follow(manager: EntityManager, succession: PendingSuccession): Promise<
 async function heldBy(manager: EntityManager, id: string, date: string): Promise<HeldBy> {
   const [organization]: HeldBy[] = await manager.query(
     `SELECT po.id, po.name, po.unit_code AS "unitCode", tu.path::text AS path
-       FROM party_organization po
+       FROM organization po
        LEFT JOIN territory_unit tu ON tu.code = po.unit_code AND ${inForceOn('tu', '$2')}
       WHERE po.id = $1 AND ${inForceOn('po', '$2')}`,
     [id, date],

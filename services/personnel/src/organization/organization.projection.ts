@@ -1,0 +1,73 @@
+import { organizationReads, type OrganizationRead, type QuotaRead, type SeatRead } from '@ps/contracts';
+import { dayBefore, inForceOn, notEndedBy } from '@ps/effective-dating';
+import type { EventHandler, InboxConsumer } from '@ps/events';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * Keeps `organization`, `organization_seat` and `organization_quota` in step with the
+ * organization's events: every version of every organization, of its seats, and its staffing
+ * quota. Events of one organization share its key, so they arrive in order; the inbox makes a
+ * redelivery a no-op.
+ */
+export function projectOrganizations(consumer: InboxConsumer): InboxConsumer {
+  const apply: EventHandler<{ organization: OrganizationRead }> = (event, manager) => storeOrganization(manager, event.payload.organization);
+  return consumer
+    .on(organizationReads.organizationCreated, apply)
+    .on(organizationReads.organizationChanged, apply)
+    .on(organizationReads.organizationMoved, apply)
+    .on(organizationReads.organizationClosed, apply)
+    .on(organizationReads.seatChanged, (event, manager) => storeSeat(manager, event.payload.organizationId, event.payload.seat))
+    .on(organizationReads.quotaChanged, (event, manager) => storeQuota(manager, event.payload));
+}
+
+/**
+ * The version in force the day before `validFrom` in `table`, if it runs past that start, ends
+ * there (as the territory projection does); `key` names the column of the stable id.
+ */
+async function endPrevious(manager: EntityManager, table: string, key: string, id: string, validFrom: string): Promise<void> {
+  await manager.query(
+    `UPDATE ${table} SET valid_to = $2, updated_at = now() WHERE ${key} = $1 AND ${inForceOn('', '$3')} AND ${notEndedBy('', '$2')}`,
+    [id, validFrom, dayBefore(validFrom)],
+  );
+}
+
+/** Stores the organization version an event leaves in force; a version of the same start is replaced. */
+async function storeOrganization(manager: EntityManager, version: OrganizationRead): Promise<void> {
+  await endPrevious(manager, 'organization', 'id', version.id, version.validFrom);
+  await manager.query(
+    `INSERT INTO organization (id, valid_from, valid_to, unit_code, parent_id, kind, name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (id, valid_from) DO UPDATE
+       SET valid_to = EXCLUDED.valid_to, unit_code = EXCLUDED.unit_code, parent_id = EXCLUDED.parent_id,
+           kind = EXCLUDED.kind, name = EXCLUDED.name, updated_at = now()`,
+    [version.id, version.validFrom, version.validTo, version.unitCode, version.parentId, version.kind, version.name],
+  );
+}
+
+/** Stores the seat version an event leaves in force (added, changed, or closed with its end). */
+async function storeSeat(manager: EntityManager, organizationId: string, seat: SeatRead): Promise<void> {
+  await endPrevious(manager, 'organization_seat', 'id', seat.id, seat.validFrom);
+  await manager.query(
+    `INSERT INTO organization_seat (id, valid_from, valid_to, organization_id, title, selection, capacity)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (id, valid_from) DO UPDATE
+       SET valid_to = EXCLUDED.valid_to, organization_id = EXCLUDED.organization_id, title = EXCLUDED.title,
+           selection = EXCLUDED.selection, capacity = EXCLUDED.capacity, updated_at = now()`,
+    [seat.id, seat.validFrom, seat.validTo, organizationId, seat.title, seat.selection, seat.capacity],
+  );
+}
+
+/** An organization's quota from the date on: the one before ends there; an ended holder keeps none. Units' quotas are not kept. */
+async function storeQuota(manager: EntityManager, change: QuotaRead): Promise<void> {
+  if (change.holderKind !== 'ORGANIZATION') return;
+  await endPrevious(manager, 'organization_quota', 'organization_id', change.holderId, change.effectiveDate);
+  if (change.ended) {
+    await manager.query('DELETE FROM organization_quota WHERE organization_id = $1 AND valid_from >= $2', [change.holderId, change.effectiveDate]);
+    return;
+  }
+  await manager.query(
+    `INSERT INTO organization_quota (organization_id, valid_from, valid_to, amount) VALUES ($1, $2, NULL, $3)
+     ON CONFLICT (organization_id, valid_from) DO UPDATE SET amount = EXCLUDED.amount, updated_at = now()`,
+    [change.holderId, change.effectiveDate, change.amount],
+  );
+}
