@@ -33,6 +33,7 @@ import { PartyMembership1733010000000 } from './migrations/1733010000000-party-m
 import { TitleCatalogue1733020000000 } from './migrations/1733020000000-title-catalogue';
 import { OrganizationSuccession1733040000000 } from './migrations/1733040000000-organization-succession';
 import { Downsizing1733050000000 } from './migrations/1733050000000-downsizing';
+import { HeadcountReductionRule1733060000000 } from './migrations/1733060000000-headcount-reduction-rule';
 import { OrganizationProjection1733200000000 } from './migrations/1733200000000-organization-projection';
 import { Assignment1733210000000 } from './migrations/1733210000000-assignment';
 import { projectOrganizations } from './organization/organization.projection';
@@ -68,6 +69,7 @@ import { rewardDisciplineLoaders } from './reward-discipline/reward-discipline.l
 import { DisciplineDecisionResolver, PersonRecordsResolver, RewardDecisionResolver } from './reward-discipline/reward-discipline.resolver';
 import { RewardDisciplineService } from './reward-discipline/reward-discipline.service';
 import { followSuccessions } from './succession/succession.follow';
+import { SurplusResolver } from './surplus/surplus.resolver';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 import { Title } from './title/title.entity';
@@ -107,6 +109,7 @@ function resolvers(dataSource: DataSource) {
     new PersonnelAuditResolver(dataSource),
     new TitleResolver(new TitleCatalogue(dataSource)),
     new DownsizingResolver(new DownsizingService(dataSource, people)),
+    new SurplusResolver(dataSource),
     new ImportResolver(new ImportService(dataSource)),
     new PlanningResolver(planning, new PlanningLists(dataSource, planning), people),
     new RotationResolver(new RotationService(dataSource, people), people),
@@ -133,6 +136,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     TitleCatalogue1733020000000,
     OrganizationSuccession1733040000000,
     Downsizing1733050000000,
+    HeadcountReductionRule1733060000000,
     AuditTrailReads1733100000000,
     ManagementRules1733110000000,
     PersonQualifications1733120000000,

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, UnitCreated } from '@ps/contracts';
+import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, QuotaChanged, UnitCreated } from '@ps/contracts';
 import { eventMessage, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
+import { changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
 import { personnelService } from '../src/service';
 import { followAllSuccessions } from '../src/succession/succession.follow';
 
@@ -11,14 +11,16 @@ let service: RunningService;
 
 const decision = { number: '1/QĐ-TU', date: '1999-01-01', signer: 'Bí thư' };
 const merger = { number: '1685/NQ-UBTVQH15', date: '2025-06-16', signer: 'Chủ tịch Quốc hội' };
-const organization = (unitCode: string, name: string): OrganizationVersion => ({
-  id: randomUUID(), unitCode, parentId: null, kind: 'PARTY_GRASSROOTS', subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
+const organization = (unitCode: string, name: string, kind: OrganizationVersion['kind'] = 'PARTY_GRASSROOTS'): OrganizationVersion => ({
+  id: randomUUID(), unitCode, parentId: null, kind, subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
 });
 const org = {
   anLap: organization('25801', 'Đảng bộ xã An Lập'),
   dinhHiep: organization('25798', 'Đảng bộ xã Định Hiệp'),
   thanhAn: organization('25807', 'Đảng bộ xã Thanh An'),
   school: organization('25798', 'Chi bộ cơ sở Trường THCS Định Hiệp'),
+  anLapCommittee: organization('25801', 'Ủy ban nhân dân xã An Lập', 'PEOPLES_COMMITTEE'),
+  thanhAnCommittee: organization('25807', 'Ủy ban nhân dân xã Thanh An', 'PEOPLES_COMMITTEE'),
 };
 const created = (version: OrganizationVersion): OutgoingMessage =>
   eventMessage(OrganizationCreated, { organization: version, effectiveDate: version.validFrom, reason: 'Thành lập', decision }, { aggregateId: version.id, actor: 'system:test' });
@@ -30,9 +32,10 @@ const closedInto = (version: OrganizationVersion, successorId: string | null): O
   );
 
 const count = async (sql: string, parameters: unknown[] = []): Promise<number> => (await service.dataSource.query(sql, parameters))[0].n;
-const held = () => service.dataSource.query(
-  'SELECT id, party_organization_id, valid_from::text, valid_to::text FROM party_membership ORDER BY id, valid_from',
-);
+const held = async () => [
+  ...(await service.dataSource.query('SELECT id, party_organization_id, valid_from::text, valid_to::text FROM party_membership ORDER BY id, valid_from')),
+  ...(await service.dataSource.query('SELECT id, organization_id, valid_from::text, valid_to::text FROM assignment ORDER BY id, valid_from')),
+];
 const members = async (id: string, asOf: string) =>
   (await queryEntities<{ partyMemberCount: number }>(service.url, 'Organization', [{ id }], `partyMemberCount(asOf: "${asOf}")`, await tokenFor(DEMO_USERS.districtOfficer)))
     .data?._entities[0].partyMemberCount;
@@ -41,12 +44,16 @@ const consumed = (messages: OutgoingMessage[]) =>
     () => count("SELECT count(*)::int AS n FROM inbox WHERE consumer = 'personnel.successions' AND event_id = ANY($1::uuid[])", [messages.map((message) => JSON.parse(message.value).id)]),
     'closings consumed');
 
+const people: Record<string, string> = {};
+const posts: Record<string, string> = {};
+
 async function admitted(key: string, unitCode: string, partyOrganizationId: string, on: string): Promise<string> {
   const token = await tokenFor(DEMO_USERS.districtOfficer);
   const person = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
     token, variables: { input: { unitCode, fullName: `Người Thử ${key}`, personalId: `07408${key.padStart(7, '0')}`, birthDate: '1980-01-01', gender: 'MALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01') } },
   });
   expect(person.errors).toBeUndefined();
+  people[key] = person.data?.registerPerson.id ?? '';
   const membership = await graphqlRequest<{ admitPartyMember: { id: string; validTo: string | null } }>(service.url,
     'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id validTo } }',
     { token, variables: { input: { personId: person.data?.registerPerson.id, partyOrganizationId, officialDate: null, cardNumber: null, change: changeOn(on) } } });
@@ -68,13 +75,29 @@ beforeAll(async () => {
   await admitted('2', '25801', org.anLap.id, '2010-05-01');
   await admitted('3', '25798', org.dinhHiep.id, '2005-01-01');
   await admitted('4', '25807', org.thanhAn.id, '2003-01-01');
+  const chair = await graphqlRequest<{ assign: { id: string } }>(service.url, 'mutation ($input: AssignInput!) { assign(input: $input) { id } }', {
+    token: await tokenFor(DEMO_USERS.districtOfficer),
+    variables: { input: { personId: people['1'], organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_CHAIR', concurrent: false, change: changeOn('2015-01-01') } },
+  });
+  expect(chair.errors).toBeUndefined();
+  posts.chair = chair.data?.assign.id ?? '';
+  const ownChair = await graphqlRequest<{ assign: { id: string } }>(service.url, 'mutation ($input: AssignInput!) { assign(input: $input) { id } }', {
+    token: await tokenFor(DEMO_USERS.districtOfficer),
+    variables: { input: { personId: people['4'], organizationId: org.thanhAnCommittee.id, titleCode: 'COMMUNE_COMMITTEE_CHAIR', concurrent: false, change: changeOn('2016-01-01') } },
+  });
+  expect(ownChair.errors).toBeUndefined();
+  const quota = eventMessage(QuotaChanged, {
+    holderKind: 'ORGANIZATION', holderId: org.thanhAnCommittee.id, unitCode: '25807', previousAmount: null, amount: 1, effectiveDate: '2025-07-01',
+    reason: 'Sắp xếp đơn vị hành chính cấp xã', decision: merger, ended: false,
+  }, { aggregateId: org.thanhAnCommittee.id, actor: 'system:test' });
+  await publishAndAwait([quota], (messages) => service.bus.publish(messages), () => count('SELECT count(*)::int AS n FROM organization_quota'), 'quota projected');
 });
 
 afterAll(() => service?.stop());
 
-describe('members follow their Party organization when a restructuring closes it into a successor', () => {
+describe('members and posts follow their organization when a restructuring closes it into a successor', () => {
   it('carries every member of the merged communes to the successor exactly once, as a recorded transfer citing the merger', async () => {
-    await consumed([closedInto(org.anLap, org.thanhAn.id), closedInto(org.dinhHiep, org.thanhAn.id)]);
+    await consumed([closedInto(org.anLap, org.thanhAn.id), closedInto(org.dinhHiep, org.thanhAn.id), closedInto(org.anLapCommittee, org.thanhAnCommittee.id)]);
     expect(await members(org.thanhAn.id, '2025-06-30')).toBe(1);
     expect(await members(org.thanhAn.id, '2025-07-01')).toBe(4);
     expect(await members(org.anLap.id, '2025-06-30')).toBe(2);
@@ -82,11 +105,19 @@ describe('members follow their Party organization when a restructuring closes it
     const transfers = await service.dataSource.query(
       `SELECT a.operation, a.user_id, d.number FROM audit_log a JOIN decision d ON d.id = a.decision_id WHERE a.operation = 'followSuccession' ORDER BY a.target_id`,
     );
-    expect(transfers).toEqual([
-      { operation: 'followSuccession', user_id: 'system:personnel.succession', number: '1685/NQ-UBTVQH15' },
-      { operation: 'followSuccession', user_id: 'system:personnel.succession', number: '1685/NQ-UBTVQH15' },
-    ]);
+    expect(transfers).toEqual([1, 2, 3].map(() => ({ operation: 'followSuccession', user_id: 'system:personnel.succession', number: '1685/NQ-UBTVQH15' })));
     expect(await count("SELECT count(*)::int AS n FROM outbox WHERE envelope->>'type' = 'PartyMembershipChanged' AND envelope->'payload'->>'action' = 'TRANSFERRED'")).toBe(3);
+  });
+
+  it('carries a post of the closed People’s Committee to the successor’s, off its seat, as AssignmentChanged MOVED', async () => {
+    expect(await service.dataSource.query('SELECT organization_id, title_code, valid_from::text, valid_to::text FROM assignment WHERE id = $1 ORDER BY valid_from', [posts.chair])).toEqual([
+      { organization_id: org.anLapCommittee.id, title_code: 'COMMUNE_COMMITTEE_CHAIR', valid_from: '2015-01-01', valid_to: '2025-07-01' },
+      { organization_id: org.thanhAnCommittee.id, title_code: 'COMMUNE_COMMITTEE_CHAIR', valid_from: '2025-07-01', valid_to: null },
+    ]);
+    const headcount = async (id: string, asOf: string) =>
+      (await queryEntities<{ headcount: number }>(service.url, 'Organization', [{ id }], `headcount(asOf: "${asOf}")`, await tokenFor(DEMO_USERS.districtOfficer))).data?._entities[0].headcount;
+    expect([await headcount(org.anLapCommittee.id, '2025-06-30'), await headcount(org.thanhAnCommittee.id, '2025-07-01')]).toEqual([1, 2]);
+    expect(await count("SELECT count(*)::int AS n FROM outbox WHERE envelope->>'type' = 'AssignmentChanged' AND envelope->'payload'->>'action' = 'MOVED'")).toBe(1);
   });
 
   it('changes nothing when the closings are delivered again, or announced again as new events', async () => {
@@ -94,7 +125,7 @@ describe('members follow their Party organization when a restructuring closes it
     const audits = await count('SELECT count(*)::int AS n FROM audit_log');
     const delivered = (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((message) => JSON.parse(message.value ?? '{}').type === 'OrganizationClosed');
     await service.bus.publish(delivered.map((message) => ({ topic: ORGANIZATION_TOPIC, key: message.key ?? '', value: message.value ?? '' })));
-    await consumed([closedInto(org.anLap, org.thanhAn.id), closedInto(org.dinhHiep, org.thanhAn.id)]);
+    await consumed([closedInto(org.anLap, org.thanhAn.id), closedInto(org.dinhHiep, org.thanhAn.id), closedInto(org.anLapCommittee, org.thanhAnCommittee.id)]);
     await eventually(async () => ((await service.bus.consumerLag('personnel.successions', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
     expect(await held()).toEqual(before);
     expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audits);
@@ -121,5 +152,20 @@ describe('members follow their Party organization when a restructuring closes it
     expect(await members(org.thanhAn.id, '2025-07-01')).toBe(6);
     expect(await members(org.school.id, '2025-06-30')).toBe(1);
     expect(await followAllSuccessions(service.dataSource)).toBe(0);
+  });
+
+  it('reports the surplus against the successor’s quota and the reduction the rule requires, inside the territory', async () => {
+    const report = async (username: string, unitCode: string) => graphqlRequest<{ restructuringSurplus: Array<Record<string, unknown>> }>(service.url,
+      `{ restructuringSurplus(unitCode: "${unitCode}", date: "2025-07-01") { organizationName predecessors { name } quota headcountBefore headcountAfter surplus
+          reduction { headcount toShed dueBy source } titles { titleCode holders } } }`, { token: await tokenFor(username) });
+    const lines = (await report(DEMO_USERS.districtOfficer, '720')).data?.restructuringSurplus ?? [];
+    expect(lines.find((line) => line.organizationName === 'Ủy ban nhân dân xã Thanh An')).toEqual({
+      organizationName: 'Ủy ban nhân dân xã Thanh An', predecessors: [{ name: 'Ủy ban nhân dân xã An Lập' }], quota: 1,
+      headcountBefore: 2, headcountAfter: 2, surplus: 1,
+      reduction: { headcount: 1, toShed: 1, dueBy: '2030-07-01', source: expect.stringContaining('178/2024') },
+      titles: [{ titleCode: 'COMMUNE_COMMITTEE_CHAIR', holders: 2 }],
+    });
+    expect(lines.find((line) => line.organizationName === 'Đảng bộ xã Thanh An')).toMatchObject({ quota: null, surplus: null, headcountAfter: 0 });
+    expect(errorCodes(await report(DEMO_USERS.anLapOfficer, '25807'))).toEqual(['FORBIDDEN']);
   });
 });

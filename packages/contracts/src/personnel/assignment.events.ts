@@ -21,8 +21,9 @@ export const ASSIGNMENT_END_REASONS = [
 
 /**
  * A person took a title in an organization (ASSIGNED, on a seat when `seatId` is set; a
- * concurrent post — kiêm nhiệm — when `concurrent`) or left it (ENDED, with `endReason`), from
- * the change's effective date. Keyed by the assignment's id.
+ * concurrent post — kiêm nhiệm — when `concurrent`) or left it (ENDED, with `endReason`), or a
+ * restructuring carried the post to the successor's organization (MOVED: `organizationId` is the
+ * successor's, off any seat), from the change's effective date. Keyed by the assignment's id.
  */
 export const AssignmentChanged = defineEvent({
   type: 'AssignmentChanged',
@@ -31,7 +32,7 @@ export const AssignmentChanged = defineEvent({
   payload: z.object({
     assignmentId: z.string().uuid(),
     personId: z.string().uuid(),
-    action: z.enum(['ASSIGNED', 'ENDED']),
+    action: z.enum(['ASSIGNED', 'ENDED', 'MOVED']),
     organizationId: z.string().uuid(),
     titleCode: z.string(),
     seatId: z.string().uuid().nullable(),

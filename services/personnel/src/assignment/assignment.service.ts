@@ -5,6 +5,7 @@ import { closeVersion, dayBefore, insertVersion, openVersion, stampAsOf, updateV
 import type { DataSource } from 'typeorm';
 import { organizationOn, type OrganizationVersion } from '../organization/organization.lookup';
 import type { PersonService } from '../person/person.service';
+import { followingSuccessions } from '../succession/succession.service';
 import { requireTitleTier, titleOn } from '../title/title.service';
 import { Assignment, assignmentSnapshot, AssignmentEndReason } from './assignment.entity';
 import { AssignmentNotFoundError, assignmentConflict, InvalidAssignmentError } from './assignment.errors';
@@ -41,7 +42,7 @@ export class AssignmentService {
       const held = await takePost(write, principal, person.id, input);
       audited(write, held);
       await announced(write, held, 'ASSIGNED');
-      return stampAsOf(held.assignment, write.date);
+      return stampAsOf(await followingSuccessions(write, Assignment, held.assignment, held.organization.id), write.date);
     });
   }
 
@@ -62,7 +63,7 @@ export class AssignmentService {
       write.concerns([ended.unit.path]);
       await announced(write, ended, 'ENDED', AssignmentEndReason.TRANSFERRED);
       await announced(write, taken, 'ASSIGNED');
-      return stampAsOf(taken.assignment, write.date);
+      return stampAsOf(await followingSuccessions(write, Assignment, taken.assignment, taken.organization.id), write.date);
     });
   }
 

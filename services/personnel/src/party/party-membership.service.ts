@@ -9,13 +9,12 @@ import {
   openVersion,
   stampAsOf,
   updateVersions,
-  versionOn,
   writeDated,
   type DatedWrite,
 } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
 import type { PersonService } from '../person/person.service';
-import { followPendingSuccessions } from '../succession/succession.service';
+import { followingSuccessions } from '../succession/succession.service';
 import { membershipSnapshot, PartyMembership, type PartyMembershipEndReason } from './party-membership.entity';
 import { InvalidMembershipError, MembershipNotFoundError, membershipConflict } from './party-membership.errors';
 import type { AdmitPartyMemberInput, EndPartyMembershipInput, TransferPartyMembershipInput } from './party-membership.inputs';
@@ -43,7 +42,7 @@ export class PartyMembershipService {
         id: randomUUID(), personId: person.id, partyOrganizationId: organization.id, endReason: null, ...facts,
       }).catch(refusingConflicts(facts.cardNumber));
       await recorded(write, membership, organization, unit, 'ADMITTED');
-      return stampAsOf(await followingSuccessions(write, membership), write.date);
+      return stampAsOf(await followingSuccessions(write, PartyMembership, membership, membership.partyOrganizationId), write.date);
     });
   }
 
@@ -62,7 +61,7 @@ export class PartyMembershipService {
       const next = await nextVersion(write, PartyMembership, current, { partyOrganizationId: organization.id }, `đảng tịch ${id}`);
       await recorded(write, next, organization, unit, 'TRANSFERRED');
       write.concerns([leaving.path]);
-      return stampAsOf(await followingSuccessions(write, next), write.date);
+      return stampAsOf(await followingSuccessions(write, PartyMembership, next, next.partyOrganizationId), write.date);
     });
   }
 
@@ -94,16 +93,6 @@ export class PartyMembershipService {
     });
     return { current, ...held };
   }
-}
-
-/**
- * A membership dated before its organization passed to a successor (a back-dated admission or
- * transfer) follows that succession at once, as the members held then did; the version as of
- * the write's date, with the end the succession gave it.
- */
-async function followingSuccessions(write: DatedWrite, membership: PartyMembership): Promise<PartyMembership> {
-  if ((await followPendingSuccessions(write.manager, [membership.partyOrganizationId])) === 0) return membership;
-  return (await versionOn(write.manager, PartyMembership, membership.id, write.date)) ?? membership;
 }
 
 function refusingConflicts(cardNumber: string | null) {

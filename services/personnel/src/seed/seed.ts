@@ -4,8 +4,8 @@ import { InvariantViolation } from '@ps/errors';
 import { createLogger, withServiceDatabase } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { personnelService } from '../service';
-import { dauTiengPostPlaces, seedDauTiengAssignments } from './assignments.seed';
 import { followAllSuccessions } from '../succession/succession.follow';
+import { dauTiengPostPlaces, seedDauTiengAssignments } from './assignments.seed';
 import { seedDauTiengPlanning } from './cadre-planning.seed';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
@@ -26,12 +26,12 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   const started = Date.now();
   const members = await seedDauTiengPartyMembers(dataSource);
   logger.info({ members, seconds: (Date.now() - started) / 1000 }, members > 0 ? 'Dầu Tiếng Party members seeded' : 'Dầu Tiếng Party members already there');
-  // Members recorded after organization announced the 2025 mergers follow them now, as those held then did.
-  const followed = await followAllSuccessions(dataSource);
-  logger.info({ followed }, 'memberships carried to the successors of merged organizations');
   const assignments = await seedDauTiengAssignments(dataSource);
   logger.info({ assignments }, assignments > 0 ? 'Dầu Tiếng posts seeded' : 'Dầu Tiếng posts already there');
   logger.info(await seedDauTiengPlanning(dataSource), 'Dầu Tiếng 2015–2020 planning list and rotations');
+  // Members and posts recorded after organization announced the 2025 mergers follow them now, as those held then did.
+  const followed = await followAllSuccessions(dataSource);
+  logger.info({ followed }, 'memberships and posts carried to the successors of merged organizations');
 }).catch((error: unknown) => {
   createLogger('personnel-seed').fatal({ err: error }, 'seed failed');
   process.exit(1);

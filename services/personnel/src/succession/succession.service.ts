@@ -1,8 +1,7 @@
-import { PartyMembershipChanged } from '@ps/contracts';
-import { dayBefore, inForceOn, notEndedBy, reviseFrom, systemActor, writeDatedIn, type DatedWrite } from '@ps/effective-dating';
+import { dayBefore, EffectiveVersion, inForceOn, notEndedBy, systemActor, versionOn, writeDatedIn, type DatedWrite } from '@ps/effective-dating';
 import { InvariantViolation } from '@ps/errors';
-import type { EntityManager } from 'typeorm';
-import { PartyMembership } from '../party/party-membership.entity';
+import type { EntityManager, EntityTarget } from 'typeorm';
+import { carryHoldings, HELD_BY_ORGANIZATION, type Holder } from './succession.holdings';
 
 const FOLLOWER = systemActor('personnel.succession');
 /** Successions chain (merged in 2025, merged again later); a longer chain is a cycle. */
@@ -16,18 +15,11 @@ interface PendingSuccession {
   decision: { number: string; date: string; signer: string };
 }
 
-interface HeldBy {
-  id: string;
-  name: string;
-  unitCode: string;
-  path: string | null;
-}
-
 /**
- * Carries the members still held by organizations that have passed to a successor (of the given
- * organizations and their successors, or everywhere when `organizationIds` is null): one
- * recorded transfer per succession, citing the restructuring's decision, so each member moves
- * exactly once however often this runs. Returns how many memberships moved.
+ * Carries the Party members and the posts still held by organizations that have passed to a
+ * successor (of the given organizations and their successors, or everywhere when
+ * `organizationIds` is null): one recorded transfer per succession, citing the restructuring's
+ * decision, so each moves exactly once however often this runs. Returns how many moved.
  */
 export async function followPendingSuccessions(manager: EntityManager, organizationIds: readonly string[] | null): Promise<number> {
   let moved = 0;
@@ -41,13 +33,14 @@ export async function followPendingSuccessions(manager: EntityManager, organizat
   throw new InvariantViolation(`organization successions chain beyond ${MAX_CHAIN} steps`);
 }
 
-/** Successions whose closed organization still holds members from its closing date on, oldest first. */
+/** Successions whose closed organization still holds a member or a post from its closing date on, oldest first. */
 function pendingSuccessions(manager: EntityManager, organizationIds: readonly string[] | null): Promise<PendingSuccession[]> {
+  const stillHeld = HELD_BY_ORGANIZATION.map(({ table, column }) =>
+    `EXISTS (SELECT 1 FROM ${table} held WHERE held.${column} = s.organization_id AND ${notEndedBy('held', 's.effective_date')})`);
   return manager.query(
     `SELECT s.organization_id AS "organizationId", s.successor_id AS "successorId", s.effective_date::text AS "effectiveDate", s.reason, s.decision
        FROM organization_succession s
-      WHERE ($1::uuid[] IS NULL OR s.organization_id = ANY($1::uuid[]))
-        AND EXISTS (SELECT 1 FROM party_membership m WHERE m.party_organization_id = s.organization_id AND ${notEndedBy('m', 's.effective_date')})
+      WHERE ($1::uuid[] IS NULL OR s.organization_id = ANY($1::uuid[])) AND (${stillHeld.join(' OR ')})
       ORDER BY s.effective_date, s.organization_id`,
     [organizationIds],
   );
@@ -58,43 +51,38 @@ function follow(manager: EntityManager, succession: PendingSuccession): Promise<
   return writeDatedIn(manager, { actor: FOLLOWER, operation: 'followSuccession', change: { effectiveDate, reason, decision } }, async (write) => {
     const from = await heldBy(manager, succession.organizationId, dayBefore(effectiveDate));
     const to = await heldBy(manager, succession.successorId, effectiveDate);
-    const revised = await reviseFrom(write, PartyMembership, { property: 'partyOrganizationId', value: from.id }, { partyOrganizationId: to.id });
-    const members = [...new Map(revised.map((membership) => [membership.id, membership])).values()];
+    const carried = await carryHoldings(write, from, to);
     write
-      .about({ type: 'PartyOrganization', id: from.id, label: `Đảng viên ${from.name} → ${to.name}`, unitCode: to.unitCode, unitPaths: paths(from, to) })
-      .before({ partyOrganizationId: from.id, members: members.length })
-      .after({ partyOrganizationId: to.id, membershipIds: members.map((membership) => membership.id) });
-    await announce(write, members, to);
-    return members.length;
+      .about({ type: 'Organization', id: from.id, label: `Đảng viên, cán bộ ${from.name} → ${to.name}`, unitCode: to.unitCode, unitPaths: paths(from, to) })
+      .before({ organizationId: from.id, members: carried.memberships.length, posts: carried.assignments.length })
+      .after({ organizationId: to.id, membershipIds: carried.memberships, assignmentIds: carried.assignments });
+    return carried.memberships.length + carried.assignments.length;
   });
 }
 
-/** A Party organization in force on the date with its unit's path then; the successor may not be projected yet (retried). */
-async function heldBy(manager: EntityManager, id: string, date: string): Promise<HeldBy> {
-  const [organization]: HeldBy[] = await manager.query(
+/** An organization in force on the date with its unit's path then; the successor may not be projected yet (retried). */
+async function heldBy(manager: EntityManager, id: string, date: string): Promise<Holder> {
+  const [organization]: Holder[] = await manager.query(
     `SELECT po.id, po.name, po.unit_code AS "unitCode", tu.path::text AS path
        FROM organization po
        LEFT JOIN territory_unit tu ON tu.code = po.unit_code AND ${inForceOn('tu', '$2')}
       WHERE po.id = $1 AND ${inForceOn('po', '$2')}`,
     [id, date],
   );
-  if (!organization) throw new InvariantViolation(`Party organization ${id} is not projected as in force on ${date}`);
+  if (!organization) throw new InvariantViolation(`organization ${id} is not projected as in force on ${date}`);
   return organization;
 }
 
-function paths(...organizations: HeldBy[]): string[] {
+function paths(...organizations: Holder[]): string[] {
   return organizations.flatMap((organization) => (organization.path ? [organization.path] : []));
 }
 
-async function announce(write: DatedWrite, members: readonly PartyMembership[], to: HeldBy): Promise<void> {
-  await write.emitMany(
-    PartyMembershipChanged,
-    members.map((membership) => ({
-      payload: {
-        membershipId: membership.id, personId: membership.personId, action: 'TRANSFERRED' as const, partyOrganizationId: to.id,
-        unitCode: to.unitCode, endReason: null, ...write.facts,
-      },
-      place: { aggregateId: membership.id, unitPath: to.path },
-    })),
-  );
+/**
+ * A membership or post written with a date before its organization passed to a successor (a
+ * back-dated admission or assignment) follows that succession at once, in the same transaction,
+ * as those held then did: the version as of the write's date, with the end the succession gave it.
+ */
+export async function followingSuccessions<T extends EffectiveVersion>(write: DatedWrite, target: EntityTarget<T>, version: T, organizationId: string): Promise<T> {
+  if ((await followPendingSuccessions(write.manager, [organizationId])) === 0) return version;
+  return (await versionOn(write.manager, target, version.id, write.date)) ?? version;
 }
