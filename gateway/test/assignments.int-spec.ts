@@ -47,7 +47,7 @@ function seedPersonnel(): void {
 const demoRows = async () =>
   (await queryDatabase<{ assignments: number; concurrent: number; audit: number }>(
     databaseOf('personnel'),
-    `SELECT (SELECT count(*)::int FROM assignment) AS assignments, (SELECT count(*)::int FROM assignment WHERE concurrent) AS concurrent,
+    `SELECT (SELECT count(DISTINCT id)::int FROM assignment) AS assignments, (SELECT count(DISTINCT id)::int FROM assignment WHERE concurrent) AS concurrent,
             (SELECT count(*)::int FROM audit_log WHERE operation = 'seedDauTiengAssignments') AS audit`,
   ))[0];
 

@@ -101,11 +101,22 @@ describe('the seed story’s Party members', () => {
     expect(predecessors.every((members) => members > 0)).toBe(true);
     const successor = await count(DEMO_USERS.thanhAnAdmin, '25807', '2025-07-01');
     expect(successor).toBe(predecessors.reduce((sum, members) => sum + members, 0));
-    const stranded = await queryDatabase<{ n: number }>(databaseOf('personnel'), `
-      SELECT count(*)::int AS n FROM party_membership m JOIN organization po ON po.id = m.party_organization_id AND po.valid_to = '2025-07-01'
-       WHERE po.unit_code IN ('25801', '25798') AND (m.valid_to IS NULL OR m.valid_to > '2025-07-01')
-         AND NOT EXISTS (SELECT 1 FROM organization later WHERE later.id = po.id AND later.valid_from = '2025-07-01')`);
-    expect(stranded[0].n).toBe(0);
+    // Nothing of An Lập's or Định Hiệp's closed bodies is still held after the merger: members and posts alike.
+    const stranded = await queryDatabase<{ members: number; posts: number }>(databaseOf('personnel'), `
+      WITH closed AS (SELECT o.id FROM organization o WHERE o.unit_code IN ('25801', '25798') AND o.valid_to = '2025-07-01'
+                        AND NOT EXISTS (SELECT 1 FROM organization later WHERE later.id = o.id AND later.valid_from = '2025-07-01'))
+      SELECT (SELECT count(*)::int FROM party_membership m WHERE m.party_organization_id IN (SELECT id FROM closed) AND (m.valid_to IS NULL OR m.valid_to > '2025-07-01')) AS members,
+             (SELECT count(*)::int FROM assignment a WHERE a.organization_id IN (SELECT id FROM closed) AND (a.valid_to IS NULL OR a.valid_to > '2025-07-01')) AS posts`);
+    expect(stranded[0]).toEqual({ members: 0, posts: 0 });
+    const surplus = await graphqlRequest<{ restructuringSurplus: Array<{ organizationName: string; predecessors: unknown[]; headcountBefore: number; headcountAfter: number; titles: Array<{ titleCode: string; holders: number }> }> }>(
+      gatewayUrl, '{ restructuringSurplus(unitCode: "25807", date: "2025-07-01") { organizationName predecessors { name } headcountBefore headcountAfter titles { titleCode holders } } }',
+      { token: await tokenFor(DEMO_USERS.thanhAnAdmin) },
+    );
+    expect(surplus.errors).toBeUndefined();
+    const committee = surplus.data?.restructuringSurplus.find((line) => line.organizationName === 'Ủy ban nhân dân xã Thanh An');
+    expect(committee?.predecessors).toHaveLength(2);
+    expect(committee?.headcountAfter).toBe(committee?.headcountBefore);
+    expect(committee?.titles).toContainEqual({ titleCode: 'COMMUNE_COMMITTEE_CHAIR', holders: 3 });
     const before = await demoRows();
     seedPartyMembers();
     expect(await demoRows()).toEqual(before);
