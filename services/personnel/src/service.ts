@@ -45,6 +45,7 @@ import { TitleCriteria1733330000000 } from './migrations/1733330000000-title-cri
 import { ManagementRules1733110000000 } from './migrations/1733110000000-management-rules';
 import { PersonQualifications1733120000000 } from './migrations/1733120000000-person-qualifications';
 import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewards-disciplines';
+import { TitleManagementRules1733400000000 } from './migrations/1733400000000-title-management-rules';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -147,6 +148,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     CadrePlanning1733310000000,
     Rotation1733320000000,
     TitleCriteria1733330000000,
+    TitleManagementRules1733400000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

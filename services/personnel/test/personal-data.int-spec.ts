@@ -2,7 +2,7 @@ import { demoTerritoryAnnouncements } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import { auditTrailId } from '@ps/effective-dating';
 import { auditSectionPage, changeOn, DEMO_USERS, graphqlRequest, publishAndAwait, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
-import { MANAGEMENT_RULES } from '../src/management/management.rules';
+import { MANAGEMENT_RULES, TITLE_MANAGEMENT_RULES } from '../src/management/management.rules';
 import { managingAuthorities } from '../src/management/managing-authority.lookup';
 import { personnelService } from '../src/service';
 
@@ -231,12 +231,13 @@ describe('managingAuthorities', () => {
               valid_from::text AS "validFrom", valid_to::text AS "validTo", jsonb_build_object('document', source_document, 'article', source_article) AS source
          FROM management_rule ORDER BY code`,
     );
-    expect(rows).toEqual([...MANAGEMENT_RULES].sort((a, b) => a.code.localeCompare(b.code)));
+    expect(rows).toEqual([...MANAGEMENT_RULES, ...TITLE_MANAGEMENT_RULES].sort((a, b) => a.code.localeCompare(b.code)));
     const inForce = await graphqlRequest<{ managementRules: Array<{ code: string; sourceDocument: string }> }>(
       service.url, 'query { managementRules(asOf: "2025-01-02") { code sourceDocument } }', { token: await tokenFor(DEMO_USERS.dinhAnViewer) },
     );
     expect(inForce.data?.managementRules.map((rule) => rule.code).sort()).toEqual([
       'ND138-DISTRICT-CIVIL-SERVANT', 'ND138-PROVINCE-CIVIL-SERVANT', 'ND33-COMMUNE-CIVIL-SERVANT', 'QD80-COMMUNE-CADRE', 'QD80-DISTRICT-CADRE',
+      'QD80-DISTRICT-DEPARTMENT-DEPUTY-HEAD', 'QD80-DISTRICT-DEPARTMENT-HEAD',
     ]);
     await expect(
       service.dataSource.query(

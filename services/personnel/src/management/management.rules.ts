@@ -116,6 +116,38 @@ export const MANAGEMENT_RULES: readonly ManagementRule[] = [
   },
 ];
 
+const title = (code: string, subject: string, personTier: Tier, managingTier: Tier, body: ManagementBody) => ({
+  code,
+  subjectKind: SubjectKind.TITLE,
+  subjectCode: subject,
+  personTier,
+  managingTier,
+  body,
+});
+
+const DEPARTMENT_HEADS = `Ban thường vụ huyện ủy quản lý trưởng, phó phòng, ban và tương đương cấp huyện ${TO_VERIFY}`;
+
+/**
+ * Rules by title (chức danh, the title catalogue's codes): those who hold the title on the date
+ * are managed by the body named, besides what their category's rule says. The heads and deputy
+ * heads of a district's departments, civil servants whom the home-affairs office manages as
+ * such, are also managed by the district Party committee's organization board.
+ */
+export const TITLE_MANAGEMENT_RULES: readonly ManagementRule[] = (['DISTRICT_DEPARTMENT_HEAD', 'DISTRICT_DEPARTMENT_DEPUTY_HEAD'] as const).flatMap((subject) => [
+  {
+    ...title(`QD105-${subject.replace(/_/g, '-')}`, subject, 'DISTRICT', 'DISTRICT', 'ORGANIZATION_BOARD'),
+    validFrom: '2017-12-19',
+    validTo: '2022-08-18',
+    source: { document: QD105, article: DEPARTMENT_HEADS },
+  },
+  {
+    ...title(`QD80-${subject.replace(/_/g, '-')}`, subject, 'DISTRICT', 'DISTRICT', 'ORGANIZATION_BOARD'),
+    validFrom: '2022-08-18',
+    validTo: TWO_TIERS,
+    source: { document: QD80, article: DEPARTMENT_HEADS },
+  },
+]);
+
 /** What a person is, for the rules: their subjects (category, titles) and their unit's tier. */
 export interface ManagedSubject {
   subjects: ReadonlyArray<{ kind: SubjectKind; code: string }>;

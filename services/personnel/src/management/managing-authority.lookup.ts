@@ -20,10 +20,13 @@ export interface ManagingAuthority {
 
 /**
  * The subjects a person's rules are matched on, as SQL over the alias `person` and the date
- * `:authorityDate`: one `SELECT kind, code` per source, joined by UNION ALL. The category is the
- * first; titles (chức danh) add theirs here.
+ * `:authorityDate`: one `SELECT kind, code` per source, joined by UNION ALL — the category, and
+ * the title of every post (primary or concurrent) the person holds that day.
  */
-export const PERSON_SUBJECTS: readonly string[] = [`SELECT 'CATEGORY'::text AS kind, person.category AS code WHERE person.category IS NOT NULL`];
+export const PERSON_SUBJECTS: readonly string[] = [
+  `SELECT 'CATEGORY'::text AS kind, person.category AS code WHERE person.category IS NOT NULL`,
+  `SELECT DISTINCT 'TITLE'::text, post.title_code FROM assignment post WHERE post.person_id = person.id AND ${inForceOn('post', ':authorityDate')}`,
+];
 
 /**
  * SQL selecting the managing authorities, on `:authorityDate`, of the people `:authorityPersonIds`
