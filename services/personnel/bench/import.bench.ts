@@ -30,7 +30,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const UNITS = ['25801', '25789'];
 const url = infrastructure.databaseUrl('ps_personnel_bench_test');
 const logger = createLogger('personnel-bench', 'warn', 2);
-const operator: Principal = { ...systemActor('bench'), tier: 'NATIONAL', capability: 'officer', roles: [] };
+const operator: Principal = { ...systemActor('bench'), tier: 'NATIONAL', capability: 'officer', roles: [], body: null };
 const CHANGE = {
   effectiveDate: '2025-01-02',
   reason: 'Dữ liệu mẫu: đo tốc độ nhập / demo data: import benchmark',
