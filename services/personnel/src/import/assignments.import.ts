@@ -92,7 +92,8 @@ async function titlesOfPosts(
 
 async function seatsOn(manager: EntityManager, seatIds: readonly string[], date: string): Promise<Map<string, SeatHeld | DomainError>> {
   const seats = new Map<string, SeatHeld | DomainError>();
-  for (const id of new Set(seatIds)) seats.set(id, await seatOn(manager, id, date).catch(typedOnly));
+  // In one order, so two files naming the same seats wait for each other rather than deadlock.
+  for (const id of [...new Set(seatIds)].sort()) seats.set(id, await seatOn(manager, id, date).catch(typedOnly));
   return seats;
 }
 
