@@ -56,6 +56,8 @@ const commune = DEMO_USERS.thanhAnAdmin;
 const IMPORTED_PERSON = 'Họ và tên,Số CCCD,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Đối tượng,Mã đơn vị\n'
   + `Trần Thị Bình,079191000102,1991-07-01,Nữ,Kinh,,Thành phố Hồ Chí Minh,Cán bộ,${THANH_AN}\n`;
 const importedMembership = () => `Số CCCD,Mã tổ chức Đảng,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng viên\n079191000102,${ids.party},2026-06-01,,79.000102\n`;
+/** The same person's post, as an assignment file carries it: a vice chair of Thanh An's People's Committee. */
+const importedAssignment = () => `Số CCCD,Mã tổ chức,Mã chức danh,Kiêm nhiệm,Mã ghế\n079191000102,${ids.committee},COMMUNE_COMMITTEE_VICE_CHAIR,không,\n`;
 
 /** In the order they run: later ones act on what earlier ones made. */
 const FIXTURES: Array<[string, Fixture]> = [
@@ -188,6 +190,9 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['importPartyMemberships', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: ImportFileInput!) { importPartyMemberships(input: $input) { imported rejected } }',
     variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(importedMembership()).toString('base64')], change: local('39/QĐ-ĐU', '2026-06-01') } }) }],
+  ['importAssignments', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: ImportFileInput!) { importAssignments(input: $input) { imported rejected } }',
+    variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(importedAssignment()).toString('base64')], change: local('40/QĐ-UBND', '2026-06-01') } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
@@ -360,7 +365,7 @@ describe('who reads whose audit trail', () => {
     expect(operations('organization')).toEqual(expect.arrayContaining(['createOrganization', 'addSeat', 'closeDuty', 'setUnitQuota']));
     expect([operations('personnel'), operations('evaluation'), operations('reform')]).toEqual([
       [
-        'readPersonalData', 'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation',
+        'readPersonalData', 'importAssignments', 'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation',
         'extendRotation', 'startRotation', 'addToCadrePlanning', 'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership',
         'transferPartyMembership', 'admitPartyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],

@@ -7,8 +7,9 @@ import { promisify } from 'node:util';
 import { demoTerritoryAnnouncements, OrganizationCreated, type OrganizationVersion, UnitCreated } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
+import { DEMO_USERS, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, WRITE_TRAIL_TABLES } from '@ps/testing';
 import { personnelService } from '../src/service';
+import { importFile as importFileAs, type ImportMutation } from './import.fixtures';
 import { fictionalPeople, peopleCsv, peopleXlsx, type PeopleFileRow } from './people.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
@@ -23,22 +24,8 @@ const ORGANIZATION: OrganizationVersion = {
   id: randomUUID(), unitCode: '25801', parentId: null, kind: 'PARTY_GRASSROOTS', subtype: null, base: 'UNIT', name: 'Đảng bộ xã An Lập', validFrom: '1999-01-01', validTo: null,
 };
 
-interface ImportAnswer {
-  imported: number;
-  rejected: number;
-  rejects: Array<{ row: number; field: string; code: string; message: string }>;
-}
-
-/** Sends a file as the API takes it: base64 in parts of at most 10,000 characters. */
-async function importFile(mutation: 'importPeople' | 'importPartyMemberships', format: 'CSV' | 'XLSX', content: Buffer, username: string = DEMO_USERS.districtOfficer) {
-  const base64 = content.toString('base64');
-  const parts = Array.from({ length: Math.ceil(base64.length / 10_000) }, (_, index) => base64.slice(index * 10_000, (index + 1) * 10_000));
-  return graphqlRequest<Record<string, ImportAnswer>>(
-    service.url,
-    `mutation ($input: ImportFileInput!) { ${mutation}(input: $input) { imported rejected rejects { row field code message } } }`,
-    { token: await tokenFor(username), variables: { input: { format, contentBase64: parts, change: changeOn('2025-01-02', { number: '77/QĐ-UBND', reason: 'Nhập hồ sơ' }) } } },
-  );
-}
+const importFile = (mutation: ImportMutation, format: 'CSV' | 'XLSX', content: Buffer, username: string = DEMO_USERS.districtOfficer) =>
+  importFileAs(service.url, mutation, content, { format, username });
 
 const people = fictionalPeople(1000, { province: '074', units: ['25801', '25789'] });
 /** Rows 11, 501 and 801 of the file (data index + 2): a personal ID whose fourth digit is wrong, a unit outside, row 101's personal ID again. */

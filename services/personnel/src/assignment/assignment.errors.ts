@@ -22,8 +22,9 @@ export class PrimaryAssignmentTakenError extends DomainError {
 
 /** The same title of the same organization is held once at a time. */
 export class AlreadyAssignedError extends DomainError {
-  constructor(titleCode: string) {
-    super('ALREADY_ASSIGNED', { vi: `Người này đã giữ chức danh ${titleCode} của tổ chức này`, en: `The person already holds ${titleCode} there` }, {
+  constructor(titleCode: string | null) {
+    const title = titleCode ?? 'này';
+    super('ALREADY_ASSIGNED', { vi: `Người này đã giữ chức danh ${title} của tổ chức này`, en: `The person already holds ${titleCode ?? 'that title'} there` }, {
       details: { reason: 'ALREADY_ASSIGNED', titleCode },
     });
   }
@@ -39,7 +40,7 @@ export class SeatFullError extends DomainError {
 }
 
 /** The exclusion constraints of `assignment` as the typed error a user gets, or null. */
-export function assignmentConflict(error: unknown, titleCode: string): DomainError | null {
+export function assignmentConflict(error: unknown, titleCode: string | null): DomainError | null {
   const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
   if (driverError?.code !== '23P01') return null;
   if (driverError.constraint === 'assignment_one_primary') return new PrimaryAssignmentTakenError();

@@ -1,6 +1,6 @@
 import { ASSIGNMENT_END_REASONS } from '@ps/contracts';
 import { AssignmentEndReason } from './assignment.entity';
-import { requireSeatHasRoom, requireTitleKind, seatPlaces, vacanciesOf } from './assignment.rules';
+import { requireSeatHasRoom, requireSeatOfOrganization, requireTitleKind, seatPlaces, vacanciesOf } from './assignment.rules';
 
 const secretary = { code: 'COMMUNE_PARTY_SECRETARY', organizationKind: 'PARTY_COMMITTEE' };
 const refusal = (code: string, reason: string) => expect.objectContaining({ extensions: expect.objectContaining({ code, details: expect.objectContaining({ reason }) }) });
@@ -19,6 +19,13 @@ describe('requireSeatHasRoom', () => {
   it('takes holders up to the capacity and refuses the next', () => {
     expect(() => requireSeatHasRoom({ title: 'Phó Chủ tịch', capacity: 2 }, 1)).not.toThrow();
     expect(() => requireSeatHasRoom({ title: 'Phó Chủ tịch', capacity: 2 }, 2)).toThrow(refusal('SEAT_FULL', 'SEAT_FULL'));
+  });
+});
+
+describe('requireSeatOfOrganization', () => {
+  it('takes a seat of the organization and refuses another’s', () => {
+    expect(() => requireSeatOfOrganization({ id: 's', organizationId: 'o' }, 'o')).not.toThrow();
+    expect(() => requireSeatOfOrganization({ id: 's', organizationId: 'o' }, 'p')).toThrow(refusal('BAD_USER_INPUT', 'SEAT_OF_ANOTHER_ORGANIZATION'));
   });
 });
 

@@ -26,6 +26,12 @@ export interface SeatPlaces {
   capacity: number;
 }
 
+/** A seat is filled by its own organization's posts only. */
+export function requireSeatOfOrganization(seat: { id: string; organizationId: string }, organizationId: string): void {
+  if (seat.organizationId === organizationId) return;
+  throw new InvalidAssignmentError('Ghế thuộc tổ chức khác', 'The seat belongs to another organization', { reason: 'SEAT_OF_ANOTHER_ORGANIZATION', seatId: seat.id });
+}
+
 /** A seat takes another holder while fewer than its capacity hold it on the date. */
 export function requireSeatHasRoom(seat: SeatPlaces, holders: number): void {
   if (holders >= seat.capacity) throw new SeatFullError(seat.title, seat.capacity);

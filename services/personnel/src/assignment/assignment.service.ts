@@ -6,12 +6,11 @@ import type { DataSource } from 'typeorm';
 import { organizationOn, type OrganizationVersion } from '../organization/organization.lookup';
 import type { PersonService } from '../person/person.service';
 import { followingSuccessions } from '../succession/succession.service';
-import { requireTitleTier, titleOn } from '../title/title.service';
 import { Assignment, assignmentSnapshot, AssignmentEndReason } from './assignment.entity';
 import { AssignmentNotFoundError, assignmentConflict, InvalidAssignmentError } from './assignment.errors';
 import type { AssignInput, EndAssignmentInput, PostInput, TransferAssignmentInput } from './assignment.inputs';
-import { seatWithRoom } from './assignment.places';
-import { requireTitleKind } from './assignment.rules';
+import { assignmentChange } from './assignment.events';
+import { seatWithRoom, titleOfPost } from './assignment.places';
 import type { ConcurrentTitleHolder } from './concurrent-title-holder.type';
 import { concurrentTitleHolders } from './concurrent-title-holders.query';
 
@@ -87,9 +86,7 @@ export class AssignmentService {
 /** Inserts the person's assignment to the post from the write's date, after checking the organization, title and seat. */
 async function takePost(write: DatedWrite, principal: Principal, personId: string, post: PostInput): Promise<Held> {
   const { organization, unit } = await organizationOn(write.manager, principal, post.organizationId, write.date);
-  const title = await titleOn(write.manager, post.titleCode, write.date);
-  requireTitleKind(title, organization.kind);
-  await requireTitleTier(write.manager, title, unit.code, write.date);
+  const title = await titleOfPost(write.manager, post.titleCode, organization, unit, write.date);
   const seatId = post.seatId ? (await seatWithRoom(write.manager, post.seatId, organization.id, write.date)).id : null;
   const assignment = await insertVersion(write, Assignment, {
     id: randomUUID(), personId, organizationId: organization.id, titleCode: title.code, seatId, concurrent: post.concurrent, endReason: null,
@@ -126,10 +123,6 @@ function audited(write: DatedWrite, { assignment, organization, unit }: Held): v
 
 /** The change's event. */
 async function announced(write: DatedWrite, { assignment, unit }: Held, action: 'ASSIGNED' | 'ENDED', endReason: AssignmentEndReason | null = null): Promise<void> {
-  const { id: assignmentId, personId, organizationId, titleCode, seatId, concurrent } = assignment;
-  await write.emit(
-    AssignmentChanged,
-    { assignmentId, personId, action, organizationId, titleCode, seatId, concurrent, unitCode: unit.code, endReason, ...write.facts },
-    { aggregateId: assignment.id, unitPath: unit.path },
-  );
+  const { payload, place } = assignmentChange(write, assignment, unit, action, endReason);
+  await write.emit(AssignmentChanged, payload, place);
 }

@@ -28,8 +28,12 @@ export function dateCell(row: SheetRow, header: string, required: boolean): stri
   return date;
 }
 
-/** A required cell that must be one of `words` (compared without case and extra spaces): what that word records. */
-export function choiceCell<T>(row: SheetRow, header: string, words: Readonly<Record<string, T>>): T {
+/**
+ * A cell that must be one of `words` (compared without case and extra spaces): what that word
+ * records. Blank is refused, unless the column says what blank means (`blank`).
+ */
+export function choiceCell<T>(row: SheetRow, header: string, words: Readonly<Record<string, T>>, blank?: { means: T }): T {
+  if (blank && textCell(row, header, false) === null) return blank.means;
   const text = textCell(row, header, true);
   const value = words[text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ')];
   if (value === undefined) {

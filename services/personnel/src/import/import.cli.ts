@@ -19,12 +19,12 @@ import { ImportFormat } from './import-file.reader';
 const USAGE = `Nhập tệp lớn / import a large file:
   pnpm --filter @ps/personnel run import <file.csv|file.xlsx> --effective-date YYYY-MM-DD --reason <lý do>
     --decision-number <số> --decision-date YYYY-MM-DD --signer <người ký>
-    [--kind people|memberships] [--unit <mã đơn vị, mặc định VN>] [--rejects <tệp.csv | ->] [--demo]`;
+    [--kind people|memberships|assignments] [--unit <mã đơn vị, mặc định VN>] [--rejects <tệp.csv | ->] [--demo]`;
 
 const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
 const options = z.object({
   file: z.string().min(1),
-  kind: z.enum(['people', 'memberships']).default('people'),
+  kind: z.enum(['people', 'memberships', 'assignments']).default('people'),
   'effective-date': calendarDate,
   reason: z.string().min(1),
   'decision-number': z.string().min(1),
@@ -35,6 +35,7 @@ const options = z.object({
   demo: z.boolean().default(false),
 });
 type Options = z.infer<typeof options>;
+const KINDS: Record<Options['kind'], ImportKind> = { people: ImportKind.PEOPLE, memberships: ImportKind.PARTY_MEMBERSHIPS, assignments: ImportKind.ASSIGNMENTS };
 
 /** The command line, validated once; what is wrong or missing is named, with the usage. */
 function commandLine(): Options {
@@ -75,7 +76,7 @@ async function run(dataSource: DataSource, cli: Options): Promise<number> {
   const outcome = await new ImportService(dataSource).importFile(
     await operatorOf(dataSource, cli.unit),
     {
-      kind: cli.kind === 'people' ? ImportKind.PEOPLE : ImportKind.PARTY_MEMBERSHIPS,
+      kind: KINDS[cli.kind],
       format: formatOf(file),
       content: await readFile(file),
       change: { effectiveDate: cli['effective-date'], reason: cli.reason, decision: { number: cli['decision-number'], date: cli['decision-date'], signer: cli.signer } },

@@ -22,6 +22,23 @@ export const MEMBERSHIP_COLUMNS = {
   cardNumber: 'Số thẻ đảng viên',
 } as const;
 
+/** The columns of an assignment file: the person by personal ID, the organization by its id, the catalogue's title code. */
+export const ASSIGNMENT_COLUMNS = {
+  personalId: 'Số CCCD',
+  organizationId: 'Mã tổ chức',
+  titleCode: 'Mã chức danh',
+  concurrent: 'Kiêm nhiệm',
+  seatId: 'Mã ghế',
+} as const;
+
+/** The words a concurrent-post cell (Kiêm nhiệm) may hold; blank is a primary post. */
+export const CONCURRENT_WORDS: Readonly<Record<string, boolean>> = {
+  có: true,
+  không: false,
+  yes: true,
+  no: false,
+};
+
 /** The words a gender cell may hold (compared without case), and what each records. */
 export const GENDER_WORDS: Readonly<Record<string, Gender>> = {
   nam: Gender.MALE,

@@ -9,6 +9,7 @@ import type { SheetRow } from './import-file.reader';
 export enum ImportKind {
   PEOPLE = 'PEOPLE',
   PARTY_MEMBERSHIPS = 'PARTY_MEMBERSHIPS',
+  ASSIGNMENTS = 'ASSIGNMENTS',
 }
 
 /** How rows are read: which province codes a personal ID may carry (the issued ones, or demo data's 000). */
@@ -41,8 +42,19 @@ export interface ImportFeature<Row extends { row: number }> {
   check(manager: EntityManager, principal: Principal, date: string, rows: readonly Row[]): Promise<RowsChecked>;
 }
 
-/** Rejects each row whose key an earlier row has (the first occurrence keeps it); a null key is never a repeat. */
-export function repeatsInFile<Row extends { row: number }>(rows: readonly Row[], header: string, keyOf: (row: Row) => string | null): ImportReject[] {
+/** How a repeat is told: the column's header and the row that has the value first. */
+export type RepeatMessage = (header: string, firstRow: number) => string;
+
+/**
+ * Rejects each row whose key an earlier row has (the first occurrence keeps it); a null key is
+ * never a repeat. The message names the column unless the repeat needs saying otherwise.
+ */
+export function repeatsInFile<Row extends { row: number }>(
+  rows: readonly Row[],
+  header: string,
+  keyOf: (row: Row) => string | null,
+  message: RepeatMessage = duplicateMessage,
+): ImportReject[] {
   const first = new Map<string, number>();
   const rejects: ImportReject[] = [];
   for (const row of rows) {
@@ -50,9 +62,16 @@ export function repeatsInFile<Row extends { row: number }>(rows: readonly Row[],
     if (key === null) continue;
     const earlier = first.get(key);
     if (earlier === undefined) first.set(key, row.row);
-    else rejects.push({ row: row.row, field: header, code: 'DUPLICATE_IN_FILE', message: duplicateMessage(header, earlier) });
+    else rejects.push({ row: row.row, field: header, code: 'DUPLICATE_IN_FILE', message: message(header, earlier) });
   }
   return rejects;
 }
 
-const duplicateMessage = (header: string, firstRow: number) => `${header} trùng với dòng ${firstRow} của tệp / ${header} repeats row ${firstRow} of the file`;
+const duplicateMessage: RepeatMessage = (header, firstRow) => `${header} trùng với dòng ${firstRow} của tệp / ${header} repeats row ${firstRow} of the file`;
+
+/** How many items share each key (an audit row's counts by unit). */
+export function countBy<T>(items: readonly T[], keyOf: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[keyOf(item)] = (counts[keyOf(item)] ?? 0) + 1;
+  return counts;
+}

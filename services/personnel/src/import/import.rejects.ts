@@ -27,6 +27,11 @@ export class RowRejects {
 
   constructor(readonly row: number) {}
 
+  /** Refuses the row's `field` for the reason a look-up gave. */
+  refuse(field: string, error: DomainError): void {
+    this.rejects.push(rejectOf(this.row, field, error));
+  }
+
   cell<T>(field: string, read: () => T): T | undefined {
     try {
       return read();

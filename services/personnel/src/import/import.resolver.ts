@@ -28,4 +28,15 @@ export class ImportResolver {
       kind: ImportKind.PARTY_MEMBERSHIPS, format: input.format, content: fileContentOf(input.contentBase64), change: input.change,
     });
   }
+
+  @Mutation(() => ImportResult, {
+    description:
+      'Nhập phân công, bổ nhiệm từ tệp CSV hoặc Excel (Số CCCD, Mã tổ chức, Mã chức danh, Kiêm nhiệm có/không, Mã ghế) từ ngày hiệu lực, ' +
+      `mỗi dòng theo các quy tắc của assign (each row by assign's rules), ${ALL_OR_NOTHING}`,
+  })
+  importAssignments(@Arg('input') input: ImportFileInput, @Ctx() { principal }: RequestContext<unknown>) {
+    return this.imports.importFile(principal, {
+      kind: ImportKind.ASSIGNMENTS, format: input.format, content: fileContentOf(input.contentBase64), change: input.change,
+    });
+  }
 }

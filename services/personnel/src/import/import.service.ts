@@ -3,6 +3,7 @@ import { writeDated, type ChangeFacts } from '@ps/effective-dating';
 import { DomainError } from '@ps/errors';
 import type { DataSource } from 'typeorm';
 import { DEMO_PROVINCE_CODES, ISSUED_PROVINCE_CODES } from '../person/personal-id.rules';
+import { assignmentsImport } from './assignments.import';
 import { ImportKind, type ImportFeature, type RowRules } from './import.feature';
 import { inFileOrder, type ImportReject } from './import.rejects';
 import { readSheet, type ImportFormat, type SheetRow } from './import-file.reader';
@@ -58,9 +59,14 @@ export class ImportService {
 
   async importFile(principal: Principal, request: ImportRequest, onProgress: (progress: ImportProgress) => void = () => undefined): Promise<ImportOutcome> {
     requireCapability(principal, 'officer');
-    return request.kind === ImportKind.PEOPLE
-      ? this.run(peopleImport, principal, request, onProgress)
-      : this.run(membershipsImport, principal, request, onProgress);
+    switch (request.kind) {
+      case ImportKind.PEOPLE:
+        return this.run(peopleImport, principal, request, onProgress);
+      case ImportKind.PARTY_MEMBERSHIPS:
+        return this.run(membershipsImport, principal, request, onProgress);
+      case ImportKind.ASSIGNMENTS:
+        return this.run(assignmentsImport, principal, request, onProgress);
+    }
   }
 
   private async run<Row extends { row: number }>(

@@ -1,16 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { GuardedUnit, Principal } from '@ps/auth';
+import type { Principal } from '@ps/auth';
 import { PartyMembershipChanged } from '@ps/contracts';
-import { BULK_BATCH_ROWS, inForceOn, insertVersions, type DatedWrite } from '@ps/effective-dating';
+import { BULK_BATCH_ROWS, insertVersions, type DatedWrite } from '@ps/effective-dating';
 import { DomainError } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
 import { PartyMembership } from '../party/party-membership.entity';
 import { AlreadyPartyMemberError, CardNumberTakenError, InvalidMembershipError, membershipConflict, MembershipNotFoundError } from '../party/party-membership.errors';
-import { organizationOn, type OrganizationVersion } from '../organization/organization.lookup';
 import { MEMBERSHIP_COLUMNS as COLUMN } from './import.columns';
 import { ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
 import { rejectOf, type ImportReject } from './import.rejects';
-import { typedOnly, unitsWithin } from './import.territory';
+import { foundOnly, organizationsWithin, peopleWithin, type Placed } from './import.territory';
 import { membershipRowOf, type MembershipRow } from './memberships.rows';
 
 /** Membership files: each row admits a person on file to a Party organization, recorded from the change's effective date. */
@@ -26,18 +25,13 @@ export const membershipsImport: ImportFeature<MembershipRow> = {
   check: checkMemberships,
 };
 
-type Placed = { organization: OrganizationVersion; unit: GuardedUnit };
-
 /**
  * As `admitPartyMember` checks one admission: the person in force and inside the territory on
  * the date, the Party organization too, no membership of the person then, no card taken.
  */
 async function checkMemberships(manager: EntityManager, principal: Principal, date: string, rows: readonly MembershipRow[]): Promise<RowsChecked> {
-  const people = await peopleOn(manager, principal, rows.map((row) => row.personalId), date);
-  const organizations = new Map<string, Placed | DomainError>();
-  for (const id of new Set(rows.map((row) => row.partyOrganizationId))) {
-    organizations.set(id, await organizationOn(manager, principal, id, date, 'PARTY').catch(typedOnly));
-  }
+  const people = await peopleWithin(manager, principal, rows.map((row) => row.personalId), date);
+  const organizations = await organizationsWithin(manager, principal, rows.map((row) => row.partyOrganizationId), date, 'PARTY');
   const members = await membersOn(manager, [...people.values()], date);
   const cards = await takenCards(manager, rows.flatMap((row) => (row.cardNumber ? [row.cardNumber] : [])));
   const rejects: ImportReject[] = [];
@@ -51,17 +45,7 @@ async function checkMemberships(manager: EntityManager, principal: Principal, da
     if (row.admissionDate > date) reject(row, COLUMN.admissionDate, admittedLater(row.admissionDate, date));
     if (row.cardNumber && cards.has(row.cardNumber)) reject(row, COLUMN.cardNumber, new CardNumberTakenError(row.cardNumber));
   }
-  return { rejects, write: (write, onWritten) => writeMemberships(write, rows, people, placedOnly(organizations), onWritten) };
-}
-
-/** Person ids by personal ID, of people in force on the date in a unit inside the caller's territory then. */
-async function peopleOn(manager: EntityManager, principal: Principal, personalIds: readonly string[], date: string): Promise<Map<string, string>> {
-  const found: Array<{ id: string; personalId: string; unitCode: string }> = await manager.query(
-    `SELECT id, personal_id AS "personalId", unit_code AS "unitCode" FROM person WHERE personal_id = ANY($1::text[]) AND ${inForceOn('person', '$2')}`,
-    [personalIds, date],
-  );
-  const units = await unitsWithin(manager, principal, found.map((person) => person.unitCode), date);
-  return new Map(found.filter((person) => !(units.get(person.unitCode) instanceof DomainError)).map((person) => [person.personalId, person.id]));
+  return { rejects, write: (write, onWritten) => writeMemberships(write, rows, people, foundOnly(organizations), onWritten) };
 }
 
 async function membersOn(manager: EntityManager, personIds: readonly string[], date: string): Promise<Set<string>> {
@@ -86,10 +70,6 @@ function admittedLater(admissionDate: string, date: string): InvalidMembershipEr
     `Admission date ${admissionDate} is after the effective date ${date}`,
     { reason: 'ADMISSION_AFTER_EFFECTIVE_DATE' },
   );
-}
-
-function placedOnly(organizations: Map<string, Placed | DomainError>): Map<string, Placed> {
-  return new Map([...organizations].flatMap(([id, placed]) => (placed instanceof DomainError ? [] : [[id, placed] as const])));
 }
 
 /** The memberships in batched multi-row INSERTs, each batch with its PartyMembershipChanged (ADMITTED) events. */

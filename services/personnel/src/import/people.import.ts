@@ -7,9 +7,9 @@ import type { EntityManager } from 'typeorm';
 import { Person } from '../person/person.entity';
 import { isPersonalIdTaken, PersonalIdTakenError } from '../person/person.errors';
 import { PEOPLE_COLUMNS as COLUMN } from './import.columns';
-import { ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
+import { countBy, ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
 import { rejectOf, type ImportReject } from './import.rejects';
-import { unitsWithin } from './import.territory';
+import { foundOnly, unitsWithin } from './import.territory';
 import { personRowOf, type PersonRow } from './people.rows';
 
 /** People files: each row opens a person's e-file on a unit's staff from the change's effective date. */
@@ -32,7 +32,7 @@ async function checkPeople(manager: EntityManager, principal: Principal, date: s
     if (unit instanceof DomainError) rejects.push(rejectOf(row.row, COLUMN.unitCode, unit));
     if (taken.has(row.personalId)) rejects.push(rejectOf(row.row, COLUMN.personalId, new PersonalIdTakenError()));
   }
-  return { rejects, write: (write, onWritten) => writePeople(write, rows, guarded(units), onWritten) };
+  return { rejects, write: (write, onWritten) => writePeople(write, rows, foundOnly(units), onWritten) };
 }
 
 async function takenPersonalIds(manager: EntityManager, personalIds: readonly string[]): Promise<Set<string>> {
@@ -43,10 +43,6 @@ async function takenPersonalIds(manager: EntityManager, personalIds: readonly st
   return new Set(rows.map((row) => row.personalId));
 }
 
-function guarded(units: Map<string, GuardedUnit | DomainError>): Map<string, GuardedUnit> {
-  return new Map([...units].flatMap(([code, unit]) => (unit instanceof DomainError ? [] : [[code, unit] as const])));
-}
-
 /**
  * The e-files in batched multi-row INSERTs, each batch with its PersonRegistered events (one
  * INSERT), as `registerPerson` emits them one at a time; the audit row counts them by unit.
@@ -54,7 +50,7 @@ function guarded(units: Map<string, GuardedUnit | DomainError>): Map<string, Gua
 async function writePeople(write: DatedWrite, rows: readonly PersonRow[], units: Map<string, GuardedUnit>, onWritten: (written: number) => void) {
   write
     .about({ type: 'Person', id: write.correlationId, label: `Nhập ${rows.length} hồ sơ từ tệp / import of ${rows.length} people`, unitCode: null, unitPaths: [...units.values()].map((unit) => unit.path) })
-    .after({ imported: rows.length, byUnit: countByUnit(rows) });
+    .after({ imported: rows.length, byUnit: countBy(rows, (row) => row.unitCode) });
   for (let start = 0; start < rows.length; start += BULK_BATCH_ROWS) {
     const people = rows.slice(start, start + BULK_BATCH_ROWS).map(({ row: _row, ...file }) => ({ id: randomUUID(), ...file }));
     await insertVersions(write, Person, people).catch((error: unknown) => {
@@ -66,10 +62,4 @@ async function writePeople(write: DatedWrite, rows: readonly PersonRow[], units:
     })));
     onWritten(start + people.length);
   }
-}
-
-function countByUnit(rows: readonly PersonRow[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const row of rows) counts[row.unitCode] = (counts[row.unitCode] ?? 0) + 1;
-  return counts;
 }

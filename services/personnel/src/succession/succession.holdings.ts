@@ -1,6 +1,7 @@
 import { AssignmentChanged, PartyMembershipChanged } from '@ps/contracts';
 import { reviseFrom, type DatedWrite } from '@ps/effective-dating';
 import { Assignment } from '../assignment/assignment.entity';
+import { assignmentChange } from '../assignment/assignment.events';
 import { PartyMembership } from '../party/party-membership.entity';
 
 /** An organization on one side of a succession, with its unit then. */
@@ -38,13 +39,8 @@ export async function carryHoldings(write: DatedWrite, from: Holder, to: Holder)
     },
     place: { aggregateId: membership.id, unitPath: to.path },
   })));
-  await write.emitMany(AssignmentChanged, assignments.map((assignment) => ({
-    payload: {
-      assignmentId: assignment.id, personId: assignment.personId, action: 'MOVED' as const, organizationId: to.id, titleCode: assignment.titleCode,
-      seatId: null, concurrent: assignment.concurrent, unitCode: to.unitCode, endReason: null, ...write.facts,
-    },
-    place: { aggregateId: assignment.id, unitPath: to.path },
-  })));
+  await write.emitMany(AssignmentChanged, assignments.map((assignment) =>
+    assignmentChange(write, { ...assignment, organizationId: to.id, seatId: null }, { code: to.unitCode, path: to.path }, 'MOVED')));
   return { memberships: memberships.map((membership) => membership.id), assignments: assignments.map((assignment) => assignment.id) };
 }
 
