@@ -6,6 +6,7 @@ import { DomainError } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
 import { PartyMembership } from '../party/party-membership.entity';
 import { AlreadyPartyMemberError, CardNumberTakenError, InvalidMembershipError, membershipConflict, MembershipNotFoundError } from '../party/party-membership.errors';
+import { followPendingSuccessions } from '../succession/succession.service';
 import { MEMBERSHIP_COLUMNS as COLUMN } from './import.columns';
 import { ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
 import { rejectOf, type ImportReject } from './import.rejects';
@@ -104,4 +105,6 @@ async function writeMemberships(
     }));
     onWritten(start + memberships.length);
   }
+  // Members admitted with a date before their organization passed to a successor follow it, as a single admission does.
+  await followPendingSuccessions(write.manager, [...new Set(rows.map((row) => row.partyOrganizationId))]);
 }
