@@ -79,5 +79,6 @@ async function waitForDemoData() {
     if (response.data?.unit?.headcount !== null && response.data?.unit?.headcount !== undefined) return;
     await sleep(250);
   }
-  throw new Error('the demo territory did not reach the personnel service; see the logs');
+  say('the demo territory did not reach the personnel service within 120 s: see .local/logs/personnel.log and .local/logs/organization.log');
+  process.exit(1);
 }

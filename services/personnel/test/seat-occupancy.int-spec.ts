@@ -1,4 +1,5 @@
 import { changeOn, DEMO_USERS, graphqlRequest, tokenFor } from '@ps/testing';
+import { isOpenVersion } from '@ps/effective-dating';
 import type { RunningService } from '@ps/service-kit';
 import { added, assignmentCalls, org, seat, startAssignmentBench, type AssignmentBench } from './assignment.fixtures';
 
@@ -77,7 +78,7 @@ describe('transferAssignment', () => {
   });
 
   it('refuses a move to the post already held, and writes nothing', async () => {
-    const [{ id }] = await service.dataSource.query("SELECT id FROM assignment WHERE person_id = $1 AND valid_to IS NULL", [people.c]);
+    const [{ id }] = await service.dataSource.query(`SELECT id FROM assignment WHERE person_id = $1 AND ${isOpenVersion('')}`, [people.c]);
     const before = await written();
     const response = await transfer(DEMO_USERS.anLapOfficer, id, {
       organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2012-01-01'),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, QuotaChanged, UnitCreated } from '@ps/contracts';
 import { eventMessage, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
+import { notEndedBy } from '@ps/effective-dating';
 import { changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
 import { personnelService } from '../src/service';
 import { followAllSuccessions } from '../src/succession/succession.follow';
@@ -101,7 +102,7 @@ describe('members and posts follow their organization when a restructuring close
     expect(await members(org.thanhAn.id, '2025-06-30')).toBe(1);
     expect(await members(org.thanhAn.id, '2025-07-01')).toBe(4);
     expect(await members(org.anLap.id, '2025-06-30')).toBe(2);
-    expect(await count("SELECT count(*)::int AS n FROM party_membership WHERE party_organization_id <> $1 AND (valid_to IS NULL OR valid_to > '2025-07-01')", [org.thanhAn.id])).toBe(0);
+    expect(await count(`SELECT count(*)::int AS n FROM party_membership WHERE party_organization_id <> $1 AND ${notEndedBy('', "'2025-07-01'")}`, [org.thanhAn.id])).toBe(0);
     const transfers = await service.dataSource.query(
       `SELECT a.operation, a.user_id, d.number FROM audit_log a JOIN decision d ON d.id = a.decision_id WHERE a.operation = 'followSuccession' ORDER BY a.target_id`,
     );

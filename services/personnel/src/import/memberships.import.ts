@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '@ps/auth';
 import { PartyMembershipChanged } from '@ps/contracts';
-import { BULK_BATCH_ROWS, insertVersions, type DatedWrite } from '@ps/effective-dating';
+import { BULK_BATCH_ROWS, insertVersions, notEndedBy, type DatedWrite } from '@ps/effective-dating';
 import { DomainError } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
 import { PartyMembership } from '../party/party-membership.entity';
@@ -51,7 +51,7 @@ async function checkMemberships(manager: EntityManager, principal: Principal, da
 
 async function membersOn(manager: EntityManager, personIds: readonly string[], date: string): Promise<Set<string>> {
   const rows: Array<{ personId: string }> = await manager.query(
-    'SELECT DISTINCT person_id AS "personId" FROM party_membership WHERE person_id = ANY($1::uuid[]) AND (valid_to IS NULL OR valid_to > $2)',
+    `SELECT DISTINCT person_id AS "personId" FROM party_membership WHERE person_id = ANY($1::uuid[]) AND ${notEndedBy('', '$2')}`,
     [personIds, date],
   );
   return new Set(rows.map((row) => row.personId));
