@@ -46,6 +46,7 @@ import { ManagementRules1733110000000 } from './migrations/1733110000000-managem
 import { PersonQualifications1733120000000 } from './migrations/1733120000000-person-qualifications';
 import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewards-disciplines';
 import { TitleManagementRules1733400000000 } from './migrations/1733400000000-title-management-rules';
+import { AddedManagementRules1733410000000 } from './migrations/1733410000000-added-management-rules';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -149,6 +150,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     Rotation1733320000000,
     TitleCriteria1733330000000,
     TitleManagementRules1733400000000,
+    AddedManagementRules1733410000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

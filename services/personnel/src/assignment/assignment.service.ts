@@ -4,6 +4,7 @@ import { AssignmentChanged } from '@ps/contracts';
 import { closeVersion, dayBefore, insertVersion, openVersion, stampAsOf, updateVersions, writeDated, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
 import { organizationOn, type OrganizationVersion } from '../organization/organization.lookup';
+import { requireManaging } from '../management/management.guard';
 import type { PersonService } from '../person/person.service';
 import { followingSuccessions } from '../succession/succession.service';
 import { Assignment, assignmentSnapshot, AssignmentEndReason } from './assignment.entity';
@@ -21,7 +22,7 @@ interface Held {
   unit: GuardedUnit;
 }
 
-/** Assignments, transfers and ends, each a dated write by an officer inside their territory. */
+/** Assignments, transfers and ends, each a dated write by the officers of the person's managing body. */
 export class AssignmentService {
   constructor(
     private readonly dataSource: DataSource,
@@ -38,6 +39,7 @@ export class AssignmentService {
     return writeDated(this.dataSource, { actor: principal, operation: 'assign', change: input.change }, async (write) => {
       const person = await this.people.byId(principal, input.personId, write.date, write.manager);
       if (!person) throw new AssignmentNotFoundError('PERSON', input.personId);
+      await requireManaging(write.manager, principal, person.id, write.date);
       const held = await takePost(write, principal, person.id, input);
       audited(write, held);
       await announced(write, held, 'ASSIGNED');
@@ -107,6 +109,7 @@ async function endHeld(write: DatedWrite, principal: Principal, id: string, endR
   const { organization, unit } = await organizationOn(write.manager, principal, current.organizationId, lastDay).catch(() => {
     throw new AssignmentNotFoundError('ASSIGNMENT', id);
   });
+  await requireManaging(write.manager, principal, current.personId, write.date);
   write.before(assignmentSnapshot(current));
   const ended = await closeVersion(write, Assignment, current, `phân công ${id}`);
   await updateVersions(write.manager, Assignment, [ended.versionId], { endReason });

@@ -4,6 +4,7 @@ import { DownsizingDecided } from '@ps/contracts';
 import { addMonths, inForceOn, insertVersion, isStableId, stampAsOf, updateVersions, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { BadUserInputError } from '@ps/errors';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { requireManaging } from '../management/management.guard';
 import type { Person } from '../person/person.entity';
 import { personLabel, type PersonService } from '../person/person.service';
 import { territoryGuard } from '../territory/territory.guard';
@@ -48,6 +49,7 @@ export class DownsizingService {
     requireCapability(principal, 'officer');
     return writeDated(this.dataSource, { actor: principal, operation: 'recordCircumstance', change: input.change }, async (write) => {
       const { person, unit } = await this.personWithin(principal, input.personId, write.date, write.manager);
+      await requireManaging(write.manager, principal, person.id, write.date);
       const rule = (await this.rules(write.date, write.manager)).find((candidate) => candidate.kind === DownsizingRuleKind.EXCLUSION && candidate.code === input.kind);
       if (!rule) throw new CircumstanceUnknownError(input.kind, write.date);
       const endsOn = input.endsOn ?? (rule.lastsMonths ? addMonths(write.date, rule.lastsMonths) : null);
@@ -67,6 +69,7 @@ export class DownsizingService {
     requireCapability(principal, 'officer');
     return writeDated(this.dataSource, { actor: principal, operation: 'decideDownsizing', change: input.change }, async (write) => {
       const { person, unit } = await this.personWithin(principal, input.personId, write.date, write.manager);
+      await requireManaging(write.manager, principal, person.id, write.date);
       if (await write.manager.getRepository(Downsizing).exists({ where: { personId: person.id, validTo: IsNull() } })) throw new AlreadyDownsizedError();
       const assessment = await this.assess(principal, person.id, input.groundCode, input.volunteered, write.date, write.manager);
       if (!assessment.allowed) throw downsizingRefusal(assessment, write.date);

@@ -6,6 +6,8 @@ import { assignMany, postKey, postsHeld, type NewPost, type PostsHeld } from '..
 import { AlreadyAssignedError, AssignmentNotFoundError, PrimaryAssignmentTakenError } from '../assignment/assignment.errors';
 import { seatOn, titleOfPost, type SeatHeld } from '../assignment/assignment.places';
 import { requireSeatHasRoom, requireSeatOfOrganization } from '../assignment/assignment.rules';
+import { NotManagingError, unmanagedPeople } from '../management/management.guard';
+import type { ManagingAuthority } from '../management/managing-authority.lookup';
 import { followPendingSuccessions } from '../succession/succession.service';
 import type { Title } from '../title/title.entity';
 import { assignmentRowOf, type AssignmentRow } from './assignments.rows';
@@ -37,7 +39,10 @@ export function assignmentRepeats(rows: readonly AssignmentRow[]): ImportReject[
 
 /** What the database says of the file's people, organizations, titles, seats and posts held, one look-up per distinct value. */
 interface Found {
+  date: string;
   people: Map<string, string>;
+  /** People the caller does not manage on the date, each with who does. */
+  unmanaged: Map<string, ManagingAuthority[]>;
   organizations: Map<string, Placed | DomainError>;
   titles: Map<string, Title | DomainError>;
   seats: Map<string, SeatHeld | DomainError>;
@@ -47,8 +52,8 @@ interface Found {
 const titleKey = (row: Pick<AssignmentRow, 'organizationId' | 'titleCode'>) => `${row.organizationId}|${row.titleCode}`;
 
 /**
- * Every row as `assign` checks one on the date: the person in force inside the territory, the
- * organization too, the title in force and fitting the organization's kind and its unit's tier,
+ * Every row as `assign` checks one on the date: the person in force inside the territory and
+ * managed by the caller's body, the organization inside the territory too, the title in force and fitting the organization's kind and its unit's tier,
  * the seat the organization's own with room (counting the file's earlier rows on it), no primary
  * post held beside a new primary one, and not the same post twice.
  */
@@ -56,7 +61,9 @@ async function checkAssignments(manager: EntityManager, principal: Principal, da
   const people = await peopleWithin(manager, principal, rows.map((row) => row.personalId), date);
   const organizations = await organizationsWithin(manager, principal, rows.map((row) => row.organizationId), date, 'ANY');
   const found: Found = {
+    date,
     people,
+    unmanaged: await unmanagedPeople(manager, principal, [...people.values()], date),
     organizations,
     titles: await titlesOfPosts(manager, rows, organizations, date),
     seats: await seatsOn(manager, rows.flatMap((row) => (row.seatId ? [row.seatId] : [])), date),
@@ -103,6 +110,8 @@ function refusalsOf(row: AssignmentRow, found: Found, seatFill: Map<string, numb
   const personId = found.people.get(row.personalId);
   if (personId === undefined) cells.refuse(COLUMN.personalId, new AssignmentNotFoundError('PERSON', row.personalId));
   else {
+    const managers = found.unmanaged.get(personId);
+    if (managers) cells.refuse(COLUMN.personalId, new NotManagingError({ personId }, found.date, managers));
     if (!row.concurrent && found.held.primary.has(personId)) cells.refuse(COLUMN.concurrent, new PrimaryAssignmentTakenError());
     if (found.held.posts.has(postKey(personId, row.organizationId, row.titleCode))) cells.refuse(COLUMN.titleCode, new AlreadyAssignedError(row.titleCode));
   }

@@ -4,6 +4,7 @@ import { PersonRegistered } from '@ps/contracts';
 import { BULK_BATCH_ROWS, insertVersions, type DatedWrite } from '@ps/effective-dating';
 import { DomainError } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
+import { NotManagingError, unmanagedProspects } from '../management/management.guard';
 import { Person } from '../person/person.entity';
 import { isPersonalIdTaken, PersonalIdTakenError } from '../person/person.errors';
 import { PEOPLE_COLUMNS as COLUMN } from './import.columns';
@@ -22,14 +23,21 @@ export const peopleImport: ImportFeature<PersonRow> = {
   check: checkPeople,
 };
 
-/** Every row's unit inside the caller's territory on the date, and no personal ID already on a file. */
+/**
+ * Every row's unit inside the caller's territory on the date, the caller the body that would manage
+ * a person of the row's category there (one statement for the file), and no personal ID already on a file.
+ */
 async function checkPeople(manager: EntityManager, principal: Principal, date: string, rows: readonly PersonRow[]): Promise<RowsChecked> {
   const units = await unitsWithin(manager, principal, rows.map((row) => row.unitCode), date);
   const taken = await takenPersonalIds(manager, rows.map((row) => row.personalId));
+  const placed = rows.filter((row) => !(units.get(row.unitCode) instanceof DomainError));
+  const unmanaged = await unmanagedProspects(manager, principal, placed.map((row) => ({ key: String(row.row), category: row.category, unitCode: row.unitCode })), date);
   const rejects: ImportReject[] = [];
   for (const row of rows) {
     const unit = units.get(row.unitCode);
     if (unit instanceof DomainError) rejects.push(rejectOf(row.row, COLUMN.unitCode, unit));
+    const managers = unmanaged.get(String(row.row));
+    if (managers) rejects.push(rejectOf(row.row, COLUMN.category, new NotManagingError({ row: String(row.row) }, date, managers)));
     if (taken.has(row.personalId)) rejects.push(rejectOf(row.row, COLUMN.personalId, new PersonalIdTakenError()));
   }
   return { rejects, write: (write, onWritten) => writePeople(write, rows, foundOnly(units), onWritten) };

@@ -1,7 +1,11 @@
 import { isInForce } from '@ps/effective-dating';
 import { PersonnelCategory } from '../person/person.kinds';
 import { SubjectKind } from './management.kinds';
-import { MANAGEMENT_RULES, rulesInForce, type ManagedSubject } from './management.rules';
+import { MIGRATED_RULES } from '../migrations/1733410000000-added-management-rules';
+import { MANAGEMENT_RULES as FIRST_RULES, rulesInForce, TITLE_MANAGEMENT_RULES, type ManagedSubject } from './management.rules';
+
+/** Every rule the migrations insert, as the table holds them. */
+const MANAGEMENT_RULES = [...FIRST_RULES, ...TITLE_MANAGEMENT_RULES, ...MIGRATED_RULES];
 
 const person = (category: PersonnelCategory, tier: ManagedSubject['tier']): ManagedSubject => ({
   subjects: [{ kind: SubjectKind.CATEGORY, code: category }],
@@ -23,8 +27,17 @@ describe('management decentralisation by date', () => {
     ['2025-01-02', PersonnelCategory.CADRE, 'DISTRICT', ['PROVINCE ORGANIZATION_BOARD (QD80-DISTRICT-CADRE)']],
     ['2025-01-02', PersonnelCategory.CIVIL_SERVANT, 'DISTRICT', ['DISTRICT HOME_AFFAIRS (ND138-DISTRICT-CIVIL-SERVANT)']],
     ['2025-07-01', PersonnelCategory.CADRE, 'DISTRICT', []],
-    ['2013-09-16', PersonnelCategory.CADRE, 'COMMUNE', []],
-    ['2025-01-02', PersonnelCategory.PUBLIC_EMPLOYEE, 'COMMUNE', []],
+    ['2013-09-16', PersonnelCategory.CADRE, 'COMMUNE', ['DISTRICT ORGANIZATION_BOARD (QD67-COMMUNE-CADRE)']],
+    ['2012-07-03', PersonnelCategory.CADRE, 'COMMUNE', ['DISTRICT ORGANIZATION_BOARD (HISTORY-QD67-COMMUNE-CADRE)']],
+    ['1999-01-01', PersonnelCategory.CIVIL_SERVANT, 'COMMUNE', ['DISTRICT HOME_AFFAIRS (HISTORY-ND112-COMMUNE-CIVIL-SERVANT)']],
+    ['1999-01-01', PersonnelCategory.PUBLIC_EMPLOYEE, 'PROVINCE', ['PROVINCE HOME_AFFAIRS (HISTORY-ND29-2012-PROVINCE-PUBLIC-EMPLOYEE)']],
+    ['2015-01-02', PersonnelCategory.CIVIL_SERVANT, 'COMMUNE', ['DISTRICT HOME_AFFAIRS (ND112-COMMUNE-CIVIL-SERVANT)']],
+    ['2015-01-02', PersonnelCategory.CIVIL_SERVANT, 'DISTRICT', ['DISTRICT HOME_AFFAIRS (ND24-DISTRICT-CIVIL-SERVANT)']],
+    ['2025-01-02', PersonnelCategory.PUBLIC_EMPLOYEE, 'COMMUNE', ['DISTRICT HOME_AFFAIRS (ND115-COMMUNE-PUBLIC-EMPLOYEE)']],
+    ['2026-01-02', PersonnelCategory.PUBLIC_EMPLOYEE, 'COMMUNE', ['PROVINCE HOME_AFFAIRS (ND115-2025-COMMUNE-PUBLIC-EMPLOYEE)']],
+    ['2025-01-02', PersonnelCategory.WORKER, 'DISTRICT', ['DISTRICT HOME_AFFAIRS (ND111-DISTRICT-WORKER)']],
+    ['2024-01-02', PersonnelCategory.COMMUNE_NON_PROFESSIONAL, 'COMMUNE', ['DISTRICT HOME_AFFAIRS (ND33-COMMUNE-NON-PROFESSIONAL)']],
+    ['2026-01-02', PersonnelCategory.COMMUNE_NON_PROFESSIONAL, 'COMMUNE', []],
   ] as const)('on %s a %s of a %s unit is managed by %j', (date, category, tier, expected) => {
     expect(managers(person(category, tier), date)).toEqual(expected);
   });
@@ -49,10 +62,19 @@ describe('management decentralisation by date', () => {
     expect(chains.size).toBeGreaterThan(4);
   });
 
+  it('names a manager for every category of the e-file at every tier it existed, from 1945 until the district tier ended', () => {
+    const tiers = ['PROVINCE', 'DISTRICT', 'COMMUNE'] as const;
+    const covered = [PersonnelCategory.CADRE, PersonnelCategory.CIVIL_SERVANT, PersonnelCategory.PUBLIC_EMPLOYEE].flatMap((category) =>
+      tiers.filter((tier) => !(category === PersonnelCategory.CADRE && tier === 'PROVINCE')).map((tier) => [category, tier] as const),
+    );
+    for (const date of ['1990-01-02', '2013-01-02', '2021-01-02', '2025-06-30'])
+      for (const [category, tier] of covered) expect({ date, category, tier, managers: managers(person(category, tier), date).length }).toEqual({ date, category, tier, managers: 1 });
+  });
+
   it('gives every rule a source, a managing tier at or above the person’s, and a real period', () => {
     const rank = ['NATIONAL', 'PROVINCE', 'DISTRICT', 'COMMUNE'];
     for (const rule of MANAGEMENT_RULES) {
-      expect(rule.source.document).toMatch(/^(Quy định|Nghị định|Luật) /);
+      expect(rule.source.document).toMatch(rule.code.startsWith('HISTORY-') ? /^Quy ước của hệ thống .*không phải văn bản pháp luật/ : /^(Quy định|Nghị định|Luật) /);
       expect(rule.source.article.length).toBeGreaterThan(10);
       expect(rank.indexOf(rule.managingTier)).toBeLessThanOrEqual(rank.indexOf(rule.personTier));
       expect(rule.validTo === null || rule.validTo > rule.validFrom).toBe(true);

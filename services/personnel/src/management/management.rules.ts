@@ -27,10 +27,11 @@ const ND33 = 'Nghị định 33/2023/NĐ-CP ngày 10/6/2023 về cán bộ, côn
 const ND138 = 'Nghị định 138/2020/NĐ-CP ngày 27/11/2020 về tuyển dụng, sử dụng và quản lý công chức';
 const LAW_2025 = 'Luật Cán bộ, công chức 2025 (80/2025/QH15) và Nghị định 170/2025/NĐ-CP về tuyển dụng, sử dụng và quản lý công chức';
 /** Said of an article whose number is still to be checked against the published text. */
-const TO_VERIFY = '(số điều chờ đối chiếu văn bản gốc / article number to be verified)';
-const TWO_TIERS = '2025-07-01';
+export const TO_VERIFY = '(số điều chờ đối chiếu văn bản gốc / article number to be verified)';
+export const TWO_TIERS = '2025-07-01';
 
-const category = (code: string, subject: PersonnelCategory, personTier: Tier, managingTier: Tier, body: ManagementBody) => ({
+/** A rule's subject part for a personnel category. */
+export const category = (code: string, subject: PersonnelCategory, personTier: Tier, managingTier: Tier, body: ManagementBody) => ({
   code,
   subjectKind: SubjectKind.CATEGORY,
   subjectCode: subject,
@@ -44,8 +45,8 @@ const category = (code: string, subject: PersonnelCategory, personTier: Tier, ma
  * migration adding rows and closing old ones, never an edit here). Before 1 July 2025 the
  * district's Party committee managed commune cadres through its organization board and the
  * district People's Committee commune civil servants through its home-affairs office; the
- * district tier then ended and the province took both over. Public employees, workers and
- * the commune's non-professionals have no rule yet: nobody reads their files in full.
+ * district tier then ended and the province took both over. Earlier periods and the other
+ * categories came with a later migration (ADDED_CATEGORY_RULES).
  */
 export const MANAGEMENT_RULES: readonly ManagementRule[] = [
   {

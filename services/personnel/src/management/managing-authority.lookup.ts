@@ -29,6 +29,21 @@ export const PERSON_SUBJECTS: readonly string[] = [
 ];
 
 /**
+ * The rules in force on `:authorityDate` for the subjects `subject` (kind, code) of someone
+ * serving in the unit `unit` (a territory_unit row in force then), with the unit of the rule's
+ * tier above or at theirs: the joins both the people on file and the people to be registered use.
+ */
+const RULES_AND_MANAGING_UNITS = `
+      JOIN management_rule rule ON rule.subject_kind = subject.kind AND rule.subject_code = subject.code
+                               AND rule.person_tier = unit.tier AND ${inForceOn('rule', ':authorityDate')}
+      JOIN territory_unit managing ON managing.tier = rule.managing_tier AND managing.path @> unit.path
+                                  AND ${inForceOn('managing', ':authorityDate')}`;
+
+const AUTHORITY_COLUMNS = `rule.code AS "ruleCode", rule.subject_kind AS "subjectKind", rule.subject_code AS "subjectCode",
+           rule.managing_tier AS tier, managing.code AS "unitCode", managing.name AS "unitName", rule.body,
+           rule.source_document AS "sourceDocument", rule.source_article AS "sourceArticle"`;
+
+/**
  * SQL selecting the managing authorities, on `:authorityDate`, of the people `:authorityPersonIds`
  * (uuid[]): for each person's version in force then, the rules in force then for one of their
  * subjects and their unit's tier, with the unit of the rule's tier above or at theirs. A person
@@ -36,17 +51,26 @@ export const PERSON_SUBJECTS: readonly string[] = [
  */
 export function managingAuthoritiesSql(): string {
   return `
-    SELECT person.id AS "personId", rule.code AS "ruleCode", rule.subject_kind AS "subjectKind", rule.subject_code AS "subjectCode",
-           rule.managing_tier AS tier, managing.code AS "unitCode", managing.name AS "unitName", rule.body,
-           rule.source_document AS "sourceDocument", rule.source_article AS "sourceArticle"
+    SELECT person.id AS "personId", ${AUTHORITY_COLUMNS}
       FROM person
       JOIN territory_unit unit ON unit.code = person.unit_code AND ${inForceOn('unit', ':authorityDate')}
       CROSS JOIN LATERAL (${PERSON_SUBJECTS.join(' UNION ALL ')}) subject
-      JOIN management_rule rule ON rule.subject_kind = subject.kind AND rule.subject_code = subject.code
-                               AND rule.person_tier = unit.tier AND ${inForceOn('rule', ':authorityDate')}
-      JOIN territory_unit managing ON managing.tier = rule.managing_tier AND managing.path @> unit.path
-                                  AND ${inForceOn('managing', ':authorityDate')}
+      ${RULES_AND_MANAGING_UNITS}
      WHERE person.id = ANY(:authorityPersonIds::uuid[]) AND ${inForceOn('person', ':authorityDate')}`;
+}
+
+/**
+ * SQL selecting who would manage, on `:authorityDate`, people not yet on file: one per key of
+ * `:candidateKeys`, of the category at the same index of `:candidateCategories` serving in the
+ * unit of `:candidateUnits` (text[] each). The key comes back as "personId".
+ */
+export function prospectiveAuthoritiesSql(): string {
+  return `
+    SELECT candidate.key AS "personId", ${AUTHORITY_COLUMNS}
+      FROM unnest(:candidateKeys::text[], :candidateCategories::text[], :candidateUnits::text[]) AS candidate (key, category, unit_code)
+      JOIN territory_unit unit ON unit.code = candidate.unit_code AND ${inForceOn('unit', ':authorityDate')}
+      CROSS JOIN LATERAL (SELECT 'CATEGORY'::text AS kind, candidate.category AS code) subject
+      ${RULES_AND_MANAGING_UNITS}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { insertManagementRules } from '../management/management-rule.rows';
 import { MANAGEMENT_RULES } from '../management/management.rules';
 
 /**
@@ -30,13 +31,7 @@ export class ManagementRules1733110000000 implements MigrationInterface {
           subject_kind WITH =, subject_code WITH =, person_tier WITH =, body WITH =, daterange(valid_from, valid_to) WITH &&)
       )`);
     await runner.query('CREATE INDEX management_rule_subject ON management_rule (subject_kind, subject_code, person_tier, valid_from)');
-    await runner.query(
-      `INSERT INTO management_rule (code, subject_kind, subject_code, person_tier, managing_tier, body, valid_from, valid_to, source_document, source_article)
-       SELECT code, "subjectKind", "subjectCode", "personTier", "managingTier", body, "validFrom", "validTo", source->>'document', source->>'article'
-         FROM jsonb_to_recordset($1::jsonb) AS rule (code text, "subjectKind" text, "subjectCode" text, "personTier" text, "managingTier" text,
-                                                     body text, "validFrom" date, "validTo" date, source jsonb)`,
-      [JSON.stringify(MANAGEMENT_RULES)],
-    );
+    await insertManagementRules(runner, MANAGEMENT_RULES);
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -3,6 +3,7 @@ import { requireCapability, unitSubject, type GuardedUnit, type Principal } from
 import { PersonRegistered } from '@ps/contracts';
 import { inForceOn, insertVersion, isStableId, nextVersion, openVersion, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource, EntityManager } from 'typeorm';
+import { requireManaging, requireWouldManage } from '../management/management.guard';
 import { territoryGuard } from '../territory/territory.guard';
 import { Person, personSnapshot, qualificationsOf } from './person.entity';
 import { isPersonalIdTaken, PersonalIdTakenError, PersonNotFoundError } from './person.errors';
@@ -40,14 +41,16 @@ export class PersonService {
   }
 
   /**
-   * Opens a person's e-file on a unit's staff from the change's effective date (officers). The
-   * personal ID must agree with gender and birth year and be on no other person's file.
+   * Opens a person's e-file on a unit's staff from the change's effective date: by the officers
+   * of the body that will manage them (their category in that unit). The personal ID must agree
+   * with gender and birth year and be on no other person's file.
    */
   async register(principal: Principal, input: RegisterPersonInput): Promise<Person> {
     requireCapability(principal, 'officer');
     const file = eFileOf(input);
     return writeDated(this.dataSource, { actor: principal, operation: 'registerPerson', change: input.change }, async (write) => {
       const unit = await territoryGuard.unitWithin(write.manager, principal, input.unitCode, write.date);
+      await requireWouldManage(write.manager, principal, { category: file.category, unitCode: unit.code }, write.date);
       await refuseTakenPersonalId(write.manager, file.personalId);
       const person = await insertVersion(write, Person, { id: randomUUID(), ...file, unitCode: unit.code }).catch((error: unknown) => {
         throw isPersonalIdTaken(error) ? new PersonalIdTakenError() : error;
@@ -65,7 +68,7 @@ export class PersonService {
 
   /**
    * Records a person's qualifications, rank and salary grade from the change's effective date
-   * (officers, inside the territory): a new version of the e-file, audited before and after.
+   * (the officers of the managing body): a new version of the e-file, audited before and after.
    */
   async recordQualifications(principal: Principal, input: RecordQualificationsInput): Promise<Person> {
     requireCapability(principal, 'officer');
@@ -74,6 +77,7 @@ export class PersonService {
       const current = seen && (await openVersion(write.manager, Person, seen.id));
       if (!current) throw new PersonNotFoundError(input.personId);
       const unit = await territoryGuard.unitWithin(write.manager, principal, current.unitCode, write.date);
+      await requireManaging(write.manager, principal, current.id, write.date);
       about(write, current, unit).before(personSnapshot(current));
       const qualifications = qualificationsFrom(input.qualifications, qualificationsOf(current));
       const next = await nextVersion(write, Person, current, qualifications, personLabel(current, unit));

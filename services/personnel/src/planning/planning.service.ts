@@ -5,6 +5,7 @@ import { closeVersion, inForceOn, insertVersion, openVersion, stampAsOf, writeDa
 import type { DataSource, EntityManager } from 'typeorm';
 import type { PersonFacts } from '../facts/person-facts';
 import { personFactsOn } from '../facts/person-facts.loader';
+import { requireManaging } from '../management/management.guard';
 import { Person } from '../person/person.entity';
 import type { PersonService } from '../person/person.service';
 import { retirementOfPerson } from '../retirement/retirement-age.lookup';
@@ -35,6 +36,7 @@ export class PlanningService {
       await requireTitleTier(write.manager, title, unit.code, write.date);
       const facts = await personFactsOn(write.manager, this.people, principal, input.personId, write.date);
       if (!facts) throw new PlanningNotFoundError('PERSON', input.personId);
+      await requireManaging(write.manager, principal, facts.personId, write.date);
       const position = { titleCode: title.code, unitCode: unit.code, term };
       await lockPlanning(write.manager, position, facts.personId);
       const context = await planningContext(write, position, title.tier, facts);
@@ -58,6 +60,7 @@ export class PlanningService {
       const unit = await territoryGuard.unitWithin(write.manager, principal, current.unitCode, write.date).catch(() => {
         throw new PlanningNotFoundError('PLANNING_ENTRY', id);
       });
+      await requireManaging(write.manager, principal, current.personId, write.date);
       write.before(planningSnapshot(current));
       const closed = await closeVersion(write, PlanningEntry, current, `quy hoạch ${id}`);
       await recorded(write, closed, unit, `${current.titleCode} – ${termLabel({ start: current.termStart, end: current.termEnd })}`, 'REMOVED');

@@ -4,6 +4,7 @@ import { DisciplineRecorded, RewardRecorded } from '@ps/contracts';
 import { insertVersion, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Person } from '../person/person.entity';
+import { requireManaging } from '../management/management.guard';
 import { PersonNotFoundError } from '../person/person.errors';
 import { detailOf } from '../person/person.rules';
 import { personLabel, type PersonService } from '../person/person.service';
@@ -44,7 +45,7 @@ function recordsOf<T extends Discipline | Reward>(manager: EntityManager, target
     .getMany();
 }
 
-/** Disciplines and rewards, each a dated write on a decision by an officer inside their territory. */
+/** Disciplines and rewards, each a dated write on a decision by the officers of the person's managing body. */
 export class RewardDisciplineService {
   constructor(
     private readonly dataSource: DataSource,
@@ -94,7 +95,9 @@ export class RewardDisciplineService {
   private async personOn(write: DatedWrite, principal: Principal, personId: string): Promise<{ person: Person; unit: GuardedUnit }> {
     const person = await this.people.byId(principal, personId, write.date, write.manager);
     if (!person) throw new PersonNotFoundError(personId);
-    return { person, unit: await territoryGuard.unitWithin(write.manager, principal, person.unitCode, write.date) };
+    const unit = await territoryGuard.unitWithin(write.manager, principal, person.unitCode, write.date);
+    await requireManaging(write.manager, principal, person.id, write.date);
+    return { person, unit };
   }
 }
 

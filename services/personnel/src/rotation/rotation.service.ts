@@ -5,6 +5,7 @@ import { closeVersion, inForceOn, insertVersion, nextVersion, openVersion, stamp
 import type { DataSource } from 'typeorm';
 import { personFactsOn } from '../facts/person-facts.loader';
 import type { PersonService } from '../person/person.service';
+import { requireManaging } from '../management/management.guard';
 import { retirementOfPerson } from '../retirement/retirement-age.lookup';
 import { cadreRulesOn } from '../rules/cadre-rule';
 import { refuseOnBreach } from '../rules/rule-refusal.errors';
@@ -34,6 +35,7 @@ export class RotationService {
       refuseShape(from, to, write.date, input.plannedEndOn);
       const facts = await personFactsOn(write.manager, this.people, principal, input.personId, write.date);
       if (!facts) throw new RotationNotFoundError('PERSON', input.personId);
+      await requireManaging(write.manager, principal, facts.personId, write.date);
       if (facts.unitCode !== from.code) {
         throw new InvalidRotationError(`${facts.fullName} không công tác tại đơn vị ${from.code}`, `${facts.fullName} does not serve in ${from.code}`, {
           reason: 'NOT_FROM_PERSON_UNIT', unitCode: facts.unitCode,
@@ -112,7 +114,9 @@ export class RotationService {
     const within = (code: string) => territoryGuard.unitWithin(write.manager, principal, code, write.date).catch(() => {
       throw new RotationNotFoundError('ROTATION', id);
     });
-    return { current, units: { from: await within(current.fromUnitCode), to: await within(current.toUnitCode) } };
+    const units = { from: await within(current.fromUnitCode), to: await within(current.toUnitCode) };
+    await requireManaging(write.manager, principal, current.personId, write.date);
+    return { current, units };
   }
 }
 
