@@ -18,6 +18,7 @@ export const DEMO_USERS = {
   hcmcOrganizationBoard: 'tochuc.tphcm',
   districtOrganizationBoard: 'tochuc.dautieng',
   districtHomeAffairs: 'noivu.dautieng',
+  provinceHomeAffairs: 'noivu.binhduong',
   dinhAnViewer: 'viewer.dinhan',
 } as const;
 
