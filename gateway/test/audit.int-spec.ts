@@ -51,6 +51,8 @@ const decisionOf = (variables: Record<string, unknown>): string => {
 };
 const city = DEMO_USERS.hcmcAdmin;
 const commune = DEMO_USERS.thanhAnAdmin;
+/** The city's organization board: it manages Thanh An's cadres from 1 July 2025, so it acts on their files. */
+const board = DEMO_USERS.hcmcOrganizationBoard;
 
 /** One person and their membership, as the import files carry them. */
 const IMPORTED_PERSON = 'Họ và tên,Số CCCD,Ngày sinh,Giới tính,Dân tộc,Tôn giáo,Quê quán,Đối tượng,Mã đơn vị\n'
@@ -118,23 +120,23 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['adjustBoundary', { service: 'organization', user: city, unitCode: '79', creates: false,
     query: 'mutation ($input: AdjustBoundaryInput!) { adjustBoundary(input: $input) { started { code } } }',
     variables: () => ({ input: { fromCode: '27655', toCode: '27658', area: 'Ấp 3', change: central('18/NQ-UBTVQH15', '2026-06-01', 'NA_STANDING_COMMITTEE') } }) }],
-  ['registerPerson', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['registerPerson', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }',
     variables: () => ({ input: {
       unitCode: THANH_AN, fullName: 'Nguyễn Văn An', personalId: '079090000101', birthDate: '1990-05-01', gender: 'MALE', ethnicity: 'Kinh',
       homePlace: 'Thành phố Hồ Chí Minh', category: 'CADRE', change: local('19/QĐ-UBND', '2026-02-01'),
     } }),
     keep: (data) => void (ids.person = data.registerPerson.id as string) }],
-  ['recordQualifications', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+  ['recordQualifications', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
     query: 'mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { id } }',
     variables: () => ({ input: {
       personId: ids.person, qualifications: { professionalLevel: 'BACHELOR', politicalTheoryLevel: 'ADVANCED', salaryStep: 2, salaryCoefficient: 2.67 },
       change: local('25/QĐ-UBND', '2026-03-01'),
     } }) }],
-  ['recordDiscipline', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['recordDiscipline', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, system: 'ADMINISTRATIVE', form: 'REPRIMAND', endsOn: '2026-09-15', change: local('26/QĐ-UBND', '2026-03-15') } }) }],
-  ['recordReward', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['recordReward', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, form: 'COMMENDATION', title: 'Giấy khen của Chủ tịch UBND xã', change: local('27/QĐ-UBND', '2026-03-20') } }) }],
   ['admitPartyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
@@ -147,50 +149,50 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['endPartyMembership', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: EndPartyMembershipInput!) { endPartyMembership(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.membership, input: { endReason: 'TRANSFERRED_OUT', change: local('24/QĐ-ĐU', '2026-04-01') } }) }],
-  ['assign', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['assign', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: AssignInput!) { assign(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, organizationId: ids.committee, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', change: local('25/QĐ-UBND', '2026-05-01') } }),
     keep: (data) => void (ids.assignment = data.assign.id as string) }],
-  ['transferAssignment', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+  ['transferAssignment', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: TransferAssignmentInput!) { transferAssignment(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.assignment, input: { organizationId: ids.committee, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: local('26/QĐ-UBND', '2026-06-01') } }),
     keep: (data) => void (ids.assignment = data.transferAssignment.id as string) }],
-  ['endAssignment', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+  ['endAssignment', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: EndAssignmentInput!) { endAssignment(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.assignment, input: { endReason: 'RETIRED', change: local('27/QĐ-UBND', '2026-07-01') } }) }],
-  ['addToCadrePlanning', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['addToCadrePlanning', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, titleCode: 'COMMUNE_COMMITTEE_CHAIR', unitCode: THANH_AN, term: '2025-2030', change: local('31/QĐ-ĐU', '2026-02-15') } }),
     keep: (data) => void (ids.planning = data.addToCadrePlanning.id as string) }],
-  ['startRotation', { service: 'personnel', user: city, unitCode: THANH_AN, creates: true,
+  ['startRotation', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: StartRotationInput!) { startRotation(input: $input) { id } }',
     variables: () => ({ input: {
       personId: ids.person, fromUnitCode: THANH_AN, toUnitCode: '25780', titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', plannedEndOn: '2029-03-01',
       change: local('32/QĐ-TU', '2026-03-01'),
     } }),
     keep: (data) => void (ids.rotation = data.startRotation.id as string) }],
-  ['extendRotation', { service: 'personnel', user: city, unitCode: THANH_AN, creates: false,
+  ['extendRotation', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: ExtendRotationInput!) { extendRotation(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.rotation, input: { plannedEndOn: '2029-09-01', change: local('33/QĐ-TU', '2026-04-01') } }) }],
-  ['completeRotation', { service: 'personnel', user: city, unitCode: THANH_AN, creates: false,
+  ['completeRotation', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: CompleteRotationInput!) { completeRotation(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.rotation, input: { change: local('34/QĐ-TU', '2026-05-01') } }) }],
-  ['removeFromCadrePlanning', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+  ['removeFromCadrePlanning', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
     query: 'mutation ($id: ID!, $input: RemoveFromPlanningInput!) { removeFromCadrePlanning(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.planning, input: { change: local('35/QĐ-ĐU', '2026-05-15') } }) }],
-  ['decideDownsizing', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['decideDownsizing', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: DecideDownsizingInput!) { decideDownsizing(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, groundCode: 'RESTRUCTURING_SURPLUS', change: local('36/QĐ-UBND', '2026-06-01') } }) }],
-  ['recordCircumstance', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['recordCircumstance', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordCircumstanceInput!) { recordCircumstance(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, kind: 'UNDER_INSPECTION', endsOn: '2026-09-01', change: local('37/QĐ-UBND', '2026-06-15') } }) }],
-  ['importPeople', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['importPeople', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: ImportFileInput!) { importPeople(input: $input) { imported rejected } }',
     variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(IMPORTED_PERSON).toString('base64')], change: local('38/QĐ-UBND', '2026-06-01') } }) }],
   ['importPartyMemberships', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: ImportFileInput!) { importPartyMemberships(input: $input) { imported rejected } }',
     variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(importedMembership()).toString('base64')], change: local('39/QĐ-ĐU', '2026-06-01') } }) }],
-  ['importAssignments', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+  ['importAssignments', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: ImportFileInput!) { importAssignments(input: $input) { imported rejected } }',
     variables: () => ({ input: { format: 'CSV', contentBase64: [Buffer.from(importedAssignment()).toString('base64')], change: local('40/QĐ-UBND', '2026-06-01') } }) }],
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
@@ -328,6 +330,30 @@ describe('personal data through the gateway', () => {
   });
 });
 
+describe('acting on a person’s file through the gateway', () => {
+  const REWARD = 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id } }';
+  const reward = async (username: string, number: string) =>
+    graphqlRequest<{ recordReward: { id: string } | null }>(gatewayUrl, REWARD, {
+      token: await tokenFor(username),
+      variables: { input: { personId: ids.person, form: 'COMMENDATION', title: 'Giấy khen', change: local(number, '2026-08-01') } },
+    });
+
+  it.each([
+    ['the commune’s admin, in no managing body', commune],
+    ['the city’s admin, in no managing body', city],
+  ])('refuses %s with the body that manages the cadre, and writes nothing', async (_case, username) => {
+    const since = await lastAuditId('personnel');
+    const refused = await reward(username, `90/${username}`);
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.errors?.[0].message).toMatch(/^Người này không thuộc diện bạn quản lý vào ngày 2026-08-01; theo phân cấp quản lý, Ban Tổ chức – /);
+    expect(refused.errors?.[0].extensions?.details).toMatchObject({
+      reason: 'NOT_MANAGING_BODY', personId: ids.person, managedBy: [{ tier: 'PROVINCE', unitCode: '79', body: 'ORGANIZATION_BOARD' }],
+    });
+    expect(refused.data?.recordReward ?? null).toBeNull();
+    expect(await auditRowsAfter('personnel', since)).toEqual([]);
+  });
+});
+
 describe('the audit table', () => {
   it.each(SERVICES.map(({ name }) => name))('refuses UPDATE, DELETE and TRUNCATE in %s', async (service) => {
     const database = databaseOf(service);
@@ -358,7 +384,7 @@ describe('who reads whose audit trail', () => {
     expect(neighbour.data?.auditTrail ?? null).toBeNull();
   });
 
-  it('lets the city admin read what the Thanh An admin recorded, in all four services, and keeps the commune admin out of the city and its other communes', async () => {
+  it('lets the city admin read what the Thanh An admin and the city’s board recorded, in all four services, and keeps the commune admin out of the city and its other communes', async () => {
     const cityRead = await trail(city, THANH_AN);
     expect(cityRead.errors).toBeUndefined();
     const operations = (section: ServiceName) => cityRead.data?.auditTrail?.[section]?.entries.map((entry) => entry.operation) ?? [];

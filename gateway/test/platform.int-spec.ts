@@ -164,17 +164,19 @@ describe('writes', () => {
   const headcountOf = async (code: string) =>
     (await queryDatabase<{ n: number }>(databaseOf('personnel'), 'SELECT count(*)::int AS n FROM person WHERE unit_code = $1', [code]))[0].n;
 
-  it('lets a commune admin register staff, rate and plan in their own commune, and the city sees it', async () => {
+  it('lets the city’s organization board register a commune cadre, the commune admin rate and plan in their own commune, and the city sees it', async () => {
     const thanhAn = await asUser(DEMO_USERS.thanhAnAdmin);
-    const person = await graphqlRequest(gatewayUrl, register, {
-      ...thanhAn,
-      variables: {
-        input: {
-          unitCode: THANH_AN, fullName: '  Nguyễn   Văn An ', birthYear: 1990, personalId: '079090000102', birthDate: '1990-05-01', gender: 'MALE',
-          ethnicity: 'Kinh', homePlace: 'Thành phố Hồ Chí Minh', category: 'CIVIL_SERVANT', change,
-        },
-      },
-    });
+    const input = {
+      unitCode: THANH_AN, fullName: '  Nguyễn   Văn An ', birthYear: 1990, personalId: '079090000102', birthDate: '1990-05-01', gender: 'MALE',
+      ethnicity: 'Kinh', homePlace: 'Thành phố Hồ Chí Minh', category: 'CADRE', change,
+    };
+    // A commune cadre's file is the city organization board's to open from 1 July 2025, not the commune admin's.
+    const staffBefore = await headcountOf(THANH_AN);
+    const refused = await graphqlRequest(gatewayUrl, register, { ...thanhAn, variables: { input } });
+    expect(errorCodes(refused)).toEqual(['FORBIDDEN']);
+    expect(refused.errors?.[0].extensions?.details).toMatchObject({ reason: 'NOT_MANAGING_BODY', managedBy: [{ tier: 'PROVINCE', unitCode: '79', body: 'ORGANIZATION_BOARD' }] });
+    expect(await headcountOf(THANH_AN)).toBe(staffBefore);
+    const person = await graphqlRequest(gatewayUrl, register, { ...(await asUser(DEMO_USERS.hcmcOrganizationBoard)), variables: { input } });
     expect(person.errors).toBeUndefined();
     expect(person.data).toMatchObject({ registerPerson: { fullName: 'Nguyễn Văn An', unitCode: THANH_AN } });
     const rating = await graphqlRequest(
