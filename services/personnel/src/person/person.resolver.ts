@@ -6,7 +6,9 @@ import {
   LocalDate,
 } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
+import type { Tier } from '@ps/auth';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { actsFor } from '../management/management.guard';
 import type { ManagementLoaders } from '../management/management.loaders';
 import { ManagingAuthorityView } from '../management/managing-authority.type';
 import { Person } from './person.entity';
@@ -66,6 +68,14 @@ export class PersonResolver {
   })
   managedBy(@Root() person: Person, @Ctx() { loaders }: Context) {
     return loaders.managingAuthoritiesOn.load({ id: person.id, asOf: person.asOf });
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Bạn thuộc cơ quan quản lý người này vào ngày asOf của hồ sơ: được ghi hồ sơ / you act for the body managing the person then, so you may write their file',
+  })
+  async managedByMe(@Root() person: Person, @Ctx() { loaders, principal }: Context): Promise<boolean> {
+    const authorities = await loaders.managingAuthoritiesOn.load({ id: person.id, asOf: person.asOf });
+    return authorities.some((authority) => actsFor(principal, { ...authority, tier: authority.tier as Tier }));
   }
 
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định của phiên bản này / decision behind this version' })
