@@ -137,6 +137,19 @@ const FIXTURES: Array<[string, Fixture]> = [
   ['recordReward', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, form: 'COMMENDATION', title: 'Giấy khen của Chủ tịch UBND xã', change: local('27/QĐ-UBND', '2026-03-20') } }) }],
+  ['recordFamilyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordFamilyMemberInput!) { recordFamilyMember(input: $input) { id personalData { family { id } } } }',
+    variables: () => ({ input: {
+      personId: ids.person, relation: 'FATHER', fullName: 'Nguyễn Văn Ba', birthYear: 1960, occupation: 'Hưu trí', residence: 'Xã Thạnh An, Thành phố Hồ Chí Minh',
+      change: local('41/QĐ-UBND', '2026-03-20'),
+    } }),
+    keep: (data) => void (ids.familyMember = (data.recordFamilyMember as { personalData: { family: Array<{ id: string }> } }).personalData.family[0].id) }],
+  ['correctFamilyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $input: CorrectFamilyMemberInput!) { correctFamilyMember(id: $id, input: $input) { id } }',
+    variables: () => ({ id: ids.familyMember, input: { occupation: 'Cựu chiến binh', change: local('42/QĐ-UBND', '2026-04-01') } }) }],
+  ['endFamilyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($id: ID!, $change: EffectiveChangeInput!) { endFamilyMember(id: $id, change: $change) { id } }',
+    variables: () => ({ id: ids.familyMember, change: local('43/QĐ-UBND', '2026-05-01') }) }],
   ['admitPartyMember', { service: 'personnel', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, partyOrganizationId: ids.party, cardNumber: '79.000101', change: local('22/QĐ-ĐU', '2026-02-01') } }),
@@ -301,7 +314,10 @@ describe('every mutation of the composed schema', () => {
 });
 
 describe('personal data through the gateway', () => {
-  const PERSONAL_DATA = 'query ($id: ID!) { person(id: $id) { fullName personalData { masked personalId birthDate homePlace } managedBy { tier unitCode body } } }';
+  // As of a day the father recorded above was on the file (he was ended on 1 May 2026).
+  const PERSONAL_DATA = `query ($id: ID!) { person(id: $id, asOf: "2026-04-15") {
+    fullName personalData { masked personalId birthDate homePlace family { relation fullName birthYear occupation residence } } managedBy { tier unitCode body }
+  } }`;
   const personalData = async (username: string) =>
     graphqlRequest<{ person: { personalData: Record<string, unknown>; managedBy: unknown[] } | null }>(gatewayUrl, PERSONAL_DATA, {
       token: await tokenFor(username), variables: { id: ids.person },
@@ -312,7 +328,10 @@ describe('personal data through the gateway', () => {
   it('masks a commune cadre for the commune’s admin and reads nothing into the trail', async () => {
     const response = await personalData(commune);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.person?.personalData).toEqual({ masked: true, personalId: '0********101', birthDate: '1990', homePlace: '***' });
+    expect(response.data?.person?.personalData).toEqual({
+      masked: true, personalId: '0********101', birthDate: '1990', homePlace: '***',
+      family: [{ relation: 'FATHER', fullName: 'Nguyễn V. B.', birthYear: null, occupation: '***', residence: 'Thành phố Hồ Chí Minh' }],
+    });
     expect(response.data?.person?.managedBy).toEqual([{ tier: 'PROVINCE', unitCode: '79', body: 'ORGANIZATION_BOARD' }]);
     expect(await reads()).toEqual([]);
   });
@@ -320,8 +339,11 @@ describe('personal data through the gateway', () => {
   it('gives the city’s organization board the cadre in full, and the read is in the personnel audit trail', async () => {
     const response = await personalData(DEMO_USERS.hcmcOrganizationBoard);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.person?.personalData).toEqual({ masked: false, personalId: '079090000101', birthDate: '1990-05-01', homePlace: 'Thành phố Hồ Chí Minh' });
-    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace'] }]);
+    expect(response.data?.person?.personalData).toEqual({
+      masked: false, personalId: '079090000101', birthDate: '1990-05-01', homePlace: 'Thành phố Hồ Chí Minh',
+      family: [{ relation: 'FATHER', fullName: 'Nguyễn Văn Ba', birthYear: 1960, occupation: 'Cựu chiến binh', residence: 'Xã Thạnh An, Thành phố Hồ Chí Minh' }],
+    });
+    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace', 'family'] }]);
     const read = await trail(commune, THANH_AN, 'readPersonalData');
     expect(read.errors).toBeUndefined();
     expect(read.data?.auditTrail?.personnel?.entries.map((entry) => [entry.operation, entry.decision])).toEqual([['readPersonalData', null]]);
@@ -367,7 +389,7 @@ describe('who reads whose audit trail', () => {
       [
         'readPersonalData', 'importAssignments', 'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation',
         'extendRotation', 'startRotation', 'addToCadrePlanning', 'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership',
-        'transferPartyMembership', 'admitPartyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
+        'transferPartyMembership', 'admitPartyMember', 'endFamilyMember', 'correctFamilyMember', 'recordFamilyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],
       ['recordRating'], ['createReformPlan'],
     ]);
