@@ -12,10 +12,10 @@ import { RotationService } from '../rotation/rotation.service';
 import { DEMO_CADRES, DEMO_PLANNED_TITLES, DEMO_PLANNING, DEMO_ROTATIONS } from './cadre-planning.story';
 
 /** The seed acts as the centre, so the planning and rotation rules and the kernel apply to it as to anyone. */
-const SEED_PRINCIPAL: Principal = { ...systemActor('seed'), tier: 'NATIONAL', capability: 'admin', roles: [], body: null };
+export const SEED_PRINCIPAL: Principal = { ...systemActor('seed'), tier: 'NATIONAL', capability: 'admin', roles: [], body: null };
 
 /** Demo data cites no real document: its decision says so. */
-const demoChange = (effectiveDate: string, what: string): ChangeFacts => ({
+export const demoChange = (effectiveDate: string, what: string): ChangeFacts => ({
   effectiveDate,
   reason: `Dữ liệu mẫu: ${what} / demo data`,
   decision: { number: 'MINH-HOA/QUY-HOACH-MAU', date: DEMO_PLANNING.approvedOn, signer: 'Dữ liệu minh họa, không phải văn bản thật / illustrative, not a real document' },
