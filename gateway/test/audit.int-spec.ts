@@ -102,9 +102,12 @@ describe('every mutation of the composed schema', () => {
 });
 
 describe('personal data through the gateway', () => {
-  const PERSONAL_DATA = 'query ($id: ID!) { person(id: $id) { fullName personalData { masked personalId birthDate homePlace } managedBy { tier unitCode body } } }';
+  // As of a day the father recorded above was on the file (he was ended on 1 May 2026).
+  const PERSONAL_DATA = `query ($id: ID!) { person(id: $id, asOf: "2026-04-15") {
+    fullName personalData { masked personalId birthDate homePlace family { relation fullName birthYear occupation residence } } managedBy { tier unitCode body } managedByMe
+  } }`;
   const personalData = async (username: string) =>
-    graphqlRequest<{ person: { personalData: Record<string, unknown>; managedBy: unknown[] } | null }>(gatewayUrl, PERSONAL_DATA, {
+    graphqlRequest<{ person: { personalData: Record<string, unknown>; managedBy: unknown[]; managedByMe: boolean } | null }>(gatewayUrl, PERSONAL_DATA, {
       token: await tokenFor(username), variables: { id: ids.person },
     });
   const reads = async () =>
@@ -113,7 +116,11 @@ describe('personal data through the gateway', () => {
   it('masks a commune cadre for the commune’s admin and reads nothing into the trail', async () => {
     const response = await personalData(commune);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.person?.personalData).toEqual({ masked: true, personalId: '0********101', birthDate: '1990', homePlace: '***' });
+    expect(response.data?.person?.personalData).toEqual({
+      masked: true, personalId: '0********101', birthDate: '1990', homePlace: '***',
+      family: [{ relation: 'FATHER', fullName: 'Nguyễn V. B.', birthYear: null, occupation: '***', residence: 'Thành phố Hồ Chí Minh' }],
+    });
+    expect(response.data?.person?.managedByMe).toBe(false);
     expect(response.data?.person?.managedBy).toEqual([{ tier: 'PROVINCE', unitCode: '79', body: 'ORGANIZATION_BOARD' }]);
     expect(await reads()).toEqual([]);
   });
@@ -121,8 +128,12 @@ describe('personal data through the gateway', () => {
   it('gives the city’s organization board the cadre in full, and the read is in the personnel audit trail', async () => {
     const response = await personalData(DEMO_USERS.hcmcOrganizationBoard);
     expect(response.errors).toBeUndefined();
-    expect(response.data?.person?.personalData).toEqual({ masked: false, personalId: '079090000101', birthDate: '1990-05-01', homePlace: 'Thành phố Hồ Chí Minh' });
-    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace'] }]);
+    expect(response.data?.person?.personalData).toEqual({
+      masked: false, personalId: '079090000101', birthDate: '1990-05-01', homePlace: 'Thành phố Hồ Chí Minh',
+      family: [{ relation: 'FATHER', fullName: 'Nguyễn Văn Ba', birthYear: 1960, occupation: 'Cựu chiến binh', residence: 'Xã Thạnh An, Thành phố Hồ Chí Minh' }],
+    });
+    expect(response.data?.person?.managedByMe).toBe(true);
+    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace', 'family'] }]);
     const read = await trail(commune, THANH_AN, 'readPersonalData');
     expect(read.errors).toBeUndefined();
     expect(read.data?.auditTrail?.personnel?.entries.map((entry) => [entry.operation, entry.decision])).toEqual([['readPersonalData', null]]);
@@ -192,7 +203,7 @@ describe('who reads whose audit trail', () => {
       [
         'readPersonalData', 'importAssignments', 'importPartyMemberships', 'importPeople', 'recordCircumstance', 'decideDownsizing', 'removeFromCadrePlanning', 'completeRotation',
         'extendRotation', 'startRotation', 'addToCadrePlanning', 'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership',
-        'transferPartyMembership', 'admitPartyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
+        'transferPartyMembership', 'admitPartyMember', 'endFamilyMember', 'correctFamilyMember', 'recordFamilyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],
       ['recordRating'], ['createReformPlan'],
     ]);

@@ -199,7 +199,7 @@ describe('the audit table', () => {
       statements.push(sql);
       return query(sql, parameters);
     };
-    await appendReadRows(manager, { actor, operation: 'readPost', fields: ['title', 'body'], asOf: '2025-06-30', subjects: [subject('r1', '25801'), subject('r2', '25789')] });
+    await appendReadRows(manager, { actor, operation: 'readPost', fields: ['title', 'body'], asOf: '2025-06-30', subjects: [subject('r1', '25801'), { ...subject('r2', '25789'), fields: ['title'] }] });
     await appendReadRows(manager, { actor, operation: 'readPost', fields: ['title'], asOf: '2025-06-30', subjects: [] });
     expect(statements).toHaveLength(1);
     const rows = await dataSource.query(
@@ -208,7 +208,7 @@ describe('the audit table', () => {
     );
     expect(rows).toEqual([
       { kind: 'READ', operation: 'readPost', fields: ['title', 'body'], target_id: 'r1', unit_paths: ['74.720.25801'], effective_date: '2025-06-30', before: null, after: null, decision: null, username: 'admin.anlap' },
-      { kind: 'READ', operation: 'readPost', fields: ['title', 'body'], target_id: 'r2', unit_paths: ['74.720.25789'], effective_date: '2025-06-30', before: null, after: null, decision: null, username: 'admin.anlap' },
+      { kind: 'READ', operation: 'readPost', fields: ['title'], target_id: 'r2', unit_paths: ['74.720.25789'], effective_date: '2025-06-30', before: null, after: null, decision: null, username: 'admin.anlap' },
     ]);
     const reads = auditQuestionOf(auditTrailId({ unitCode: '25801', from: '2000-01-01', to: '2999-12-31', operation: 'readPost' }));
     const page = await readAuditPage(dataSource.manager, reads, { callerUnitCode: '720', first: 5, after: null });

@@ -22,6 +22,9 @@ import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.i
 import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
 import { DownsizingResolver } from './downsizing/downsizing.resolver';
 import { DownsizingService } from './downsizing/downsizing.service';
+import { FamilyMember } from './family/family-member.entity';
+import { FamilyMemberResolver } from './family/family-member.resolver';
+import { FamilyMemberService } from './family/family-member.service';
 import { ImportResolver } from './import/import.resolver';
 import { ImportService } from './import/import.service';
 import { managementLoaders } from './management/management.loaders';
@@ -47,6 +50,7 @@ import { PersonQualifications1733120000000 } from './migrations/1733120000000-pe
 import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewards-disciplines';
 import { TitleManagementRules1733400000000 } from './migrations/1733400000000-title-management-rules';
 import { AddedManagementRules1733410000000 } from './migrations/1733410000000-added-management-rules';
+import { FamilyMembers1733500000000 } from './migrations/1733500000000-family-members';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -104,6 +108,7 @@ function resolvers(dataSource: DataSource) {
     new PartyMembershipResolver(new PartyMembershipService(dataSource, people)),
     new UnitPartyMembersResolver(),
     new OrganizationPartyMembersResolver(),
+    new FamilyMemberResolver(new FamilyMemberService(dataSource, people)),
     new PersonRecordsResolver(new RewardDisciplineService(dataSource, people)),
     new DisciplineDecisionResolver(),
     new RewardDecisionResolver(),
@@ -123,7 +128,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
   entities: [
     Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Discipline,
-    Reward, Decision,
+    Reward, FamilyMember, Decision,
   ],
   migrations: [
     CreateMessagingTables1732770000000,
@@ -151,6 +156,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     TitleCriteria1733330000000,
     TitleManagementRules1733400000000,
     AddedManagementRules1733410000000,
+    FamilyMembers1733500000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {

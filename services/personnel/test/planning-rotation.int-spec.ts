@@ -4,6 +4,7 @@ import {
   changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES,
 } from '@ps/testing';
 import { seedDauTiengPlanning } from '../src/seed/cadre-planning.seed';
+import { seedDemoFamilies } from '../src/seed/family.seed';
 import { personnelService } from '../src/service';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
@@ -254,5 +255,13 @@ describe('demo data', () => {
     const rotated = await service.dataSource.query(`SELECT to_unit_code AS "to", title_code AS title FROM rotation WHERE starts_on = '2014-01-02' ORDER BY to_unit_code`);
     expect(rotated).toEqual([{ to: '25789', title: 'COMMUNE_COMMITTEE_CHAIR' }, { to: '25801', title: 'COMMUNE_PARTY_SECRETARY' }]);
     expect(await seedDauTiengPlanning(service.dataSource)).toEqual({ cadres: 0, planned: 0, rotated: 0 });
+  });
+
+  it('gives three of the demo cadres fictional families through the family rules, once', async () => {
+    expect(await seedDemoFamilies(service.dataSource)).toBe(10);
+    const rows = await service.dataSource.query('SELECT relation, full_name AS "fullName" FROM family_member ORDER BY full_name');
+    expect(rows).toHaveLength(10);
+    expect(rows.every((row: { fullName: string }) => / Mẫu Q0[167]$/.test(row.fullName))).toBe(true);
+    expect(await seedDemoFamilies(service.dataSource)).toBe(0);
   });
 });

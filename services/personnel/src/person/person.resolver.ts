@@ -57,7 +57,7 @@ export class PersonResolver {
   @FieldResolver(() => PersonalData, {
     nullable: true,
     description:
-      'Số định danh, ngày sinh, quê quán như vào ngày asOf của hồ sơ: đầy đủ cho cơ quan quản lý (ghi nhật ký), che với người khác / personal data as of the record’s date: in full to the managing body (audited), masked for others',
+      'Số định danh, ngày sinh, quê quán, quan hệ gia đình như vào ngày asOf của hồ sơ: đầy đủ cho cơ quan quản lý (ghi nhật ký), che với người khác / personal data and family as of the record’s date: in full to the managing body (audited), masked for others',
   })
   personalData(@Root() person: Person, @Ctx() { loaders }: Context) {
     return loaders.personalDataOn.load({ id: person.id, asOf: person.asOf });

@@ -1,4 +1,9 @@
-import { maskBirthDate, maskHomePlace, maskPersonalData, maskPersonalId } from './personal-data.masking';
+import { FamilyRelation } from '../family/family-member.kinds';
+import { fieldsHeld, maskBirthDate, maskFamilyMember, maskHomePlace, maskMemberName, maskPersonalData, maskPersonalId } from './personal-data.masking';
+
+const FATHER = {
+  id: 'f', relation: FamilyRelation.FATHER, fullName: 'Nguyễn Văn An', birthYear: 1950, occupation: 'Nông dân', residence: 'Xã Định An, Dầu Tiếng, Bình Dương',
+};
 
 describe('masking personal data', () => {
   it.each([
@@ -25,11 +30,37 @@ describe('masking personal data', () => {
   });
 
   it('masks every value and leaves an absent one absent', () => {
-    expect(maskPersonalData({ personalId: '074188001234', birthDate: '1988-03-04', homePlace: 'Xã An Lập, Dầu Tiếng, Bình Dương' })).toEqual({
+    expect(maskPersonalData({ personalId: '074188001234', birthDate: '1988-03-04', homePlace: 'Xã An Lập, Dầu Tiếng, Bình Dương', family: [FATHER] })).toEqual({
       personalId: '0********234',
       birthDate: '1988',
       homePlace: 'Bình Dương',
+      family: [{ id: 'f', relation: 'FATHER', fullName: 'Nguyễn V. A.', birthYear: null, occupation: '***', residence: 'Bình Dương' }],
     });
-    expect(maskPersonalData({ personalId: null, birthDate: null, homePlace: null })).toEqual({ personalId: null, birthDate: null, homePlace: null });
+    expect(maskPersonalData({ personalId: null, birthDate: null, homePlace: null, family: [] })).toEqual({ personalId: null, birthDate: null, homePlace: null, family: [] });
+  });
+});
+
+describe('masking family details', () => {
+  it.each([
+    ['Nguyễn Văn An', 'Nguyễn V. A.'],
+    ['Nguyễn Thị Minh Khai', 'Nguyễn T. M. K.'],
+    ['Đặng  ánh', 'Đặng Á.'],
+    ['Lan', 'L.'],
+  ])('keeps the family name and the initials of %j: %j', (fullName, masked) => {
+    expect(maskMemberName(fullName)).toBe(masked);
+  });
+
+  it('keeps the relation and id, hides the birth year and occupation, and leaves absent texts absent', () => {
+    expect(maskFamilyMember({ ...FATHER, occupation: null, residence: 'Hà Nội' })).toEqual({
+      id: 'f', relation: 'FATHER', fullName: 'Nguyễn V. A.', birthYear: null, occupation: null, residence: '***',
+    });
+  });
+
+  it('names as read only the fields that hold data: family when a member is on the file', () => {
+    const file = { personalId: '074188001234', birthDate: '1988-03-04', homePlace: 'Bình Dương', family: [] };
+    expect(fieldsHeld(file)).toEqual(['personalId', 'birthDate', 'homePlace']);
+    expect(fieldsHeld({ ...file, family: [FATHER] })).toEqual(['personalId', 'birthDate', 'homePlace', 'family']);
+    expect(fieldsHeld({ personalId: null, birthDate: null, homePlace: null, family: [FATHER] })).toEqual(['family']);
+    expect(fieldsHeld({ personalId: null, birthDate: null, homePlace: null, family: [] })).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 import { hasCapability, type Principal } from '@ps/auth';
 import { appendReadRows, inForceOn, isStableId } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
+import { FamilyMemberView } from '../family/family-member.type';
+import { familyJsonSql, inFormOrder } from '../family/family.lookup';
 import { managingAuthoritiesSql } from '../management/managing-authority.lookup';
 import { territoryGuard } from '../territory/territory.guard';
 import { Person } from './person.entity';
 import { personLabel } from './person.service';
-import { maskPersonalData, PERSONAL_DATA_FIELDS, type PersonalDataValues } from './personal-data.masking';
+import { fieldsHeld, maskPersonalData, PERSONAL_DATA_FIELDS, type PersonalDataValues } from './personal-data.masking';
 import { PersonalData } from './personal-data.type';
 
 interface PersonalDataRow extends PersonalDataValues {
@@ -37,27 +39,29 @@ export class PersonalDataService {
    * Personal data on `asOf` of the people asked whose unit lay inside the caller's territory
    * that day (others are left out). Whether each is read in full is decided in the same SQL
    * statement for the whole batch: the caller is an officer or admin of the body and unit that
-   * manage the person then. The full reads are recorded in the audit trail with one INSERT
-   * before anything is answered; masked reads, and full reads of files holding no personal
-   * data, are not recorded.
+   * manage the person then; the family in force that day comes with the same statement. The
+   * full reads are recorded in the audit trail with one INSERT before anything is answered, each
+   * naming the fields that held data (`family` when a member is on the file); masked reads, and
+   * full reads of files holding no personal data, are not recorded.
    */
   async read(principal: Principal, personIds: readonly string[], asOf: string): Promise<Map<string, PersonalData>> {
     const ids = personIds.filter(isStableId);
     if (ids.length === 0) return new Map();
     const rows = await this.rows(principal, ids, asOf);
     // A file with no personal data (registered before the e-file) reveals nothing when read in full.
-    const full = rows.filter((row) => row.full && PERSONAL_DATA_FIELDS.some((field) => row[field] !== null));
+    const full = rows.map((row) => ({ row, fields: fieldsHeld(row) })).filter(({ row, fields }) => row.full && fields.length > 0);
     await appendReadRows(this.dataSource.manager, {
       actor: principal,
       operation: 'readPersonalData',
       fields: PERSONAL_DATA_FIELDS,
       asOf,
-      subjects: full.map((row) => ({
+      subjects: full.map(({ row, fields }) => ({
         type: 'Person',
         id: row.id,
         label: personLabel(row, { name: row.unitName, code: row.unitCode }),
         unitCode: row.unitCode,
         unitPath: row.unitPath,
+        fields,
       })),
     });
     return new Map(rows.map((row) => [row.id, personalDataOf(row)]));
@@ -73,6 +77,7 @@ export class PersonalDataService {
       .addSelect('person.personal_id', 'personalId')
       .addSelect('person.birth_date::text', 'birthDate')
       .addSelect('person.home_place', 'homePlace')
+      .addSelect(familyJsonSql('person.id', ':asOf'), 'family')
       .addSelect('unit.code', 'unitCode')
       .addSelect('unit.name', 'unitName')
       .addSelect('unit.path::text', 'unitPath')
@@ -89,6 +94,7 @@ export class PersonalDataService {
 }
 
 function personalDataOf(row: PersonalDataRow): PersonalData {
-  const values: PersonalDataValues = { personalId: row.personalId, birthDate: row.birthDate, homePlace: row.homePlace };
-  return Object.assign(new PersonalData(), { masked: !row.full, ...(row.full ? values : maskPersonalData(values)) });
+  const values: PersonalDataValues = { personalId: row.personalId, birthDate: row.birthDate, homePlace: row.homePlace, family: inFormOrder(row.family) };
+  const { family, ...shown } = row.full ? values : maskPersonalData(values);
+  return Object.assign(new PersonalData(), { masked: !row.full, ...shown, family: family.map((member) => Object.assign(new FamilyMemberView(), member)) });
 }

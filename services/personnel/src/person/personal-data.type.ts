@@ -1,4 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
+import { FamilyMemberView } from '../family/family-member.type';
 
 /**
  * A person's personal data as this caller may read it: in full for the officers and admins of
@@ -8,7 +9,7 @@ import { Field, ObjectType } from 'type-graphql';
  */
 @ObjectType({
   description:
-    'Dữ liệu cá nhân: đầy đủ cho cơ quan quản lý cán bộ (có ghi nhật ký), che một phần với người khác / personal data: in full to the managing body (audited), masked for others',
+    'Dữ liệu cá nhân, quan hệ gia đình: đầy đủ cho cơ quan quản lý cán bộ (có ghi nhật ký), che một phần với người khác / personal data and family: in full to the managing body (audited), masked for others',
 })
 export class PersonalData {
   @Field({ description: 'true: đã che một phần / the values are masked' })
@@ -22,4 +23,9 @@ export class PersonalData {
 
   @Field(() => String, { nullable: true, description: 'Quê quán; che: chỉ tỉnh / home place; masked: the province only' })
   homePlace!: string | null;
+
+  @Field(() => [FamilyMemberView], {
+    description: 'Quan hệ gia đình (mẫu 2C) như vào ngày asOf, theo thứ tự mẫu; che: họ và chữ cái đầu, không năm sinh / family members in force on the date, in the form’s order; masked: initials, no birth year',
+  })
+  family!: FamilyMemberView[];
 }

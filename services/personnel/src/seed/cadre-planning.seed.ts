@@ -11,11 +11,17 @@ import { PlanningService } from '../planning/planning.service';
 import { RotationService } from '../rotation/rotation.service';
 import { DEMO_CADRES, DEMO_PLANNED_TITLES, DEMO_PLANNING, DEMO_ROTATIONS } from './cadre-planning.story';
 
-/** The seed acts as the centre, so the planning and rotation rules and the kernel apply to it as to anyone. */
-const SEED_PRINCIPAL: Principal = { ...systemActor('seed'), tier: 'NATIONAL', capability: 'admin', roles: [], body: null };
+/**
+ * The seed acts as the body that manages the demo cadres (district cadres of Dầu Tiếng, managed
+ * by Bình Dương's provincial Party committee through its organization board), so decentralisation,
+ * the planning and rotation rules and the kernel apply to it as to anyone.
+ */
+export const SEED_PRINCIPAL: Principal = {
+  ...systemActor('seed'), unitCode: '74', tier: 'PROVINCE', capability: 'officer', roles: [], body: 'ORGANIZATION_BOARD',
+};
 
 /** Demo data cites no real document: its decision says so. */
-const demoChange = (effectiveDate: string, what: string): ChangeFacts => ({
+export const demoChange = (effectiveDate: string, what: string): ChangeFacts => ({
   effectiveDate,
   reason: `Dữ liệu mẫu: ${what} / demo data`,
   decision: { number: 'MINH-HOA/QUY-HOACH-MAU', date: DEMO_PLANNING.approvedOn, signer: 'Dữ liệu minh họa, không phải văn bản thật / illustrative, not a real document' },

@@ -7,6 +7,7 @@ import { personnelService } from '../service';
 import { followAllSuccessions } from '../succession/succession.follow';
 import { dauTiengPostPlaces, seedDauTiengAssignments } from './assignments.seed';
 import { seedDauTiengPlanning } from './cadre-planning.seed';
+import { seedDemoFamilies } from './family.seed';
 import { dauTiengGrassroots, seedDauTiengPartyMembers } from './party-members.seed';
 
 /** The grassroots Party organizations the story has by its last date (organization's seed). */
@@ -18,8 +19,8 @@ const WAIT_SECONDS = 180;
 /**
  * `pnpm seed` (after the services started): waits until this service has projected the Dầu
  * Tiếng story's Party organizations and committees from organization's events, then records the
- * story's Party members, its posts, its 2015–2020 planning list and two rotations once (a second
- * run adds nothing).
+ * story's Party members, its posts, its 2015–2020 planning list, two rotations and three demo
+ * cadres' families once (a second run adds nothing).
  */
 withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   await storyProjected(dataSource);
@@ -29,6 +30,7 @@ withServiceDatabase(personnelService, 'seed', async (dataSource, logger) => {
   const assignments = await seedDauTiengAssignments(dataSource);
   logger.info({ assignments }, assignments > 0 ? 'Dầu Tiếng posts seeded' : 'Dầu Tiếng posts already there');
   logger.info(await seedDauTiengPlanning(dataSource), 'Dầu Tiếng 2015–2020 planning list and rotations');
+  logger.info({ familyMembers: await seedDemoFamilies(dataSource) }, 'demo cadres’ families (form 2C)');
   // Members and posts recorded after organization announced the 2025 mergers follow them now, as those held then did.
   const followed = await followAllSuccessions(dataSource);
   logger.info({ followed }, 'memberships and posts carried to the successors of merged organizations');
