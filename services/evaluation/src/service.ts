@@ -10,9 +10,13 @@ import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { EvaluationAuditResolver } from './audit/audit.resolver';
+import { DownsizingTrigger } from './downsizing-trigger/downsizing-trigger.entity';
+import { DownsizingTriggerResolver } from './downsizing-trigger/downsizing-trigger.resolver';
+import { DownsizingTriggerService } from './downsizing-trigger/downsizing-trigger.service';
 import { CreateRatings1732792000000 } from './migrations/1732792000000-create-ratings';
 import { DateRatings1732870000000 } from './migrations/1732870000000-date-ratings';
 import { RatingRuleSets1733600000000 } from './migrations/1733600000000-rating-rule-sets';
+import { DownsizingTriggers1733610000000 } from './migrations/1733610000000-downsizing-triggers';
 import { Rating } from './rating/rating.entity';
 import { ratingLoaders } from './rating/rating.loaders';
 import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
@@ -32,7 +36,7 @@ export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
 
 export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   name: 'evaluation',
-  entities: [Rating, RatingRuleSet, Decision],
+  entities: [Rating, RatingRuleSet, DownsizingTrigger, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -43,6 +47,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     DateRatings1732870000000,
     AuditTrailReads1733100000000,
     RatingRuleSets1733600000000,
+    DownsizingTriggers1733610000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
@@ -50,6 +55,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
         new RatingResolver(new RatingService(dataSource)),
         new UnitRatingResolver(),
         new RatingRuleSetResolver(new RatingRuleSetService(dataSource)),
+        new DownsizingTriggerResolver(new DownsizingTriggerService(dataSource)),
         new EvaluationAuditResolver(dataSource),
       ],
       { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
