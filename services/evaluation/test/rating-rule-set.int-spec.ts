@@ -116,3 +116,29 @@ describe('recording a rating rule set', () => {
     expect(await written()).toEqual(before);
   });
 });
+
+// Last: Decree 335 ends in 2031 here.
+describe('a new decree superseding the set in force', () => {
+  const decree2031 = { ...contradictory, code: 'ND999-2031-CIVIL_SERVANT', criteria: [{ code: 'GENERAL', name: 'Chung', weight: 40, article: 'a' }, { code: 'TASK_RESULTS', name: 'Nhiệm vụ', weight: 60, article: 'a' }],
+    bands: [pointBand('KHTNV', 0, 50), pointBand('HTNV', 50, 70), pointBand('HTT', 70, 85), pointBand('HTXS', 85, null)],
+    quotas: [{ level: 'HTXS', ofLevel: 'HTT', maxPercent: 25, scope: 'AGENCY_DUTY_GROUP', article: 'a' }], change: changeOn('2031-01-01', { number: '999/2030/NĐ-CP' }) };
+
+  it.each([
+    ['an unknown set', { supersedes: 'ND1-2000-CIVIL_SERVANT' }, ['SUPERSEDED_UNKNOWN', 'PERIOD_OVERLAP']],
+    ['a set starting later', { supersedes: 'ND335-2025-CIVIL_SERVANT', change: changeOn('2025-06-01', { number: '999/2030/NĐ-CP' }) }, ['SUPERSEDED_STARTS_LATER', 'PERIOD_OVERLAP', 'PERIOD_OVERLAP']],
+  ])('refuses to supersede %s, writing nothing', async (_case, change, reasons) => {
+    const before = await written();
+    const response = await record(DEMO_USERS.nationalRecorder, { ...decree2031, ...change });
+    expect((response.errors?.[0]?.extensions?.details as { reasons: Array<{ reason: string }> }).reasons.map((found) => found.reason)).toEqual(reasons);
+    expect(await written()).toEqual(before);
+  });
+
+  it('ends Decree 335 the day the new decree starts, in one audited write', async () => {
+    const response = await record(DEMO_USERS.nationalRecorder, { ...decree2031, supersedes: 'ND335-2025-CIVIL_SERVANT' });
+    expect(response.errors).toBeUndefined();
+    expect((await inForce(DEMO_USERS.dinhAnViewer, '2030-12-31', 'CIVIL_SERVANT')).data?.ratingRuleSetInForce).toMatchObject({ code: 'ND335-2025-CIVIL_SERVANT', validTo: '2031-01-01' });
+    expect((await inForce(DEMO_USERS.dinhAnViewer, '2031-01-01', 'CIVIL_SERVANT')).data?.ratingRuleSetInForce).toMatchObject({ code: 'ND999-2031-CIVIL_SERVANT', bands: expect.arrayContaining([{ level: 'HTXS', from: 85, to: null }]) });
+    const [audit] = await service.dataSource.query("SELECT before, after FROM audit_log WHERE operation = 'recordRatingRuleSet' AND after->>'code' = 'ND999-2031-CIVIL_SERVANT'");
+    expect(audit).toMatchObject({ before: { superseded: { code: 'ND335-2025-CIVIL_SERVANT', validTo: null } }, after: { superseded: { code: 'ND335-2025-CIVIL_SERVANT', validTo: '2031-01-01' } } });
+  });
+});

@@ -44,6 +44,12 @@ export class RecordRatingRuleSetInput {
   @Field(() => AnnualRatingDeadline, { nullable: true })
   annualDeadline?: AnnualRatingDeadline | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'Mã bộ quy tắc cùng đối tượng được thay thế, hết hiệu lực từ ngày bộ mới có hiệu lực / code of the set it supersedes, ended on this one’s first day',
+  })
+  supersedes?: string | null;
+
   @Field(() => EffectiveChangeInput, { description: 'Hiệu lực từ ngày nào, lý do, văn bản ban hành / from when, why, the issuing decision' })
   change!: EffectiveChangeInput;
 }
