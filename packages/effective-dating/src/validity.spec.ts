@@ -1,4 +1,4 @@
-import { asOfDate, dayBefore, inForceOn, isInForce, isOpenVersion, notEndedBy, todayInVietnam } from './validity';
+import { asOfDate, dayBefore, inForceOn, isInForce, isOpenVersion, notEndedBy, periodsOverlap, todayInVietnam } from './validity';
 
 describe('the in-force condition', () => {
   it('is valid_from inclusive, valid_to exclusive, in SQL', () => {
@@ -16,6 +16,14 @@ describe('the in-force condition', () => {
     expect(isInForce(period, '2025-12-31')).toBe(true);
     expect(isInForce(period, '2026-01-01')).toBe(false);
     expect(isInForce({ validFrom: '1999-01-01', validTo: null }, '2999-01-01')).toBe(true);
+  });
+
+  it('finds periods that share a day: one ending the day the other starts shares none', () => {
+    const old = { validFrom: '2020-08-01', validTo: '2026-01-01' };
+    expect(periodsOverlap(old, { validFrom: '2026-01-01', validTo: null })).toBe(false);
+    expect(periodsOverlap(old, { validFrom: '2025-12-31', validTo: null })).toBe(true);
+    expect(periodsOverlap({ validFrom: '2026-01-01', validTo: null }, { validFrom: '2030-01-01', validTo: null })).toBe(true);
+    expect(periodsOverlap({ validFrom: '2019-01-01', validTo: '2020-08-01' }, old)).toBe(false);
   });
 });
 

@@ -39,6 +39,14 @@ export function isInForce(period: Period, date: string): boolean {
   return period.validFrom <= date && (period.validTo === null || period.validTo > date);
 }
 
+/**
+ * In memory: two periods share at least one day (both [validFrom, validTo), null open-ended).
+ * Two versions of one rule whose periods overlap would both be in force on those days.
+ */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  return (a.validTo === null || b.validFrom < a.validTo) && (b.validTo === null || a.validFrom < b.validTo);
+}
+
 /** The calendar day before a YYYY-MM-DD date: a version ending on `date` was last in force then. */
 export function dayBefore(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);

@@ -10,12 +10,20 @@ import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { EvaluationAuditResolver } from './audit/audit.resolver';
+import { DownsizingTrigger } from './downsizing-trigger/downsizing-trigger.entity';
+import { DownsizingTriggerResolver } from './downsizing-trigger/downsizing-trigger.resolver';
+import { DownsizingTriggerService } from './downsizing-trigger/downsizing-trigger.service';
 import { CreateRatings1732792000000 } from './migrations/1732792000000-create-ratings';
 import { DateRatings1732870000000 } from './migrations/1732870000000-date-ratings';
+import { RatingRuleSets1733600000000 } from './migrations/1733600000000-rating-rule-sets';
+import { DownsizingTriggers1733610000000 } from './migrations/1733610000000-downsizing-triggers';
 import { Rating } from './rating/rating.entity';
 import { ratingLoaders } from './rating/rating.loaders';
 import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
 import { RatingService } from './rating/rating.service';
+import { RatingRuleSet } from './rule-set/rule-set.entity';
+import { RatingRuleSetResolver } from './rule-set/rule-set.resolver';
+import { RatingRuleSetService } from './rule-set/rule-set.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { territoryGuard } from './territory/territory.guard';
 
@@ -28,7 +36,7 @@ export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
 
 export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   name: 'evaluation',
-  entities: [Rating, Decision],
+  entities: [Rating, RatingRuleSet, DownsizingTrigger, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -38,10 +46,18 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     MarkCeasedUnits1732855000000,
     DateRatings1732870000000,
     AuditTrailReads1733100000000,
+    RatingRuleSets1733600000000,
+    DownsizingTriggers1733610000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
-      [new RatingResolver(new RatingService(dataSource)), new UnitRatingResolver(), new EvaluationAuditResolver(dataSource)],
+      [
+        new RatingResolver(new RatingService(dataSource)),
+        new UnitRatingResolver(),
+        new RatingRuleSetResolver(new RatingRuleSetService(dataSource)),
+        new DownsizingTriggerResolver(new DownsizingTriggerService(dataSource)),
+        new EvaluationAuditResolver(dataSource),
+      ],
       { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
     ),
   territory: territoryGuard,
