@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { DEMO_USERS } from '@ps/testing';
-import type { ServiceName } from './platform';
+import { DEMO_USERS, queryDatabase } from '@ps/testing';
+import { databaseOf, type ServiceName } from './platform';
 
 /**
  * The audit spec's fixtures: one call of every mutation of the composed schema, by whom, on
@@ -45,6 +45,8 @@ export interface Fixture {
   variables: () => Record<string, unknown>;
   /** A creation has no state before it; every other change states what it changed from. */
   creates: boolean;
+  /** Finds what the call needs before it is made. */
+  prepare?: () => Promise<void>;
   /** Keeps an id later fixtures need. */
   keep?: (data: Record<string, { id?: string }>) => void;
 }
@@ -65,6 +67,23 @@ const IMPORTED_PERSON = 'Họ và tên,Số CCCD,Ngày sinh,Giới tính,Dân t�
 const importedMembership = () => `Số CCCD,Mã tổ chức Đảng,Ngày vào Đảng,Ngày chính thức,Số thẻ đảng viên\n079191000102,${ids.party},2026-06-01,,79.000102\n`;
 /** The same person's post, as an assignment file carries it: a vice chair of Thanh An's People's Committee. */
 const importedAssignment = () => `Số CCCD,Mã tổ chức,Mã chức danh,Kiêm nhiệm,Mã ghế\n079191000102,${ids.committee},COMMUNE_COMMITTEE_VICE_CHAIR,không,\n`;
+
+const ruleBand = (level: string, condition: string) => ({ level, condition, requiresNoDisciplined: false, article: 'Điều 11–14' });
+/** Decree 56/2015, which Decree 90/2020 replaced: a nationwide rule set, in every province's trail. */
+const DECREE_56 = {
+  code: 'ND56-2015-CIVIL_SERVANT',
+  name: 'Đánh giá, phân loại công chức theo Nghị định 56/2015/NĐ-CP',
+  appliesTo: 'CIVIL_SERVANT',
+  validTo: '2020-08-13',
+  sourceDocument: 'Nghị định 56/2015/NĐ-CP về đánh giá và phân loại cán bộ, công chức, viên chức',
+  sourceArticle: 'Điều 11–14 (số điều chờ đối chiếu văn bản gốc / article number to be verified)',
+  method: 'QUALITATIVE',
+  criteria: [{ code: 'GENERAL', name: 'Tiêu chí chung', article: 'Điều 4' }, { code: 'TASK_RESULTS', name: 'Kết quả nhiệm vụ', article: 'Điều 4' }],
+  bands: [ruleBand('HTXS', 'Xuất sắc'), ruleBand('HTT', 'Tốt'), ruleBand('HTNV', 'Đạt yêu cầu'), ruleBand('KHTNV', 'Không đạt')],
+  quotas: [],
+  overrides: [],
+  change: { effectiveDate: '2015-08-01', reason: 'Ghi nhận quy tắc trước Nghị định 90/2020', decision: { number: '56/2015/NĐ-CP', date: '2015-06-09', signer: 'Thủ tướng Chính phủ' } },
+};
 
 /** In the order they run: later ones act on what earlier ones made. */
 export const FIXTURES: Array<[string, Fixture]> = [
@@ -145,13 +164,17 @@ export const FIXTURES: Array<[string, Fixture]> = [
     query: 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id } }',
     variables: () => ({ input: { personId: ids.person, form: 'COMMENDATION', title: 'Giấy khen của Chủ tịch UBND xã', change: local('27/QĐ-UBND', '2026-03-20') } }) }],
   ['recordFamilyMember', { service: 'personnel', user: board, unitCode: THANH_AN, creates: true,
-    query: 'mutation ($input: RecordFamilyMemberInput!) { recordFamilyMember(input: $input) { id personalData { family { id } } } }',
+    query: 'mutation ($input: RecordFamilyMemberInput!) { recordFamilyMember(input: $input) { id } }',
     variables: () => ({ input: {
       personId: ids.person, relation: 'FATHER', fullName: 'Nguyễn Văn Ba', birthYear: 1960, occupation: 'Hưu trí', residence: 'Xã Thạnh An, Thành phố Hồ Chí Minh',
       change: local('41/QĐ-UBND', '2026-03-20'),
     } }),
-    keep: (data) => void (ids.familyMember = (data.recordFamilyMember as { personalData: { family: Array<{ id: string }> } }).personalData.family[0].id) }],
+  }],
   ['correctFamilyMember', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
+    // The member's id from the table: reading it back through personalData would be a full read, with its own audit row.
+    prepare: async () => {
+      [{ id: ids.familyMember }] = await queryDatabase<{ id: string }>(databaseOf('personnel'), 'SELECT id::text FROM family_member WHERE person_id = $1', [ids.person]);
+    },
     query: 'mutation ($id: ID!, $input: CorrectFamilyMemberInput!) { correctFamilyMember(id: $id, input: $input) { id } }',
     variables: () => ({ id: ids.familyMember, input: { occupation: 'Cựu chiến binh', change: local('42/QĐ-UBND', '2026-04-01') } }) }],
   ['endFamilyMember', { service: 'personnel', user: board, unitCode: THANH_AN, creates: false,
@@ -216,6 +239,9 @@ export const FIXTURES: Array<[string, Fixture]> = [
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
+  ['recordRatingRuleSet', { service: 'evaluation', user: DEMO_USERS.nationalRecorder, unitCode: '79', creates: true,
+    query: 'mutation ($input: RecordRatingRuleSetInput!) { recordRatingRuleSet(input: $input) { id } }',
+    variables: () => ({ input: DECREE_56 }) }],
   ['createReformPlan', { service: 'reform', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: CreateReformPlanInput!) { createReformPlan(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, title: 'Sắp xếp bộ máy xã', resolutionRef: '18-NQ/TW', change: local('21/QĐ-UBND', '2026-02-01') } }) }],

@@ -79,6 +79,7 @@ describe('every mutation of the composed schema', () => {
   });
 
   it.each(FIXTURES)('%s writes exactly one audit row, with before, after and the decision, that its caller reads back', async (name, fixture) => {
+    await fixture.prepare?.();
     const variables = fixture.variables();
     const since = await Promise.all(SERVICES.map(({ name: service }) => lastAuditId(service)));
     const response = await graphqlRequest<Record<string, { id?: string }>>(gatewayUrl, fixture.query, { token: await tokenFor(fixture.user), variables });

@@ -53,7 +53,9 @@ export class RatingRuleSetService {
         createdBy: write.actor.userId,
       });
       await repository.insert(set);
-      write.about({ type: 'RatingRuleSet', id: set.id, label: `Bộ quy tắc xếp loại ${set.code}: ${set.name}`, unitCode: null, unitPaths: [] });
+      // A set applies nationwide: its audit row is in every province's trail (and the centre's).
+      const unitPaths = await provincePathsOn(write.manager, write.date);
+      write.about({ type: 'RatingRuleSet', id: set.id, label: `Bộ quy tắc xếp loại ${set.code}: ${set.name}`, unitCode: null, unitPaths });
       write.after(ended ? { ...validated, superseded: { code: ended.superseded.code, validTo: ended.endedOn } } : validated);
       return stampAsOf(set, write.date);
     });
@@ -86,4 +88,13 @@ function codeTaken(code: string, recorded: readonly RuleSetDraft[]): Contradicti
   return recorded.some((set) => set.code === code)
     ? [{ reason: 'CODE_TAKEN', path: 'code', vi: `Mã ${code} đã được dùng cho bộ quy tắc khác`, en: `Code ${code} is already taken` }]
     : [];
+}
+
+/** The paths of the provinces in force on the date, from the territory projection. */
+async function provincePathsOn(manager: EntityManager, date: string): Promise<string[]> {
+  const rows: Array<{ path: string }> = await manager.query(
+    `SELECT DISTINCT path::text AS path FROM territory_unit unit WHERE unit.tier = 'PROVINCE' AND ${inForceOn('unit', '$1')} ORDER BY 1`,
+    [date],
+  );
+  return rows.map((row) => row.path);
 }
