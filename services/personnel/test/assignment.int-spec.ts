@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AssignmentChanged, PERSONNEL_TOPIC } from '@ps/contracts';
 import type { RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, errorCodes, graphqlRequest, queryEntities, tokenFor } from '@ps/testing';
+import { changeOn, DEMO_USERS, errorCodes, graphqlRequest, queryEntities, tokenFor, type GraphQLResponse } from '@ps/testing';
 import { added, assignmentCalls, COMMUNES, org, seat, startAssignmentBench, type AssignmentBench } from './assignment.fixtures';
 
 let bench: AssignmentBench;
@@ -106,7 +106,7 @@ describe('management decentralisation', () => {
   const district = boardOf('DISTRICT', '720', 'Huyện Dầu Tiếng', 'HISTORY-QD67-COMMUNE-CADRE');
   const province = boardOf('PROVINCE', '74', 'Tỉnh Bình Dương', 'QD80-2025-COMMUNE-CADRE');
   const statistics = (on: string) => ({ personId: people.c, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn(on) });
-  const refusedAsNotManaging = async (response: { errors?: ReadonlyArray<{ extensions?: Record<string, unknown> }> }, personId: string, date: string, managedBy: unknown) => {
+  const refusedAsNotManaging = (response: GraphQLResponse<unknown>, personId: string, date: string, managedBy: unknown) => {
     expect(errorCodes(response)).toEqual(['FORBIDDEN']);
     expect(response.errors?.[0].extensions).toMatchObject({ details: { reason: 'NOT_MANAGING_BODY', personId, date, managedBy } });
   };
@@ -118,7 +118,7 @@ describe('management decentralisation', () => {
     ['the district’s organization board once the province manages commune cadres', BOARD, '2025-07-01', province],
   ])('refuses %s a commune cadre’s post, naming who manages them that day, and writes nothing', async (_case, username, on, managedBy) => {
     const before = await written();
-    await refusedAsNotManaging(await assign(username, statistics(on)), people.c, on, managedBy);
+    refusedAsNotManaging(await assign(username, statistics(on)), people.c, on, managedBy);
     expect(await written()).toEqual(before);
   });
 
@@ -133,9 +133,9 @@ describe('management decentralisation', () => {
   it('refuses ending or moving a post to an officer in no body and to the wrong body, and writes nothing', async () => {
     const [{ id }] = await service.dataSource.query("SELECT id FROM assignment WHERE person_id = $1 AND title_code = 'COMMUNE_PARTY_SECRETARY'", [people.a]);
     const before = await written();
-    await refusedAsNotManaging(await endAssignment(DEMO_USERS.districtOfficer, id, { endReason: 'RESIGNED', change: changeOn('2001-01-01') }), people.a, '2001-01-01', district);
+    refusedAsNotManaging(await endAssignment(DEMO_USERS.districtOfficer, id, { endReason: 'RESIGNED', change: changeOn('2001-01-01') }), people.a, '2001-01-01', district);
     const moved = await transfer(DEMO_USERS.districtHomeAffairs, id, { organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn('2001-01-01') });
-    await refusedAsNotManaging(moved, people.a, '2001-01-01', district);
+    refusedAsNotManaging(moved, people.a, '2001-01-01', district);
     expect(await written()).toEqual(before);
   });
 });
