@@ -16,7 +16,7 @@ import { PEOPLE_COLUMNS } from '../src/import/import.columns';
 import { ImportService } from '../src/import/import.service';
 import { personRowOf, type PersonRow } from '../src/import/people.rows';
 import { personnelService } from '../src/service';
-import { fictionalPeople, peopleCsv } from '../test/people.fixtures';
+import { fictionalPeople, HOME_AFFAIRS_CATEGORIES, peopleCsv } from '../test/people.fixtures';
 
 /**
  * The import against PostgreSQL's own bulk load: the same fictional people (personal IDs under
@@ -30,7 +30,8 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const UNITS = ['25801', '25789'];
 const url = infrastructure.databaseUrl('ps_personnel_bench_test');
 const logger = createLogger('personnel-bench', 'warn', 2);
-const operator: Principal = { ...systemActor('bench'), tier: 'NATIONAL', capability: 'officer', roles: [], body: null };
+/** Dầu Tiếng's home-affairs office, which manages the file's people (civil servants, public employees, workers) on its date. */
+const operator: Principal = { ...systemActor('bench'), unitCode: '720', tier: 'DISTRICT', capability: 'officer', roles: [], body: 'HOME_AFFAIRS' };
 const CHANGE = {
   effectiveDate: '2025-01-02',
   reason: 'Dữ liệu mẫu: đo tốc độ nhập / demo data: import benchmark',
@@ -119,7 +120,7 @@ const median = (values: readonly number[]) => {
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 async function main(): Promise<void> {
-  const file = peopleCsv(fictionalPeople(ROWS, { province: '000', units: UNITS }));
+  const file = peopleCsv(fictionalPeople(ROWS, { province: '000', units: UNITS, categories: HOME_AFFAIRS_CATEGORIES }));
   const parsed = (await readSheet(ImportFormat.CSV, file, Object.values(PEOPLE_COLUMNS))).map((row) => personRowOf(row, { provinces: DEMO_PROVINCE_CODES }).value);
   const text = copyText(parsed.filter((row): row is PersonRow => row !== undefined));
   say(`${ROWS.toLocaleString('en-US')} people, CSV ${(file.length / 1_048_576).toFixed(1)} MB; ${ROUNDS} rounds of A (service import) then B (COPY), a fresh database before each run`);

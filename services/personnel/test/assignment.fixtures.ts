@@ -14,11 +14,15 @@ const organization = (unitCode: string, kind: OrganizationVersion['kind'], name:
   id: randomUUID(), unitCode, parentId: null, kind, subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
 });
 
-/** Organizations of An Lập and Định An, as organization announces them. */
+/** A district of Bình Dương beside Dầu Tiếng: outside the territory of Dầu Tiếng's bodies. */
+export const OTHER_DISTRICT = { code: '718', name: 'Huyện Ngoài Địa Bàn', tier: 'DISTRICT', parentCode: '74', path: '74.718', validFrom: '1999-01-01', validTo: null, decision: null } as const;
+
+/** Organizations of An Lập and Định An, and one of the other district, as organization announces them. */
 export const org = {
   anLapParty: organization('25801', 'PARTY_COMMITTEE', 'Đảng ủy xã An Lập'),
   anLapCommittee: organization('25801', 'PEOPLES_COMMITTEE', 'Ủy ban nhân dân xã An Lập'),
   dinhAnCommittee: organization('25789', 'PEOPLES_COMMITTEE', 'Ủy ban nhân dân xã Định An'),
+  otherDistrictCommittee: organization(OTHER_DISTRICT.code, 'PEOPLES_COMMITTEE', 'Ủy ban nhân dân huyện Ngoài Địa Bàn'),
 };
 
 /** A vice chair's seat in each People's Committee: one place in An Lập, two in Định An. */
@@ -49,7 +53,7 @@ export interface AssignmentBench {
   people: Record<string, string>;
 }
 
-/** Starts personnel, announces the district, its communes and the organizations, and registers four people. */
+/** Starts personnel, announces the district, its communes, the other district and the organizations, and registers four commune cadres. */
 export async function startAssignmentBench(): Promise<AssignmentBench> {
   const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
   await recreateTestDatabase(env.DATABASE_URL);
@@ -59,7 +63,8 @@ export async function startAssignmentBench(): Promise<AssignmentBench> {
     eventMessage(UnitCreated, { code, name: `Xã ${code}`, tier: 'COMMUNE', parentCode: '720', path: `74.720.${code}`, validFrom: '1999-01-01', validTo: null, decision: null },
       meta(code)),
   );
-  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
+  const otherDistrict = eventMessage(UnitCreated, OTHER_DISTRICT, meta(OTHER_DISTRICT.code));
+  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes, otherDistrict], (messages) => service.bus.publish(messages),
     () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
   const events = organizationEvents();
   const ids = events.map((message) => JSON.parse(message.value).id);
@@ -73,9 +78,10 @@ export async function startAssignmentBench(): Promise<AssignmentBench> {
   return { service, people };
 }
 
+/** A commune cadre, put on file by the district's organization board: their manager in 1999. */
 async function registerPerson(service: RunningService, key: string, unitCode: string, personalId: string): Promise<string> {
   const response = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOfficer),
+    token: await tokenFor(DEMO_USERS.districtOrganizationBoard),
     variables: {
       input: {
         unitCode, fullName: `Người Thử ${key}`, personalId, birthDate: `19${personalId.slice(4, 6)}-01-01`, gender: 'MALE', ethnicity: 'Kinh',

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { AssignmentChanged, PERSONNEL_TOPIC } from '@ps/contracts';
 import type { RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, errorCodes, graphqlRequest, queryEntities, tokenFor } from '@ps/testing';
+import { changeOn, DEMO_USERS, errorCodes, graphqlRequest, queryEntities, tokenFor, type GraphQLResponse } from '@ps/testing';
 import { added, assignmentCalls, COMMUNES, org, seat, startAssignmentBench, type AssignmentBench } from './assignment.fixtures';
 
 let bench: AssignmentBench;
 let service: RunningService;
 let people: Record<string, string> = {};
-const { assign, endAssignment, written } = assignmentCalls(() => bench);
+const { assign, endAssignment, transfer, written } = assignmentCalls(() => bench);
+/** The body that manages the bench's commune cadres before 1 July 2025. */
+const BOARD = DEMO_USERS.districtOrganizationBoard;
 
 const FIGURES = (asOf: string) => `staff(asOf: "${asOf}") headcount(asOf: "${asOf}") vacancies(asOf: "${asOf}") concurrentPosts(asOf: "${asOf}")`;
 type Figures = { staff: number | null; headcount: number | null; vacancies: number | null; concurrentPosts: number | null };
@@ -41,7 +43,7 @@ describe('assign', () => {
 
   it('assigns a person to a title from the effective date, with one decision, audit row and event', async () => {
     const before = await written();
-    const response = await assign(DEMO_USERS.anLapOfficer, secretary());
+    const response = await assign(BOARD, secretary());
     expect(response.errors).toBeUndefined();
     expect(response.data?.assign).toMatchObject({
       personId: people.a, titleCode: 'COMMUNE_PARTY_SECRETARY', concurrent: false, seatId: null, validFrom: '2000-01-01', validTo: null, decision: { number: '9-QĐ/HU' },
@@ -54,7 +56,7 @@ describe('assign', () => {
   });
 
   it('takes a second post of the same person as a concurrent one (kiêm nhiệm)', async () => {
-    const response = await assign(DEMO_USERS.anLapOfficer, {
+    const response = await assign(BOARD, {
       personId: people.a, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_CHAIR', concurrent: true, change: changeOn('2000-01-01'),
     });
     expect(response.errors).toBeUndefined();
@@ -62,7 +64,7 @@ describe('assign', () => {
   });
 
   it('fills a seat of the organization, recording the decision', async () => {
-    const response = await assign(DEMO_USERS.anLapOfficer, {
+    const response = await assign(BOARD, {
       personId: people.b, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2000-01-01', { number: '3/QĐ-UBND' }),
     });
     expect(response.errors).toBeUndefined();
@@ -71,16 +73,16 @@ describe('assign', () => {
 
   const vice = { organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', change: changeOn('2000-06-01') };
   it.each([
-    ['a second primary post', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.a }), 'PRIMARY_ASSIGNMENT_TAKEN', 'PRIMARY_ASSIGNMENT_TAKEN'],
-    ['the same post twice', DEMO_USERS.anLapOfficer, () => ({ ...secretary(), concurrent: true }), 'ALREADY_ASSIGNED', 'ALREADY_ASSIGNED'],
-    ['a full seat', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.c, seatId: seat.anLapVice.id }), 'SEAT_FULL', 'SEAT_FULL'],
-    ['a seat of another organization', DEMO_USERS.districtOfficer, () => ({ ...vice, personId: people.c, seatId: seat.dinhAnVice.id }), 'BAD_USER_INPUT', 'SEAT_OF_ANOTHER_ORGANIZATION'],
-    ['a title of another kind of organization', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.c, titleCode: 'COMMUNE_PARTY_SECRETARY' }), 'BAD_USER_INPUT', 'TITLE_ORGANIZATION_KIND'],
-    ['a title of another tier', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.c, titleCode: 'DISTRICT_COMMITTEE_CHAIR' }), 'BAD_USER_INPUT', 'TITLE_TIER_MISMATCH'],
-    ['a title not in the catalogue', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.c, titleCode: 'COMMUNE_KING' }), 'NOT_FOUND', 'TITLE_NOT_FOUND'],
-    ['an organization unknown', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.c, organizationId: randomUUID() }), 'NOT_FOUND', 'ORGANIZATION_NOT_FOUND'],
-    ['an organization outside the territory', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.c, organizationId: org.dinhAnCommittee.id }), 'FORBIDDEN', undefined],
-    ['a person outside the territory', DEMO_USERS.anLapOfficer, () => ({ ...vice, personId: people.d }), 'NOT_FOUND', 'PERSON_NOT_FOUND'],
+    ['a second primary post', BOARD, () => ({ ...vice, personId: people.a }), 'PRIMARY_ASSIGNMENT_TAKEN', 'PRIMARY_ASSIGNMENT_TAKEN'],
+    ['the same post twice', BOARD, () => ({ ...secretary(), concurrent: true }), 'ALREADY_ASSIGNED', 'ALREADY_ASSIGNED'],
+    ['a full seat', BOARD, () => ({ ...vice, personId: people.c, seatId: seat.anLapVice.id }), 'SEAT_FULL', 'SEAT_FULL'],
+    ['a seat of another organization', BOARD, () => ({ ...vice, personId: people.c, seatId: seat.dinhAnVice.id }), 'BAD_USER_INPUT', 'SEAT_OF_ANOTHER_ORGANIZATION'],
+    ['a title of another kind of organization', BOARD, () => ({ ...vice, personId: people.c, titleCode: 'COMMUNE_PARTY_SECRETARY' }), 'BAD_USER_INPUT', 'TITLE_ORGANIZATION_KIND'],
+    ['a title of another tier', BOARD, () => ({ ...vice, personId: people.c, titleCode: 'DISTRICT_COMMITTEE_CHAIR' }), 'BAD_USER_INPUT', 'TITLE_TIER_MISMATCH'],
+    ['a title not in the catalogue', BOARD, () => ({ ...vice, personId: people.c, titleCode: 'COMMUNE_KING' }), 'NOT_FOUND', 'TITLE_NOT_FOUND'],
+    ['an organization unknown', BOARD, () => ({ ...vice, personId: people.c, organizationId: randomUUID() }), 'NOT_FOUND', 'ORGANIZATION_NOT_FOUND'],
+    ['an organization outside the territory', BOARD, () => ({ ...vice, personId: people.c, organizationId: org.otherDistrictCommittee.id }), 'FORBIDDEN', 'OUTSIDE_TERRITORY'],
+    ['a person outside the territory', DEMO_USERS.hcmcOrganizationBoard, () => ({ ...vice, personId: people.d }), 'NOT_FOUND', 'PERSON_NOT_FOUND'],
     ['a viewer', DEMO_USERS.districtViewer, () => ({ ...vice, personId: people.c }), 'FORBIDDEN', 'CAPABILITY'],
   ])('refuses %s and writes nothing', async (_case, username, input, code, reason) => {
     const before = await written();
@@ -99,13 +101,52 @@ describe('assign', () => {
   });
 });
 
+describe('management decentralisation', () => {
+  const boardOf = (tier: string, unitCode: string, unitName: string, ruleCode: string) => [{ tier, unitCode, unitName, body: 'ORGANIZATION_BOARD', ruleCode }];
+  const district = boardOf('DISTRICT', '720', 'Huyện Dầu Tiếng', 'HISTORY-QD67-COMMUNE-CADRE');
+  const province = boardOf('PROVINCE', '74', 'Tỉnh Bình Dương', 'QD80-2025-COMMUNE-CADRE');
+  const statistics = (on: string) => ({ personId: people.c, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn(on) });
+  const refusedAsNotManaging = (response: GraphQLResponse<unknown>, personId: string, date: string, managedBy: unknown) => {
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(response.errors?.[0].extensions).toMatchObject({ details: { reason: 'NOT_MANAGING_BODY', personId, date, managedBy } });
+  };
+
+  it.each([
+    ['an officer in no body', DEMO_USERS.districtOfficer, '2000-06-01', district],
+    ['a commune admin in no body', DEMO_USERS.anLapAdmin, '2000-06-01', district],
+    ['the district’s home-affairs office, which does not manage cadres', DEMO_USERS.districtHomeAffairs, '2000-06-01', district],
+    ['the district’s organization board once the province manages commune cadres', BOARD, '2025-07-01', province],
+  ])('refuses %s a commune cadre’s post, naming who manages them that day, and writes nothing', async (_case, username, on, managedBy) => {
+    const before = await written();
+    refusedAsNotManaging(await assign(username, statistics(on)), people.c, on, managedBy);
+    expect(await written()).toEqual(before);
+  });
+
+  it('lets the province’s organization board, their manager from 1 July 2025, assign them then', async () => {
+    const before = await written();
+    const response = await assign(DEMO_USERS.provinceOrganizationBoard, { ...statistics('2025-07-01'), change: changeOn('2025-07-01', { number: '45-QĐ/TU', decidedOn: '2025-06-20' }) });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.assign).toMatchObject({ personId: people.c, titleCode: 'COMMUNE_OFFICE_STATISTICS', validFrom: '2025-07-01' });
+    expect(added(before, await written())).toEqual({ assignment: 1, decision: 1, audit_log: 1, outbox: 1 });
+  });
+
+  it('refuses ending or moving a post to an officer in no body and to the wrong body, and writes nothing', async () => {
+    const [{ id }] = await service.dataSource.query("SELECT id FROM assignment WHERE person_id = $1 AND title_code = 'COMMUNE_PARTY_SECRETARY'", [people.a]);
+    const before = await written();
+    refusedAsNotManaging(await endAssignment(DEMO_USERS.districtOfficer, id, { endReason: 'RESIGNED', change: changeOn('2001-01-01') }), people.a, '2001-01-01', district);
+    const moved = await transfer(DEMO_USERS.districtHomeAffairs, id, { organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn('2001-01-01') });
+    refusedAsNotManaging(moved, people.a, '2001-01-01', district);
+    expect(await written()).toEqual(before);
+  });
+});
+
 describe('ends, figures and concurrent titles', () => {
   it('ends an assignment for a reason on a date, once', async () => {
     const [{ id }] = await service.dataSource.query("SELECT id FROM assignment WHERE person_id = $1", [people.b]);
-    const response = await endAssignment(DEMO_USERS.anLapOfficer, id, { endReason: 'RESIGNED', change: changeOn('2005-01-01') });
+    const response = await endAssignment(BOARD, id, { endReason: 'RESIGNED', change: changeOn('2005-01-01') });
     expect(response.errors).toBeUndefined();
     expect(response.data?.endAssignment).toMatchObject({ endReason: 'RESIGNED', validTo: '2005-01-01' });
-    expect(errorCodes(await endAssignment(DEMO_USERS.anLapOfficer, id, { endReason: 'RESIGNED', change: changeOn('2006-01-01') }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await endAssignment(BOARD, id, { endReason: 'RESIGNED', change: changeOn('2006-01-01') }))).toEqual(['NOT_FOUND']);
     expect(errorCodes(await endAssignment(DEMO_USERS.dinhAnAdmin, randomUUID(), { endReason: 'RESIGNED', change: changeOn('2006-01-01') }))).toEqual(['NOT_FOUND']);
   });
 

@@ -5,7 +5,7 @@ import type { RunningService } from '@ps/service-kit';
 import { changeOn, DEMO_USERS, publishAndAwait } from '@ps/testing';
 import { added, assignmentCalls, org, seat, startAssignmentBench, type AssignmentBench } from './assignment.fixtures';
 import { assignmentsCsv, importFile, type AssignmentFileRow } from './import.fixtures';
-import { fictionalPeople, peopleCsv } from './people.fixtures';
+import { CADRES, fictionalPeople, peopleCsv } from './people.fixtures';
 
 let bench: AssignmentBench;
 let service: RunningService;
@@ -21,8 +21,8 @@ const importAssignments = (rows: readonly AssignmentFileRow[], options: { userna
 const fields = (answer: Awaited<ReturnType<typeof importAssignments>>) => answer?.rejects.map(({ row, field, code }) => ({ row, field, code }));
 const count = async (sql: string, parameters: unknown[] = []): Promise<number> => (await service.dataSource.query(sql, parameters))[0].n;
 
-/** 48 people of An Lập on file, serials apart from the bench's four. */
-const people = fictionalPeople(48, { province: '074', units: ['25801'], firstSerial: 500 });
+/** 48 commune cadres of An Lập on file, serials apart from the bench's four: the district's organization board manages them all, and imports (the default user). */
+const people = fictionalPeople(48, { province: '074', units: ['25801'], firstSerial: 500, categories: CADRES });
 const TITLES = ['COMMUNE_OFFICE_STATISTICS', 'COMMUNE_CULTURE_SOCIAL', 'COMMUNE_JUSTICE_CIVIL_STATUS', 'COMMUNE_LAND_CONSTRUCTION', 'COMMUNE_FINANCE_ACCOUNTING'];
 const post = (index: number, changes: Partial<AssignmentFileRow> = {}): AssignmentFileRow => ({
   'Số CCCD': people[index]['Số CCCD'], 'Mã tổ chức': org.anLapCommittee.id, 'Mã chức danh': TITLES[index % TITLES.length], 'Kiêm nhiệm': '', 'Mã ghế': '', ...changes,
@@ -65,6 +65,22 @@ describe('importAssignments', () => {
     expect(await written()).toEqual(before);
   });
 
+  it.each([
+    ['an officer in no body', DEMO_USERS.districtOfficer],
+    ['the district’s home-affairs office, which does not manage cadres', DEMO_USERS.districtHomeAffairs],
+  ])('refuses %s every row on its person, naming the organization board that manages them, and writes nothing', async (_case, username) => {
+    const before = await written();
+    const answer = await importAssignments(fixed, { username });
+    expect(answer).toMatchObject({ imported: 0, rejected: 50 });
+    expect(new Set(answer?.rejects.map(({ field, code }) => `${field} ${code}`))).toEqual(new Set(['Số CCCD NOT_MANAGING_BODY']));
+    expect(answer?.rejects).toHaveLength(50);
+    expect(answer?.rejects[0].message).toBe(
+      'Người này không thuộc diện bạn quản lý vào ngày 2024-03-01; theo phân cấp quản lý, Ban Tổ chức – Huyện Dầu Tiếng quản lý / '
+      + 'You do not manage this person on 2024-03-01; under decentralisation the organization board – Huyện Dầu Tiếng does',
+    );
+    expect(await written()).toEqual(before);
+  });
+
   it('writes the fixed file in one dated write: one decision, one audit row with the counts, an AssignmentChanged per post', async () => {
     const before = await written();
     expect(await importAssignments(fixed)).toEqual({ imported: 50, rejected: 0, rejects: [] });
@@ -104,22 +120,23 @@ describe('importAssignments', () => {
       row(a, org.anLapCommittee.id, 'COMMUNE_PARTY_SECRETARY'),
       row(b, org.anLapCommittee.id, 'DISTRICT_COMMITTEE_CHAIR'),
       row(c, org.anLapCommittee.id, 'COMMUNE_OFFICE_STATISTICS', { 'Mã ghế': seat.dinhAnVice.id }),
-      row(d, org.anLapCommittee.id, 'COMMUNE_OFFICE_STATISTICS'),
       row('074099999999', org.anLapCommittee.id, 'COMMUNE_OFFICE_STATISTICS'),
       row(a, randomUUID(), 'COMMUNE_OFFICE_STATISTICS', { 'Kiêm nhiệm': 'có' }),
-      row(b, org.dinhAnCommittee.id, 'COMMUNE_OFFICE_STATISTICS', { 'Kiêm nhiệm': 'có' }),
+      row(b, org.otherDistrictCommittee.id, 'COMMUNE_OFFICE_STATISTICS', { 'Kiêm nhiệm': 'có' }),
       row(c, org.anLapCommittee.id, 'COMMUNE_CULTURE_SOCIAL', { 'Kiêm nhiệm': 'có', 'Mã ghế': 'ghế-1' }),
-    ], { username: DEMO_USERS.anLapOfficer });
+    ]);
     expect(fields(answer)).toEqual([
       { row: 2, field: 'Mã chức danh', code: 'TITLE_ORGANIZATION_KIND' },
       { row: 3, field: 'Mã chức danh', code: 'TITLE_TIER_MISMATCH' },
       { row: 4, field: 'Mã ghế', code: 'SEAT_OF_ANOTHER_ORGANIZATION' },
       { row: 5, field: 'Số CCCD', code: 'PERSON_NOT_FOUND' },
-      { row: 6, field: 'Số CCCD', code: 'PERSON_NOT_FOUND' },
-      { row: 7, field: 'Mã tổ chức', code: 'ORGANIZATION_NOT_FOUND' },
-      { row: 8, field: 'Mã tổ chức', code: 'OUTSIDE_TERRITORY' },
-      { row: 9, field: 'Mã ghế', code: 'SEAT_NOT_FOUND' },
+      { row: 6, field: 'Mã tổ chức', code: 'ORGANIZATION_NOT_FOUND' },
+      { row: 7, field: 'Mã tổ chức', code: 'OUTSIDE_TERRITORY' },
+      { row: 8, field: 'Mã ghế', code: 'SEAT_NOT_FOUND' },
     ]);
+    // A Dầu Tiếng person and organization, to another province's organization board.
+    const outside = await importAssignments([row(d, org.anLapCommittee.id, 'COMMUNE_OFFICE_STATISTICS')], { username: DEMO_USERS.hcmcOrganizationBoard });
+    expect(fields(outside)).toEqual([{ row: 2, field: 'Mã tổ chức', code: 'OUTSIDE_TERRITORY' }, { row: 2, field: 'Số CCCD', code: 'PERSON_NOT_FOUND' }]);
     const viewer = await importFile(service.url, 'importAssignments', assignmentsCsv(fixed), { username: DEMO_USERS.districtViewer, change: change('16/QĐ-UBND') });
     expect(viewer.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', details: { reason: 'CAPABILITY' } } });
     expect(await written()).toEqual(before);
@@ -147,7 +164,12 @@ describe('importAssignments', () => {
       { organization_id: org.dinhAnCommittee.id, valid_from: ON, valid_to: '2025-07-01' },
       { organization_id: org.anLapCommittee.id, valid_from: '2025-07-01', valid_to: null },
     ]);
-    const late = await importAssignments([{ ...row, 'Kiêm nhiệm': 'có', 'Mã chức danh': 'COMMUNE_CULTURE_SOCIAL' }], { change: change('18/QĐ-UBND', '2025-08-01') });
+    // From 1 July 2025 the province's organization board manages commune cadres, and the district's no longer does.
+    const lateRow = { ...row, 'Kiêm nhiệm': 'có', 'Mã chức danh': 'COMMUNE_CULTURE_SOCIAL' };
+    const late = await importAssignments([lateRow], { change: change('18/QĐ-UBND', '2025-08-01'), username: DEMO_USERS.provinceOrganizationBoard });
     expect(fields(late)).toEqual([{ row: 2, field: 'Mã tổ chức', code: 'NOT_IN_FORCE' }]);
+    const byDistrict = await importAssignments([lateRow], { change: change('18/QĐ-UBND', '2025-08-01') });
+    expect(fields(byDistrict)).toEqual([{ row: 2, field: 'Mã tổ chức', code: 'NOT_IN_FORCE' }, { row: 2, field: 'Số CCCD', code: 'NOT_MANAGING_BODY' }]);
+    expect(byDistrict?.rejects[1].message).toMatch(/Ban Tổ chức – Tỉnh Bình Dương quản lý \/ /);
   });
 });

@@ -16,7 +16,10 @@ interface ImportOptions {
   change?: ReturnType<typeof changeOn>;
 }
 
-/** Sends a file as the API takes it: base64 in parts of at most 10,000 characters (by default a CSV, by Dầu Tiếng's officer, on 2 January 2025). */
+/**
+ * Sends a file as the API takes it: base64 in parts of at most 10,000 characters (by default a
+ * CSV, on 2 January 2025, by Dầu Tiếng's organization board, which manages the district's commune cadres then).
+ */
 export async function importFile(url: string, mutation: ImportMutation, content: Buffer, options: ImportOptions = {}) {
   const base64 = content.toString('base64');
   const parts = Array.from({ length: Math.ceil(base64.length / 10_000) }, (_, index) => base64.slice(index * 10_000, (index + 1) * 10_000));
@@ -24,7 +27,7 @@ export async function importFile(url: string, mutation: ImportMutation, content:
   return graphqlRequest<Record<string, ImportAnswer>>(
     url,
     `mutation ($input: ImportFileInput!) { ${mutation}(input: $input) { imported rejected rejects { row field code message } } }`,
-    { token: await tokenFor(options.username ?? DEMO_USERS.districtOfficer), variables: { input: { format: options.format ?? 'CSV', contentBase64: parts, change } } },
+    { token: await tokenFor(options.username ?? DEMO_USERS.districtOrganizationBoard), variables: { input: { format: options.format ?? 'CSV', contentBase64: parts, change } } },
   );
 }
 

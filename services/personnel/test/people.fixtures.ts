@@ -7,14 +7,27 @@ import { genderCenturyDigit } from '../src/person/personal-id.rules';
 export type PeopleFileRow = Record<(typeof PEOPLE_COLUMNS)[keyof typeof PEOPLE_COLUMNS], string>;
 
 const FAMILY_NAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Huỳnh', 'Võ', 'Phan', 'Trương', 'Bùi', 'Đặng'];
-const CATEGORIES = ['Cán bộ', 'Công chức', 'Viên chức', 'Người lao động'];
+/** The file's 'Đối tượng' words for the categories a district's organization board manages in a commune before 1 July 2025: cadres. */
+export const CADRES = ['Cán bộ'] as const;
+/** The categories its home-affairs office manages there: civil servants, public employees and workers. */
+export const HOME_AFFAIRS_CATEGORIES = ['Công chức', 'Viên chức', 'Người lao động'] as const;
+const CATEGORIES = [...CADRES, ...HOME_AFFAIRS_CATEGORIES];
+
+interface FictionalOptions {
+  province: string;
+  units: readonly string[];
+  firstSerial?: number;
+  /** The categories taken in turn (all four by default, which no one body manages together). */
+  categories?: readonly string[];
+}
 
 /**
  * `count` fictional people ("… Mẫu 000001"), the same on every call: spread over `units`, born
  * 1960–1999, personal IDs under `province` (000, never issued, for demo loads) with a serial
  * of six digits from `firstSerial`.
  */
-export function fictionalPeople(count: number, options: { province: string; units: readonly string[]; firstSerial?: number }): PeopleFileRow[] {
+export function fictionalPeople(count: number, options: FictionalOptions): PeopleFileRow[] {
+  const categories = options.categories ?? CATEGORIES;
   return Array.from({ length: count }, (_, index) => {
     const serial = (options.firstSerial ?? 1) + index;
     const gender = index % 5 < 3 ? Gender.MALE : Gender.FEMALE;
@@ -28,7 +41,7 @@ export function fictionalPeople(count: number, options: { province: string; unit
       'Dân tộc': 'Kinh',
       'Tôn giáo': index % 7 === 0 ? 'Phật giáo' : 'Không',
       'Quê quán': 'Dữ liệu mẫu – Bình Dương',
-      'Đối tượng': CATEGORIES[index % CATEGORIES.length],
+      'Đối tượng': categories[index % categories.length],
       'Mã đơn vị': options.units[index % options.units.length],
     };
   });

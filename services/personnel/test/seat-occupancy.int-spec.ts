@@ -8,15 +8,15 @@ let service: RunningService;
 let people: Record<string, string> = {};
 const { assign, endAssignment, transfer, written } = assignmentCalls(() => bench);
 
-/** An Lập's vice chair seat held by b from 2000 until b resigned in 2005. */
+/** An Lập's vice chair seat held by b from 2000 until b resigned in 2005 (the district's organization board manages the commune's cadres). */
 beforeAll(async () => {
   bench = await startAssignmentBench();
   ({ service, people } = bench);
-  const held = await assign(DEMO_USERS.anLapOfficer, {
+  const held = await assign(DEMO_USERS.districtOrganizationBoard, {
     personId: people.b, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2000-01-01'),
   });
   expect(held.errors).toBeUndefined();
-  const ended = await endAssignment(DEMO_USERS.anLapOfficer, held.data?.assign.id ?? '', { endReason: 'RESIGNED', change: changeOn('2005-01-01') });
+  const ended = await endAssignment(DEMO_USERS.districtOrganizationBoard, held.data?.assign.id ?? '', { endReason: 'RESIGNED', change: changeOn('2005-01-01') });
   expect(ended.errors).toBeUndefined();
 });
 
@@ -61,11 +61,11 @@ describe('seats and vacancies', () => {
 
 describe('transferAssignment', () => {
   it('ends the assignment (TRANSFERRED) and begins the new post on one decision, with one audit row and two events', async () => {
-    const first = await assign(DEMO_USERS.anLapOfficer, { personId: people.c, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn('2010-01-01') });
+    const first = await assign(DEMO_USERS.districtOrganizationBoard, { personId: people.c, organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_OFFICE_STATISTICS', change: changeOn('2010-01-01') });
     expect(first.errors).toBeUndefined();
     const id = first.data?.assign.id ?? '';
     const before = await written();
-    const response = await transfer(DEMO_USERS.anLapOfficer, id, {
+    const response = await transfer(DEMO_USERS.districtOrganizationBoard, id, {
       organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2011-01-01', { number: '20/QĐ-UBND' }),
     });
     expect(response.errors).toBeUndefined();
@@ -80,7 +80,7 @@ describe('transferAssignment', () => {
   it('refuses a move to the post already held, and writes nothing', async () => {
     const [{ id }] = await service.dataSource.query(`SELECT id FROM assignment WHERE person_id = $1 AND ${isOpenVersion('')}`, [people.c]);
     const before = await written();
-    const response = await transfer(DEMO_USERS.anLapOfficer, id, {
+    const response = await transfer(DEMO_USERS.districtOrganizationBoard, id, {
       organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', seatId: seat.anLapVice.id, change: changeOn('2012-01-01'),
     });
     expect(response.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', details: { reason: 'SAME_POST' } });

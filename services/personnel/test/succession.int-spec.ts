@@ -48,16 +48,16 @@ const consumed = (messages: OutgoingMessage[]) =>
 const people: Record<string, string> = {};
 const posts: Record<string, string> = {};
 
+/** A commune cadre put on file by the district's organization board (their manager in 1999), admitted by Dầu Tiếng's officer (admissions need no managing body). */
 async function admitted(key: string, unitCode: string, partyOrganizationId: string, on: string): Promise<string> {
-  const token = await tokenFor(DEMO_USERS.districtOfficer);
   const person = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
-    token, variables: { input: { unitCode, fullName: `Người Thử ${key}`, personalId: `07408${key.padStart(7, '0')}`, birthDate: '1980-01-01', gender: 'MALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01') } },
+    token: await tokenFor(DEMO_USERS.districtOrganizationBoard), variables: { input: { unitCode, fullName: `Người Thử ${key}`, personalId: `07408${key.padStart(7, '0')}`, birthDate: '1980-01-01', gender: 'MALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01') } },
   });
   expect(person.errors).toBeUndefined();
   people[key] = person.data?.registerPerson.id ?? '';
   const membership = await graphqlRequest<{ admitPartyMember: { id: string; validTo: string | null } }>(service.url,
     'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id validTo } }',
-    { token, variables: { input: { personId: person.data?.registerPerson.id, partyOrganizationId, officialDate: null, cardNumber: null, change: changeOn(on) } } });
+    { token: await tokenFor(DEMO_USERS.districtOfficer), variables: { input: { personId: person.data?.registerPerson.id, partyOrganizationId, officialDate: null, cardNumber: null, change: changeOn(on) } } });
   expect(membership.errors).toBeUndefined();
   return membership.data?.admitPartyMember.id ?? '';
 }
@@ -77,13 +77,13 @@ beforeAll(async () => {
   await admitted('3', '25798', org.dinhHiep.id, '2005-01-01');
   await admitted('4', '25807', org.thanhAn.id, '2003-01-01');
   const chair = await graphqlRequest<{ assign: { id: string } }>(service.url, 'mutation ($input: AssignInput!) { assign(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOfficer),
+    token: await tokenFor(DEMO_USERS.districtOrganizationBoard),
     variables: { input: { personId: people['1'], organizationId: org.anLapCommittee.id, titleCode: 'COMMUNE_COMMITTEE_CHAIR', concurrent: false, change: changeOn('2015-01-01') } },
   });
   expect(chair.errors).toBeUndefined();
   posts.chair = chair.data?.assign.id ?? '';
   const ownChair = await graphqlRequest<{ assign: { id: string } }>(service.url, 'mutation ($input: AssignInput!) { assign(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOfficer),
+    token: await tokenFor(DEMO_USERS.districtOrganizationBoard),
     variables: { input: { personId: people['4'], organizationId: org.thanhAnCommittee.id, titleCode: 'COMMUNE_COMMITTEE_CHAIR', concurrent: false, change: changeOn('2016-01-01') } },
   });
   expect(ownChair.errors).toBeUndefined();

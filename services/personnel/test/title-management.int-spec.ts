@@ -27,13 +27,14 @@ beforeAll(async () => {
     organization: department, effectiveDate: '2010-01-01', reason: 'Thành lập', decision: { number: '1/QĐ-UBND', date: '2010-01-01', signer: 'Chủ tịch' },
   }, { aggregateId: department.id, actor: 'system:test' });
   await publishAndAwait([created], (messages) => service.bus.publish(messages), () => count('SELECT count(*)::int AS n FROM organization'), 'department projected');
-  const registered = await request<{ registerPerson: { id: string } }>(DEMO_USERS.districtOfficer, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
+  // A district civil servant: the district's home-affairs office manages the file until they hold the title.
+  const registered = await request<{ registerPerson: { id: string } }>(DEMO_USERS.districtHomeAffairs, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
     input: { unitCode: '720', fullName: 'Phạm Văn Trưởng', personalId: '074082003456', birthDate: '1982-02-03', gender: 'MALE', ethnicity: 'Kinh',
       homePlace: 'Dầu Tiếng, Bình Dương', category: 'CIVIL_SERVANT', change: changeOn('2020-01-02') },
   });
   expect(registered.errors).toBeUndefined();
   personId = registered.data?.registerPerson.id ?? '';
-  const assigned = await request(DEMO_USERS.districtOfficer, 'mutation ($input: AssignInput!) { assign(input: $input) { id } }', {
+  const assigned = await request(DEMO_USERS.districtHomeAffairs, 'mutation ($input: AssignInput!) { assign(input: $input) { id } }', {
     input: { personId, organizationId: department.id, titleCode: 'DISTRICT_DEPARTMENT_HEAD', concurrent: false, change: changeOn('2023-01-02') },
   });
   expect(assigned.errors).toBeUndefined();

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NATIONAL_UNIT_CODE, TIERS, type Principal, type Tier } from '@ps/auth';
+import { MANAGEMENT_BODIES, NATIONAL_UNIT_CODE, TIERS, type Principal, type Tier } from '@ps/auth';
 import { isCalendarDate, systemActor } from '@ps/effective-dating';
 import { DomainError, NotFoundError } from '@ps/errors';
 import { createLogger, withServiceDatabase } from '@ps/service-kit';
@@ -19,7 +19,8 @@ import { ImportFormat } from './import-file.reader';
 const USAGE = `Nhập tệp lớn / import a large file:
   pnpm --filter @ps/personnel run import <file.csv|file.xlsx> --effective-date YYYY-MM-DD --reason <lý do>
     --decision-number <số> --decision-date YYYY-MM-DD --signer <người ký>
-    [--kind people|memberships|assignments] [--unit <mã đơn vị, mặc định VN>] [--rejects <tệp.csv | ->] [--demo]`;
+    [--kind people|memberships|assignments] [--unit <mã đơn vị, mặc định VN>] [--body ORGANIZATION_BOARD|HOME_AFFAIRS]
+    [--rejects <tệp.csv | ->] [--demo]`;
 
 const calendarDate = z.string().refine(isCalendarDate, 'YYYY-MM-DD');
 const options = z.object({
@@ -31,6 +32,7 @@ const options = z.object({
   'decision-date': calendarDate,
   signer: z.string().min(1),
   unit: z.string().min(1).default(NATIONAL_UNIT_CODE),
+  body: z.enum(MANAGEMENT_BODIES).optional(),
   rejects: z.string().optional(),
   demo: z.boolean().default(false),
 });
@@ -42,7 +44,7 @@ function commandLine(): Options {
   const text = { type: 'string' } as const;
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { kind: text, 'effective-date': text, reason: text, 'decision-number': text, 'decision-date': text, signer: text, unit: text, rejects: text, demo: { type: 'boolean' } },
+    options: { kind: text, 'effective-date': text, reason: text, 'decision-number': text, 'decision-date': text, signer: text, unit: text, body: text, rejects: text, demo: { type: 'boolean' } },
   });
   const parsed = options.safeParse({ ...values, file: positionals[0] });
   if (parsed.success) return parsed.data;
@@ -51,9 +53,12 @@ function commandLine(): Options {
   process.exit(2);
 }
 
-/** The operator acts as an officer of `unit` (the whole country by default): the file's units must lie inside it. */
-async function operatorOf(dataSource: DataSource, unitCode: string): Promise<Principal> {
-  const operator = { ...systemActor('import'), capability: 'officer' as const, roles: [], body: null };
+/**
+ * The operator acts as an officer of `unit` (the whole country by default), in `body` if named:
+ * the file's units must lie inside it, and people and posts be those the body manages there.
+ */
+async function operatorOf(dataSource: DataSource, unitCode: string, body: Options['body']): Promise<Principal> {
+  const operator = { ...systemActor('import'), capability: 'officer' as const, roles: [], body: body ?? null };
   if (unitCode === NATIONAL_UNIT_CODE) return { ...operator, tier: 'NATIONAL' };
   const [unit]: Array<{ tier: string }> = await dataSource.query('SELECT tier FROM territory_unit WHERE code = $1 ORDER BY valid_from DESC LIMIT 1', [unitCode]);
   if (!unit || !TIERS.includes(unit.tier as Tier)) throw new NotFoundError(`Không có đơn vị ${unitCode}`, `No unit ${unitCode}`, { unitCode });
@@ -74,7 +79,7 @@ async function run(dataSource: DataSource, cli: Options): Promise<number> {
   // pnpm runs the script in the package's folder: a relative path is the caller's.
   const file = resolve(process.env.INIT_CWD ?? process.cwd(), cli.file);
   const outcome = await new ImportService(dataSource).importFile(
-    await operatorOf(dataSource, cli.unit),
+    await operatorOf(dataSource, cli.unit, cli.body),
     {
       kind: KINDS[cli.kind],
       format: formatOf(file),
