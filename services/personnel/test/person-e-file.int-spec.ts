@@ -34,6 +34,7 @@ const fileOn = async (asOf: string) =>
     { token: await tokenFor(DEMO_USERS.districtViewer), variables: { id: personId, asOf } },
   )).data?.person;
 
+const REGISTER = 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }';
 const RECORD_QUALIFICATIONS = `mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { validFrom ${QUALIFICATIONS} } }`;
 const RECORD_DISCIPLINE = 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id system form validFrom validTo } }';
 const RECORD_REWARD = 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id form title validFrom } }';
@@ -162,6 +163,40 @@ describe('disciplines and rewards', () => {
 });
 
 describe('management decentralisation', () => {
+  const cadre = (effectiveDate: string) => ({
+    unitCode: '25789', fullName: 'Phạm Văn Nam', personalId: '074088009998', birthDate: '1988-02-02', gender: 'MALE', ethnicity: 'Kinh',
+    homePlace: 'Định An, Bình Dương', category: 'CADRE', change: changeOn(effectiveDate),
+  });
+
+  it.each([
+    ['the district’s home-affairs office', DEMO_USERS.districtHomeAffairs],
+    ['a district officer in no managing body', DEMO_USERS.districtOfficer],
+  ])('refuses a commune cadre put on file by %s, naming the district organization board, and writes nothing', async (_case, username) => {
+    const before = await written();
+    const response = await mutate(username, REGISTER, cadre('2025-01-02'));
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Người này không thuộc diện bạn quản lý vào ngày 2025-01-02; theo phân cấp quản lý, Ban Tổ chức – Huyện Dầu Tiếng quản lý \//),
+      extensions: {
+        code: 'FORBIDDEN',
+        details: {
+          reason: 'NOT_MANAGING_BODY', date: '2025-01-02',
+          managedBy: [{ tier: 'DISTRICT', unitCode: '720', unitName: 'Huyện Dầu Tiếng', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-COMMUNE-CADRE' }],
+        },
+      },
+    });
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses the district organization board a commune cadre from 1 July 2025, naming the province’s, and writes nothing', async () => {
+    const before = await written();
+    const response = await mutate(DEMO_USERS.districtOrganizationBoard, REGISTER, cadre('2025-08-01'));
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'NOT_MANAGING_BODY', managedBy: [{ tier: 'PROVINCE', unitCode: '74', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-2025-COMMUNE-CADRE' }] },
+    });
+    expect(await written()).toEqual(before);
+  });
+
   it.each([
     ['the district organization board, which manages the commune’s cadres', DEMO_USERS.districtOrganizationBoard],
     ['a district officer in no managing body', DEMO_USERS.districtOfficer],

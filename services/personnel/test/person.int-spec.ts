@@ -195,39 +195,6 @@ describe('registerPerson', () => {
     expect(await written()).toEqual(before);
   });
 
-  it.each([
-    ['the district’s home-affairs office', DEMO_USERS.districtHomeAffairs],
-    ['a district officer in no managing body', DEMO_USERS.districtOfficer],
-  ])('refuses a commune cadre put on file by %s, naming the district organization board, and writes nothing', async (_case, username) => {
-    const before = await written();
-    const response = await register(username, {
-      unitCode: '25789', fullName: 'Phạm Văn Nam', personalId: '074088009998', birthDate: '1988-02-02', gender: 'MALE', category: 'CADRE', change: changeOn('2025-01-02'),
-    });
-    expect(response.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/^Người này không thuộc diện bạn quản lý vào ngày 2025-01-02; theo phân cấp quản lý, Ban Tổ chức – Huyện Dầu Tiếng quản lý \//),
-      extensions: {
-        code: 'FORBIDDEN',
-        details: {
-          reason: 'NOT_MANAGING_BODY', date: '2025-01-02',
-          managedBy: [{ tier: 'DISTRICT', unitCode: '720', unitName: 'Huyện Dầu Tiếng', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-COMMUNE-CADRE' }],
-        },
-      },
-    });
-    expect(await written()).toEqual(before);
-  });
-
-  it('refuses the district organization board a commune cadre from 1 July 2025, naming the province’s, and writes nothing', async () => {
-    const before = await written();
-    const response = await register(DEMO_USERS.districtOrganizationBoard, {
-      unitCode: '25789', fullName: 'Phạm Văn Nam', personalId: '074088009998', birthDate: '1988-02-02', gender: 'MALE', category: 'CADRE', change: changeOn('2025-08-01'),
-    });
-    expect(response.errors?.[0].extensions).toMatchObject({
-      code: 'FORBIDDEN',
-      details: { reason: 'NOT_MANAGING_BODY', managedBy: [{ tier: 'PROVINCE', unitCode: '74', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-2025-COMMUNE-CADRE' }] },
-    });
-    expect(await written()).toEqual(before);
-  });
-
   it('says why a personal ID is refused, Vietnamese first, and that a taken one is taken without saying whose', async () => {
     const province = await register(DEMO_USERS.districtHomeAffairs, { unitCode: '25801', fullName: 'Lê Thị Hoa', personalId: '097188001235', change: changeOn('2025-01-02') });
     expect(province.errors?.[0]).toMatchObject({
