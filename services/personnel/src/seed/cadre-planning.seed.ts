@@ -4,6 +4,7 @@ import { PersonRegistered } from '@ps/contracts';
 import { systemActor, writeDated, type ChangeFacts, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { managingAuthorities } from '../management/managing-authority.lookup';
 import { Person } from '../person/person.entity';
 import { PersonnelCategory } from '../person/person.kinds';
 import { PersonService } from '../person/person.service';
@@ -11,8 +12,19 @@ import { PlanningService } from '../planning/planning.service';
 import { RotationService } from '../rotation/rotation.service';
 import { DEMO_CADRES, DEMO_PLANNED_TITLES, DEMO_PLANNING, DEMO_ROTATIONS } from './cadre-planning.story';
 
-/** The seed acts as the centre, so the planning and rotation rules and the kernel apply to it as to anyone. */
+/** The seed opens the demo files as the centre. */
 const SEED_PRINCIPAL: Principal = { ...systemActor('seed'), tier: 'NATIONAL', capability: 'admin', roles: [], body: null };
+
+/**
+ * It plans and rotates a cadre as an officer of the body that manages them on the date, so that
+ * management decentralisation, the planning and rotation rules and the kernel apply to it as to
+ * anyone; where no rule names a manager, as the centre, which the services then refuse.
+ */
+async function managerOf(dataSource: DataSource, personId: string, date: string): Promise<Principal> {
+  const [authority] = await managingAuthorities(dataSource.manager, [personId], date);
+  if (!authority) return SEED_PRINCIPAL;
+  return { ...systemActor('seed'), unitCode: authority.unitCode, tier: authority.tier, capability: 'officer', roles: [], body: authority.body };
+}
 
 /** Demo data cites no real document: its decision says so. */
 const demoChange = (effectiveDate: string, what: string): ChangeFacts => ({
@@ -40,7 +52,7 @@ export async function seedDauTiengPlanning(dataSource: DataSource): Promise<{ ca
       );
       if (present > 0) continue;
       const change = demoChange(DEMO_PLANNING.approvedOn, `quy hoạch nhiệm kỳ ${DEMO_PLANNING.term}`);
-      await planning.add(SEED_PRINCIPAL, { personId: idOf(key), titleCode, unitCode: DEMO_PLANNING.unitCode, term: DEMO_PLANNING.term, change });
+      await planning.add(await managerOf(dataSource, idOf(key), change.effectiveDate), { personId: idOf(key), titleCode, unitCode: DEMO_PLANNING.unitCode, term: DEMO_PLANNING.term, change });
       planned += 1;
     }
   }
@@ -48,7 +60,7 @@ export async function seedDauTiengPlanning(dataSource: DataSource): Promise<{ ca
   for (const rotation of DEMO_ROTATIONS) {
     const [{ present }] = await dataSource.query('SELECT count(*)::int AS present FROM rotation WHERE person_id = $1', [idOf(rotation.cadre)]);
     if (present > 0) continue;
-    await rotations.start(SEED_PRINCIPAL, {
+    await rotations.start(await managerOf(dataSource, idOf(rotation.cadre), rotation.startsOn), {
       personId: idOf(rotation.cadre), fromUnitCode: DEMO_PLANNING.unitCode, toUnitCode: rotation.toUnitCode, titleCode: rotation.titleCode,
       plannedEndOn: rotation.plannedEndOn, change: demoChange(rotation.startsOn, 'luân chuyển cán bộ trẻ về xã'),
     });
