@@ -39,6 +39,7 @@ const BOARD = DEMO_USERS.provinceOrganizationBoard;
 const people: Record<string, string> = {};
 async function registerPerson(key: string, birthDate: string, gender: 'MALE' | 'FEMALE', ethnicity: string, serial: string, unitCode = '720'): Promise<void> {
   const centuryDigit = gender === 'MALE' ? '0' : '1';
+  // A commune's cadres are the district organization board's.
   const registrar = unitCode === '720' ? BOARD : DEMO_USERS.districtOrganizationBoard;
   const response = await request(registrar, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
     input: {
