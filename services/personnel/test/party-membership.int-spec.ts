@@ -60,12 +60,13 @@ const organizationCounts = async (username: string, ids: string[], asOf: string)
   )).data?._entities.map((organization) => organization.partyMemberCount);
 
 const people: Record<string, string> = {};
+/** Commune cadres, put on file by the district organization board that manages them (Party membership itself is not guarded so). */
 async function registerPerson(key: string, unitCode: string, personalId: string): Promise<void> {
   const response = await graphqlRequest<{ registerPerson: { id: string } }>(
     service.url,
     'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }',
     {
-      token: await tokenFor(DEMO_USERS.districtOfficer),
+      token: await tokenFor(DEMO_USERS.districtOrganizationBoard),
       variables: {
         input: {
           unitCode, fullName: `Người Thử ${key}`, personalId, birthDate: `19${personalId.slice(4, 6)}-01-01`, gender: 'MALE', ethnicity: 'Kinh',

@@ -25,6 +25,8 @@ const RECORDS = `disciplines { system form validFrom validTo reason decision { n
 const written = () => rowCounts((sql) => service.dataSource.query(sql), ['person', 'discipline', 'reward', ...WRITE_TRAIL_TABLES]);
 const mutate = async (username: string, mutation: string, input: Record<string, unknown>) =>
   graphqlRequest<Record<string, Record<string, unknown>>>(service.url, mutation, { token: await tokenFor(username), variables: { input } });
+/** The district home-affairs office manages Xã Định An's civil servants in 2024 (Decree 33/2023). */
+const MANAGER = DEMO_USERS.districtHomeAffairs;
 const fileOn = async (asOf: string) =>
   (await graphqlRequest<{ person: Record<string, unknown> }>(
     service.url,
@@ -32,6 +34,7 @@ const fileOn = async (asOf: string) =>
     { token: await tokenFor(DEMO_USERS.districtViewer), variables: { id: personId, asOf } },
   )).data?.person;
 
+const REGISTER = 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }';
 const RECORD_QUALIFICATIONS = `mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { validFrom ${QUALIFICATIONS} } }`;
 const RECORD_DISCIPLINE = 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id system form validFrom validTo } }';
 const RECORD_REWARD = 'mutation ($input: RecordRewardInput!) { recordReward(input: $input) { id form title validFrom } }';
@@ -45,7 +48,7 @@ beforeAll(async () => {
     async () => (await service.dataSource.query('SELECT count(DISTINCT code)::int AS n FROM territory_unit'))[0].n,
     'demo territory projected',
   );
-  const response = await mutate(DEMO_USERS.districtOfficer, `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id ${QUALIFICATIONS} } }`, {
+  const response = await mutate(MANAGER, `mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id ${QUALIFICATIONS} } }`, {
     unitCode: '25789', fullName: 'Lê Thị Công', personalId: '074192005678', birthDate: '1992-09-10', gender: 'FEMALE', ethnicity: 'Kinh',
     homePlace: 'Định An, Bình Dương', category: 'CIVIL_SERVANT', change: changeOn('2024-01-02'),
     qualifications: {
@@ -62,7 +65,7 @@ afterAll(() => service?.stop());
 describe('qualifications, rank and salary grade', () => {
   it('are recorded on registration and changed from a date as a new version, audited before and after', async () => {
     const before = await written();
-    const response = await mutate(DEMO_USERS.districtOfficer, RECORD_QUALIFICATIONS, {
+    const response = await mutate(MANAGER, RECORD_QUALIFICATIONS, {
       personId, qualifications: { professionalLevel: 'MASTER', salaryStep: 4, salaryCoefficient: 3.33 }, change: changeOn('2024-06-01', { number: '40/QĐ-UBND' }),
     });
     expect(response.errors).toBeUndefined();
@@ -80,9 +83,9 @@ describe('qualifications, rank and salary grade', () => {
 
   it.each([
     ['a viewer', DEMO_USERS.districtViewer, { salaryStep: 5, salaryCoefficient: 3.66 }, 'FORBIDDEN'],
-    ['a salary step without its coefficient', DEMO_USERS.districtOfficer, { salaryStep: 5, salaryCoefficient: null }, 'BAD_USER_INPUT'],
-    ['a rank code that is not one', DEMO_USERS.districtOfficer, { rankCode: 'chuyên viên' }, 'BAD_USER_INPUT'],
-    ['a person outside the territory', DEMO_USERS.anLapOfficer, { rankCode: '01.002' }, 'NOT_FOUND'],
+    ['a salary step without its coefficient', MANAGER, { salaryStep: 5, salaryCoefficient: null }, 'BAD_USER_INPUT'],
+    ['a rank code that is not one', MANAGER, { rankCode: 'chuyên viên' }, 'BAD_USER_INPUT'],
+    ['a person outside the territory', DEMO_USERS.hcmcOrganizationBoard, { rankCode: '01.002' }, 'NOT_FOUND'],
   ])('refuses %s and writes nothing', async (_case, username, qualifications, code) => {
     const before = await written();
     const response = await mutate(username, RECORD_QUALIFICATIONS, { personId, qualifications, change: changeOn('2024-07-01', { number: '41/QĐ-UBND' }) });
@@ -94,13 +97,13 @@ describe('qualifications, rank and salary grade', () => {
 describe('disciplines and rewards', () => {
   it('records each on its decision, dated, with one audit row, and reads them as the file stood on a date', async () => {
     const before = await written();
-    const reprimand = await mutate(DEMO_USERS.districtOfficer, RECORD_DISCIPLINE, {
+    const reprimand = await mutate(MANAGER, RECORD_DISCIPLINE, {
       personId, system: 'ADMINISTRATIVE', form: 'REPRIMAND', endsOn: '2025-03-01', change: changeOn('2024-09-01', { number: '50/QĐ-UBND', reason: 'Vi phạm quy chế làm việc' }),
     });
-    const warning = await mutate(DEMO_USERS.districtOfficer, RECORD_DISCIPLINE, {
+    const warning = await mutate(MANAGER, RECORD_DISCIPLINE, {
       personId, system: 'PARTY', form: 'WARNING', change: changeOn('2024-10-01', { number: '51-QĐ/UBKT', reason: 'Vi phạm quy định về những điều đảng viên không được làm' }),
     });
-    const reward = await mutate(DEMO_USERS.districtOfficer, RECORD_REWARD, {
+    const reward = await mutate(MANAGER, RECORD_REWARD, {
       personId, form: 'CERTIFICATE_OF_MERIT', title: ' Bằng khen của Chủ tịch UBND tỉnh ', change: changeOn('2024-05-15', { number: '52/QĐ-UBND' }),
     });
     expect([reprimand.errors, warning.errors, reward.errors]).toEqual([undefined, undefined, undefined]);
@@ -147,14 +150,81 @@ describe('disciplines and rewards', () => {
   });
 
   it.each([
-    ['expulsion by an employer', DEMO_USERS.districtOfficer, { system: 'ADMINISTRATIVE', form: 'EXPULSION' }, 'BAD_USER_INPUT'],
-    ['an end before the effective date', DEMO_USERS.districtOfficer, { system: 'PARTY', form: 'REPRIMAND', endsOn: '2024-11-01' }, 'BAD_USER_INPUT'],
+    ['expulsion by an employer', MANAGER, { system: 'ADMINISTRATIVE', form: 'EXPULSION' }, 'BAD_USER_INPUT'],
+    ['an end before the effective date', MANAGER, { system: 'PARTY', form: 'REPRIMAND', endsOn: '2024-11-01' }, 'BAD_USER_INPUT'],
     ['a viewer', DEMO_USERS.districtViewer, { system: 'PARTY', form: 'REPRIMAND' }, 'FORBIDDEN'],
-    ['a person outside the territory', DEMO_USERS.anLapOfficer, { system: 'PARTY', form: 'REPRIMAND' }, 'NOT_FOUND'],
+    ['a person outside the territory', DEMO_USERS.hcmcOrganizationBoard, { system: 'PARTY', form: 'REPRIMAND' }, 'NOT_FOUND'],
   ])('refuses a discipline: %s, and writes nothing', async (_case, username, discipline, code) => {
     const before = await written();
     const response = await mutate(username, RECORD_DISCIPLINE, { personId, ...discipline, change: changeOn('2024-12-01', { number: '60/QĐ-UBND' }) });
     expect(errorCodes(response)).toEqual([code]);
     expect(await written()).toEqual(before);
+  });
+});
+
+describe('management decentralisation', () => {
+  const cadre = (effectiveDate: string) => ({
+    unitCode: '25789', fullName: 'Phạm Văn Nam', personalId: '074088009998', birthDate: '1988-02-02', gender: 'MALE', ethnicity: 'Kinh',
+    homePlace: 'Định An, Bình Dương', category: 'CADRE', change: changeOn(effectiveDate),
+  });
+
+  it.each([
+    ['the district’s home-affairs office', DEMO_USERS.districtHomeAffairs],
+    ['a district officer in no managing body', DEMO_USERS.districtOfficer],
+  ])('refuses a commune cadre put on file by %s, naming the district organization board, and writes nothing', async (_case, username) => {
+    const before = await written();
+    const response = await mutate(username, REGISTER, cadre('2025-01-02'));
+    expect(response.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^Người này không thuộc diện bạn quản lý vào ngày 2025-01-02; theo phân cấp quản lý, Ban Tổ chức – Huyện Dầu Tiếng quản lý \//),
+      extensions: {
+        code: 'FORBIDDEN',
+        details: {
+          reason: 'NOT_MANAGING_BODY', date: '2025-01-02',
+          managedBy: [{ tier: 'DISTRICT', unitCode: '720', unitName: 'Huyện Dầu Tiếng', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-COMMUNE-CADRE' }],
+        },
+      },
+    });
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses the district organization board a commune cadre from 1 July 2025, naming the province’s, and writes nothing', async () => {
+    const before = await written();
+    const response = await mutate(DEMO_USERS.districtOrganizationBoard, REGISTER, cadre('2025-08-01'));
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'NOT_MANAGING_BODY', managedBy: [{ tier: 'PROVINCE', unitCode: '74', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-2025-COMMUNE-CADRE' }] },
+    });
+    expect(await written()).toEqual(before);
+  });
+
+  it.each([
+    ['the district organization board, which manages the commune’s cadres', DEMO_USERS.districtOrganizationBoard],
+    ['a district officer in no managing body', DEMO_USERS.districtOfficer],
+    ['the province’s home-affairs office, before it took commune civil servants over', DEMO_USERS.provinceHomeAffairs],
+  ])('refuses a discipline recorded by %s, naming the district home-affairs office, and writes nothing', async (_case, username) => {
+    const before = await written();
+    const response = await mutate(username, RECORD_DISCIPLINE, { personId, system: 'ADMINISTRATIVE', form: 'REPRIMAND', change: changeOn('2024-12-01', { number: '61/QĐ-UBND' }) });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      details: {
+        reason: 'NOT_MANAGING_BODY', personId, date: '2024-12-01',
+        managedBy: [{ tier: 'DISTRICT', unitCode: '720', unitName: 'Huyện Dầu Tiếng', body: 'HOME_AFFAIRS', ruleCode: 'ND33-COMMUNE-CIVIL-SERVANT' }],
+      },
+    });
+    expect(await written()).toEqual(before);
+  });
+
+  it('lets the province’s home-affairs office record a reward from 1 July 2025, and refuses the district’s', async () => {
+    const reward = (username: string) =>
+      mutate(username, RECORD_REWARD, { personId, form: 'CERTIFICATE_OF_MERIT', title: 'Giấy khen', change: changeOn('2025-08-01', { number: '62/QĐ-UBND' }) });
+    const before = await written();
+    const refused = await reward(MANAGER);
+    expect(refused.errors?.[0].extensions?.details).toMatchObject({
+      reason: 'NOT_MANAGING_BODY', managedBy: [{ tier: 'PROVINCE', unitCode: '74', body: 'HOME_AFFAIRS', ruleCode: 'LAW2025-COMMUNE-CIVIL-SERVANT' }],
+    });
+    expect(await written()).toEqual(before);
+    const recorded = await reward(DEMO_USERS.provinceHomeAffairs);
+    expect(recorded.errors).toBeUndefined();
+    expect(await written()).toEqual({ ...before, reward: before.reward + 1, decision: before.decision + 1, audit_log: before.audit_log + 1, outbox: before.outbox + 1 });
   });
 });

@@ -113,7 +113,7 @@ describe('territory projection', () => {
 describe('registerPerson', () => {
   it('registers a person from the effective date, with one audit row and an event carrying the change', async () => {
     const before = await written();
-    const response = await register(DEMO_USERS.anLapOfficer, {
+    const response = await register(DEMO_USERS.districtHomeAffairs, {
       unitCode: '25801', fullName: 'Lê  Thị Hoa', birthYear: 1988, change: changeOn('2025-01-02', { reason: 'Tiếp nhận công chức' }),
     });
     expect(response.errors).toBeUndefined();
@@ -172,20 +172,20 @@ describe('registerPerson', () => {
   });
 
   it.each([
-    ['a birth year that disagrees with the birth date', DEMO_USERS.anLapOfficer, { unitCode: '25801', birthYear: 2999 }, 'BAD_USER_INPUT'],
-    ['a personal ID of 11 digits', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '07418800123' }, 'BAD_USER_INPUT'],
-    ['a personal ID from province 097', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '097188001235' }, 'BAD_USER_INPUT'],
-    ['a man’s personal ID for a woman', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '074088001235' }, 'BAD_USER_INPUT'],
-    ['a personal ID of another birth year', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '074187001235' }, 'BAD_USER_INPUT'],
-    ['a blank ethnicity', DEMO_USERS.anLapOfficer, { unitCode: '25801', ethnicity: ' ' }, 'BAD_USER_INPUT'],
-    ['a personal ID on another person’s file', DEMO_USERS.anLapOfficer, { unitCode: '25801', personalId: '074188001234' }, 'PERSONAL_ID_TAKEN'],
-    ['a name of 201 characters', DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'A'.repeat(201) }, 'BAD_USER_INPUT'],
-    ['a blank reason', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('2025-01-02', { reason: ' ' }) }, 'BAD_USER_INPUT'],
-    ['a decision from the future', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('2025-01-02', { decidedOn: '2999-01-01' }) }, 'BAD_USER_INPUT'],
+    ['a birth year that disagrees with the birth date', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', birthYear: 2999 }, 'BAD_USER_INPUT'],
+    ['a personal ID of 11 digits', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', personalId: '07418800123' }, 'BAD_USER_INPUT'],
+    ['a personal ID from province 097', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', personalId: '097188001235' }, 'BAD_USER_INPUT'],
+    ['a man’s personal ID for a woman', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', personalId: '074088001235' }, 'BAD_USER_INPUT'],
+    ['a personal ID of another birth year', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', personalId: '074187001235' }, 'BAD_USER_INPUT'],
+    ['a blank ethnicity', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', ethnicity: ' ' }, 'BAD_USER_INPUT'],
+    ['a personal ID on another person’s file', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', personalId: '074188001234' }, 'PERSONAL_ID_TAKEN'],
+    ['a name of 201 characters', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', fullName: 'A'.repeat(201) }, 'BAD_USER_INPUT'],
+    ['a blank reason', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', change: changeOn('2025-01-02', { reason: ' ' }) }, 'BAD_USER_INPUT'],
+    ['a decision from the future', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', change: changeOn('2025-01-02', { decidedOn: '2999-01-01' }) }, 'BAD_USER_INPUT'],
     ['a viewer', DEMO_USERS.districtViewer, { unitCode: '25801' }, 'FORBIDDEN'],
-    ['a unit outside the territory', DEMO_USERS.anLapOfficer, { unitCode: '25789' }, 'FORBIDDEN'],
-    ['a unit that does not exist', DEMO_USERS.anLapOfficer, { unitCode: '99999' }, 'NOT_FOUND'],
-    ['a date before the unit was in force', DEMO_USERS.anLapOfficer, { unitCode: '25801', change: changeOn('1998-06-01') }, 'NOT_IN_FORCE'],
+    ['a unit outside the territory', DEMO_USERS.hcmcOrganizationBoard, { unitCode: '25801' }, 'FORBIDDEN'],
+    ['a unit that does not exist', DEMO_USERS.districtHomeAffairs, { unitCode: '99999' }, 'NOT_FOUND'],
+    ['a date before the unit was in force', DEMO_USERS.districtHomeAffairs, { unitCode: '25801', change: changeOn('1998-06-01') }, 'NOT_IN_FORCE'],
   ])('refuses %s and writes nothing: no person, decision, audit row or event', async (_case, username, input, code) => {
     const before = await written();
     const response = await register(username, {
@@ -196,26 +196,30 @@ describe('registerPerson', () => {
   });
 
   it('says why a personal ID is refused, Vietnamese first, and that a taken one is taken without saying whose', async () => {
-    const province = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'Lê Thị Hoa', personalId: '097188001235', change: changeOn('2025-01-02') });
+    const province = await register(DEMO_USERS.districtHomeAffairs, { unitCode: '25801', fullName: 'Lê Thị Hoa', personalId: '097188001235', change: changeOn('2025-01-02') });
     expect(province.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/^Số định danh cá nhân không hợp lệ: mã tỉnh 097 không thuộc 001–096 \/ Invalid personal ID/),
       extensions: { code: 'BAD_USER_INPUT', details: { reason: 'PROVINCE_CODE' } },
     });
-    const taken = await register(DEMO_USERS.districtOfficer, { unitCode: '25789', fullName: 'Lê Thị Hoa', change: changeOn('2025-01-02') });
+    const taken = await register(DEMO_USERS.districtHomeAffairs, { unitCode: '25789', fullName: 'Lê Thị Hoa', change: changeOn('2025-01-02') });
     expect(taken.errors?.[0]).toMatchObject({ extensions: { code: 'PERSONAL_ID_TAKEN', details: { reason: 'PERSONAL_ID_TAKEN' } } });
   });
 
   it('says when the unit was in force, and nothing about a unit outside the territory', async () => {
-    const early = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'X', change: changeOn('1998-06-01') });
+    const early = await register(DEMO_USERS.districtHomeAffairs, { unitCode: '25801', fullName: 'X', change: changeOn('1998-06-01') });
     expect(early.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_IN_FORCE', details: { startsOn: '1999-01-01', endedOn: null } } });
-    const foreign = await register(DEMO_USERS.anLapOfficer, { unitCode: '25789', fullName: 'X', change: changeOn('1998-06-01') });
-    expect(foreign.errors?.[0].message).toBe('Xã Định An (25789) nằm ngoài địa bàn bạn quản lý / Xã Định An (25789) is outside your territory');
+    // Another province's organization board: a managing body, whose territory lacks the commune.
+    const foreign = await register(DEMO_USERS.hcmcOrganizationBoard, { unitCode: '25801', fullName: 'X', category: 'CADRE', change: changeOn('1998-06-01') });
+    expect(foreign.errors?.[0]).toMatchObject({
+      message: 'Xã An Lập (25801) nằm ngoài địa bàn bạn quản lý / Xã An Lập (25801) is outside your territory',
+      extensions: { code: 'FORBIDDEN', details: { reason: 'OUTSIDE_TERRITORY' } },
+    });
   });
 });
 
 describe('the audit trail’s personnel page', () => {
   it('answers newest first with a cursor, cut to the caller', async () => {
-    const second = await register(DEMO_USERS.districtOfficer, {
+    const second = await register(DEMO_USERS.districtHomeAffairs, {
       unitCode: '25789', fullName: 'Trần Văn Bình', personalId: '074085000777', birthDate: '1985-07-01', gender: 'MALE', change: changeOn('2025-02-01'),
     });
     expect(second.errors).toBeUndefined();
@@ -286,7 +290,8 @@ describe('after a merge of the caller’s commune', () => {
 
   it('refuses a registration in the commune after it ended, saying when it ended, and any write by its own accounts', async () => {
     const before = await written();
-    const late = await register(DEMO_USERS.districtOfficer, { unitCode: '25801', fullName: 'Phạm Văn Nam', change: changeOn('2025-08-01') });
+    // The province's home-affairs office would manage a commune civil servant then: the unit is what is refused.
+    const late = await register(DEMO_USERS.provinceHomeAffairs, { unitCode: '25801', fullName: 'Phạm Văn Nam', change: changeOn('2025-08-01') });
     expect(late.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_IN_FORCE', details: { endedOn: '2025-07-01' } } });
     // The commune's own accounts read its history only: any write is refused before anything else.
     const ceased = await register(DEMO_USERS.anLapOfficer, { unitCode: '25801', fullName: 'Phạm Văn Nam', change: changeOn('2025-06-01') });

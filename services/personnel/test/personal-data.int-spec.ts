@@ -3,6 +3,7 @@ import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@p
 import { auditTrailId } from '@ps/effective-dating';
 import { auditSectionPage, changeOn, DEMO_USERS, graphqlRequest, publishAndAwait, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
 import { MANAGEMENT_RULES, TITLE_MANAGEMENT_RULES } from '../src/management/management.rules';
+import { MIGRATED_RULES } from '../src/migrations/1733410000000-added-management-rules';
 import { managingAuthorities } from '../src/management/managing-authority.lookup';
 import { personnelService } from '../src/service';
 
@@ -72,11 +73,13 @@ beforeAll(async () => {
     'demo territory projected',
   );
   for (const [key, person] of Object.entries(PEOPLE) as Array<[keyof typeof PEOPLE, (typeof PEOPLE)[keyof typeof PEOPLE]]>) {
+    // Each is put on file by the body that manages them: the organization board the cadres, home affairs the civil servant.
+    const manager = person.category === 'CADRE' ? DEMO_USERS.districtOrganizationBoard : DEMO_USERS.districtHomeAffairs;
     const response = await graphqlRequest<{ registerPerson: { id: string } }>(
       service.url,
       'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }',
       {
-        token: await tokenFor(DEMO_USERS.districtOfficer),
+        token: await tokenFor(manager),
         variables: { input: { ...person, unitCode: '25789', ethnicity: 'Kinh', homePlace: HOME_PLACE, change: changeOn('2025-01-02', { number: `${key}/QĐ-UBND` }) } },
       },
     );
@@ -231,13 +234,14 @@ describe('managingAuthorities', () => {
               valid_from::text AS "validFrom", valid_to::text AS "validTo", jsonb_build_object('document', source_document, 'article', source_article) AS source
          FROM management_rule ORDER BY code`,
     );
-    expect(rows).toEqual([...MANAGEMENT_RULES, ...TITLE_MANAGEMENT_RULES].sort((a, b) => a.code.localeCompare(b.code)));
+    expect(rows).toEqual([...MANAGEMENT_RULES, ...TITLE_MANAGEMENT_RULES, ...MIGRATED_RULES].sort((a, b) => a.code.localeCompare(b.code)));
     const inForce = await graphqlRequest<{ managementRules: Array<{ code: string; sourceDocument: string }> }>(
       service.url, 'query { managementRules(asOf: "2025-01-02") { code sourceDocument } }', { token: await tokenFor(DEMO_USERS.dinhAnViewer) },
     );
     expect(inForce.data?.managementRules.map((rule) => rule.code).sort()).toEqual([
-      'ND138-DISTRICT-CIVIL-SERVANT', 'ND138-PROVINCE-CIVIL-SERVANT', 'ND33-COMMUNE-CIVIL-SERVANT', 'QD80-COMMUNE-CADRE', 'QD80-DISTRICT-CADRE',
-      'QD80-DISTRICT-DEPARTMENT-DEPUTY-HEAD', 'QD80-DISTRICT-DEPARTMENT-HEAD',
+      'ND111-COMMUNE-WORKER', 'ND111-DISTRICT-WORKER', 'ND111-PROVINCE-WORKER', 'ND115-COMMUNE-PUBLIC-EMPLOYEE', 'ND115-DISTRICT-PUBLIC-EMPLOYEE',
+      'ND115-PROVINCE-PUBLIC-EMPLOYEE', 'ND138-DISTRICT-CIVIL-SERVANT', 'ND138-PROVINCE-CIVIL-SERVANT', 'ND33-COMMUNE-CIVIL-SERVANT',
+      'ND33-COMMUNE-NON-PROFESSIONAL', 'QD80-COMMUNE-CADRE', 'QD80-DISTRICT-CADRE', 'QD80-DISTRICT-DEPARTMENT-DEPUTY-HEAD', 'QD80-DISTRICT-DEPARTMENT-HEAD',
     ]);
     await expect(
       service.dataSource.query(

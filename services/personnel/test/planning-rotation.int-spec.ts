@@ -34,12 +34,17 @@ const rotate = (username: string, personKey: string, over: Record<string, unknow
   });
 const refusal = (response: { errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }) => response.errors?.[0];
 
+/** The province's organization board manages the district's cadres until 1 July 2025: it plans, rotates and keeps their files. */
+const BOARD = DEMO_USERS.provinceOrganizationBoard;
+
 const people: Record<string, string> = {};
-async function registerPerson(key: string, birthDate: string, gender: 'MALE' | 'FEMALE', ethnicity: string, serial: string): Promise<void> {
+async function registerPerson(key: string, birthDate: string, gender: 'MALE' | 'FEMALE', ethnicity: string, serial: string, unitCode = '720'): Promise<void> {
   const centuryDigit = gender === 'MALE' ? '0' : '1';
-  const response = await request(DEMO_USERS.districtOfficer, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
+  // A commune's cadres are the district organization board's.
+  const registrar = unitCode === '720' ? BOARD : DEMO_USERS.districtOrganizationBoard;
+  const response = await request(registrar, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
     input: {
-      unitCode: '720', fullName: `Cán Bộ ${key} Mẫu`, personalId: `074${centuryDigit}${birthDate.slice(2, 4)}${serial}`, birthDate, gender, ethnicity,
+      unitCode, fullName: `Cán Bộ ${key} Mẫu`, personalId: `074${centuryDigit}${birthDate.slice(2, 4)}${serial}`, birthDate, gender, ethnicity,
       homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('2010-01-01'),
     },
   });
@@ -58,6 +63,7 @@ beforeAll(async () => {
   await registerPerson('Bốn', '1978-05-05', 'MALE', 'Kinh', '000004');
   await registerPerson('Cao Tuổi', '1968-02-01', 'MALE', 'Kinh', '000005');
   await registerPerson('Ngoài Quy Hoạch', '1987-01-01', 'MALE', 'Kinh', '000006');
+  await registerPerson('Xã', '1986-01-01', 'MALE', 'Kinh', '000007', '25789');
 });
 
 afterAll(() => service?.stop());
@@ -66,7 +72,7 @@ describe('cadre planning', () => {
   it('plans three people for the district People’s Committee chair in 2025–2030, each with a decision, audit row and event', async () => {
     const before = await written();
     for (const key of ['Trẻ', 'Nữ', 'Ba']) {
-      const response = await plan(DEMO_USERS.districtOfficer, key, 'DISTRICT_COMMITTEE_CHAIR');
+      const response = await plan(BOARD, key, 'DISTRICT_COMMITTEE_CHAIR');
       expect(response.errors).toBeUndefined();
       expect(response.data?.addToCadrePlanning).toMatchObject({ person: { fullName: `Cán Bộ ${key} Mẫu` }, tier: 'DISTRICT', unitCode: '720', termStart: 2025, termEnd: 2030, validFrom: '2024-06-01' });
     }
@@ -79,7 +85,7 @@ describe('cadre planning', () => {
 
   it('refuses a fourth person for one position with the rule’s code, source and reason, and changes nothing', async () => {
     const before = await written();
-    const response = await plan(DEMO_USERS.districtOfficer, 'Bốn', 'DISTRICT_COMMITTEE_CHAIR');
+    const response = await plan(BOARD, 'Bốn', 'DISTRICT_COMMITTEE_CHAIR');
     expect(errorCodes(response)).toEqual(['PLANNING_PEOPLE_PER_POSITION']);
     expect(refusal(response)?.message).toMatch(/^Mỗi chức danh quy hoạch không quá 3 người; chức danh này đã có 3 \(Quy định 50-QĐ\/TW.*\/ At most 3 people/);
     expect(refusal(response)?.extensions?.details).toMatchObject({ rule: 'PLANNING_PEOPLE_PER_POSITION', source: 'Quy định 50-QĐ/TW ngày 27/12/2021', limit: 3, planned: 3 });
@@ -88,17 +94,17 @@ describe('cadre planning', () => {
 
   it('takes a person off the list, which makes room for another', async () => {
     const [entry]: Array<{ id: string }> = await service.dataSource.query('SELECT id FROM cadre_planning WHERE person_id = $1', [people.Ba]);
-    const removed = await request(DEMO_USERS.districtOfficer, `mutation ($id: ID!, $input: RemoveFromPlanningInput!) { removeFromCadrePlanning(id: $id, input: $input) { ${ENTRY} } }`, {
+    const removed = await request(BOARD, `mutation ($id: ID!, $input: RemoveFromPlanningInput!) { removeFromCadrePlanning(id: $id, input: $input) { ${ENTRY} } }`, {
       id: entry.id, input: { change: change('2024-07-01') },
     });
     expect(removed.errors).toBeUndefined();
     expect(removed.data?.removeFromCadrePlanning).toMatchObject({ validTo: '2024-07-01' });
-    expect((await plan(DEMO_USERS.districtOfficer, 'Bốn', 'DISTRICT_COMMITTEE_CHAIR', '2024-07-01')).errors).toBeUndefined();
-    expect((await plan(DEMO_USERS.districtOfficer, 'Cao Tuổi', 'DISTRICT_COMMITTEE_VICE_CHAIR', '2024-07-01')).errors).toBeUndefined();
+    expect((await plan(BOARD, 'Bốn', 'DISTRICT_COMMITTEE_CHAIR', '2024-07-01')).errors).toBeUndefined();
+    expect((await plan(BOARD, 'Cao Tuổi', 'DISTRICT_COMMITTEE_VICE_CHAIR', '2024-07-01')).errors).toBeUndefined();
   });
 
   it('refuses a cadre without working age for a full term from the term’s start', async () => {
-    const response = await request(DEMO_USERS.districtOfficer, `mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }`, {
+    const response = await request(BOARD, `mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }`, {
       input: { personId: people['Cao Tuổi'], titleCode: 'DISTRICT_PARTY_SECRETARY', unitCode: '720', term: '2030-2035', change: change('2024-07-01') },
     });
     expect(errorCodes(response)).toEqual(['PLANNING_WORKING_TERMS']);
@@ -106,7 +112,7 @@ describe('cadre planning', () => {
   });
 
   it('refuses a title of another tier than the position’s unit', async () => {
-    const response = await request(DEMO_USERS.districtOfficer, `mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }`, {
+    const response = await request(BOARD, `mutation ($input: AddToPlanningInput!) { addToCadrePlanning(input: $input) { id } }`, {
       input: { personId: people.Bốn, titleCode: 'DISTRICT_COMMITTEE_CHAIR', unitCode: '25801', term: '2025-2030', change: change('2024-07-01') },
     });
     expect(errorCodes(response)).toEqual(['BAD_USER_INPUT']);
@@ -138,7 +144,7 @@ describe('cadre planning', () => {
 describe('rotation', () => {
   it('rotates a planned young district cadre to a commune, with a decision, audit row and event', async () => {
     const before = await written();
-    const response = await rotate(DEMO_USERS.districtOfficer, 'Trẻ');
+    const response = await rotate(BOARD, 'Trẻ');
     expect(response.errors).toBeUndefined();
     const rotation = response.data?.startRotation;
     expect(rotation).toMatchObject({ person: { fullName: 'Cán Bộ Trẻ Mẫu' }, fromUnitCode: '720', toUnitCode: '25801', titleCode: 'COMMUNE_PARTY_SECRETARY', startsOn: '2024-09-01', plannedEndOn: '2027-09-01' });
@@ -156,7 +162,7 @@ describe('rotation', () => {
     ['to a title the catalogue lacks', 'Nữ', { titleCode: 'COMMUNE_ROTATION_POST' }, 'ROTATION_TITLE_IN_CATALOGUE', /^Không tạo chức danh mới/],
   ])('refuses rotating %s with the rule’s reason, and changes nothing', async (_case, key, over, code, reason) => {
     const before = await written();
-    const response = await rotate(DEMO_USERS.districtOfficer, key, over);
+    const response = await rotate(BOARD, key, over);
     expect(errorCodes(response)).toEqual([code]);
     expect(refusal(response)?.message).toMatch(reason);
     expect(refusal(response)?.extensions?.details).toMatchObject({ rule: code, source: expect.stringContaining('65-QĐ/TW'), alsoBroken: [] });
@@ -164,26 +170,40 @@ describe('rotation', () => {
   });
 
   it('refuses a district title at a commune', async () => {
-    const response = await rotate(DEMO_USERS.districtOfficer, 'Nữ', { titleCode: 'DISTRICT_SPECIALIST' });
+    const response = await rotate(BOARD, 'Nữ', { titleCode: 'DISTRICT_SPECIALIST' });
     expect(refusal(response)?.extensions?.details).toMatchObject({ reason: 'TITLE_TIER_MISMATCH' });
   });
 
   it('refuses a caller who does not see the unit the cadre leaves', async () => {
     const before = await written();
-    expect(errorCodes(await rotate(DEMO_USERS.anLapOfficer, 'Nữ'))).toEqual(['FORBIDDEN']);
+    // Another province's organization board: the body that manages district cadres, not of this territory.
+    const response = await rotate(DEMO_USERS.hcmcOrganizationBoard, 'Nữ');
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(refusal(response)?.extensions?.details).toMatchObject({ reason: 'OUTSIDE_TERRITORY', unitCode: '720' });
+    expect(await written()).toEqual(before);
+  });
+
+  it('refuses the district home-affairs office rotating a commune cadre, naming the district organization board, and changes nothing', async () => {
+    const before = await written();
+    const response = await rotate(DEMO_USERS.districtHomeAffairs, 'Xã', { fromUnitCode: '25789' });
+    expect(errorCodes(response)).toEqual(['FORBIDDEN']);
+    expect(refusal(response)?.extensions?.details).toMatchObject({
+      reason: 'NOT_MANAGING_BODY', personId: people.Xã, date: '2024-09-01',
+      managedBy: [{ tier: 'DISTRICT', unitCode: '720', body: 'ORGANIZATION_BOARD', ruleCode: 'QD80-COMMUNE-CADRE' }],
+    });
     expect(await written()).toEqual(before);
   });
 
   it('extends and completes a rotation, each an event', async () => {
     const [started] = await service.dataSource.query('SELECT id FROM rotation WHERE person_id = $1', [people.Trẻ]);
-    const extended = await request(DEMO_USERS.districtOfficer, `mutation ($id: ID!, $input: ExtendRotationInput!) { extendRotation(id: $id, input: $input) { ${ROTATION} } }`, {
-      id: started.id, input: { plannedEndOn: '2028-03-01', change: change('2026-01-01') },
+    const extended = await request(BOARD, `mutation ($id: ID!, $input: ExtendRotationInput!) { extendRotation(id: $id, input: $input) { ${ROTATION} } }`, {
+      id: started.id, input: { plannedEndOn: '2028-03-01', change: change('2025-01-02') },
     });
-    expect(extended.data?.extendRotation).toMatchObject({ startsOn: '2024-09-01', plannedEndOn: '2028-03-01', validFrom: '2026-01-01' });
-    const completed = await request(DEMO_USERS.districtOfficer, `mutation ($id: ID!, $input: CompleteRotationInput!) { completeRotation(id: $id, input: $input) { ${ROTATION} } }`, {
-      id: started.id, input: { change: change('2028-03-01') },
+    expect(extended.data?.extendRotation).toMatchObject({ startsOn: '2024-09-01', plannedEndOn: '2028-03-01', validFrom: '2025-01-02' });
+    const completed = await request(BOARD, `mutation ($id: ID!, $input: CompleteRotationInput!) { completeRotation(id: $id, input: $input) { ${ROTATION} } }`, {
+      id: started.id, input: { change: change('2025-06-30') },
     });
-    expect(completed.data?.completeRotation).toMatchObject({ validTo: '2028-03-01' });
+    expect(completed.data?.completeRotation).toMatchObject({ validTo: '2025-06-30' });
     const actions = await eventually(async () => {
       const found = (await service.bus.readAll(PERSONNEL_TOPIC)).filter((m) => m.key === started.id).map((m) => JSON.parse(m.value ?? '{}').payload.action);
       return found.length === 3 ? found : undefined;
@@ -223,11 +243,11 @@ describe('title eligibility', () => {
   });
 
   it('reads the levels and disciplines the e-file records: a bachelor in political theory counts as advanced, a reprimand within 12 months fails', async () => {
-    const qualified = await request(DEMO_USERS.districtOfficer, 'mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { id } }', {
+    const qualified = await request(BOARD, 'mutation ($input: RecordQualificationsInput!) { recordQualifications(input: $input) { id } }', {
       input: { personId: people.Trẻ, qualifications: { professionalLevel: 'MASTER', politicalTheoryLevel: 'BACHELOR' }, change: change('2024-01-02') },
     });
     expect(qualified.errors).toBeUndefined();
-    const disciplined = await request(DEMO_USERS.districtOfficer, 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }', {
+    const disciplined = await request(BOARD, 'mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }', {
       input: { personId: people.Trẻ, system: 'PARTY', form: 'REPRIMAND', change: change('2024-06-03') },
     });
     expect(disciplined.errors).toBeUndefined();
