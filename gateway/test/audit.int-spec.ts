@@ -134,7 +134,7 @@ describe('personal data through the gateway', () => {
       family: [{ relation: 'FATHER', fullName: 'Nguyễn Văn Ba', birthYear: 1960, occupation: 'Cựu chiến binh', residence: 'Xã Thạnh An, Thành phố Hồ Chí Minh' }],
     });
     expect(response.data?.person?.managedByMe).toBe(true);
-    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace', 'family'] }]);
+    expect(await reads()).toEqual([{ username: 'tochuc.tphcm', fields: ['personalId', 'birthDate', 'homePlace', 'ethnicity', 'family'] }]);
     const read = await trail(commune, THANH_AN, 'readPersonalData');
     expect(read.errors).toBeUndefined();
     expect(read.data?.auditTrail?.personnel?.entries.map((entry) => [entry.operation, entry.decision])).toEqual([['readPersonalData', null]]);

@@ -18,7 +18,7 @@ describe('the family on a commune cadre’s e-file', () => {
       family: [FAMILY.father, FAMILY.spouse, FAMILY.child].map((member) => ({ ...member, id: expect.any(String) })),
     });
     expect((await bench.reads()).slice(before)).toEqual([
-      { username: 'tochuc.dautieng', target_id: bench.ids.cadre, fields: ['personalId', 'birthDate', 'homePlace', 'family'] },
+      { username: 'tochuc.dautieng', target_id: bench.ids.cadre, fields: ['personalId', 'birthDate', 'homePlace', 'ethnicity', 'family'] },
     ]);
   });
 
@@ -38,7 +38,7 @@ describe('the family on a commune cadre’s e-file', () => {
   it('is not there before it was recorded, and a full read of a file without family does not name family', async () => {
     const before = (await bench.reads()).length;
     expect(await bench.familyOf(DEMO_USERS.districtOrganizationBoard, '2025-01-09')).toEqual({ masked: false, family: [] });
-    expect((await bench.reads()).slice(before).map((row) => row.fields)).toEqual([['personalId', 'birthDate', 'homePlace']]);
+    expect((await bench.reads()).slice(before).map((row) => row.fields)).toEqual([['personalId', 'birthDate', 'homePlace', 'ethnicity']]);
   });
 
   it('comes for a whole staff list with the rest of the personal data: one statement, one audit INSERT', async () => {

@@ -15,18 +15,21 @@ interface PersonalData {
   personalId: string | null;
   birthDate: string | null;
   homePlace: string | null;
+  ethnicity: string | null;
+  religion: string | null;
 }
 
 /** Two commune cadres and a commune civil servant of Xã Định An (25789), registered on 2 January 2025. */
 const PEOPLE = {
   cadre: { fullName: 'Nguyễn Văn Cán', personalId: '074090001234', birthDate: '1990-05-06', gender: 'MALE', category: 'CADRE' },
   secondCadre: { fullName: 'Trần Văn Bộ', personalId: '074085004321', birthDate: '1985-01-01', gender: 'MALE', category: 'CADRE' },
-  civilServant: { fullName: 'Lê Thị Công', personalId: '074192005678', birthDate: '1992-09-10', gender: 'FEMALE', category: 'CIVIL_SERVANT' },
+  civilServant: { fullName: 'Lê Thị Công', personalId: '074192005678', birthDate: '1992-09-10', gender: 'FEMALE', category: 'CIVIL_SERVANT', religion: 'Công giáo' },
 } as const;
+const religionOf = (person: keyof typeof PEOPLE): string | null => (person === 'civilServant' ? PEOPLE.civilServant.religion : null);
 const HOME_PLACE = 'Xã Định An, Dầu Tiếng, Bình Dương';
 const ids: Record<keyof typeof PEOPLE, string> = { cadre: '', secondCadre: '', civilServant: '' };
 
-const PERSONAL_DATA = 'personalData { masked personalId birthDate homePlace }';
+const PERSONAL_DATA = 'personalData { masked personalId birthDate homePlace ethnicity religion }';
 const personalDataOf = async (username: string, id: string, asOf: string) => {
   const response = await graphqlRequest<{ person: { personalData: PersonalData | null } | null }>(
     service.url,
@@ -57,10 +60,12 @@ const newReads = async <T>(run: () => Promise<T>): Promise<{ result: T; rows: Ar
 };
 
 const full = (person: keyof typeof PEOPLE): PersonalData => ({
-  masked: false, personalId: PEOPLE[person].personalId, birthDate: PEOPLE[person].birthDate, homePlace: HOME_PLACE,
+  masked: false, personalId: PEOPLE[person].personalId, birthDate: PEOPLE[person].birthDate, homePlace: HOME_PLACE, ethnicity: 'Kinh', religion: religionOf(person),
 });
 const masked = (person: keyof typeof PEOPLE): PersonalData => ({
   masked: true, personalId: `0********${PEOPLE[person].personalId.slice(-3)}`, birthDate: PEOPLE[person].birthDate.slice(0, 4), homePlace: 'Bình Dương',
+  // ethnicity and religion, sensitive data, are hidden whole; an absent one stays absent
+  ethnicity: '***', religion: religionOf(person) === null ? null : '***',
 });
 
 beforeAll(async () => {
@@ -104,7 +109,7 @@ describe('personal data of a commune’s staff before 1 July 2025', () => {
     expect(rows).toEqual([
       expect.objectContaining({
         username: 'tochuc.dautieng', target_id: ids.cadre, target_label: 'Nguyễn Văn Cán – Xã Định An (25789)',
-        fields: ['personalId', 'birthDate', 'homePlace'], effective_date: '2025-01-02', unit_paths: ['74.720.25789'],
+        fields: ['personalId', 'birthDate', 'homePlace', 'ethnicity'], effective_date: '2025-01-02', unit_paths: ['74.720.25789'],
       }),
     ]);
     // The row records who read which fields, never the values read.
@@ -167,7 +172,7 @@ describe('a file recorded before the e-file, with no personal data', () => {
        VALUES (gen_random_uuid(), 'Phạm Văn Cũ', '25789', 'CADRE', '2024-01-01', 'system:test') RETURNING id`,
     );
     const { result, rows } = await newReads(() => personalDataOf(DEMO_USERS.districtOrganizationBoard, id, '2025-01-02'));
-    expect(result).toEqual({ masked: false, personalId: null, birthDate: null, homePlace: null });
+    expect(result).toEqual({ masked: false, personalId: null, birthDate: null, homePlace: null, ethnicity: null, religion: null });
     expect(rows).toEqual([]);
   });
 });
@@ -188,7 +193,7 @@ describe('after the district tier ended on 1 July 2025', () => {
     expect(errors).toEqual([]);
     expect(page?.totalCount).toBe((await reads()).length);
     expect(page?.entries[0]).toMatchObject({
-      kind: 'READ', operation: 'readPersonalData', fields: ['personalId', 'birthDate', 'homePlace'], actor: { username: 'tochuc.binhduong' },
+      kind: 'READ', operation: 'readPersonalData', fields: ['personalId', 'birthDate', 'homePlace', 'ethnicity'], actor: { username: 'tochuc.binhduong' },
       effectiveDate: '2025-08-01', before: null, after: null, decision: null, target: { type: 'Person', id: ids.cadre },
     });
   });

@@ -10,11 +10,11 @@ const COEFFICIENT = { from: (value: string | null) => (value === null ? null : N
 /**
  * One version of a person's e-file (hồ sơ): a cadre, civil servant, public employee or worker
  * on a unit's staff. The unit they serve in belongs to the version: serving in another unit is
- * a new version. Personal data (personal ID, birth date, home place, and the family members of
- * family-member.entity.ts) is answered only through `personalData`, masked unless the caller
- * manages the person, and full reads are audited (Decree 13/2023/NĐ-CP); ethnicity and religion are kept and not answered. Qualifications,
- * rank and salary grade are versioned like the unit. People registered before the e-file have
- * no personal data (null).
+ * a new version. Personal data (personal ID, birth date, home place, ethnicity and religion —
+ * the last two sensitive data — and the family members of family-member.entity.ts) is answered
+ * only through `personalData`, masked unless the caller manages the person, and full reads are
+ * audited (Decree 13/2023/NĐ-CP). Qualifications, rank and salary grade are versioned like the
+ * unit. People registered before the e-file have no personal data (null).
  */
 @ObjectType({ description: 'Cán bộ, công chức, viên chức / a person on the staff' })
 @Entity({ name: 'person' })

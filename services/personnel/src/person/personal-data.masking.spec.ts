@@ -30,13 +30,17 @@ describe('masking personal data', () => {
   });
 
   it('masks every value and leaves an absent one absent', () => {
-    expect(maskPersonalData({ personalId: '074188001234', birthDate: '1988-03-04', homePlace: 'Xã An Lập, Dầu Tiếng, Bình Dương', family: [FATHER] })).toEqual({
+    const values = { personalId: '074188001234', birthDate: '1988-03-04', homePlace: 'Xã An Lập, Dầu Tiếng, Bình Dương', ethnicity: 'Khmer', religion: 'Phật giáo', family: [FATHER] };
+    expect(maskPersonalData(values)).toEqual({
       personalId: '0********234',
       birthDate: '1988',
       homePlace: 'Bình Dương',
+      ethnicity: '***',
+      religion: '***',
       family: [{ id: 'f', relation: 'FATHER', fullName: 'Nguyễn V. A.', birthYear: null, occupation: '***', residence: 'Bình Dương' }],
     });
-    expect(maskPersonalData({ personalId: null, birthDate: null, homePlace: null, family: [] })).toEqual({ personalId: null, birthDate: null, homePlace: null, family: [] });
+    const absent = { personalId: null, birthDate: null, homePlace: null, ethnicity: null, religion: null, family: [] };
+    expect(maskPersonalData(absent)).toEqual(absent);
   });
 });
 
@@ -57,10 +61,11 @@ describe('masking family details', () => {
   });
 
   it('names as read only the fields that hold data: family when a member is on the file', () => {
-    const file = { personalId: '074188001234', birthDate: '1988-03-04', homePlace: 'Bình Dương', family: [] };
-    expect(fieldsHeld(file)).toEqual(['personalId', 'birthDate', 'homePlace']);
-    expect(fieldsHeld({ ...file, family: [FATHER] })).toEqual(['personalId', 'birthDate', 'homePlace', 'family']);
-    expect(fieldsHeld({ personalId: null, birthDate: null, homePlace: null, family: [FATHER] })).toEqual(['family']);
-    expect(fieldsHeld({ personalId: null, birthDate: null, homePlace: null, family: [] })).toEqual([]);
+    const file = { personalId: '074188001234', birthDate: '1988-03-04', homePlace: 'Bình Dương', ethnicity: 'Kinh', religion: null, family: [] };
+    const none = { personalId: null, birthDate: null, homePlace: null, ethnicity: null, religion: null };
+    expect(fieldsHeld(file)).toEqual(['personalId', 'birthDate', 'homePlace', 'ethnicity']);
+    expect(fieldsHeld({ ...file, religion: 'Công giáo', family: [FATHER] })).toEqual(['personalId', 'birthDate', 'homePlace', 'ethnicity', 'religion', 'family']);
+    expect(fieldsHeld({ ...none, family: [FATHER] })).toEqual(['family']);
+    expect(fieldsHeld({ ...none, family: [] })).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import type { FamilyRelation } from '../family/family-member.kinds';
  * - birth date: the year only (`1988`), which the file already answers as `birthYear`;
  * - home place: its last comma-separated part, the province (`Bình Dương`), or `***` when it
  *   has a single part (which may name the commune itself);
+ * - ethnicity and religion, sensitive personal data (Decree 13/2023, Art. 2.4): `***` whole;
  * - family (form 2C): each member's relation kept (the file's shape, not the member); the full
  *   name as the family name and the initials of the rest (`Nguyễn V. A.`), enough to tell two
  *   siblings apart; the birth year hidden (null); occupation and workplace `***`; residence
@@ -17,6 +18,8 @@ export interface PersonalDataValues {
   personalId: string | null;
   birthDate: string | null;
   homePlace: string | null;
+  ethnicity: string | null;
+  religion: string | null;
   family: FamilyMemberValues[];
 }
 
@@ -81,12 +84,14 @@ export function maskPersonalData(values: PersonalDataValues): PersonalDataValues
     personalId: values.personalId === null ? null : maskPersonalId(values.personalId),
     birthDate: values.birthDate === null ? null : maskBirthDate(values.birthDate),
     homePlace: values.homePlace === null ? null : maskHomePlace(values.homePlace),
+    ethnicity: values.ethnicity === null ? null : TEXT_HIDDEN,
+    religion: values.religion === null ? null : TEXT_HIDDEN,
     family: values.family.map(maskFamilyMember),
   };
 }
 
 /** The fields a full read returns, as the audit trail names them. */
-export const PERSONAL_DATA_FIELDS: ReadonlyArray<keyof PersonalDataValues> = ['personalId', 'birthDate', 'homePlace', 'family'];
+export const PERSONAL_DATA_FIELDS: ReadonlyArray<keyof PersonalDataValues> = ['personalId', 'birthDate', 'homePlace', 'ethnicity', 'religion', 'family'];
 
 /** The fields of a file that hold data (an empty family holds none): what a full read of it reveals. */
 export function fieldsHeld(values: PersonalDataValues): Array<keyof PersonalDataValues> {

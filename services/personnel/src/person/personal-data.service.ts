@@ -77,6 +77,8 @@ export class PersonalDataService {
       .addSelect('person.personal_id', 'personalId')
       .addSelect('person.birth_date::text', 'birthDate')
       .addSelect('person.home_place', 'homePlace')
+      .addSelect('person.ethnicity', 'ethnicity')
+      .addSelect('person.religion', 'religion')
       .addSelect(familyJsonSql('person.id', ':asOf'), 'family')
       .addSelect('unit.code', 'unitCode')
       .addSelect('unit.name', 'unitName')
@@ -94,7 +96,8 @@ export class PersonalDataService {
 }
 
 function personalDataOf(row: PersonalDataRow): PersonalData {
-  const values: PersonalDataValues = { personalId: row.personalId, birthDate: row.birthDate, homePlace: row.homePlace, family: inFormOrder(row.family) };
+  const { personalId, birthDate, homePlace, ethnicity, religion } = row;
+  const values: PersonalDataValues = { personalId, birthDate, homePlace, ethnicity, religion, family: inFormOrder(row.family) };
   const { family, ...shown } = row.full ? values : maskPersonalData(values);
   return Object.assign(new PersonalData(), { masked: !row.full, ...shown, family: family.map((member) => Object.assign(new FamilyMemberView(), member)) });
 }

@@ -24,6 +24,12 @@ export class PersonalData {
   @Field(() => String, { nullable: true, description: 'Quê quán; che: chỉ tỉnh / home place; masked: the province only' })
   homePlace!: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Dân tộc (dữ liệu nhạy cảm); che: *** / ethnicity, sensitive data; masked: ***' })
+  ethnicity!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Tôn giáo (dữ liệu nhạy cảm); che: *** / religion, sensitive data; masked: ***' })
+  religion!: string | null;
+
   @Field(() => [FamilyMemberView], {
     description: 'Quan hệ gia đình (mẫu 2C) như vào ngày asOf, theo thứ tự mẫu; che: họ và chữ cái đầu, không năm sinh / family members in force on the date, in the form’s order; masked: initials, no birth year',
   })
