@@ -51,3 +51,31 @@ export async function revertEffectiveVersions(runner: QueryRunner, table: string
       ALTER COLUMN id SET DEFAULT gen_random_uuid(),
       ADD PRIMARY KEY (id)`);
 }
+
+/**
+ * The columns and constraints every table of {@link EffectiveVersion} rows has, as a fragment of
+ * `CREATE TABLE ${table} (…)`: the version key, the stable id, the period with its reason and
+ * decision, the closing facts, who created it and when; versions of one thing never overlap.
+ * The table's own columns and constraints go around it. Needs btree_gist and the `decision` table.
+ */
+export function effectiveVersionColumns(table: string): { columns: string; constraints: string } {
+  return {
+    columns: `
+        version_id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        id                  uuid NOT NULL,
+        valid_from          date NOT NULL,
+        valid_to            date,
+        reason              text,
+        decision_id         uuid REFERENCES decision (id),
+        closed_reason       text,
+        closed_decision_id  uuid REFERENCES decision (id),
+        closed_by           text,
+        closed_at           timestamptz,
+        created_by          text NOT NULL,
+        created_at          timestamptz NOT NULL DEFAULT now()`,
+    constraints: `
+        CONSTRAINT ${table}_period CHECK (valid_to IS NULL OR valid_to > valid_from),
+        CONSTRAINT ${table}_closing_ends_version CHECK (closed_reason IS NULL OR valid_to IS NOT NULL),
+        CONSTRAINT ${table}_no_overlap EXCLUDE USING gist (id WITH =, daterange(valid_from, valid_to) WITH &&)`,
+  };
+}

@@ -1,3 +1,4 @@
+import { effectiveVersionColumns } from '@ps/effective-dating';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
@@ -10,29 +11,15 @@ export class FamilyMembers1733500000000 implements MigrationInterface {
 
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('CREATE EXTENSION IF NOT EXISTS btree_gist');
+    const version = effectiveVersionColumns('family_member');
     await runner.query(`
-      CREATE TABLE family_member (
-        version_id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        id                  uuid NOT NULL,
+      CREATE TABLE family_member (${version.columns},
         person_id           uuid NOT NULL,
         relation            text NOT NULL CHECK (relation IN ('FATHER', 'MOTHER', 'SPOUSE', 'CHILD', 'SIBLING', 'SPOUSE_FATHER', 'SPOUSE_MOTHER', 'SPOUSE_SIBLING')),
         full_name           text NOT NULL CHECK (length(btrim(full_name)) BETWEEN 1 AND 200),
         birth_year          integer NOT NULL CHECK (birth_year >= 1900),
         occupation          text CHECK (length(btrim(occupation)) BETWEEN 1 AND 200),
-        residence           text CHECK (length(btrim(residence)) BETWEEN 1 AND 200),
-        valid_from          date NOT NULL,
-        valid_to            date,
-        reason              text,
-        decision_id         uuid REFERENCES decision (id),
-        closed_reason       text,
-        closed_decision_id  uuid REFERENCES decision (id),
-        closed_by           text,
-        closed_at           timestamptz,
-        created_by          text NOT NULL,
-        created_at          timestamptz NOT NULL DEFAULT now(),
-        CONSTRAINT family_member_period CHECK (valid_to IS NULL OR valid_to > valid_from),
-        CONSTRAINT family_member_closing_ends_version CHECK (closed_reason IS NULL OR valid_to IS NOT NULL),
-        CONSTRAINT family_member_no_overlap EXCLUDE USING gist (id WITH =, daterange(valid_from, valid_to) WITH &&),
+        residence           text CHECK (length(btrim(residence)) BETWEEN 1 AND 200),${version.constraints},
         CONSTRAINT family_member_single_relation EXCLUDE USING gist (person_id WITH =, relation WITH =, daterange(valid_from, valid_to) WITH &&)
           WHERE (relation IN ('FATHER', 'MOTHER', 'SPOUSE', 'SPOUSE_FATHER', 'SPOUSE_MOTHER')))`);
     await runner.query('CREATE INDEX family_member_person ON family_member (person_id, valid_from)');
