@@ -13,3 +13,4 @@ export * from './schema';
 export * from './server';
 export * from './service';
 export * from './text';
+export * from './tier';

@@ -1,19 +1,10 @@
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Tier } from '@ps/service-kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { DatedRecord } from '@ps/effective-dating';
 
-/** Tiers of the territory tree; hamlets carry no access tier of their own. */
-export enum Tier {
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-  HAMLET = 'HAMLET',
-}
-
-registerEnumType(Tier, {
-  name: 'Tier',
-  description: 'Cấp hành chính / administrative tier',
-});
+/** The territory tree's tiers: one GraphQL enum shared by every subgraph. */
+export { Tier };
 
 /**
  * One version of an administrative unit (đơn vị hành chính), valid from `validFrom`

@@ -1,4 +1,5 @@
 import { LocalDate } from '@ps/effective-dating';
+import { Tier } from '@ps/service-kit';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
@@ -9,15 +10,8 @@ export enum PositionGroup {
   SUPPORT = 'SUPPORT',
 }
 
-/** The tiers a title can sit at: the organization service's `Tier`, the same GraphQL enum in the supergraph. */
-export enum Tier {
-  PROVINCE = 'PROVINCE',
-  DISTRICT = 'DISTRICT',
-  COMMUNE = 'COMMUNE',
-  HAMLET = 'HAMLET',
-}
-
-registerEnumType(Tier, { name: 'Tier', description: 'Cấp hành chính / administrative tier' });
+/** The tiers a title can sit at: the territory tree's, one GraphQL enum shared by every subgraph. */
+export { Tier };
 
 registerEnumType(PositionGroup, { name: 'PositionGroup', description: 'Lãnh đạo, quản lý / chuyên môn, nghiệp vụ / hỗ trợ, phục vụ' });
 
