@@ -36,6 +36,7 @@ const count = async (sql: string, parameters: unknown[] = []): Promise<number> =
 const held = async () => [
   ...(await service.dataSource.query('SELECT id, party_organization_id, valid_from::text, valid_to::text FROM party_membership ORDER BY id, valid_from')),
   ...(await service.dataSource.query('SELECT id, organization_id, valid_from::text, valid_to::text FROM assignment ORDER BY id, valid_from')),
+  ...(await service.dataSource.query('SELECT id, unit_code, valid_from::text, valid_to::text FROM person ORDER BY id, valid_from')),
 ];
 const members = async (id: string, asOf: string) =>
   (await queryEntities<{ partyMemberCount: number }>(service.url, 'Organization', [{ id }], `partyMemberCount(asOf: "${asOf}")`, await tokenFor(DEMO_USERS.districtOfficer)))
@@ -119,6 +120,22 @@ describe('members and posts follow their organization when a restructuring close
       (await queryEntities<{ headcount: number }>(service.url, 'Organization', [{ id }], `headcount(asOf: "${asOf}")`, await tokenFor(DEMO_USERS.districtOfficer))).data?._entities[0].headcount;
     expect([await headcount(org.anLapCommittee.id, '2025-06-30'), await headcount(org.thanhAnCommittee.id, '2025-07-01')]).toEqual([1, 2]);
     expect(await count("SELECT count(*)::int AS n FROM outbox WHERE envelope->>'type' = 'AssignmentChanged' AND envelope->'payload'->>'action' = 'MOVED'")).toBe(1);
+  });
+
+  it('moves the e-file of the person whose primary post moved to the successor’s commune, and nobody else’s', async () => {
+    expect(await service.dataSource.query('SELECT unit_code, valid_from::text, valid_to::text FROM person WHERE id = $1 ORDER BY valid_from', [people['1']])).toEqual([
+      { unit_code: '25801', valid_from: '1999-06-01', valid_to: '2025-07-01' },
+      { unit_code: '25807', valid_from: '2025-07-01', valid_to: null },
+    ]);
+    // Members without a post stay on their commune's file; Thanh An's own chair was there already.
+    const units = await service.dataSource.query('SELECT id, unit_code FROM person WHERE id = ANY($1::uuid[]) AND valid_to IS NULL ORDER BY unit_code', [[people['2'], people['3'], people['4']]]);
+    expect(units).toEqual([{ id: people['3'], unit_code: '25798' }, { id: people['2'], unit_code: '25801' }, { id: people['4'], unit_code: '25807' }]);
+    const staff = async (unitCode: string, asOf: string) => (await graphqlRequest<{ people: Array<{ id: string }> }>(service.url,
+      `{ people(unitCode: "${unitCode}", asOf: "${asOf}") { id } }`, { token: await tokenFor(DEMO_USERS.districtOfficer) })).data?.people.map((person) => person.id).sort();
+    expect(await staff('25807', '2025-07-01')).toEqual([people['1'], people['4']].sort());
+    expect(await staff('25801', '2025-06-30')).toEqual([people['1'], people['2']].sort());
+    const [audit] = await service.dataSource.query("SELECT before, after FROM audit_log WHERE operation = 'followSuccession' AND after->'personIds' @> $1::jsonb", [JSON.stringify([people['1']])]);
+    expect(audit).toMatchObject({ before: { unitCode: '25801', people: 1 }, after: { unitCode: '25807', personIds: [people['1']] } });
   });
 
   it('changes nothing when the closings are delivered again, or announced again as new events', async () => {

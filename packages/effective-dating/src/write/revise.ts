@@ -12,21 +12,28 @@ const CLOSING = ['closedReason', 'closedDecisionId', 'closedBy', 'closedAt'] as 
  * that day is split there (its earlier part ends on the date, the later part carries the
  * fields and keeps the end and any closing the version had), and versions starting later are
  * changed in place. This is how a restructuring carries what it moves, whatever its start
- * date. Returns the versions as they now stand from the date on, oldest first.
+ * date. `key` names the things (one value or several); `only`, when given, keeps to the
+ * versions that still have that value (a later version elsewhere is left alone). Returns the
+ * versions as they now stand from the date on, oldest first.
  */
 export async function reviseFrom<T extends DatedRecord & ObjectLiteral>(
   write: DatedWrite,
   target: EntityTarget<T>,
-  key: { property: keyof T & string; value: string },
+  key: { property: keyof T & string; value: string | readonly string[] },
   fields: Partial<T>,
+  only?: { property: keyof T & string; value: string },
 ): Promise<T[]> {
   const repository = write.manager.getRepository(target);
   const primary = repository.metadata.primaryColumns[0].propertyName;
-  const column = repository.metadata.findColumnWithPropertyName(key.property)?.databaseName ?? key.property;
-  const versions = await repository
+  const columnOf = (property: string) => repository.metadata.findColumnWithPropertyName(property)?.databaseName ?? property;
+  const values = typeof key.value === 'string' ? [key.value] : [...key.value];
+  if (values.length === 0) return [];
+  const query = repository
     .createQueryBuilder('version')
-    .where(`version.${column} = :key`, { key: key.value })
-    .andWhere(notEndedBy('version', ':date'), { date: write.date })
+    .where(`version.${columnOf(key.property)} IN (:...keys)`, { keys: values })
+    .andWhere(notEndedBy('version', ':date'), { date: write.date });
+  if (only) query.andWhere(`version.${columnOf(only.property)} = :only`, { only: only.value });
+  const versions = await query
     .orderBy('version.valid_from')
     .setLock('pessimistic_write')
     .getMany();

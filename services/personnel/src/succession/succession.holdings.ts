@@ -3,6 +3,7 @@ import { reviseFrom, type DatedWrite } from '@ps/effective-dating';
 import { Assignment } from '../assignment/assignment.entity';
 import { assignmentChange } from '../assignment/assignment.events';
 import { PartyMembership } from '../party/party-membership.entity';
+import { Person } from '../person/person.entity';
 
 /** An organization on one side of a succession, with its unit then. */
 export interface Holder {
@@ -22,12 +23,16 @@ export const HELD_BY_ORGANIZATION = [
 export interface Carried {
   memberships: string[];
   assignments: string[];
+  /** People whose e-file followed their primary post to the successor's unit. */
+  people: string[];
 }
 
 /**
  * Carries, from the write's date, the Party memberships and the posts held by `from` to `to`
  * (a post leaves its seat: the closed organization's seats closed with it), each announced as
- * its owner's event says a move.
+ * its owner's event says a move. When the successor is in another unit (a merged commune), the
+ * e-file of each person whose primary post moved follows it: they serve in the successor's unit
+ * from that day (a file already elsewhere then is left alone).
  */
 export async function carryHoldings(write: DatedWrite, from: Holder, to: Holder): Promise<Carried> {
   const memberships = distinct(await reviseFrom(write, PartyMembership, { property: 'partyOrganizationId', value: from.id }, { partyOrganizationId: to.id }));
@@ -41,7 +46,15 @@ export async function carryHoldings(write: DatedWrite, from: Holder, to: Holder)
   })));
   await write.emitMany(AssignmentChanged, assignments.map((assignment) =>
     assignmentChange(write, { ...assignment, organizationId: to.id, seatId: null }, { code: to.unitCode, path: to.path }, 'MOVED')));
-  return { memberships: memberships.map((membership) => membership.id), assignments: assignments.map((assignment) => assignment.id) };
+  const primaryHolders = [...new Set(assignments.filter((assignment) => !assignment.concurrent).map((assignment) => assignment.personId))];
+  const people = from.unitCode === to.unitCode
+    ? []
+    : distinct(await reviseFrom(write, Person, { property: 'id', value: primaryHolders }, { unitCode: to.unitCode }, { property: 'unitCode', value: from.unitCode }));
+  return {
+    memberships: memberships.map((membership) => membership.id),
+    assignments: assignments.map((assignment) => assignment.id),
+    people: people.map((person) => person.id),
+  };
 }
 
 /** One row per thing: a thing whose later versions were revised appears once. */

@@ -54,8 +54,8 @@ function follow(manager: EntityManager, succession: PendingSuccession): Promise<
     const carried = await carryHoldings(write, from, to);
     write
       .about({ type: 'Organization', id: from.id, label: `Đảng viên, cán bộ ${from.name} → ${to.name}`, unitCode: to.unitCode, unitPaths: paths(from, to) })
-      .before({ organizationId: from.id, members: carried.memberships.length, posts: carried.assignments.length })
-      .after({ organizationId: to.id, membershipIds: carried.memberships, assignmentIds: carried.assignments });
+      .before({ organizationId: from.id, unitCode: from.unitCode, members: carried.memberships.length, posts: carried.assignments.length, people: carried.people.length })
+      .after({ organizationId: to.id, unitCode: to.unitCode, membershipIds: carried.memberships, assignmentIds: carried.assignments, personIds: carried.people });
     return carried.memberships.length + carried.assignments.length;
   });
 }
