@@ -32,9 +32,10 @@ function seedPartyMembers(): number {
 }
 
 const demoRows = async () =>
-  (await queryDatabase<{ people: number; memberships: number; versions: number; audit: number; followed: number; planned: number; rotations: number }>(
+  (await queryDatabase<{ people: number; personVersions: number; memberships: number; versions: number; audit: number; followed: number; planned: number; rotations: number }>(
     databaseOf('personnel'),
-    `SELECT (SELECT count(*)::int FROM person WHERE personal_id LIKE '000%') AS people, (SELECT count(DISTINCT id)::int FROM party_membership) AS memberships,
+    `SELECT (SELECT count(DISTINCT id)::int FROM person WHERE personal_id LIKE '000%') AS people,
+            (SELECT count(*)::int FROM person WHERE personal_id LIKE '000%') AS "personVersions", (SELECT count(DISTINCT id)::int FROM party_membership) AS memberships,
             (SELECT count(*)::int FROM party_membership) AS versions,
             (SELECT count(*)::int FROM audit_log WHERE operation = 'seedDauTiengPartyMembers') AS audit,
             (SELECT count(*)::int FROM audit_log WHERE operation = 'followSuccession') AS followed,
