@@ -3,7 +3,7 @@ import type { ExpectedProduct } from '../responsibility-rule/responsibility-rule
 import { RuleSubject } from '../rule-set/rule-set.kinds';
 import { SHIPPED_RULE_SETS } from '../rule-set/shipped.rule-sets';
 import { periodScore } from './period.score';
-import { productOutcomes, type DeliveredProduct } from './work-product.score';
+import { productOutcomes, qualityPercentOf, type DeliveredProduct } from './work-product.score';
 
 const march = { from: '2026-03-01', to: '2026-03-31' };
 const decree335 = pickRuleSet(SHIPPED_RULE_SETS, RuleSubject.CIVIL_SERVANT, march.to);
@@ -72,5 +72,16 @@ describe('periodScore under Decree 335', () => {
     expect(() => periodScore(decree90, [{ code: 'GENERAL', percent: 90 }, { code: 'UNIT_RESULTS', percent: 90 }], productOutcomes(expected, delivered(), march))).toThrow(
       refusal('RULE_SET_NOT_POINT_BASED'),
     );
+  });
+});
+
+describe('qualityPercentOf', () => {
+  it('reads met as 100%, not met as 0%, a share as given, and nothing delivered as 0%', () => {
+    expect([qualityPercentOf('A', 1, { qualityMet: true }), qualityPercentOf('A', 1, { qualityMet: false }), qualityPercentOf('A', 1, { qualityPercent: 85 }), qualityPercentOf('A', 0, {})]).toEqual([100, 0, 85, 0]);
+  });
+
+  it('needs exactly one of the two for a product delivered', () => {
+    expect(() => qualityPercentOf('A', 1, {})).toThrow(refusal('QUALITY_ONE_OF'));
+    expect(() => qualityPercentOf('A', 1, { qualityMet: true, qualityPercent: 90 })).toThrow(refusal('QUALITY_ONE_OF'));
   });
 });

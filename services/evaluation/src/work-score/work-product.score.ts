@@ -80,3 +80,13 @@ export function productOutcomes(expected: readonly ExpectedProduct[], delivered:
 export function asWorkProducts(outcomes: readonly ProductOutcome[]): WorkProductScore[] {
   return outcomes.map(({ earned, weight, late, defective }) => ({ earned, possible: weight, late, defective }));
 }
+
+/** Quality as a share: given as met (100) or not (0), or as a percentage; nothing delivered has none. */
+export function qualityPercentOf(code: string, quantity: number, quality: { qualityMet?: boolean | null; qualityPercent?: number | null }): number {
+  const given = [quality.qualityMet, quality.qualityPercent].filter((value) => value !== null && value !== undefined).length;
+  if (given > 1 || (given === 0 && quantity > 0)) {
+    refuse('QUALITY_ONE_OF', `${code}: nêu đạt chất lượng hoặc tỷ lệ đạt, một trong hai`, `${code}: give quality met or its share, one of the two`, { product: code });
+  }
+  if (typeof quality.qualityMet === 'boolean') return quality.qualityMet ? 100 : 0;
+  return quality.qualityPercent ?? 0;
+}
