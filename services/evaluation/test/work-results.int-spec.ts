@@ -112,6 +112,29 @@ describe('cycles and scores', () => {
   });
 });
 
+describe('concurrent writes', () => {
+  it('opens one of two cycles of the same period asked at once, and refuses the other as a conflict', async () => {
+    const both = await Promise.all([1, 2].map(() => openCycle(DEMO_USERS.anLapOfficer, '25801', 'MONTHLY', '2026-11-01', '2026-11-30')));
+    expect(both.map((response) => errorCodes(response)).sort()).toEqual([[], ['CONFLICT']]);
+    const listed = await ask<{ evaluationCycles: Array<{ kind: string; periodFrom: string; open: boolean }> }>(DEMO_USERS.anLapOfficer,
+      '{ evaluationCycles(unitCode: "25801", year: 2026) { kind periodFrom open } }');
+    expect(listed.data?.evaluationCycles).toEqual([
+      { kind: 'MONTHLY', periodFrom: '2026-03-01', open: false }, { kind: 'QUARTERLY', periodFrom: '2026-04-01', open: true }, { kind: 'MONTHLY', periodFrom: '2026-11-01', open: true },
+    ]);
+    expect((await ask(DEMO_USERS.dinhAnAdmin, '{ evaluationCycles(unitCode: "25801", year: 2026) { id } }')).data).toEqual({ evaluationCycles: [] });
+  });
+
+  it('scores a person once for a day when two overlapping cycles score them at once', async () => {
+    const person = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+    const december = (await openCycle(DEMO_USERS.anLapOfficer, '25801', 'MONTHLY', '2026-12-01', '2026-12-31')).data?.openEvaluationCycle.id ?? '';
+    const q4 = (await openCycle(DEMO_USERS.anLapOfficer, '25801', 'QUARTERLY', '2026-10-01', '2026-12-31')).data?.openEvaluationCycle.id ?? '';
+    const delivered = { products: [{ code: 'HO_SO', quantity: 20, qualityMet: true, deliveredOn: '2026-12-20' }] };
+    const both = await Promise.all([december, q4].map((cycleId) => score(DEMO_USERS.anLapOfficer, scoreInput(cycleId, { personId: person, ...delivered }))));
+    expect(both.map((response) => errorCodes(response)).sort()).toEqual([[], ['CONFLICT']]);
+    expect((await service.dataSource.query('SELECT count(*)::int AS n FROM period_score WHERE person_id = $1', [person]))[0].n).toBe(1);
+  });
+});
+
 describe('refusals change nothing', () => {
   it.each([
     ['a rule outside the territory', () => recordRule(DEMO_USERS.anLapOfficer, { ...ruleInput, unitCode: '25789' }), 'FORBIDDEN'],

@@ -29,3 +29,9 @@ export class CycleNotFoundError extends NotFoundError {
     super(`Không có kỳ đánh giá ${cycleId}`, `No evaluation cycle ${cycleId}`, { reason: 'CYCLE_NOT_FOUND', cycleId });
   }
 }
+
+/** The one-cycle-per-period constraint, hit by a concurrent opening, as the typed error; any other error as it is. */
+export function cycleConflict(error: unknown, unitCode: string, kind: CycleKind, from: string): unknown {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
+  return driverError?.code === '23505' && driverError.constraint === 'evaluation_cycle_one_per_period' ? new CycleExistsError(unitCode, kind, from) : error;
+}

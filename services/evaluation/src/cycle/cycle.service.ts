@@ -5,7 +5,7 @@ import { BadUserInputError } from '@ps/errors';
 import type { DataSource, EntityManager } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
 import { cycleSnapshot, EvaluationCycle } from './cycle.entity';
-import { CycleClosedError, CycleExistsError, CycleNotFoundError } from './cycle.errors';
+import { CycleClosedError, cycleConflict, CycleExistsError, CycleNotFoundError } from './cycle.errors';
 import type { CloseEvaluationCycleInput, OpenEvaluationCycleInput } from './cycle.inputs';
 import { checkCyclePeriod } from './cycle.period';
 import { cyclesWithinTerritory } from './cycle.territory';
@@ -37,7 +37,9 @@ export class EvaluationCycleService {
         id: randomUUID(), unitCode: unit.code, kind: input.kind, periodFrom: period.from, periodTo: period.to,
         openedOn: write.date, openedDecisionId: write.change.decision.id, openedBy: write.actor.userId, closedOn: null, closedDecisionId: null, closedBy: null,
       });
-      await repository.insert(cycle);
+      await repository.insert(cycle).catch((error: unknown) => {
+        throw cycleConflict(error, unit.code, input.kind, period.from);
+      });
       about(write, cycle, unit).after(cycleSnapshot(cycle));
       return cycle;
     });

@@ -13,3 +13,10 @@ export class PeriodAlreadyScoredError extends DomainError {
 
 /** A score input that is malformed before any rule is read. */
 export class ScoreInputError extends BadUserInputError {}
+
+/** The no-day-twice constraint, hit by a concurrent score of the same person, as the typed error; any other error as it is. */
+export function scoreConflict(error: unknown, personId: string, cycle: { id: string; periodFrom: string; periodTo: string }): unknown {
+  const driverError = (error as { driverError?: { code?: string; constraint?: string } } | null)?.driverError;
+  const overlap = driverError?.code === '23P01' && driverError.constraint === 'period_score_no_day_twice';
+  return overlap ? new PeriodAlreadyScoredError(personId, cycle.id, cycle.periodFrom, cycle.periodTo) : error;
+}

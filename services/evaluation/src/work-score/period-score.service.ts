@@ -12,7 +12,7 @@ import { ruleSetDraftOf } from '../rule-set/rule-set.entity';
 import type { RatingRuleSetService } from '../rule-set/rule-set.service';
 import { periodScore } from './period.score';
 import { PeriodScore, scoreSnapshot } from './period-score.entity';
-import { PeriodAlreadyScoredError, ScoreInputError } from './period-score.errors';
+import { PeriodAlreadyScoredError, scoreConflict, ScoreInputError } from './period-score.errors';
 import type { ScoreWorkProductsInput } from './period-score.inputs';
 import { productOutcomes, qualityPercentOf } from './work-product.score';
 
@@ -57,7 +57,9 @@ export class PeriodScoreService {
         scoredOn: write.date, decisionId: write.change.decision.id, scoredBy: write.actor.userId,
       });
       if (previous) write.before(scoreSnapshot(previous));
-      await repository.save(score);
+      await repository.save(score).catch((error: unknown) => {
+        throw scoreConflict(error, input.personId, cycle);
+      });
       const label = `Điểm ${cycleLabel(cycle, unit)} – người ${input.personId}`;
       write.about({ type: 'PeriodScore', id: score.id, label, unitCode: unit.code, unitPaths: [unit.path] }).after(scoreSnapshot(score));
       return score;
