@@ -68,6 +68,12 @@ const importedMembership = () => `Số CCCD,Mã tổ chức Đảng,Ngày vào �
 /** The same person's post, as an assignment file carries it: a vice chair of Thanh An's People's Committee. */
 const importedAssignment = () => `Số CCCD,Mã tổ chức,Mã chức danh,Kiêm nhiệm,Mã ghế\n079191000102,${ids.committee},COMMUNE_COMMITTEE_VICE_CHAIR,không,\n`;
 
+/** The work products a commune's office and statistics officer owes each month. */
+const WORK_PRODUCTS = [
+  { code: 'BAO_CAO_THANG', name: 'Báo cáo tình hình tháng', weight: 40, expectedQuantity: 1, qualityStandard: 'Đúng thể thức, số liệu đối chiếu', deadlineDay: 25 },
+  { code: 'HO_SO_HANH_CHINH', name: 'Hồ sơ thủ tục hành chính', weight: 60, expectedQuantity: 20, qualityStandard: 'Đúng hạn, không sai sót', deadlineDay: null },
+];
+
 const ruleBand = (level: string, condition: string) => ({ level, condition, requiresNoDisciplined: false, article: 'Điều 11–14' });
 /** Decree 56/2015, which Decree 90/2020 replaced: a nationwide rule set, in every province's trail. */
 const DECREE_56 = {
@@ -239,6 +245,22 @@ export const FIXTURES: Array<[string, Fixture]> = [
   ['recordRating', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
     query: 'mutation ($input: RecordRatingInput!) { recordRating(input: $input) { id } }',
     variables: () => ({ input: { unitCode: THANH_AN, subjectName: 'Nguyễn Văn An', year: 2025, level: 'HTT', change: local('20/QĐ-UBND', '2026-01-20') } }) }],
+  ['recordResponsibilityRule', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: RecordResponsibilityRuleInput!) { recordResponsibilityRule(input: $input) { id } }',
+    variables: () => ({ input: { unitCode: THANH_AN, organizationId: ids.committee, titleCode: 'VAN_PHONG_THONG_KE', products: WORK_PRODUCTS, change: local('50/QĐ-UBND', '2026-02-01') } }) }],
+  ['openEvaluationCycle', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: OpenEvaluationCycleInput!) { openEvaluationCycle(input: $input) { id } }',
+    variables: () => ({ input: { unitCode: THANH_AN, kind: 'MONTHLY', periodFrom: '2026-03-01', periodTo: '2026-03-31', change: local('51/QĐ-UBND', '2026-03-01') } }),
+    keep: (data) => void (ids.cycle = data.openEvaluationCycle.id as string) }],
+  ['scoreWorkProducts', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: true,
+    query: 'mutation ($input: ScoreWorkProductsInput!) { scoreWorkProducts(input: $input) { id } }',
+    variables: () => ({ input: {
+      cycleId: ids.cycle, personId: ids.person, subject: 'CIVIL_SERVANT', organizationId: ids.committee, titleCode: 'VAN_PHONG_THONG_KE', leaveDays: 2,
+      assessed: [{ code: 'GENERAL', percent: 90 }], products: [{ code: 'BAO_CAO_THANG', quantity: 1, qualityMet: true, deliveredOn: '2026-03-25' }],
+      change: local('52/BB-UBND', '2026-04-02') } }) }],
+  ['closeEvaluationCycle', { service: 'evaluation', user: commune, unitCode: THANH_AN, creates: false,
+    query: 'mutation ($input: CloseEvaluationCycleInput!) { closeEvaluationCycle(input: $input) { id } }',
+    variables: () => ({ input: { cycleId: ids.cycle, change: local('53/QĐ-UBND', '2026-04-05') } }) }],
   ['recordRatingRuleSet', { service: 'evaluation', user: DEMO_USERS.nationalRecorder, unitCode: '79', creates: true,
     query: 'mutation ($input: RecordRatingRuleSetInput!) { recordRatingRuleSet(input: $input) { id } }',
     variables: () => ({ input: DECREE_56 }) }],

@@ -17,6 +17,7 @@ import { CreateRatings1732792000000 } from './migrations/1732792000000-create-ra
 import { DateRatings1732870000000 } from './migrations/1732870000000-date-ratings';
 import { RatingRuleSets1733600000000 } from './migrations/1733600000000-rating-rule-sets';
 import { DownsizingTriggers1733610000000 } from './migrations/1733610000000-downsizing-triggers';
+import { ResponsibilityRulesCyclesScores1733700000000 } from './migrations/1733700000000-responsibility-rules-cycles-scores';
 import { Rating } from './rating/rating.entity';
 import { ratingLoaders } from './rating/rating.loaders';
 import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
@@ -25,7 +26,27 @@ import { RatingRuleSet } from './rule-set/rule-set.entity';
 import { RatingRuleSetResolver } from './rule-set/rule-set.resolver';
 import { RatingRuleSetService } from './rule-set/rule-set.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
+import { EvaluationCycle } from './cycle/cycle.entity';
+import { EvaluationCycleResolver } from './cycle/cycle.resolver';
+import { EvaluationCycleService } from './cycle/cycle.service';
+import { ResponsibilityRule } from './responsibility-rule/responsibility-rule.entity';
+import { ResponsibilityRuleResolver } from './responsibility-rule/responsibility-rule.resolver';
+import { ResponsibilityRuleService } from './responsibility-rule/responsibility-rule.service';
+import { AnnualScoreService } from './work-score/annual-score.service';
+import { PeriodScore } from './work-score/period-score.entity';
+import { PeriodScoreResolver } from './work-score/period-score.resolver';
+import { PeriodScoreService } from './work-score/period-score.service';
 import { territoryGuard } from './territory/territory.guard';
+
+/** Responsibility rules, cycles and the scores of work products, over one set of services. */
+function workResultResolvers(dataSource: DataSource) {
+  const [rules, cycles, ruleSets] = [new ResponsibilityRuleService(dataSource), new EvaluationCycleService(dataSource), new RatingRuleSetService(dataSource)];
+  return [
+    new ResponsibilityRuleResolver(rules),
+    new EvaluationCycleResolver(cycles),
+    new PeriodScoreResolver(new PeriodScoreService(dataSource, cycles, rules, ruleSets), new AnnualScoreService(dataSource, ruleSets)),
+  ];
+}
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
@@ -36,7 +57,7 @@ export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
 
 export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   name: 'evaluation',
-  entities: [Rating, RatingRuleSet, DownsizingTrigger, Decision],
+  entities: [Rating, RatingRuleSet, DownsizingTrigger, ResponsibilityRule, EvaluationCycle, PeriodScore, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -48,10 +69,12 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     AuditTrailReads1733100000000,
     RatingRuleSets1733600000000,
     DownsizingTriggers1733610000000,
+    ResponsibilityRulesCyclesScores1733700000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
       [
+        ...workResultResolvers(dataSource),
         new RatingResolver(new RatingService(dataSource)),
         new UnitRatingResolver(),
         new RatingRuleSetResolver(new RatingRuleSetService(dataSource)),

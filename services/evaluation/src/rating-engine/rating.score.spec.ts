@@ -26,7 +26,12 @@ describe('scoreOf (Decree 335: general 30 + task results 70)', () => {
       },
     ]);
     // products earn 10 + 7.5 + 6 + 7.5 = 31 of 40: 70 × 31/40 = 54.25; lost 7 of 40: 12.25
-    expect(score.criteria[1]).toEqual({ code: 'TASK_RESULTS', weight: 70, points: 54.25, penalty: 12.25 });
+    expect(score.criteria[1]).toEqual({
+      code: 'TASK_RESULTS', weight: 70, points: 54.25, penalty: 12.25,
+      // each product's part: 70 × 10/40, 70 × 7.5/40 (lost 70 × 2.5/40), …
+      products: [{ points: 17.5, penalty: 0 }, { points: 13.13, penalty: 4.38 }, { points: 10.5, penalty: 3.5 }, { points: 13.13, penalty: 4.38 }],
+    });
+    expect(score.criteria[0].products).toEqual([]);
     expect(score.points).toBe(84.25);
   });
 

@@ -13,12 +13,20 @@ export interface WorkProductScore {
 /** A criterion's score: a percentage of its weight, or the work products it is scored from. */
 export type CriterionScore = { code: string; percent: number } | { code: string; products: readonly WorkProductScore[] };
 
+/** What one work product added to the 100-point score, and what its penalty took. */
+export interface ProductPoints {
+  points: number;
+  penalty: number;
+}
+
 export interface CriterionPoints {
   code: string;
   weight: number;
   points: number;
   /** Points the late or defective products lost. */
   penalty: number;
+  /** Each work product's part of `points`, in the order given (none for a criterion scored by percent). */
+  products: ProductPoints[];
 }
 
 export interface Score {
@@ -32,20 +40,18 @@ function refuse(reason: string, vi: string, en: string, details: Record<string, 
   throw new BadUserInputError(vi, en, { reason, ...details });
 }
 
-/** Share earned of a criterion's products after the penalty, and the share the penalty took. */
-function productShares(products: readonly WorkProductScore[], penaltyPercent: number, code: string): { share: number; lost: number } {
+/** Share earned of a criterion's products after the penalty, the share the penalty took, and each product's shares. */
+function productShares(products: readonly WorkProductScore[], penaltyPercent: number, code: string): { share: number; lost: number; each: Array<{ share: number; lost: number }> } {
   const possible = products.reduce((sum, product) => sum + product.possible, 0);
   if (products.length === 0 || possible <= 0 || products.some((product) => product.earned < 0 || product.earned > product.possible)) {
     refuse('SCORE_OUT_OF_RANGE', `Điểm sản phẩm của tiêu chí ${code} không hợp lệ`, `Work product points of ${code} are out of range`, { criterion: code });
   }
-  let earned = 0;
-  let lost = 0;
-  for (const product of products) {
+  const each = products.map((product) => {
     const penalty = product.late || product.defective ? (product.earned * penaltyPercent) / 100 : 0;
-    earned += product.earned - penalty;
-    lost += penalty;
-  }
-  return { share: earned / possible, lost: lost / possible };
+    return { share: (product.earned - penalty) / possible, lost: penalty / possible };
+  });
+  const sum = (part: 'share' | 'lost') => each.reduce((total, product) => total + product[part], 0);
+  return { share: sum('share'), lost: sum('lost'), each };
 }
 
 /**
@@ -64,10 +70,11 @@ export function scoreOf(set: RuleSetDraft, scores: readonly CriterionScore[]): S
     const weight = criterion.weight ?? 0;
     if ('percent' in score) {
       if (score.percent < 0 || score.percent > 100) refuse('SCORE_OUT_OF_RANGE', `Tỷ lệ của tiêu chí ${score.code} phải từ 0 đến 100`, `${score.code} must be 0–100%`, { criterion: score.code });
-      return { code: criterion.code, weight, points: round2((weight * score.percent) / 100), penalty: 0 };
+      return { code: criterion.code, weight, points: round2((weight * score.percent) / 100), penalty: 0, products: [] };
     }
-    const { share, lost } = productShares(score.products, set.latePenalty?.percent ?? 0, criterion.code);
-    return { code: criterion.code, weight, points: round2(weight * share), penalty: round2(weight * lost) };
+    const { share, lost, each } = productShares(score.products, set.latePenalty?.percent ?? 0, criterion.code);
+    const products = each.map((product) => ({ points: round2(weight * product.share), penalty: round2(weight * product.lost) }));
+    return { code: criterion.code, weight, points: round2(weight * share), penalty: round2(weight * lost), products };
   });
   return { points: round2(criteria.reduce((sum, criterion) => sum + criterion.points, 0)), criteria };
 }
