@@ -67,11 +67,12 @@ process.stdout.write(`
     admin.dinhan       commune-admin     Xã Định An (25789)
     viewer.dinhan      commune-viewer    Xã Định An (25789)
   Personnel files are written only by the body that manages the person on the date (token claim body):
-    tochuc.tphcm       province-officer  Ban Tổ chức Thành ủy TP.HCM (79): commune cadres today
-    tochuc.binhduong   province-officer  Ban Tổ chức Tỉnh ủy Bình Dương (74): district cadres, commune cadres from 1 Jul 2025
-    noivu.binhduong    province-officer  Sở Nội vụ Bình Dương (74): commune civil servants from 1 Jul 2025
-    tochuc.dautieng    district-officer  Ban Tổ chức Huyện ủy Dầu Tiếng (720): commune cadres before 1 Jul 2025
-    noivu.dautieng     district-officer  Phòng Nội vụ Dầu Tiếng (720): civil servants, public employees before 1 Jul 2025
+    tochuc.tphcm       province-officer  Ban Tổ chức Thành ủy TP.HCM (79): the city's commune cadres today
+    noivu.tphcm        province-officer  Sở Nội vụ TP.HCM (79): the city's commune civil servants, public employees today
+    tochuc.binhduong   province-officer  Ban Tổ chức Tỉnh ủy Bình Dương (74): district cadres until 1 Jul 2025 (history)
+    noivu.binhduong    province-officer  Sở Nội vụ Bình Dương (74): province civil servants until 1 Jul 2025 (history)
+    tochuc.dautieng    district-officer  Ban Tổ chức Huyện ủy Dầu Tiếng (720): commune cadres until 1 Jul 2025 (history)
+    noivu.dautieng     district-officer  Phòng Nội vụ Dầu Tiếng (720): civil servants, public employees until 1 Jul 2025 (history)
 
   Try it:   node scripts/demo-query.mjs admin.thanhan
             node scripts/demo-query.mjs admin.dautieng 720 2013-09-16

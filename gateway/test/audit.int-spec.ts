@@ -152,6 +152,7 @@ describe('acting on a person’s file through the gateway', () => {
   it.each([
     ['the commune’s admin, in no managing body', commune],
     ['the city’s admin, in no managing body', city],
+    ['the city’s home-affairs office, which manages civil servants, not cadres', DEMO_USERS.hcmcHomeAffairs],
   ])('refuses %s with the body that manages the cadre, and writes nothing', async (_case, username) => {
     const since = await lastAuditId('personnel');
     const refused = await reward(username, `90/${username}`);

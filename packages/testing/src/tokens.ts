@@ -19,6 +19,7 @@ export const DEMO_USERS = {
   districtOrganizationBoard: 'tochuc.dautieng',
   districtHomeAffairs: 'noivu.dautieng',
   provinceHomeAffairs: 'noivu.binhduong',
+  hcmcHomeAffairs: 'noivu.tphcm',
   dinhAnViewer: 'viewer.dinhan',
 } as const;
 
