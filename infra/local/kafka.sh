@@ -32,7 +32,6 @@ write_config() {
 
 start() {
   if pid_alive "$NAME"; then
-    LOG_OFFSET=0
     wait_for "$NAME" 90 port_open 127.0.0.1 "$PORT" || die "$NAME is running but not listening; see $LOG_DIR/$NAME.log"
     log "$NAME already running on 127.0.0.1:$PORT"
     return 0
@@ -49,19 +48,28 @@ start() {
       || die "could not format Kafka storage; see $LOG_DIR/$NAME.log"
   fi
   log "starting $NAME on 127.0.0.1:$PORT"
-  LOG_OFFSET=$(stat -c %s "$LOG_DIR/$NAME.log" 2>/dev/null || echo 0)
+  STARTED_AT=$(date '+%Y-%m-%d %H:%M:%S')
   nohup "$java" -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$STATE_DIR/log4j2.properties" \
     -cp "$cp" kafka.Kafka "$STATE_DIR/server.properties" >>"$LOG_DIR/$NAME.out" 2>&1 &
   echo $! >"$PID_DIR/$NAME.pid"
-  wait_for "$NAME" 90 ready || die "$NAME did not start; see $LOG_DIR/$NAME.log"
+  # A broker that exits while starting is reported at once, not after the wait.
+  wait_for "$NAME" 120 ready_or_gone || die "$NAME did not start; see $LOG_DIR/$NAME.log"
+  pid_alive "$NAME" || die "$NAME exited while starting; see $LOG_DIR/$NAME.log and $LOG_DIR/$NAME.out"
   log "$NAME ready"
 }
 
-# Ready when the broker port answers and the log says, since this start, that the server started.
+# Ready when the broker port answers and the log says, since this start, that the server started:
+# the newest such line, in the log or the one it last rolled over to (log4j2 rolls it at 20 MB,
+# which a large local state's recovery reaches), carries a time not before the start's.
 ready() {
-  port_open 127.0.0.1 "$PORT" && tail -c "+$((LOG_OFFSET + 1))" "$LOG_DIR/$NAME.log" | grep -q 'Kafka Server started'
+  port_open 127.0.0.1 "$PORT" || return 1
+  local stamp
+  stamp=$(grep -h 'Kafka Server started' "$LOG_DIR/$NAME.log.1" "$LOG_DIR/$NAME.log" 2>/dev/null | tail -n 1 | cut -c2-20 || true)
+  [[ -n $stamp && ! $stamp < $STARTED_AT ]]
 }
+
+ready_or_gone() { ready || ! pid_alive "$NAME"; }
 
 case "${1:-}" in
   fetch) fetch ;;
