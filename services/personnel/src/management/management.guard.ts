@@ -62,18 +62,22 @@ function grouped(authorities: readonly ManagingAuthority[]): Map<string, Managin
   return byPerson;
 }
 
+/** The keys whose managers do not include the caller, each with those managers (none: nobody manages). */
+function notActedFor(principal: Principal, keys: readonly string[], managersOf: Map<string, ManagingAuthority[]>): Map<string, ManagingAuthority[]> {
+  const unmanaged = new Map<string, ManagingAuthority[]>();
+  for (const key of keys) {
+    const managers = managersOf.get(key) ?? [];
+    if (!managers.some((authority) => actsFor(principal, authority))) unmanaged.set(key, managers);
+  }
+  return unmanaged;
+}
+
 /**
  * The people of `personIds` the caller does not manage on `date`, each with who does (an
  * empty list: nobody does). One statement for the batch; people absent from the answer are managed.
  */
 export async function unmanagedPeople(manager: EntityManager, principal: Principal, personIds: readonly string[], date: string): Promise<Map<string, ManagingAuthority[]>> {
-  const byPerson = grouped(await managingAuthorities(manager, personIds, date));
-  const unmanaged = new Map<string, ManagingAuthority[]>();
-  for (const id of personIds) {
-    const managers = byPerson.get(id) ?? [];
-    if (!managers.some((authority) => actsFor(principal, authority))) unmanaged.set(id, managers);
-  }
-  return unmanaged;
+  return notActedFor(principal, personIds, grouped(await managingAuthorities(manager, personIds, date)));
 }
 
 /** The prospects the caller would not manage on `date` once on file, by key, each with who would. One statement. */
@@ -89,13 +93,7 @@ export async function unmanagedProspects(manager: EntityManager, principal: Prin
     },
     {},
   );
-  const byKey = grouped(await manager.query(sql, parameters));
-  const unmanaged = new Map<string, ManagingAuthority[]>();
-  for (const { key } of prospects) {
-    const managers = byKey.get(key) ?? [];
-    if (!managers.some((authority) => actsFor(principal, authority))) unmanaged.set(key, managers);
-  }
-  return unmanaged;
+  return notActedFor(principal, prospects.map((prospect) => prospect.key), grouped(await manager.query(sql, parameters)));
 }
 
 /**
