@@ -143,7 +143,8 @@ describe('disciplines and rewards', () => {
       expect(await forms('2024-01-01', '2024-09-01')).toEqual(['REPRIMAND']);
       expect(await forms('2025-02-28', '2025-02-28')).toEqual(['REPRIMAND', 'WARNING']);
       expect(await forms('2023-01-01', '2024-08-31')).toEqual([]);
-      expect(statements).toHaveBeenCalledTimes(4);
+      // the relay's outbox polling runs beside the test and is not the query's
+      expect(statements.mock.calls.filter(([sql]) => !/outbox|^(START TRANSACTION|COMMIT|ROLLBACK)/.test(String(sql)))).toHaveLength(4);
     } finally {
       statements.mockRestore();
     }
