@@ -1,6 +1,9 @@
 import type { EventContract } from '@ps/events';
 import { DownsizingCandidateIdentified } from './evaluation/downsizing-candidate.events';
 import { downsizingCandidateReads } from './evaluation/downsizing-candidate.reads';
+import { disciplineReads } from './evaluation/discipline.reads';
+import { EvaluationFinalized } from './evaluation/evaluation.events';
+import { evaluationReads } from './evaluation/evaluation.reads';
 import { RatingRecorded } from './evaluation/rating.events';
 import { DutyChanged } from './organization/duty.events';
 import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved } from './organization/organization.events';
@@ -53,6 +56,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   AssignmentChanged,
   RatingRecorded,
   DownsizingCandidateIdentified,
+  EvaluationFinalized,
   ReformPlanCreated,
 ];
 
@@ -62,4 +66,6 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'organization projection': Object.values(organizationReads),
   'personnel succession follower': Object.values(successionReads),
   'personnel downsizing candidates': Object.values(downsizingCandidateReads),
+  'personnel rating history': Object.values(evaluationReads),
+  'evaluation discipline facts': Object.values(disciplineReads),
 };

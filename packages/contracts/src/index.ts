@@ -20,5 +20,8 @@ export * from './personnel/downsizing.events';
 export * from './evaluation/rating.events';
 export * from './evaluation/downsizing-candidate.events';
 export * from './evaluation/downsizing-candidate.reads';
+export * from './evaluation/evaluation.events';
+export * from './evaluation/evaluation.reads';
+export * from './evaluation/discipline.reads';
 export * from './reform/plan.events';
 export * from './personnel/assignment.events';

@@ -18,6 +18,8 @@ import { DateRatings1732870000000 } from './migrations/1732870000000-date-rating
 import { RatingRuleSets1733600000000 } from './migrations/1733600000000-rating-rule-sets';
 import { DownsizingTriggers1733610000000 } from './migrations/1733610000000-downsizing-triggers';
 import { ResponsibilityRulesCyclesScores1733700000000 } from './migrations/1733700000000-responsibility-rules-cycles-scores';
+import { Evaluations1733800000000 } from './migrations/1733800000000-evaluations';
+import { DisciplineFact, Evaluation, EvaluationAppeal, EvaluationStep } from './evaluation/evaluation.entity';
 import { Rating } from './rating/rating.entity';
 import { ratingLoaders } from './rating/rating.loaders';
 import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
@@ -57,7 +59,7 @@ export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
 
 export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   name: 'evaluation',
-  entities: [Rating, RatingRuleSet, DownsizingTrigger, ResponsibilityRule, EvaluationCycle, PeriodScore, Decision],
+  entities: [Rating, RatingRuleSet, DownsizingTrigger, ResponsibilityRule, EvaluationCycle, PeriodScore, Evaluation, EvaluationStep, EvaluationAppeal, DisciplineFact, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -70,6 +72,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     RatingRuleSets1733600000000,
     DownsizingTriggers1733610000000,
     ResponsibilityRulesCyclesScores1733700000000,
+    Evaluations1733800000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
