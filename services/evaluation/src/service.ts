@@ -19,7 +19,13 @@ import { RatingRuleSets1733600000000 } from './migrations/1733600000000-rating-r
 import { DownsizingTriggers1733610000000 } from './migrations/1733610000000-downsizing-triggers';
 import { ResponsibilityRulesCyclesScores1733700000000 } from './migrations/1733700000000-responsibility-rules-cycles-scores';
 import { Evaluations1733800000000 } from './migrations/1733800000000-evaluations';
+import { EvaluationDecisionService } from './evaluation/evaluation.decision';
+import { projectDisciplines } from './evaluation/evaluation.disciplines';
 import { DisciplineFact, Evaluation, EvaluationAppeal, EvaluationStep } from './evaluation/evaluation.entity';
+import { EvaluationJudging } from './evaluation/evaluation.judging';
+import { evaluationLoaders } from './evaluation/evaluation.loaders';
+import { EvaluationResolver } from './evaluation/evaluation.resolver';
+import { EvaluationService } from './evaluation/evaluation.service';
 import { Rating } from './rating/rating.entity';
 import { ratingLoaders } from './rating/rating.loaders';
 import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
@@ -50,9 +56,15 @@ function workResultResolvers(dataSource: DataSource) {
   ];
 }
 
+/** The rating workflow, judged by the rule sets and downsizing triggers in force. */
+function evaluationResolver(dataSource: DataSource) {
+  const judging = new EvaluationJudging(new RatingRuleSetService(dataSource), new DownsizingTriggerService(dataSource));
+  return new EvaluationResolver(new EvaluationService(dataSource), new EvaluationDecisionService(dataSource, judging));
+}
+
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
-  return { ...ratingLoaders(new RatingService(dataSource), principal), ...decisionLoaders(dataSource) };
+  return { ...ratingLoaders(new RatingService(dataSource), principal), ...evaluationLoaders(dataSource), ...decisionLoaders(dataSource) };
 }
 
 export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
@@ -83,6 +95,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
         new RatingRuleSetResolver(new RatingRuleSetService(dataSource)),
         new DownsizingTriggerResolver(new DownsizingTriggerService(dataSource)),
         new EvaluationAuditResolver(dataSource),
+        evaluationResolver(dataSource),
       ],
       { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
     ),
@@ -90,5 +103,6 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger })),
+    projectDisciplines(new InboxConsumer({ name: 'evaluation.disciplines', bus, dataSource, logger })),
   ],
 };

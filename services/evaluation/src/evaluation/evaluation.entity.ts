@@ -1,6 +1,6 @@
 import { LocalDate } from '@ps/effective-dating';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { Judgement } from '../rating-engine/rating.level';
 import { RatingLevel } from '../rating/rating.entity';
 import { RuleSubject } from '../rule-set/rule-set.kinds';
@@ -75,7 +75,7 @@ export class Evaluation {
   @Column({ type: 'double precision', nullable: true })
   points!: number | null;
 
-  @Field({ nullable: true, description: 'Mã bộ quy tắc đã áp dụng / the rule set applied' })
+  @Field(() => String, { nullable: true, description: 'Mã bộ quy tắc đã áp dụng / the rule set applied' })
   @Column({ name: 'rule_set', type: 'text', nullable: true })
   ruleSet!: string | null;
 
@@ -95,6 +95,10 @@ export class Evaluation {
 
   @Column({ name: 'created_by', type: 'text' })
   createdBy!: string;
+
+  /** Set on every step, so the last change of a row is known without reading its steps. */
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
 }
 
 /** One recorded step: who, when, what level or comment, in force from which date. Append-only. */
@@ -116,7 +120,7 @@ export class EvaluationStep {
   @Column({ type: 'text', nullable: true })
   level!: RatingLevel | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
 
@@ -179,7 +183,7 @@ export class EvaluationAppeal {
   @Column({ name: 'resolved_level', type: 'text', nullable: true })
   resolvedLevel!: RatingLevel | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   resolution!: string | null;
 
