@@ -25,20 +25,20 @@ const mutate = (username: string, name: string, inputType: string, input: Record
 /** A change from `date`, its decision signed before the year's end steps (a decision is never dated in the future). */
 const on = (date: string, number = `${date}/QĐ`) => changeOn(date, { number, decidedOn: '2026-11-30' });
 
-/** Opens an evaluation of 2026 in An Lập's office (or the agency given) and returns its id. */
-async function open(personId: string, extra: Record<string, unknown> = {}): Promise<string> {
-  const input = { personId, fullName: `Người ${personId.slice(0, 4)}`, unitCode: AN_LAP, organizationId: OFFICE, titleCode: 'VAN_PHONG_THONG_KE', subject: 'CIVIL_SERVANT', year: 2026, dutyGroup: 'CHUYEN_MON', change: on('2026-12-01'), ...extra };
+/** Opens an evaluation of the year (2026 unless given) in An Lập's office (or the agency given) and returns its id. */
+async function open(personId: string, extra: Record<string, unknown> = {}, year = 2026): Promise<string> {
+  const input = { personId, fullName: `Người ${personId.slice(0, 4)}`, unitCode: AN_LAP, organizationId: OFFICE, titleCode: 'VAN_PHONG_THONG_KE', subject: 'CIVIL_SERVANT', year, dutyGroup: 'CHUYEN_MON', change: on(`${year}-12-01`), ...extra };
   const response = await mutate(DEMO_USERS.anLapOfficer, 'openEvaluation', 'OpenEvaluationInput', input);
   expect(response.errors).toBeUndefined();
   return response.data?.openEvaluation.id ?? '';
 }
 
 /** Self-assessment, staff meeting and the manager's proposal, each by An Lập's officer. */
-async function proposed(evaluationId: string, level = 'HTT'): Promise<void> {
+async function proposed(evaluationId: string, level = 'HTT', year = 2026): Promise<void> {
   for (const [name, type, input] of [
-    ['recordSelfAssessment', 'RecordSelfAssessmentInput', { level, comment: 'Hoàn thành các nhiệm vụ được giao', change: on('2026-12-02') }],
-    ['recordStaffMeetingComments', 'RecordStaffMeetingCommentsInput', { comment: 'Tập thể thống nhất', change: on('2026-12-03', '05/BB-UBND') }],
-    ['proposeRating', 'ProposeRatingInput', { level, comment: 'Đề nghị xếp loại', change: on('2026-12-04') }],
+    ['recordSelfAssessment', 'RecordSelfAssessmentInput', { level, comment: 'Hoàn thành các nhiệm vụ được giao', change: on(`${year}-12-02`) }],
+    ['recordStaffMeetingComments', 'RecordStaffMeetingCommentsInput', { comment: 'Tập thể thống nhất', change: on(`${year}-12-03`, '05/BB-UBND') }],
+    ['proposeRating', 'ProposeRatingInput', { level, comment: 'Đề nghị xếp loại', change: on(`${year}-12-04`) }],
   ] as const) {
     expect((await mutate(DEMO_USERS.anLapOfficer, name, type, { evaluationId, ...input })).errors).toBeUndefined();
   }
@@ -170,6 +170,44 @@ describe('discipline from personnel', () => {
     expect(decided.data?.decideRatings[0].appliedRules[0].article).toMatch(/kỷ luật/);
     const [event] = await finalized(disciplined);
     expect(event).toMatchObject({ level: 'KHTNV', appliedRules: [expect.objectContaining({ rule: 'DISCIPLINED_IN_YEAR' })], downsizingGrounds: [expect.objectContaining({ groundCode: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', ratings: [{ year: 2026, level: 'KHTNV' }] })] });
+  });
+});
+
+describe('the basis and the grounds', () => {
+  it('judges by the annual points from the period scores when the set rates by points, lowering a choice above their band', async () => {
+    const scored = randomUUID();
+    const agency = randomUUID();
+    const holder = { unitCode: AN_LAP, organizationId: agency, titleCode: 'VAN_PHONG_THONG_KE' };
+    const product = (code: string, weight: number, expectedQuantity: number, deadlineDay: number | null, minQualityPercent = 100) => ({
+      code, name: `Sản phẩm ${code}`, weight, expectedQuantity, qualityStandard: 'Đúng thể thức', minQualityPercent, deadlineDay,
+    });
+    const rule = { ...holder, products: [product('BAO_CAO', 40, 1, 25), product('HO_SO', 60, 20, null, 90)], change: on('2026-11-01') };
+    expect((await mutate(DEMO_USERS.anLapOfficer, 'recordResponsibilityRule', 'RecordResponsibilityRuleInput', rule, 'id')).errors).toBeUndefined();
+    const cycle = { unitCode: AN_LAP, kind: 'MONTHLY', periodFrom: '2026-11-01', periodTo: '2026-11-30', change: on('2026-11-01', 'KH-11') };
+    const cycleId = (await mutate(DEMO_USERS.anLapOfficer, 'openEvaluationCycle', 'OpenEvaluationCycleInput', cycle, 'id')).data?.openEvaluationCycle.id;
+    // general 50% of 30 = 15, the report on time 28, the files at 95% quality 42: 85 points, HTT
+    const score = { cycleId, personId: scored, subject: 'CIVIL_SERVANT', organizationId: agency, titleCode: holder.titleCode, leaveDays: 0, assessed: [{ code: 'GENERAL', percent: 50 }],
+      products: [{ code: 'BAO_CAO', quantity: 1, qualityMet: true, deliveredOn: '2026-11-20' }, { code: 'HO_SO', quantity: 20, qualityPercent: 95, deliveredOn: '2026-11-28' }], change: on('2026-12-01', 'BB-11') };
+    expect((await mutate(DEMO_USERS.anLapOfficer, 'scoreWorkProducts', 'ScoreWorkProductsInput', score, 'points')).data?.scoreWorkProducts).toEqual({ points: 85 });
+    const evaluationId = await open(scored, { organizationId: agency });
+    await proposed(evaluationId, 'HTXS');
+    const decided = await decide(DEMO_USERS.anLapOfficer, [{ evaluationId, level: 'HTXS' }]);
+    expect(decided.data?.decideRatings[0]).toMatchObject({ level: 'HTT', appliedRules: [expect.objectContaining({ rule: 'POINTS_BAND_HTT', level: 'HTT' })] });
+    expect(await read(evaluationId)).toMatchObject({ points: 85, level: 'HTT' });
+  });
+
+  it('announces the Decree 29/2023 ground of HTNV and KHTNV over two years, decided before 16 June 2025', async () => {
+    const weak = randomUUID();
+    const [first, second] = [await open(weak, {}, 2023), await open(weak, {}, 2024)];
+    await proposed(first, 'KHTNV', 2023);
+    await proposed(second, 'HTNV', 2024);
+    expect(errorCodes(await decide(DEMO_USERS.anLapOfficer, [{ evaluationId: first, level: 'KHTNV' }], '2024-01-10'))).toEqual([]);
+    expect(errorCodes(await decide(DEMO_USERS.anLapOfficer, [{ evaluationId: second, level: 'HTNV' }], '2025-01-10'))).toEqual([]);
+    const events = await finalized(weak);
+    expect(events.map(({ year, ruleSet }) => [year, ruleSet])).toEqual([[2023, 'ND90-2020-CIVIL_SERVANT'], [2024, 'ND90-2020-CIVIL_SERVANT']]);
+    expect(events[1].downsizingGrounds).toEqual([expect.objectContaining({
+      groundCode: 'RATED_HTNV_AND_KHTNV_TWO_YEARS', ratings: [{ year: 2023, level: 'KHTNV' }, { year: 2024, level: 'HTNV' }], source: expect.stringContaining('29/2023'),
+    })]);
   });
 });
 
