@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { demoTerritoryAnnouncements, DisciplineRecorded } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, errorCodes, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
+import { changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
 import { evaluationService } from '../src/service';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('evaluation'));
@@ -159,12 +159,13 @@ describe('discipline from personnel', () => {
     const evaluationId = await open(disciplined);
     await proposed(evaluationId, 'HTT');
     const discipline = { disciplineId: randomUUID(), personId: disciplined, unitCode: AN_LAP, system: 'ADMINISTRATIVE' as const, form: 'REPRIMAND' as const, endsOn: null, ...on('2026-05-04', '20/QĐ-KL') };
-    await publishAndAwait(
-      [eventMessage(DisciplineRecorded, discipline, { aggregateId: disciplined, actor: 'system:test' })],
-      (messages) => service.bus.publish(messages),
-      async () => (await service.dataSource.query('SELECT count(*)::int AS n FROM discipline_fact WHERE person_id = $1', [disciplined]))[0].n,
-      'discipline projected',
-    );
+    const recorded = eventMessage(DisciplineRecorded, discipline, { aggregateId: disciplined, actor: 'system:test' });
+    const facts = () => service.dataSource.query('SELECT ends_on::text AS "endsOn" FROM discipline_fact WHERE person_id = $1', [disciplined]);
+    await publishAndAwait([recorded], (messages) => service.bus.publish(messages), async () => (await facts()).length, 'discipline projected');
+    // delivered again, then restated with an end: one fact, holding what was stated last
+    await service.bus.publish([recorded, eventMessage(DisciplineRecorded, { ...discipline, endsOn: '2026-11-04' }, { aggregateId: disciplined, actor: 'system:test' })]);
+    await eventually(async () => ((await facts())[0]?.endsOn === '2026-11-04' ? true : undefined), { what: 'restated discipline projected' });
+    expect(await facts()).toEqual([{ endsOn: '2026-11-04' }]);
     const decided = await decide(DEMO_USERS.anLapOfficer, [{ evaluationId, level: 'HTT' }]);
     expect(decided.data?.decideRatings[0]).toMatchObject({ level: 'KHTNV', appliedRules: [expect.objectContaining({ rule: 'DISCIPLINED_IN_YEAR', level: 'KHTNV', source: expect.stringContaining('335/2025') })] });
     expect(decided.data?.decideRatings[0].appliedRules[0].article).toMatch(/kỷ luật/);
