@@ -7,7 +7,7 @@ import { AppealConflictError, AppealNotFoundError, EvaluationInputError, Evaluat
 import type { DecideRatingsInput, ResolveRatingAppealInput } from './evaluation.inputs';
 import type { EvaluationJudging, Judged } from './evaluation.judging';
 import { AppealStatus, EvaluationStatus, EvaluationStepKind } from './evaluation.kinds';
-import { appendSteps, evaluationLabel, evaluationSnapshot, aboutEvaluation, refuseStepsBefore, unitOf, unitsOf } from './evaluation.steps';
+import { aboutEvaluation, appendSteps, entryOf, evaluationLabel, evaluationSnapshot, refuseStepsBefore, unitOf, unitsOf } from './evaluation.steps';
 import { lockedEvaluations } from './evaluation.territory';
 import { judgedFacts, nextStatus, requireHeadEntitlement } from './evaluation.workflow';
 
@@ -33,7 +33,7 @@ export class EvaluationDecisionService {
       const units = await unitsOf(write, principal, evaluations.map((evaluation) => evaluation.unitCode));
       for (const evaluation of evaluations) requireHeadEntitlement(principal, unitFrom(units, evaluation), evaluation.leader);
       await refuseStepsBefore(write, evaluations);
-      const judged = await this.judging.judge(write.manager, evaluations.map((evaluation) => ({ evaluation, ...(chosen.get(evaluation.id) as Chosen) })));
+      const judged = await this.judging.judge(write.manager, evaluations.map((evaluation) => ({ evaluation, ...entryOf(chosen, evaluation.id) })));
       await this.judging.refuseOverQuota(write.manager, judged);
       const before = evaluations.map(evaluationSnapshot);
       await recordLevels(write, judged, 1);
@@ -43,7 +43,8 @@ export class EvaluationDecisionService {
       write.about({ type: 'RatingDecision', id: write.change.decision.id, label, unitCode: first.unitCode, unitPaths: [...units.values()].map((unit) => unit.path) });
       write.before(before).after(evaluations.map(evaluationSnapshot));
       await this.judging.announce(write, judged.map((item) => ({ ...item, unit: unitFrom(units, item.evaluation), appealId: null })));
-      return input.decisions.map(({ evaluationId }) => evaluations.find((evaluation) => evaluation.id === evaluationId) as Evaluation);
+      const byId = new Map(evaluations.map((evaluation) => [evaluation.id, evaluation]));
+      return input.decisions.map(({ evaluationId }) => entryOf(byId, evaluationId));
     });
   }
 
@@ -105,7 +106,7 @@ function checkedDecisions(decisions: DecideRatingsInput['decisions']): Map<strin
 }
 
 function unitFrom<Unit>(units: ReadonlyMap<string, Unit>, evaluation: Evaluation): Unit {
-  return units.get(evaluation.unitCode) as Unit;
+  return entryOf(units, evaluation.unitCode);
 }
 
 /**

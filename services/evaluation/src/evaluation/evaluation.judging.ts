@@ -12,7 +12,7 @@ import type { RatingRuleSetService } from '../rule-set/rule-set.service';
 import { annualWeighting, type ScoredPeriod } from '../work-score/annual.weighting';
 import { PeriodScore } from '../work-score/period-score.entity';
 import { Evaluation } from './evaluation.entity';
-import type { RatedUnit } from './evaluation.steps';
+import { entryOf, type RatedUnit } from './evaluation.steps';
 import { disciplinesIn, downsizingGroundsOf, judgeChoice, quotaGroupsOf, type DisciplinePeriod, type EvaluationJudgement } from './evaluation.workflow';
 
 /** A level chosen for an evaluation (by the head, or by an appeal), with the fact only the chooser knows. */
@@ -52,7 +52,7 @@ export class EvaluationJudging {
     const pointBased = choices.filter(({ evaluation }) => sets.get(yearKey(evaluation.subject, evaluation.year))?.method === RatingMethod.POINTS);
     const points = await annualPointsOf(manager, pointBased.map(({ evaluation }) => evaluation));
     return choices.map(({ evaluation, chosen, corruptionInUnit }) => {
-      const set = sets.get(yearKey(evaluation.subject, evaluation.year)) as RuleSetDraft;
+      const set = entryOf(sets, yearKey(evaluation.subject, evaluation.year));
       const facts = { disciplines: disciplinesIn(disciplines.get(evaluation.personId) ?? [], evaluation.year), leader: evaluation.leader, corruptionInUnit };
       const judgement = judgeChoice(set, chosen, points.get(`${evaluation.personId}:${evaluation.year}`) ?? null, facts);
       return { evaluation, set, judgement };
@@ -71,7 +71,7 @@ export class EvaluationJudging {
       const [{ evaluation: first, set }] = batch;
       const others = await decidedElsewhere(manager, first, batch.map(({ evaluation }) => evaluation));
       const ratings: QuotaRating[] = [
-        ...others.map((evaluation) => ({ level: evaluation.level as RatingLevel, groups: quotaGroupsOf(evaluation) })),
+        ...others.flatMap((evaluation) => (evaluation.level ? [{ level: evaluation.level, groups: quotaGroupsOf(evaluation) }] : [])),
         ...batch.map(({ evaluation, judgement }) => ({ level: judgement.level, groups: quotaGroupsOf(evaluation) })),
       ];
       const touched = batch.map(({ evaluation }) => quotaGroupsOf(evaluation));

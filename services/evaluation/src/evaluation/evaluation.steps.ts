@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { unitSubject, type GuardedUnit, type Principal } from '@ps/auth';
 import { inForceOn, type DatedWrite } from '@ps/effective-dating';
+import { InvariantViolation } from '@ps/errors';
 import type { RatingLevel } from '../rating/rating.entity';
 import { territoryGuard } from '../territory/territory.guard';
 import { Evaluation, EvaluationStep } from './evaluation.entity';
@@ -89,4 +90,11 @@ export function evaluationSnapshot(evaluation: Evaluation) {
 /** Names the evaluation as the write's subject. */
 export function aboutEvaluation(write: DatedWrite, evaluation: Evaluation, unit: GuardedUnit): DatedWrite {
   return write.about({ type: 'Evaluation', id: evaluation.id, label: evaluationLabel(evaluation, unit), unitCode: unit.code, unitPaths: [unit.path] });
+}
+
+/** The entry a batch put in the map before reading it: its absence is a bug, never a user's doing. */
+export function entryOf<Key, Value>(map: ReadonlyMap<Key, Value>, key: Key): Value {
+  const value = map.get(key);
+  if (value === undefined) throw new InvariantViolation(`evaluation batch: no entry for ${String(key)}`);
+  return value;
 }

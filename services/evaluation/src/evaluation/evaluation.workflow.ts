@@ -115,7 +115,10 @@ export interface DownsizingGround {
 export function downsizingGroundsOf(triggers: readonly DownsizingTriggerRule[], levels: ReadonlyMap<number, RatingLevel>, year: number, date: string): DownsizingGround[] {
   return downsizingTriggersMet(triggers, { levels, volunteered: false }, year, date).map((met) => ({
     groundCode: met.code,
-    ratings: met.years.map((rated) => ({ year: rated, level: levels.get(rated) as RatingLevel })),
+    ratings: met.years.flatMap((rated) => {
+      const level = levels.get(rated);
+      return level ? [{ year: rated, level }] : [];
+    }),
     source: met.source,
     article: met.article,
   }));
