@@ -85,6 +85,15 @@ describe('the workflow', () => {
       ['OPENED', null, 0], ['SELF_ASSESSMENT', 'HTNV', 0], ['STAFF_MEETING', null, 0], ['MANAGER_PROPOSAL', 'HTNV', 0], ['HEAD_DECISION', 'HTNV', 1],
     ]);
     expect(await finalized(person)).toEqual([expect.objectContaining({ evaluationId: ids.person, revision: 1, appealId: null, level: 'HTNV', ruleSet: 'ND335-2025-CIVIL_SERVANT', downsizingGrounds: [], effectiveDate: '2026-12-10' })]);
+    const audited = await service.dataSource.query(
+      `SELECT operation, target_type AS type, target_label AS label, before IS NULL AS created FROM audit_log
+        WHERE target_id = $1::text OR target_id = (SELECT decision_id::text FROM evaluation WHERE id = $1::uuid) ORDER BY id`,
+      [ids.person],
+    );
+    expect(audited.map(({ operation, created }: { operation: string; created: boolean }) => [operation, created])).toEqual([
+      ['openEvaluation', true], ['recordSelfAssessment', false], ['recordStaffMeetingComments', false], ['proposeRating', false], ['decideRatings', false],
+    ]);
+    expect(audited[4]).toMatchObject({ type: 'RatingDecision', label: expect.stringContaining('Xã An Lập (25801)') });
     const listed = await ask<{ evaluations: Array<{ id: string }> }>(DEMO_USERS.anLapOfficer, '{ evaluations(unitCode: "25801", year: 2026, status: DECIDED) { id } }');
     expect(listed.data?.evaluations).toEqual([{ id: ids.person }]);
   });

@@ -1,4 +1,4 @@
-import { requireCapability, type Principal } from '@ps/auth';
+import { requireCapability, unitSubject, type Principal } from '@ps/auth';
 import { isStableId, requiredText, writeDated, type DatedWrite } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
 import type { RatingLevel } from '../rating/rating.entity';
@@ -7,7 +7,7 @@ import { AppealConflictError, AppealNotFoundError, EvaluationInputError, Evaluat
 import type { DecideRatingsInput, ResolveRatingAppealInput } from './evaluation.inputs';
 import type { EvaluationJudging, Judged } from './evaluation.judging';
 import { AppealStatus, EvaluationStatus, EvaluationStepKind } from './evaluation.kinds';
-import { aboutEvaluation, appendSteps, entryOf, evaluationLabel, evaluationSnapshot, refuseStepsBefore, unitOf, unitsOf } from './evaluation.steps';
+import { aboutEvaluation, appendSteps, entryOf, evaluationLabel, evaluationSnapshot, refuseStepsBefore, unitOf, unitsOf, type RatedUnit } from './evaluation.steps';
 import { lockedEvaluations } from './evaluation.territory';
 import { judgedFacts, nextStatus, requireHeadEntitlement } from './evaluation.workflow';
 
@@ -38,9 +38,9 @@ export class EvaluationDecisionService {
       const before = evaluations.map(evaluationSnapshot);
       await recordLevels(write, judged, 1);
       await appendSteps(write, judged.map(({ evaluation, judgement }) => ({ evaluationId: evaluation.id, step: EvaluationStepKind.HEAD_DECISION, level: judgement.level, revision: 1 })));
-      const label = `Quyết định xếp loại ${evaluations.length} phiếu: ${evaluations.map((evaluation) => evaluationLabel(evaluation, unitFrom(units, evaluation))).join('; ')}`;
       const [first] = evaluations;
-      write.about({ type: 'RatingDecision', id: write.change.decision.id, label, unitCode: first.unitCode, unitPaths: [...units.values()].map((unit) => unit.path) });
+      const unitPaths = [...units.values()].map((unit) => unit.path);
+      write.about({ type: 'RatingDecision', id: write.change.decision.id, label: decisionLabel(evaluations, units), unitCode: first.unitCode, unitPaths });
       write.before(before).after(evaluations.map(evaluationSnapshot));
       await this.judging.announce(write, judged.map((item) => ({ ...item, unit: unitFrom(units, item.evaluation), appealId: null })));
       const byId = new Map(evaluations.map((evaluation) => [evaluation.id, evaluation]));
@@ -103,6 +103,15 @@ function checkedDecisions(decisions: DecideRatingsInput['decisions']): Map<strin
     chosen.set(evaluationId, { chosen: level, corruptionInUnit: corruptionInUnit ?? false });
   }
   return chosen;
+}
+
+/** "Quyết định xếp loại năm 2026, 10 phiếu: Xã An Lập (25801)"; a decision on one evaluation names it. */
+function decisionLabel(evaluations: readonly Evaluation[], units: ReadonlyMap<string, RatedUnit>): string {
+  const [first] = evaluations;
+  if (evaluations.length === 1) return `Quyết định xếp loại – ${evaluationLabel(first, unitFrom(units, first))}`;
+  const years = [...new Set(evaluations.map((evaluation) => evaluation.year))].sort().join(', ');
+  const places = [...units.values()].map((unit) => unitSubject(unit.code).label(unit)).join(', ');
+  return `Quyết định xếp loại năm ${years}, ${evaluations.length} phiếu: ${places}`;
 }
 
 function unitFrom<Unit>(units: ReadonlyMap<string, Unit>, evaluation: Evaluation): Unit {
