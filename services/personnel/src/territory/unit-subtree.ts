@@ -6,7 +6,7 @@ import { territoryGuard } from './territory.guard';
 /**
  * Cuts a list of rows, each held by the unit its `unitCodeExpression` names, to a unit asked and
  * the units below it, as the tree stood on the date, and to the caller's territory then: joins
- * that unit version as `unit`. A unit asked outside the territory lists nothing.
+ * that unit version as `alias`. A unit asked outside the territory lists nothing.
  */
 export function withinUnitSubtree<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -14,10 +14,11 @@ export function withinUnitSubtree<T extends ObjectLiteral>(
   unitCodeExpression: string,
   unitCode: string,
   date: string,
+  alias = 'unit',
 ): SelectQueryBuilder<T> {
-  query.andWhere(`unit.path <@ (SELECT asked.path FROM territory_unit asked WHERE asked.code = :askedUnitCode AND ${inForceOn('asked', ':askedOn')})`, {
+  query.andWhere(`${alias}.path <@ (SELECT asked.path FROM territory_unit asked WHERE asked.code = :askedUnitCode AND ${inForceOn('asked', ':askedOn')})`, {
     askedUnitCode: unitCode,
     askedOn: date,
   });
-  return territoryGuard.joinUnitOn(query, principal, unitCodeExpression, date);
+  return territoryGuard.joinUnitOn(query, principal, unitCodeExpression, date, alias);
 }
