@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { DownsizingRule } from './downsizing.entity';
 
+/** One exclusion in force, checked against a person's circumstances: the check's answer, and what a candidate lists. */
 @ObjectType({ description: 'Một trường hợp chưa xem xét tinh giản, đối chiếu với người này / one exclusion, checked for the person' })
 export class ExclusionFinding {
   @Field() code!: string;
@@ -11,6 +12,7 @@ export class ExclusionFinding {
   @Field({ description: 'Vì sao / why' }) reason!: string;
 }
 
+/** What downsizingCheck answers: the ground in force, every exclusion with why, and the verdict. */
 @ObjectType({ description: 'Kết quả đối chiếu quy định tinh giản / whether a downsizing is allowed, and why' })
 export class DownsizingAssessment {
   @Field() groundCode!: string;
