@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { demoTerritoryAnnouncements } from '@ps/contracts';
+import { demoTerritoryAnnouncements, EVALUATION_TOPIC } from '@ps/contracts';
 import type { OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
+import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
 import { personnelService } from '../src/service';
 import { evaluationIdOf, finalizedEvaluation, GROUNDS, type FinalizedFacts } from './evaluation.fixtures';
 
@@ -23,14 +23,15 @@ const evaluationsReceived = () => count("SELECT count(*)::int AS n FROM inbox WH
 const eventIdOf = (message: OutgoingMessage): string => (JSON.parse(message.value) as { id: string }).id;
 
 /**
- * Publishes to Kafka and waits until every distinct event is in the inbox. A message repeated in
- * the batch adds no inbox row; it is counted as applied once a later event of the same person
- * (same key, same partition, so handled after it) has been received.
+ * Publishes to Kafka and waits until every distinct event is in the inbox and the consumer has
+ * nothing left to read: a message repeated in the batch adds no inbox row, so its handling shows
+ * only as the consumer's lag reaching zero.
  */
 async function deliver(...messages: OutgoingMessage[]): Promise<void> {
   const before = await evaluationsReceived();
   const repeats = messages.length - new Set(messages.map(eventIdOf)).size;
   await publishAndAwait(messages, (batch) => service.bus.publish(batch), async () => (await evaluationsReceived()) - before + repeats, 'ratings received');
+  await eventually(async () => ((await service.bus.consumerLag('personnel.evaluations', EVALUATION_TOPIC)) === 0 ? true : undefined), { what: 'repeats consumed' });
 }
 
 const people: Record<string, { id: string; fullName: string; unitCode: string }> = {};
@@ -98,8 +99,7 @@ describe('downsizing candidates from finalised ratings', () => {
 
   it('makes a single KHTNV decided on 10 Dec 2025 a candidate under Decree 154/2025, once although the event is delivered twice', async () => {
     const khtnv = rated('khtnv', { year: 2025, level: 'KHTNV', effectiveDate: '2025-12-10', grounds: [GROUNDS.d154Khtnv(2025)] });
-    const later = rated('khtnv', { year: 2026, level: 'HTT', effectiveDate: '2026-12-10' }); // handled after the repeat: same person, same partition
-    await deliver(khtnv, khtnv, later);
+    await deliver(khtnv, khtnv);
     const evaluationId = evaluationIdOf(khtnv);
     expect(await count('SELECT count(*)::int AS n FROM person_rating WHERE evaluation_id = $1', [evaluationId])).toBe(1);
     expect(await count('SELECT count(*)::int AS n FROM downsizing_candidate WHERE evaluation_id = $1', [evaluationId])).toBe(1);
