@@ -1,6 +1,4 @@
 import type { EventContract } from '@ps/events';
-import { DownsizingCandidateIdentified } from './evaluation/downsizing-candidate.events';
-import { downsizingCandidateReads } from './evaluation/downsizing-candidate.reads';
 import { disciplineReads } from './evaluation/discipline.reads';
 import { EvaluationFinalized } from './evaluation/evaluation.events';
 import { evaluationReads } from './evaluation/evaluation.reads';
@@ -55,7 +53,6 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   DownsizingDecided,
   AssignmentChanged,
   RatingRecorded,
-  DownsizingCandidateIdentified,
   EvaluationFinalized,
   ReformPlanCreated,
 ];
@@ -65,7 +62,6 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'territory projection': Object.values(territoryReads),
   'organization projection': Object.values(organizationReads),
   'personnel succession follower': Object.values(successionReads),
-  'personnel downsizing candidates': Object.values(downsizingCandidateReads),
   'personnel rating history': Object.values(evaluationReads),
   'evaluation discipline facts': Object.values(disciplineReads),
 };

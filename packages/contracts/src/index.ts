@@ -18,8 +18,6 @@ export * from './personnel/rotation.events';
 export * from './personnel/reward-discipline.events';
 export * from './personnel/downsizing.events';
 export * from './evaluation/rating.events';
-export * from './evaluation/downsizing-candidate.events';
-export * from './evaluation/downsizing-candidate.reads';
 export * from './evaluation/evaluation.events';
 export * from './evaluation/evaluation.reads';
 export * from './evaluation/discipline.reads';

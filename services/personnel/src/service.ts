@@ -18,8 +18,8 @@ import { OrganizationStaffResolver, UnitStaffResolver } from './assignment/staff
 import { PersonnelAuditResolver } from './audit/audit.resolver';
 import { EligibilityResolver } from './criteria/eligibility.resolver';
 import { EligibilityService } from './criteria/eligibility.service';
-import { receiveDownsizingCandidates } from './downsizing/downsizing-candidate.inbox';
-import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
+import { DownsizingCandidate } from './downsizing/downsizing-candidate.entity';
+import { Downsizing, DownsizingRule, PersonCircumstance } from './downsizing/downsizing.entity';
 import { DownsizingResolver } from './downsizing/downsizing.resolver';
 import { DownsizingService } from './downsizing/downsizing.service';
 import { FamilyMember } from './family/family-member.entity';
@@ -51,6 +51,7 @@ import { RewardsDisciplines1733130000000 } from './migrations/1733130000000-rewa
 import { TitleManagementRules1733400000000 } from './migrations/1733400000000-title-management-rules';
 import { AddedManagementRules1733410000000 } from './migrations/1733410000000-added-management-rules';
 import { FamilyMembers1733500000000 } from './migrations/1733500000000-family-members';
+import { RatingHistory1733900000000 } from './migrations/1733900000000-rating-history';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -70,6 +71,12 @@ import { Rotation } from './rotation/rotation.entity';
 import { RotationResolver } from './rotation/rotation.resolver';
 import { RotationService } from './rotation/rotation.service';
 import { PersonalDataService } from './person/personal-data.service';
+import { receiveFinalizedEvaluations } from './rating/evaluation-finalized.inbox';
+import { PersonRating } from './rating/person-rating.entity';
+import { ratingHistoryLoaders } from './rating/rating-history.loaders';
+import { PersonRatingResolver, RewardProposalResolver } from './rating/rating.resolver';
+import { RewardProposal } from './rating/reward-proposal.entity';
+import { RewardProposalList } from './rating/reward-proposal.list';
 import { Discipline, Reward } from './reward-discipline/reward-discipline.entity';
 import { rewardDisciplineLoaders } from './reward-discipline/reward-discipline.loaders';
 import { DisciplineDecisionResolver, PersonRecordsResolver, RewardDecisionResolver } from './reward-discipline/reward-discipline.resolver';
@@ -91,6 +98,7 @@ function serviceLoaders(dataSource: DataSource, principal: Principal) {
     ...managementLoaders(dataSource),
     ...rewardDisciplineLoaders(dataSource),
     ...decisionLoaders(dataSource),
+    ...ratingHistoryLoaders(dataSource),
   };
 }
 
@@ -121,6 +129,8 @@ function resolvers(dataSource: DataSource) {
     new PlanningResolver(planning, new PlanningLists(dataSource, planning), people),
     new RotationResolver(new RotationService(dataSource, people), people),
     new EligibilityResolver(new EligibilityService(dataSource, people)),
+    new PersonRatingResolver(),
+    new RewardProposalResolver(new RewardProposalList(dataSource)),
   ];
 }
 
@@ -128,7 +138,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   name: 'personnel',
   entities: [
     Person, PartyMembership, Title, Assignment, DownsizingRule, PersonCircumstance, Downsizing, DownsizingCandidate, PlanningEntry, Rotation, Discipline,
-    Reward, FamilyMember, Decision,
+    Reward, FamilyMember, Decision, PersonRating, RewardProposal,
   ],
   migrations: [
     CreateMessagingTables1732770000000,
@@ -157,6 +167,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     TitleManagementRules1733400000000,
     AddedManagementRules1733410000000,
     FamilyMembers1733500000000,
+    RatingHistory1733900000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
@@ -169,6 +180,6 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     projectTerritory(new InboxConsumer({ name: 'personnel.territory', bus, dataSource, logger })),
     projectOrganizations(new InboxConsumer({ name: 'personnel.organizations', bus, dataSource, logger })),
     followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus, dataSource, logger })),
-    receiveDownsizingCandidates(new InboxConsumer({ name: 'personnel.downsizing-candidates', bus, dataSource, logger })),
+    receiveFinalizedEvaluations(new InboxConsumer({ name: 'personnel.evaluations', bus, dataSource, logger }), logger),
   ],
 };

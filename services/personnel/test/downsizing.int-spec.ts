@@ -1,8 +1,9 @@
-import { DownsizingCandidateIdentified, demoTerritoryAnnouncements, EVALUATION_TOPIC, UnitCreated } from '@ps/contracts';
+import { demoTerritoryAnnouncements, UnitCreated } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import { changeOn, DEMO_USERS, errorCodes, graphqlRequest, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
 import { personnelService } from '../src/service';
+import { finalizedEvaluation, GROUNDS } from './evaluation.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 let service: RunningService;
@@ -114,24 +115,26 @@ describe('decideDownsizing', () => {
 });
 
 describe('candidates from evaluation', () => {
-  it('keeps each announced candidate once, lists it inside the territory, and a decision cites it', async () => {
-    const announced = eventMessage(DownsizingCandidateIdentified, {
-      personId: people.older, unitCode: '25789', year: 2025, groundCode: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR',
-      ratings: [{ year: 2025, level: 'KHTNV' }], ruleSource: 'Nghị định 154/2025/NĐ-CP, Điều 2',
-    }, { aggregateId: people.older, actor: 'system:test' });
-    const candidateId = JSON.parse(announced.value).id as string;
-    await publishAndAwait([announced, announced], (messages) => service.bus.publish(messages.map((message) => ({ ...message, topic: EVALUATION_TOPIC }))),
-      () => count("SELECT count(*)::int AS n FROM inbox WHERE consumer = 'personnel.downsizing-candidates'").then((n) => n * 2), 'candidate received');
-    expect(await count('SELECT count(*)::int AS n FROM downsizing_candidate')).toBe(1);
+  it('lists a candidate from a finalised KHTNV rating inside the territory, and a decision cites it on its ground', async () => {
+    const finalized = finalizedEvaluation({
+      person: { id: people.older, fullName: 'Người Thử older', unitCode: '25789' }, year: 2025, level: 'KHTNV', effectiveDate: '2025-12-10', grounds: [GROUNDS.d154Khtnv(2025)],
+    });
+    await publishAndAwait([finalized], (messages) => service.bus.publish(messages),
+      () => count("SELECT count(*)::int AS n FROM inbox WHERE consumer = 'personnel.evaluations'"), 'rating received');
     const listed = async (username: string) =>
-      (await ask<{ downsizingCandidates: Array<{ id: string }> }>(username, '{ downsizingCandidates(unitCode: "720", year: 2025) { id } }')).data?.downsizingCandidates.map((candidate) => candidate.id);
-    expect(await listed(DEMO_USERS.districtOfficer)).toEqual([candidateId]);
+      (await ask<{ downsizingCandidates: Array<{ id: string; status: string }> }>(username, '{ downsizingCandidates(unitCode: "720", year: 2025) { id status } }')).data?.downsizingCandidates ?? [];
+    const [candidate] = await listed(DEMO_USERS.districtOfficer);
+    expect(candidate?.status).toBe('CANDIDATE');
+    const candidateId = candidate?.id ?? '';
     expect(await listed(DEMO_USERS.anLapOfficer)).toEqual([]);
     const wrong = await decide(PROVINCE_HOME_AFFAIRS, { personId: people.spare, groundCode: 'RESTRUCTURING_SURPLUS', candidateId, change: changeOn('2026-01-15') });
     expect(errorCodes(wrong)).toEqual(['NOT_FOUND']);
     const malformed = await decide(PROVINCE_HOME_AFFAIRS, { personId: people.spare, groundCode: 'RESTRUCTURING_SURPLUS', candidateId: 'không-phải-mã', change: changeOn('2026-01-15') });
     expect(errorCodes(malformed)).toEqual(['NOT_FOUND']);
+    const otherGround = await decide(PROVINCE_HOME_AFFAIRS, { personId: people.older, groundCode: 'RESTRUCTURING_SURPLUS', candidateId, change: changeOn('2026-01-15') });
+    expect(otherGround.errors?.[0].extensions?.details).toMatchObject({ reason: 'CANDIDATE_GROUND_MISMATCH', candidateGround: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR' });
     const decided = await decide(PROVINCE_HOME_AFFAIRS, { personId: people.older, groundCode: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', candidateId, change: changeOn('2026-01-15') });
+    expect(decided.errors).toBeUndefined();
     expect(decided.data?.decideDownsizing.candidateId).toBe(candidateId);
   });
 });

@@ -2,7 +2,7 @@ import type { Principal } from '@ps/auth';
 import { inForceOn, stampAsOf } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
 import { Person } from '../person/person.entity';
-import { territoryGuard } from '../territory/territory.guard';
+import { withinUnitSubtree } from '../territory/unit-subtree';
 import { Assignment } from './assignment.entity';
 import type { ConcurrentTitleHolder } from './concurrent-title-holder.type';
 
@@ -26,9 +26,7 @@ export async function concurrentTitleHolders(
     .innerJoin(Assignment, 'assignment', `assignment.person_id = person.id AND assignment.title_code IN (:...codes) AND ${inForceOn('assignment', ':asOf')}`, { codes, asOf })
     .innerJoin('organization', 'organization', `organization.id = assignment.organization_id AND ${inForceOn('organization', ':asOf')}`)
     .where(inForceOn('person', ':asOf'));
-  territoryGuard
-    .joinUnitOn(query, principal, 'organization.unit_code', asOf, 'place')
-    .andWhere(`place.path <@ (SELECT asked.path FROM territory_unit asked WHERE asked.code = :unitCode AND ${inForceOn('asked', ':asOf')})`, { unitCode })
+  withinUnitSubtree(query, principal, 'organization.unit_code', unitCode, asOf, 'place')
     .addSelect('place.code', 'holder_unit_code')
     .addSelect('place.name', 'holder_unit_name')
     .groupBy('place.code')

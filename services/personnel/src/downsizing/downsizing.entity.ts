@@ -80,32 +80,3 @@ export class Downsizing extends EffectiveVersion {
   @Column({ name: 'candidate_id', type: 'uuid', nullable: true })
   candidateId!: string | null;
 }
-
-/** A downsizing candidate evaluation announced. */
-@ObjectType({ description: 'Đối tượng đề xuất tinh giản từ kết quả đánh giá / a candidate from evaluation' })
-@Entity({ name: 'downsizing_candidate' })
-export class DownsizingCandidate {
-  @Field(() => ID)
-  @PrimaryColumn({ type: 'uuid' })
-  id!: string;
-
-  @Field(() => ID)
-  @Column({ name: 'person_id', type: 'uuid' })
-  personId!: string;
-
-  @Field()
-  @Column({ name: 'unit_code', type: 'text' })
-  unitCode!: string;
-
-  @Field(() => Int)
-  @Column({ type: 'int' })
-  year!: number;
-
-  @Field()
-  @Column({ name: 'ground_code', type: 'text' })
-  groundCode!: string;
-
-  @Field({ description: 'Quy định evaluation đã áp dụng / the rule evaluation applied' })
-  @Column({ name: 'rule_source', type: 'text' })
-  ruleSource!: string;
-}

@@ -1,4 +1,5 @@
 import { BadUserInputError, NotFoundError } from '@ps/errors';
+import type { DownsizingCandidate } from './downsizing-candidate.entity';
 import type { DownsizingAssessment } from './downsizing.rules';
 
 /** The person is unknown, or outside the caller's territory on the date (not revealed which). */
@@ -12,6 +13,28 @@ export class DownsizingPersonNotFoundError extends NotFoundError {
 export class DownsizingCandidateNotFoundError extends NotFoundError {
   constructor(id: string) {
     super(`Không có đề xuất tinh giản ${id} cho người này`, `No downsizing candidate ${id} for this person`, { reason: 'CANDIDATE_NOT_FOUND', id });
+  }
+}
+
+/** A later revision of the rating withdrew the candidate: a decision can no longer answer it. */
+export class CandidateWithdrawnError extends BadUserInputError {
+  constructor(candidate: Pick<DownsizingCandidate, 'id' | 'withdrawnByRevision'>) {
+    super(
+      `Đề xuất tinh giản ${candidate.id} đã bị rút do xếp loại lại (lần ${candidate.withdrawnByRevision})`,
+      `Downsizing candidate ${candidate.id} was withdrawn by revision ${candidate.withdrawnByRevision} of the rating`,
+      { reason: 'CANDIDATE_WITHDRAWN', id: candidate.id, withdrawnByRevision: candidate.withdrawnByRevision },
+    );
+  }
+}
+
+/** The decision cites a candidate on another ground than the one it decides on. */
+export class CandidateGroundMismatchError extends BadUserInputError {
+  constructor(candidate: Pick<DownsizingCandidate, 'id' | 'groundCode'>, groundCode: string) {
+    super(
+      `Đề xuất tinh giản ${candidate.id} theo căn cứ ${candidate.groundCode}, không phải ${groundCode}`,
+      `Downsizing candidate ${candidate.id} is on ground ${candidate.groundCode}, not ${groundCode}`,
+      { reason: 'CANDIDATE_GROUND_MISMATCH', id: candidate.id, candidateGround: candidate.groundCode, groundCode },
+    );
   }
 }
 

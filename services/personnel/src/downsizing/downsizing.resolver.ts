@@ -1,28 +1,11 @@
 import { AS_OF_ARGUMENT, asOfDate, LocalDate } from '@ps/effective-dating';
 import type { RequestContext } from '@ps/service-kit';
-import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
-import { Downsizing, DownsizingCandidate, DownsizingRule, PersonCircumstance } from './downsizing.entity';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { DownsizingAssessment } from './downsizing-assessment.type';
+import { DownsizingCandidate, DownsizingCandidateStatus } from './downsizing-candidate.entity';
+import { Downsizing, DownsizingRule, PersonCircumstance } from './downsizing.entity';
 import { DecideDownsizingInput, RecordCircumstanceInput } from './downsizing.inputs';
 import type { DownsizingService } from './downsizing.service';
-
-@ObjectType({ description: 'Một trường hợp chưa xem xét tinh giản, đối chiếu với người này / one exclusion, checked for the person' })
-class ExclusionFinding {
-  @Field() code!: string;
-  @Field() name!: string;
-  @Field({ description: 'Văn bản, điều khoản / source' }) source!: string;
-  @Field({ description: 'Người này thuộc trường hợp này / applies to the person' }) applies!: boolean;
-  @Field({ description: 'Được bỏ qua vì tự nguyện / waived by volunteering' }) waived!: boolean;
-  @Field({ description: 'Vì sao / why' }) reason!: string;
-}
-
-@ObjectType({ description: 'Kết quả đối chiếu quy định tinh giản / whether a downsizing is allowed, and why' })
-class DownsizingAssessment {
-  @Field() groundCode!: string;
-  @Field(() => DownsizingRule, { nullable: true, description: 'Căn cứ (null: không có hiệu lực vào ngày đó) / the ground, null when not in force' })
-  ground!: DownsizingRule | null;
-  @Field(() => [ExclusionFinding]) exclusions!: ExclusionFinding[];
-  @Field({ description: 'Được quyết định tinh giản / allowed' }) allowed!: boolean;
-}
 
 type Context = RequestContext<object>;
 
@@ -46,14 +29,17 @@ export class DownsizingResolver {
     return this.downsizing.assess(principal, personId, groundCode, volunteered, asOfDate(asOf));
   }
 
-  @Query(() => [DownsizingCandidate], { description: 'Đề xuất tinh giản từ kết quả đánh giá của một đơn vị và cấp dưới / candidates from evaluation' })
+  @Query(() => [DownsizingCandidate], {
+    description: 'Đề xuất tinh giản từ kết quả xếp loại năm của một đơn vị và cấp dưới trong địa bàn (mọi trạng thái nếu không chọn) / candidates from the ratings of a year, in your territory',
+  })
   downsizingCandidates(
     @Arg('unitCode', () => ID) unitCode: string,
     @Arg('year', () => Int) year: number,
+    @Arg('status', () => DownsizingCandidateStatus, { nullable: true }) status: DownsizingCandidateStatus | null,
     @Arg('asOf', () => LocalDate, AS_OF_ARGUMENT) asOf: string | null,
     @Ctx() { principal }: Context,
   ) {
-    return this.downsizing.candidates(principal, unitCode, year, asOfDate(asOf));
+    return this.downsizing.candidates(principal, unitCode, year, status ?? null, asOfDate(asOf));
   }
 
   @Mutation(() => PersonCircumstance, { description: 'Ghi nhận hoàn cảnh chưa xem xét tinh giản / record a circumstance deferring downsizing' })

@@ -1,4 +1,4 @@
-import { assessDownsizing, type RuleRow } from './downsizing.rules';
+import { assessDownsizing, candidateStanding, type RuleRow } from './downsizing.rules';
 
 const rules: RuleRow[] = [
   { code: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', kind: 'GROUND', name: 'KHTNV', source: 'Nghị định 154/2025/NĐ-CP, Điều 2', waivedByVolunteering: false },
@@ -29,5 +29,17 @@ describe('assessDownsizing', () => {
     const assessment = assessDownsizing(rules, 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', new Set(['UNDER_INVESTIGATION']), true);
     expect(assessment.allowed).toBe(false);
     expect(assessment.exclusions[1]).toMatchObject({ applies: true, waived: false });
+  });
+});
+
+describe('candidateStanding', () => {
+  it('lists a person with no exclusion as a candidate, with none', () => {
+    expect(candidateStanding(assessDownsizing(rules, 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', new Set(), false))).toEqual({ status: 'CANDIDATE', exclusions: [] });
+  });
+
+  it('lists a parent of a young child as excluded, with only the exclusions that apply and why', () => {
+    const standing = candidateStanding(assessDownsizing(rules, 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', new Set(['CHILD_UNDER_36_MONTHS']), false));
+    expect(standing.status).toBe('EXCLUDED');
+    expect(standing.exclusions).toEqual([expect.objectContaining({ code: 'CHILD_UNDER_36_MONTHS', reason: expect.stringContaining('Con dưới 36 tháng') })]);
   });
 });

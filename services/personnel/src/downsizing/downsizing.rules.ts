@@ -47,3 +47,18 @@ export function assessDownsizing(rules: readonly RuleRow[], groundCode: string, 
   const allowed = ground !== null && exclusions.every((finding) => !finding.applies || finding.waived);
   return { groundCode, ground, exclusions, allowed };
 }
+
+/** Where a candidate on a rating ground stands, and the exclusions that apply to the person. */
+export interface CandidateStanding {
+  status: 'CANDIDATE' | 'EXCLUDED';
+  exclusions: ExclusionFinding[];
+}
+
+/**
+ * A candidate evaluation's ratings made: deferred (EXCLUDED) while an exclusion applies to the
+ * person — nobody volunteers on their behalf —, else a CANDIDATE for the officer's decision.
+ */
+export function candidateStanding(assessment: DownsizingAssessment): CandidateStanding {
+  const exclusions = assessment.exclusions.filter((finding) => finding.applies);
+  return { status: exclusions.some((finding) => !finding.waived) ? 'EXCLUDED' : 'CANDIDATE', exclusions };
+}

@@ -1,16 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, type GuardedUnit, type Principal } from '@ps/auth';
 import { DownsizingDecided } from '@ps/contracts';
-import { addMonths, inForceOn, insertVersion, isStableId, stampAsOf, updateVersions, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { addMonths, insertVersion, isStableId, stampAsOf, updateVersions, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { BadUserInputError } from '@ps/errors';
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { requireManaging } from '../management/management.guard';
 import type { Person } from '../person/person.entity';
 import { personLabel, type PersonService } from '../person/person.service';
 import { territoryGuard } from '../territory/territory.guard';
-import { Downsizing, DownsizingCandidate, DownsizingRule, DownsizingRuleKind, PersonCircumstance } from './downsizing.entity';
+import { withinUnitSubtree } from '../territory/unit-subtree';
+import { DownsizingCandidate, DownsizingCandidateStatus } from './downsizing-candidate.entity';
+import { circumstancesOn, downsizingRulesOn } from './downsizing-rules.lookup';
+import { Downsizing, DownsizingRule, DownsizingRuleKind, PersonCircumstance } from './downsizing.entity';
 import {
   AlreadyDownsizedError,
+  CandidateGroundMismatchError,
+  CandidateWithdrawnError,
   CircumstanceUnknownError,
   DownsizingCandidateNotFoundError,
   DownsizingPersonNotFoundError,
@@ -28,20 +33,13 @@ export class DownsizingService {
 
   /** The grounds and exclusions in force on the date. */
   rules(date: string, manager: EntityManager = this.dataSource.manager): Promise<DownsizingRule[]> {
-    return manager.getRepository(DownsizingRule).createQueryBuilder('rule')
-      .where(inForceOn('rule', ':date'), { date })
-      .orderBy('rule.kind').addOrderBy('rule.code')
-      .getMany();
+    return downsizingRulesOn(manager, date);
   }
 
   /** Whether the person may be downsized on the ground on the date, each exclusion with why. */
   async assess(principal: Principal, personId: string, groundCode: string, volunteered: boolean, date: string, manager = this.dataSource.manager): Promise<DownsizingAssessment> {
     await this.personWithin(principal, personId, date, manager);
-    const circumstances: Array<{ kind: string }> = await manager.query(
-      `SELECT DISTINCT kind FROM person_circumstance WHERE person_id = $1 AND ${inForceOn('', '$2')}`,
-      [personId, date],
-    );
-    return assessDownsizing(await this.rules(date, manager), groundCode, new Set(circumstances.map((row) => row.kind)), volunteered);
+    return assessDownsizing(await this.rules(date, manager), groundCode, await circumstancesOn(manager, personId, date), volunteered);
   }
 
   /** Records a circumstance deferring downsizing from the change's date, to its end or the rule's duration. */
@@ -73,7 +71,7 @@ export class DownsizingService {
       if (await write.manager.getRepository(Downsizing).exists({ where: { personId: person.id, validTo: IsNull() } })) throw new AlreadyDownsizedError();
       const assessment = await this.assess(principal, person.id, input.groundCode, input.volunteered, write.date, write.manager);
       if (!assessment.allowed) throw downsizingRefusal(assessment, write.date);
-      if (input.candidateId) await refuseForeignCandidate(write.manager, input.candidateId, person.id);
+      if (input.candidateId) await requireCitableCandidate(write.manager, input.candidateId, person.id, input.groundCode);
       const downsizing = await insertVersion(write, Downsizing, {
         id: randomUUID(), personId: person.id, groundCode: input.groundCode, volunteered: input.volunteered, candidateId: input.candidateId ?? null,
       });
@@ -87,13 +85,13 @@ export class DownsizingService {
     });
   }
 
-  /** Candidates evaluation announced for a unit and below, inside the caller's territory, for a year. */
-  candidates(principal: Principal, unitCode: string, year: number, date: string): Promise<DownsizingCandidate[]> {
+  /** Candidates from evaluation's ratings for a unit and below, inside the caller's territory, for a year; all statuses unless one is asked. */
+  candidates(principal: Principal, unitCode: string, year: number, status: DownsizingCandidateStatus | null, date: string): Promise<DownsizingCandidate[]> {
     const query = this.dataSource.getRepository(DownsizingCandidate).createQueryBuilder('candidate')
       .where('candidate.year = :year', { year })
-      .andWhere('unit.path <@ (SELECT path FROM territory_unit WHERE code = :unitCode AND ' + inForceOn('territory_unit', ':date') + ')', { unitCode, date })
-      .orderBy('candidate.unit_code').addOrderBy('candidate.received_at');
-    return territoryGuard.joinUnitOn(query, principal, 'candidate.unit_code', date).getMany();
+      .orderBy('candidate.unit_code').addOrderBy('candidate.full_name').addOrderBy('candidate.ground_code');
+    if (status) query.andWhere('candidate.status = :status', { status });
+    return withinUnitSubtree(query, principal, 'candidate.unit_code', unitCode, date).getMany();
   }
 
   private async personWithin(principal: Principal, personId: string, date: string, manager: EntityManager): Promise<{ person: Person; unit: GuardedUnit }> {
@@ -103,9 +101,12 @@ export class DownsizingService {
   }
 }
 
-async function refuseForeignCandidate(manager: EntityManager, candidateId: string, personId: string): Promise<void> {
-  const found = isStableId(candidateId) && (await manager.getRepository(DownsizingCandidate).exists({ where: { id: candidateId, personId } }));
-  if (!found) throw new DownsizingCandidateNotFoundError(candidateId);
+/** The candidate a decision cites: the person's own, still standing, on the ground decided. */
+async function requireCitableCandidate(manager: EntityManager, candidateId: string, personId: string, groundCode: string): Promise<void> {
+  const candidate = isStableId(candidateId) ? await manager.getRepository(DownsizingCandidate).findOneBy({ id: candidateId, personId }) : null;
+  if (!candidate) throw new DownsizingCandidateNotFoundError(candidateId);
+  if (candidate.status === DownsizingCandidateStatus.WITHDRAWN) throw new CandidateWithdrawnError(candidate);
+  if (candidate.groundCode !== groundCode) throw new CandidateGroundMismatchError(candidate, groundCode);
 }
 
 function about(write: DatedWrite, person: Person, unit: GuardedUnit): DatedWrite {
