@@ -2,6 +2,7 @@ import type { EventContract } from '@ps/events';
 import { DownsizingCandidateIdentified } from './evaluation/downsizing-candidate.events';
 import { downsizingCandidateReads } from './evaluation/downsizing-candidate.reads';
 import { disciplineReads } from './evaluation/discipline.reads';
+import { ratedPersonnelReads } from './evaluation/personnel.reads';
 import { EvaluationFinalized } from './evaluation/evaluation.events';
 import { evaluationReads } from './evaluation/evaluation.reads';
 import { RatingRecorded } from './evaluation/rating.events';
@@ -68,4 +69,5 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'personnel downsizing candidates': Object.values(downsizingCandidateReads),
   'personnel rating history': Object.values(evaluationReads),
   'evaluation discipline facts': Object.values(disciplineReads),
+  'evaluation rated people and posts': Object.values(ratedPersonnelReads),
 };

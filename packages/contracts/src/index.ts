@@ -23,5 +23,6 @@ export * from './evaluation/downsizing-candidate.reads';
 export * from './evaluation/evaluation.events';
 export * from './evaluation/evaluation.reads';
 export * from './evaluation/discipline.reads';
+export * from './evaluation/personnel.reads';
 export * from './reform/plan.events';
 export * from './personnel/assignment.events';

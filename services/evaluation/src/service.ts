@@ -19,6 +19,8 @@ import { RatingRuleSets1733600000000 } from './migrations/1733600000000-rating-r
 import { DownsizingTriggers1733610000000 } from './migrations/1733610000000-downsizing-triggers';
 import { ResponsibilityRulesCyclesScores1733700000000 } from './migrations/1733700000000-responsibility-rules-cycles-scores';
 import { Evaluations1733800000000 } from './migrations/1733800000000-evaluations';
+import { RatedPeoplePosts1733820000000 } from './migrations/1733820000000-rated-people-posts';
+import { projectRatedPersonnel } from './rated-personnel/rated-personnel.projection';
 import { DisciplineFact, Evaluation, EvaluationAppeal, EvaluationStep } from './evaluation/evaluation.entity';
 import { Rating } from './rating/rating.entity';
 import { ratingLoaders } from './rating/rating.loaders';
@@ -73,6 +75,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     DownsizingTriggers1733610000000,
     ResponsibilityRulesCyclesScores1733700000000,
     Evaluations1733800000000,
+    RatedPeoplePosts1733820000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
@@ -90,5 +93,6 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger })),
+    projectRatedPersonnel(new InboxConsumer({ name: 'evaluation.personnel', bus, dataSource, logger })),
   ],
 };
