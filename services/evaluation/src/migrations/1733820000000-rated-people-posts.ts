@@ -4,7 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Personnel's people and posts as evaluation reads them, projected from PersonRegistered and
  * AssignmentChanged: whom it rates (name, unit, category) and in which post, one row per
  * version of an assignment [valid_from, valid_to) — a restructuring's MOVED ends one version and
- * starts the next in the successor's organization, ENDED ends the last.
+ * starts the next in the successor's organization, ENDED ends the last. A person's unit is the
+ * one they were registered in: personnel announces no later move of the e-file, the post's
+ * version says where they serve.
  */
 export class RatedPeoplePosts1733820000000 implements MigrationInterface {
   name = 'RatedPeoplePosts1733820000000';
