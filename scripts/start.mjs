@@ -44,6 +44,10 @@ say(`seeding the Dầu Tiếng story's Party members once personnel has its Part
 pnpm(['--filter', '@ps/personnel', 'run', 'seed'], {
   env: { DATABASE_URL: databaseUrl('ps_personnel'), LOG_LEVEL: 'info' },
 });
+say(`seeding the Dầu Tiếng communes' work results (2024 and 2026) once evaluation has their people and posts (${seconds()})`);
+pnpm(['--filter', '@ps/evaluation', 'run', 'seed'], {
+  env: { DATABASE_URL: databaseUrl('ps_evaluation'), LOG_LEVEL: 'info' },
+});
 say(`demo data ready (${seconds()})`);
 process.stdout.write(`
   Gateway:   ${GATEWAY}   (ready after ${seconds()})

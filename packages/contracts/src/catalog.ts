@@ -1,5 +1,6 @@
 import type { EventContract } from '@ps/events';
 import { disciplineReads } from './evaluation/discipline.reads';
+import { ratedPersonnelReads } from './evaluation/personnel.reads';
 import { EvaluationFinalized } from './evaluation/evaluation.events';
 import { evaluationReads } from './evaluation/evaluation.reads';
 import { RatingRecorded } from './evaluation/rating.events';
@@ -64,4 +65,5 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'personnel succession follower': Object.values(successionReads),
   'personnel rating history': Object.values(evaluationReads),
   'evaluation discipline facts': Object.values(disciplineReads),
+  'evaluation rated people and posts': Object.values(ratedPersonnelReads),
 };

@@ -21,6 +21,8 @@ import { ResponsibilityRulesCyclesScores1733700000000 } from './migrations/17337
 import { Evaluations1733800000000 } from './migrations/1733800000000-evaluations';
 import { EvaluationDecisionService } from './evaluation/evaluation.decision';
 import { projectDisciplines } from './evaluation/evaluation.disciplines';
+import { RatedPeoplePosts1733820000000 } from './migrations/1733820000000-rated-people-posts';
+import { projectRatedPersonnel } from './rated-personnel/rated-personnel.projection';
 import { DisciplineFact, Evaluation, EvaluationAppeal, EvaluationStep } from './evaluation/evaluation.entity';
 import { EvaluationJudging } from './evaluation/evaluation.judging';
 import { evaluationLoaders } from './evaluation/evaluation.loaders';
@@ -85,6 +87,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     DownsizingTriggers1733610000000,
     ResponsibilityRulesCyclesScores1733700000000,
     Evaluations1733800000000,
+    RatedPeoplePosts1733820000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
@@ -104,5 +107,6 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger })),
     projectDisciplines(new InboxConsumer({ name: 'evaluation.disciplines', bus, dataSource, logger })),
+    projectRatedPersonnel(new InboxConsumer({ name: 'evaluation.personnel', bus, dataSource, logger })),
   ],
 };

@@ -54,14 +54,19 @@ function productShares(products: readonly WorkProductScore[], penaltyPercent: nu
   return { share: sum('share'), lost: sum('lost'), each };
 }
 
+/** Refuses a set that rates by qualitative conditions (Decree 90): it takes no points. */
+export function requirePointBased(set: RuleSetDraft): void {
+  if (set.method !== RatingMethod.POINTS) {
+    refuse('RULE_SET_NOT_POINT_BASED', `Bộ quy tắc ${set.code} không xếp loại theo điểm`, `Rule set ${set.code} does not rate by points`, { ruleSet: set.code });
+  }
+}
+
 /**
  * The 100-point score under a point-based set: each criterion earns its weight times the share
  * achieved, work products late or defective losing the set's penalty (−25% under Decree 335).
  */
 export function scoreOf(set: RuleSetDraft, scores: readonly CriterionScore[]): Score {
-  if (set.method !== RatingMethod.POINTS) {
-    refuse('RULE_SET_NOT_POINT_BASED', `Bộ quy tắc ${set.code} không xếp loại theo điểm`, `Rule set ${set.code} does not rate by points`, { ruleSet: set.code });
-  }
+  requirePointBased(set);
   const unknown = scores.filter((score) => !set.criteria.some((criterion) => criterion.code === score.code)).map((score) => score.code);
   if (unknown.length > 0) refuse('SCORE_UNKNOWN_CRITERION', `Tiêu chí không có trong bộ quy tắc: ${unknown.join(', ')}`, `Criteria not in the rule set: ${unknown.join(', ')}`, { unknown });
   const criteria = set.criteria.map((criterion) => {

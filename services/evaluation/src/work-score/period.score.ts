@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@ps/errors';
-import { scoreOf, type CriterionPoints } from '../rating-engine/rating.score';
+import { requirePointBased, scoreOf, type CriterionPoints } from '../rating-engine/rating.score';
 import type { RuleSetDraft } from '../rule-set/rule-set.schema';
 import { asWorkProducts, type ProductOutcome } from './work-product.score';
 
@@ -31,6 +31,8 @@ export interface PeriodScoreResult {
  * through the engine's `scoreOf` (so the set's late or defect penalty applies).
  */
 export function periodScore(set: RuleSetDraft, assessed: readonly AssessedCriterion[], outcomes: readonly ProductOutcome[]): PeriodScoreResult {
+  // a qualitative set is refused as such, before its criteria are counted
+  requirePointBased(set);
   const left = set.criteria.filter((criterion) => !assessed.some((score) => score.code === criterion.code));
   if (left.length !== 1) {
     throw new BadUserInputError(
