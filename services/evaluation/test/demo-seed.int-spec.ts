@@ -53,7 +53,7 @@ const personnel = [
 ];
 
 const count = async (sql: string) => (await service.dataSource.query(sql))[0].n as number;
-const written = () => rowCounts((sql) => service.dataSource.query(sql), ['responsibility_rule', 'evaluation_cycle', 'period_score', ...WRITE_TRAIL_TABLES]);
+const written = () => rowCounts((sql) => service.dataSource.query(sql), ['responsibility_rule', 'evaluation_cycle', 'period_score', 'evaluation', 'evaluation_step', ...WRITE_TRAIL_TABLES]);
 async function runSeed(): Promise<Array<[string, number, number]>> {
   const added: Array<[string, number, number]> = [];
   for (const year of DEMO_YEARS) for (const step of SEED_STEPS) added.push([step.name, year, await step.run(service.dataSource, year, TODAY)]);
@@ -91,12 +91,14 @@ describe('the Dầu Tiếng evaluation seed', () => {
   it('records rules, cycles and the ended quarters’ scores of 2024 and 2026 through the services, with their decisions and audit rows', async () => {
     const before = await written();
     expect(await runSeed()).toEqual([
-      ['job-responsibility rules', 2024, 4], ['quarterly cycles', 2024, 8], ['period scores', 2024, 16],
-      ['job-responsibility rules', 2026, 4], ['quarterly cycles', 2026, 8], ['period scores', 2026, 12],
+      ['job-responsibility rules', 2024, 4], ['quarterly cycles', 2024, 8], ['period scores', 2024, 16], ['ratings through the workflow', 2024, 4],
+      ['job-responsibility rules', 2026, 4], ['quarterly cycles', 2026, 8], ['period scores', 2026, 12], ['ratings through the workflow', 2026, 4],
     ]);
     const after = await written();
-    // one audit row a write; one decision a commune's document: its rules of a year (4), its plan of a quarter (16), its scoring minutes of a quarter (8 + 6)
-    expect(after).toMatchObject({ responsibility_rule: 8, evaluation_cycle: 16, period_score: 28, audit_log: before.audit_log + 52, decision: before.decision + 34 });
+    // one audit row a write (52 for the work, then 4 steps a person and one decision a committee a year: 2 × (16 + 2));
+    // one decision a commune's document: its rules of a year (4), its plan of a quarter (16), its scoring minutes of a quarter (8 + 6),
+    // and a year's five workflow documents (2 communes × 5 × 2 years)
+    expect(after).toMatchObject({ responsibility_rule: 8, evaluation_cycle: 16, period_score: 28, evaluation: 8, evaluation_step: 40, audit_log: before.audit_log + 88, decision: before.decision + 54 });
     // the seed acts as an officer of the province the commune lay in: Bình Dương for 2024 and for Định An, the city for Thanh An in 2026
     const actors: Array<{ actor: string }> = await service.dataSource.query("SELECT DISTINCT user_id || '@' || actor_unit_code AS actor FROM audit_log ORDER BY 1");
     expect(actors.map((row) => row.actor)).toEqual(['system:seed@74', 'system:seed@79']);
@@ -125,9 +127,32 @@ describe('the Dầu Tiếng evaluation seed', () => {
     expect(stored).toEqual({ points: expected.points, leaveDays: work.leaveDays, unitCode: '25807' });
   });
 
+  it('rates each year through the whole workflow at the level the points give (or lower by a rule it names), under the set in force on 31 December, announced once each', async () => {
+    const rated: Array<{ year: number; title: string; ruleSet: string; level: string; byPoints: string; applied: Array<{ rule: string; level: string }>; steps: string }> = await service.dataSource.query(
+      `SELECT evaluation.year, evaluation.title_code AS title, evaluation.rule_set AS "ruleSet", evaluation.level, evaluation.judgement->>'proposed' AS "byPoints", evaluation.judgement->'applied' AS applied,
+              string_agg(step.step, ' ' ORDER BY step.recorded_at, step.id) AS steps
+         FROM evaluation JOIN evaluation_step step ON step.evaluation_id = evaluation.id
+        WHERE evaluation.status = 'DECIDED' AND evaluation.revision = 1 GROUP BY evaluation.id ORDER BY 1, 2`,
+    );
+    expect(rated.map(({ year, title, ruleSet }) => `${year} ${title} ${ruleSet}`)).toEqual([
+      '2024 COMMUNE_COMMITTEE_CHAIR QD124-2023-PARTY_MEMBER', '2024 COMMUNE_COMMITTEE_VICE_CHAIR QD124-2023-PARTY_MEMBER',
+      '2024 COMMUNE_JUSTICE_CIVIL_STATUS QD124-2023-PARTY_MEMBER', '2024 COMMUNE_OFFICE_STATISTICS QD124-2023-PARTY_MEMBER',
+      '2026 COMMUNE_COMMITTEE_CHAIR QD366-2025-PARTY_MEMBER', '2026 COMMUNE_COMMITTEE_VICE_CHAIR QD366-2025-PARTY_MEMBER',
+      '2026 COMMUNE_JUSTICE_CIVIL_STATUS ND335-2025-CIVIL_SERVANT', '2026 COMMUNE_OFFICE_STATISTICS ND335-2025-CIVIL_SERVANT',
+    ]);
+    for (const evaluation of rated) {
+      expect(evaluation.steps).toBe('OPENED SELF_ASSESSMENT STAFF_MEETING MANAGER_PROPOSAL HEAD_DECISION');
+      // the points' level, or lower only by a rule the judgement names (the Party's rules also read the tasks on time and late)
+      expect(evaluation.applied.at(-1)?.level ?? evaluation.byPoints).toBe(evaluation.level);
+      for (const rule of evaluation.applied) expect(rule.rule).toMatch(/^(POINTS_BAND|BAND_[A-Z]+_CONDITIONS)/);
+    }
+    const announced = await count("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'EvaluationFinalized'");
+    expect(announced).toBe(8);
+  });
+
   it('adds nothing when run again', async () => {
     const before = await written();
-    expect((await runSeed()).map(([, , added]) => added)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect((await runSeed()).map(([, , added]) => added)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(await written()).toEqual(before);
   });
 });

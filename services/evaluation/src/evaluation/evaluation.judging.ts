@@ -11,6 +11,7 @@ import type { RuleSetDraft } from '../rule-set/rule-set.schema';
 import type { RatingRuleSetService } from '../rule-set/rule-set.service';
 import { annualWeighting, type ScoredPeriod } from '../work-score/annual.weighting';
 import { PeriodScore } from '../work-score/period-score.entity';
+import { taskShares, type TaskShares } from '../work-score/task.shares';
 import { Evaluation } from './evaluation.entity';
 import { entryOf, type RatedUnit } from './evaluation.steps';
 import { disciplinesIn, downsizingGroundsOf, judgeChoice, quotaGroupsOf, type DisciplinePeriod, type EvaluationJudgement } from './evaluation.workflow';
@@ -50,11 +51,12 @@ export class EvaluationJudging {
     const sets = await this.setsOf(choices.map(({ evaluation }) => evaluation));
     const disciplines = await disciplinesOf(manager, choices.map(({ evaluation }) => evaluation.personId));
     const pointBased = choices.filter(({ evaluation }) => sets.get(yearKey(evaluation.subject, evaluation.year))?.method === RatingMethod.POINTS);
-    const points = await annualPointsOf(manager, pointBased.map(({ evaluation }) => evaluation));
+    const results = await annualResultsOf(manager, pointBased.map(({ evaluation }) => evaluation));
     return choices.map(({ evaluation, chosen, corruptionInUnit }) => {
       const set = entryOf(sets, yearKey(evaluation.subject, evaluation.year));
-      const facts = { disciplines: disciplinesIn(disciplines.get(evaluation.personId) ?? [], evaluation.year), leader: evaluation.leader, corruptionInUnit };
-      const judgement = judgeChoice(set, chosen, points.get(`${evaluation.personId}:${evaluation.year}`) ?? null, facts);
+      const result = results.get(`${evaluation.personId}:${evaluation.year}`);
+      const facts = { disciplines: disciplinesIn(disciplines.get(evaluation.personId) ?? [], evaluation.year), leader: evaluation.leader, corruptionInUnit, ...(result?.shares ?? {}) };
+      const judgement = judgeChoice(set, chosen, result?.points ?? null, facts);
       return { evaluation, set, judgement };
     });
   }
@@ -129,8 +131,11 @@ async function disciplinesOf(manager: EntityManager, personIds: readonly string[
   return groupBy(rows, (row) => row.personId);
 }
 
-/** Annual points by person and year from the period scores earned inside each year, wherever earned, in one statement. */
-async function annualPointsOf(manager: EntityManager, evaluations: readonly Evaluation[]): Promise<Map<string, number | null>> {
+/**
+ * Annual points by person and year from the period scores earned inside each year, wherever
+ * earned, with the shares of the year's tasks on time, exceeding and late, in one statement.
+ */
+async function annualResultsOf(manager: EntityManager, evaluations: readonly Evaluation[]): Promise<Map<string, { points: number | null; shares: TaskShares }>> {
   if (evaluations.length === 0) return new Map();
   const years = evaluations.map((evaluation) => evaluation.year);
   const scores = await manager
@@ -140,14 +145,14 @@ async function annualPointsOf(manager: EntityManager, evaluations: readonly Eval
     .andWhere('score.period_from >= :from AND score.period_to <= :to', { from: `${Math.min(...years)}-01-01`, to: yearEnd(Math.max(...years)) })
     .getMany();
   const periods = groupBy(scores, (score) => `${score.personId}:${score.periodFrom.slice(0, 4)}`);
-  const points = new Map<string, number | null>();
+  const results = new Map<string, { points: number | null; shares: TaskShares }>();
   for (const { personId, year } of evaluations) {
-    const ofYear: ScoredPeriod[] = (periods.get(`${personId}:${year}`) ?? [])
-      .filter((score) => score.periodTo <= yearEnd(year))
-      .map((score) => ({ cycleId: score.cycleId, unitCode: score.unitCode, from: score.periodFrom, to: score.periodTo, points: score.points, leaveDays: score.leaveDays }));
-    points.set(`${personId}:${year}`, ofYear.length > 0 ? annualWeighting(ofYear).points : null);
+    const scored = (periods.get(`${personId}:${year}`) ?? []).filter((score) => score.periodTo <= yearEnd(year));
+    const ofYear: ScoredPeriod[] = scored.map((score) => ({ cycleId: score.cycleId, unitCode: score.unitCode, from: score.periodFrom, to: score.periodTo, points: score.points, leaveDays: score.leaveDays }));
+    const shares = taskShares(scored.flatMap((score) => score.result.products));
+    results.set(`${personId}:${year}`, { points: ofYear.length > 0 ? annualWeighting(ofYear).points : null, shares });
   }
-  return points;
+  return results;
 }
 
 /** The decided evaluations of the year and subject in the batch's organizations, other than the batch's own. */

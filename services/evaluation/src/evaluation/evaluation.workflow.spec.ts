@@ -77,6 +77,15 @@ describe('judgeChoice: the level chosen, lowered by the rules, never raised', ()
     expect(judged.applied).toEqual([{ rule: 'DISCIPLINED_IN_YEAR', level: RatingLevel.KHTNV, source: decree90.sourceDocument, article: expect.stringContaining('kỷ luật') }]);
   });
 
+  it('reads the year’s task shares under the Party’s points (366-QĐ/TW): all on time keeps HTT, one late task lowers it, unknown shares meet no condition', () => {
+    const party366 = pickRuleSet(SHIPPED_RULE_SETS, RuleSubject.PARTY_MEMBER, yearEnd(2026));
+    expect(judgeChoice(party366, RatingLevel.HTT, 80, { ...staff, onTimePercent: 100, exceedingPercent: 0, latePercent: 0 }).level).toBe(RatingLevel.HTT);
+    const late = judgeChoice(party366, RatingLevel.HTT, 80, { ...staff, onTimePercent: 90, exceedingPercent: 0, latePercent: 10 });
+    expect(late.level).toBe(RatingLevel.HTNV);
+    expect(late.applied.map((rule) => rule.rule)).toEqual(['BAND_HTT_CONDITIONS:ON_TIME']);
+    expect(judgeChoice(party366, RatingLevel.HTT, 80, staff).level).not.toBe(RatingLevel.HTT);
+  });
+
   it('forces KHTNV on a head for corruption in the unit, not on a member of staff', () => {
     expect(judgeChoice(decree335, RatingLevel.HTT, null, { ...staff, leader: true, corruptionInUnit: true }).level).toBe(RatingLevel.KHTNV);
     expect(judgeChoice(decree335, RatingLevel.HTT, null, { ...staff, corruptionInUnit: true }).level).toBe(RatingLevel.HTT);

@@ -9,6 +9,7 @@ import { QuotaScope, RatingMethod, type DisciplineFormCode } from '../rule-set/r
 import type { RuleSetDraft } from '../rule-set/rule-set.schema';
 import { EvaluationDecidedError, EvaluationStepOutOfOrderError, NotEntitledToRateError } from './evaluation.errors';
 import { EvaluationStatus, EvaluationStepKind } from './evaluation.kinds';
+import { UNKNOWN_SHARES, type TaskShares } from '../work-score/task.shares';
 
 /** The status each step needs and the one it leaves: self-assessment → staff meeting → proposal → decision. */
 const TRANSITIONS: Partial<Record<EvaluationStepKind, { from: EvaluationStatus; to: EvaluationStatus }>> = {
@@ -55,7 +56,7 @@ export interface EvaluationJudgement extends Judgement {
   /** The level the head (or the appeal) chose, before the rules lowered it. */
   chosen: RatingLevel;
   points: number | null;
-  facts: { disciplines: DisciplineFormCode[]; leader: boolean; corruptionInUnit: boolean };
+  facts: { disciplines: DisciplineFormCode[]; leader: boolean; corruptionInUnit: boolean } & Partial<TaskShares>;
 }
 
 /** The facts a stored judgement was made on (none for one stored before they were kept). */
@@ -72,7 +73,7 @@ const lower = (a: RatingLevel, b: RatingLevel) => (rank(a) <= rank(b) ? a : b);
  * (discipline, corruption in a leader's unit). The applied rules are those that lowered it.
  */
 export function judgeChoice(set: RuleSetDraft, chosen: RatingLevel, points: number | null, facts: EvaluationJudgement['facts']): EvaluationJudgement {
-  const ratingFacts: RatingFacts = { ...facts, onTimePercent: null, exceedingPercent: null, latePercent: null, disciplinedMembers: false };
+  const ratingFacts: RatingFacts = { ...UNKNOWN_SHARES, ...facts, disciplinedMembers: false };
   const byPoints = set.method === RatingMethod.POINTS && points !== null;
   const judged = judge(set, byPoints ? { points } : { proposed: chosen }, ratingFacts);
   const level = lower(chosen, judged.level);

@@ -75,6 +75,9 @@ export const COMMITTEE_TITLES = Object.keys(COMMITTEE_RESPONSIBILITIES);
 /** Elected cadres of the committee, rated under the Party's regulation whatever the civil-service set. */
 const CADRE_TITLES = new Set(['COMMUNE_COMMITTEE_CHAIR', 'COMMUNE_COMMITTEE_VICE_CHAIR']);
 
+/** The chair and vice chairs lead the committee: the tier above rates them, in a duty group of their own. */
+export const isCommitteeLeader = (titleCode: string): boolean => CADRE_TITLES.has(titleCode);
+
 /** The four quarters of a year. */
 export function quartersOf(year: number): CyclePeriod[] {
   return [['01-01', '03-31'], ['04-01', '06-30'], ['07-01', '09-30'], ['10-01', '12-31']].map(([from, to]) => ({ from: `${year}-${from}`, to: `${year}-${to}` }));
