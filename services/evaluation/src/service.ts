@@ -20,10 +20,13 @@ import { DownsizingTriggers1733610000000 } from './migrations/1733610000000-down
 import { ResponsibilityRulesCyclesScores1733700000000 } from './migrations/1733700000000-responsibility-rules-cycles-scores';
 import { Evaluations1733800000000 } from './migrations/1733800000000-evaluations';
 import { DisciplineFact, Evaluation, EvaluationAppeal, EvaluationStep } from './evaluation/evaluation.entity';
-import { Rating } from './rating/rating.entity';
+import { DropRatings1733830000000 } from './migrations/1733830000000-drop-ratings';
+import { Organization } from './organization/organization.type';
 import { ratingLoaders } from './rating/rating.loaders';
-import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
+import { OrganizationRatingResolver, UnitRatingResolver } from './rating/rating.resolver';
 import { RatingService } from './rating/rating.service';
+import { RatingReportResolver } from './report/report.resolver';
+import { RatingReportService } from './report/report.service';
 import { RatingRuleSet } from './rule-set/rule-set.entity';
 import { RatingRuleSetResolver } from './rule-set/rule-set.resolver';
 import { RatingRuleSetService } from './rule-set/rule-set.service';
@@ -59,7 +62,7 @@ export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
 
 export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   name: 'evaluation',
-  entities: [Rating, RatingRuleSet, DownsizingTrigger, ResponsibilityRule, EvaluationCycle, PeriodScore, Evaluation, EvaluationStep, EvaluationAppeal, DisciplineFact, Decision],
+  entities: [RatingRuleSet, DownsizingTrigger, ResponsibilityRule, EvaluationCycle, PeriodScore, Evaluation, EvaluationStep, EvaluationAppeal, DisciplineFact, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -73,18 +76,23 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     DownsizingTriggers1733610000000,
     ResponsibilityRulesCyclesScores1733700000000,
     Evaluations1733800000000,
+    DropRatings1733830000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
       [
         ...workResultResolvers(dataSource),
-        new RatingResolver(new RatingService(dataSource)),
         new UnitRatingResolver(),
+        new OrganizationRatingResolver(),
+        new RatingReportResolver(new RatingReportService(dataSource)),
         new RatingRuleSetResolver(new RatingRuleSetService(dataSource)),
         new DownsizingTriggerResolver(new DownsizingTriggerService(dataSource)),
         new EvaluationAuditResolver(dataSource),
       ],
-      { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
+      {
+        orphanedTypes: [AdministrativeUnit, Organization, AuditTrail],
+        referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'AuditTrail'),
+      },
     ),
   territory: territoryGuard,
   loaders: serviceLoaders,

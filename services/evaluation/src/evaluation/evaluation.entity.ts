@@ -75,7 +75,7 @@ export class Evaluation {
   @Column({ type: 'double precision', nullable: true })
   points!: number | null;
 
-  @Field({ nullable: true, description: 'Mã bộ quy tắc đã áp dụng / the rule set applied' })
+  @Field(() => String, { nullable: true, description: 'Mã bộ quy tắc đã áp dụng / the rule set applied' })
   @Column({ name: 'rule_set', type: 'text', nullable: true })
   ruleSet!: string | null;
 
@@ -116,7 +116,7 @@ export class EvaluationStep {
   @Column({ type: 'text', nullable: true })
   level!: RatingLevel | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   comment!: string | null;
 
@@ -179,7 +179,7 @@ export class EvaluationAppeal {
   @Column({ name: 'resolved_level', type: 'text', nullable: true })
   resolvedLevel!: RatingLevel | null;
 
-  @Field({ nullable: true })
+  @Field(() => String, { nullable: true })
   @Column({ type: 'text', nullable: true })
   resolution!: string | null;
 
