@@ -22,6 +22,9 @@ import { Evaluations1733800000000 } from './migrations/1733800000000-evaluations
 import { DisciplineFact, Evaluation, EvaluationAppeal, EvaluationStep } from './evaluation/evaluation.entity';
 import { DropRatings1733830000000 } from './migrations/1733830000000-drop-ratings';
 import { Organization } from './organization/organization.type';
+import { PersonEvaluationsResolver } from './person/person-evaluations.resolver';
+import { PersonEvaluations } from './person/person-evaluations.service';
+import { Person } from './person/person.type';
 import { ratingLoaders } from './rating/rating.loaders';
 import { OrganizationRatingResolver, UnitRatingResolver } from './rating/rating.resolver';
 import { RatingService } from './rating/rating.service';
@@ -55,7 +58,7 @@ function workResultResolvers(dataSource: DataSource) {
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
-  return { ...ratingLoaders(new RatingService(dataSource), principal), ...decisionLoaders(dataSource) };
+  return { ...ratingLoaders(new RatingService(dataSource), new PersonEvaluations(dataSource), principal), ...decisionLoaders(dataSource) };
 }
 
 export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
@@ -84,14 +87,15 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
         ...workResultResolvers(dataSource),
         new UnitRatingResolver(),
         new OrganizationRatingResolver(),
+        new PersonEvaluationsResolver(),
         new RatingReportResolver(new RatingReportService(dataSource)),
         new RatingRuleSetResolver(new RatingRuleSetService(dataSource)),
         new DownsizingTriggerResolver(new DownsizingTriggerService(dataSource)),
         new EvaluationAuditResolver(dataSource),
       ],
       {
-        orphanedTypes: [AdministrativeUnit, Organization, AuditTrail],
-        referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'AuditTrail'),
+        orphanedTypes: [AdministrativeUnit, Organization, Person, AuditTrail],
+        referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'Person', 'AuditTrail'),
       },
     ),
   territory: territoryGuard,

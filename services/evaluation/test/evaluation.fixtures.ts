@@ -11,6 +11,7 @@ export interface EvaluationFixture {
   leader?: boolean;
   decidedOn?: string;
   titleCode?: string;
+  personId?: string;
 }
 
 /**
@@ -26,7 +27,7 @@ export async function insertEvaluations(dataSource: DataSource, fixtures: readon
     await dataSource.query(
       `INSERT INTO evaluation (id, person_id, full_name, unit_code, organization_id, title_code, subject, year, leader, status, level, decided_on, revision, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'CIVIL_SERVANT', $7, $8, $9, $10, $11, $12, 'test')`,
-      [id, randomUUID(), fixture.fullName, fixture.unitCode, fixture.organizationId, fixture.titleCode ?? (fixture.leader ? 'CHU_TICH' : 'CONG_CHUC'),
+      [id, fixture.personId ?? randomUUID(), fixture.fullName, fixture.unitCode, fixture.organizationId, fixture.titleCode ?? (fixture.leader ? 'CHU_TICH' : 'CONG_CHUC'),
         fixture.year, fixture.leader ?? false, decided ? 'DECIDED' : 'PROPOSED', fixture.level, decidedOn, decided ? 1 : 0],
     );
     if (decided) await insertDecidedStep(dataSource, id, { step: 'HEAD_DECISION', level: fixture.level, effectiveDate: decidedOn, revision: 1 });

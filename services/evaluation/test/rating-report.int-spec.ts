@@ -12,6 +12,7 @@ let service: RunningService;
 const AN_LAP_OFFICE = '1a000000-0000-4000-8000-000000000001';
 const DINH_AN_OFFICE = '1a000000-0000-4000-8000-000000000002';
 const DISTRICT_OFFICE = '1a000000-0000-4000-8000-000000000003';
+const TOT = '2b000000-0000-4000-8000-000000000001';
 const BEFORE_APPEAL = '2026-01-31';
 const AFTER_APPEAL = '2026-03-01';
 let appealed = '';
@@ -47,11 +48,11 @@ beforeAll(async () => {
     { ...anLap, fullName: 'Nguyễn Văn Khuyết', level: 'KHTNV' },
     { ...anLap, fullName: 'Lê Văn Trưởng', level: 'HTT', leader: true },
     { ...anLap, fullName: 'Trần Thị Giỏi', level: 'HTXS' },
-    { ...anLap, fullName: 'Phạm Văn Tốt', level: 'HTT' },
+    { ...anLap, fullName: 'Phạm Văn Tốt', level: 'HTT', personId: TOT },
     { ...anLap, fullName: 'Võ Thị Tốt', level: 'HTT' },
     { ...anLap, fullName: 'Đỗ Văn Chờ', level: null },
     { ...anLap, fullName: 'Lê Văn Trưởng', level: 'HTT', leader: true, year: 2024 },
-    { ...anLap, fullName: 'Phạm Văn Tốt', level: 'HTNV', year: 2024 },
+    { ...anLap, fullName: 'Phạm Văn Tốt', level: 'HTNV', year: 2024, personId: TOT },
     { ...dinhAn, fullName: 'Huỳnh Thị Xuất', level: 'HTXS', leader: true },
     { ...dinhAn, fullName: 'Ngô Văn Ổn', level: 'HTT' },
     { ...dinhAn, fullName: 'Bùi Thị Vừa', level: 'HTNV' },
@@ -186,6 +187,34 @@ describe('the summaries federated onto units and organizations', () => {
       statements.mockRestore();
     }
     expect((await ask(DEMO_USERS.dinhAnAdmin))?.map((organization) => organization.ratingSummary)).toEqual([null, { year: 2024, good: 0, completed: 0, total: 0 }, null]);
+  });
+});
+
+describe('the evaluations federated onto people', () => {
+  const evaluationsOf = async (username: string, year?: number) =>
+    (await queryEntities<{ id: string; evaluations: Array<Record<string, unknown>> }>(service.url, 'Person', [{ id: TOT }, { id: 'not-an-id' }],
+      `id evaluations${year ? `(year: ${year})` : ''} { year level fullName unitCode status }`, await tokenFor(username))).data?._entities;
+
+  it('answers a person’s evaluations newest first, of a year when asked, in one statement per batch', async () => {
+    const statements = jest.spyOn(service.dataSource.logger, 'logQuery');
+    try {
+      statements.mockClear();
+      expect(await evaluationsOf(DEMO_USERS.districtAdmin)).toEqual([
+        { id: TOT, evaluations: [
+          { year: 2025, level: 'HTT', fullName: 'Phạm Văn Tốt', unitCode: '25801', status: 'DECIDED' },
+          { year: 2024, level: 'HTNV', fullName: 'Phạm Văn Tốt', unitCode: '25801', status: 'DECIDED' },
+        ] },
+        { id: 'not-an-id', evaluations: [] },
+      ]);
+      expect(statements.mock.calls.filter(([sql]) => !/outbox|^(START TRANSACTION|COMMIT|ROLLBACK)/.test(String(sql)))).toHaveLength(1);
+    } finally {
+      statements.mockRestore();
+    }
+    expect((await evaluationsOf(DEMO_USERS.anLapAdmin, 2024))?.[0]?.evaluations).toEqual([expect.objectContaining({ year: 2024, level: 'HTNV' })]);
+  });
+
+  it('answers nothing of a person evaluated in another commune', async () => {
+    expect((await evaluationsOf(DEMO_USERS.dinhAnAdmin))?.[0]).toEqual({ id: TOT, evaluations: [] });
   });
 });
 
