@@ -124,7 +124,10 @@ export function effectiveDateProbe(target: TargetName): Probe {
       unitCode: '25801', fullName: 'Nguyễn Văn Thử', personalId: '074090000001', birthDate: '1990-01-01', gender: 'MALE', ethnicity: 'Kinh',
       homePlace: 'Bình Dương', category: 'CIVIL_SERVANT',
     }],
-    evaluation: ['recordRating', 'RecordRatingInput', { unitCode: '25801', subjectName: 'Nguyễn Văn Thử', year: 2024, level: 'HTT' }],
+    evaluation: ['recordResponsibilityRule', 'RecordResponsibilityRuleInput', {
+      unitCode: '25801', organizationId: '0b6f3c1e-2d4a-4c8e-9f10-5a7b8c9d0e1f', titleCode: 'VAN_PHONG_THONG_KE',
+      products: [{ code: 'BAO_CAO', name: 'Báo cáo', weight: 100, expectedQuantity: 1, qualityStandard: 'Đúng thể thức', minQualityPercent: 100, deadlineDay: 25 }],
+    }],
     reform: ['createReformPlan', 'CreateReformPlanInput', { unitCode: '25801', title: 'Kế hoạch thử', resolutionRef: '18-NQ/TW' }],
   }[target] as [string, string, Record<string, unknown>];
   return {

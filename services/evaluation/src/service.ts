@@ -28,10 +28,16 @@ import { EvaluationJudging } from './evaluation/evaluation.judging';
 import { evaluationLoaders } from './evaluation/evaluation.loaders';
 import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { EvaluationService } from './evaluation/evaluation.service';
-import { Rating } from './rating/rating.entity';
+import { DropRatings1733830000000 } from './migrations/1733830000000-drop-ratings';
+import { Organization } from './organization/organization.type';
+import { PersonEvaluationsResolver } from './person/person-evaluations.resolver';
+import { PersonEvaluations } from './person/person-evaluations.service';
+import { Person } from './person/person.type';
 import { ratingLoaders } from './rating/rating.loaders';
-import { RatingResolver, UnitRatingResolver } from './rating/rating.resolver';
+import { OrganizationRatingResolver, UnitRatingResolver } from './rating/rating.resolver';
 import { RatingService } from './rating/rating.service';
+import { RatingReportResolver } from './report/report.resolver';
+import { RatingReportService } from './report/report.service';
 import { RatingRuleSet } from './rule-set/rule-set.entity';
 import { RatingRuleSetResolver } from './rule-set/rule-set.resolver';
 import { RatingRuleSetService } from './rule-set/rule-set.service';
@@ -66,14 +72,14 @@ function evaluationResolver(dataSource: DataSource) {
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
-  return { ...ratingLoaders(new RatingService(dataSource), principal), ...evaluationLoaders(dataSource), ...decisionLoaders(dataSource) };
+  return { ...ratingLoaders(new RatingService(dataSource), new PersonEvaluations(dataSource), principal), ...evaluationLoaders(dataSource), ...decisionLoaders(dataSource) };
 }
 
 export type EvaluationLoaders = ReturnType<typeof serviceLoaders>;
 
 export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
   name: 'evaluation',
-  entities: [Rating, RatingRuleSet, DownsizingTrigger, ResponsibilityRule, EvaluationCycle, PeriodScore, Evaluation, EvaluationStep, EvaluationAppeal, DisciplineFact, Decision],
+  entities: [RatingRuleSet, DownsizingTrigger, ResponsibilityRule, EvaluationCycle, PeriodScore, Evaluation, EvaluationStep, EvaluationAppeal, DisciplineFact, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -88,19 +94,25 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     ResponsibilityRulesCyclesScores1733700000000,
     Evaluations1733800000000,
     RatedPeoplePosts1733820000000,
+    DropRatings1733830000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
       [
         ...workResultResolvers(dataSource),
-        new RatingResolver(new RatingService(dataSource)),
         new UnitRatingResolver(),
+        new OrganizationRatingResolver(),
+        new PersonEvaluationsResolver(),
+        new RatingReportResolver(new RatingReportService(dataSource)),
         new RatingRuleSetResolver(new RatingRuleSetService(dataSource)),
         new DownsizingTriggerResolver(new DownsizingTriggerService(dataSource)),
         new EvaluationAuditResolver(dataSource),
         evaluationResolver(dataSource),
       ],
-      { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
+      {
+        orphanedTypes: [AdministrativeUnit, Organization, Person, AuditTrail],
+        referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'Person', 'AuditTrail'),
+      },
     ),
   territory: territoryGuard,
   loaders: serviceLoaders,

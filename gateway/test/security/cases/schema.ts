@@ -21,7 +21,7 @@ const MISSPELT: Record<TargetName, { field: string; argument: string; type: stri
   evaluation: {
     field: '{ _servic { sdl } }',
     argument: '{ _entities(representation: []) { __typename } }',
-    type: 'mutation ($input: RecordRatingInpt!) { recordRating(input: $input) { id } }',
+    type: 'mutation ($input: RecordResponsibilityRuleInpt!) { recordResponsibilityRule(input: $input) { id } }',
   },
   reform: {
     field: '{ _service { sdll } }',

@@ -8,7 +8,9 @@ export const RATING_LEVELS = ['HTXS', 'HTT', 'HTNV', 'KHTNV'] as const;
 
 /**
  * A yearly rating was recorded for a cadre or an organization of a unit, in force from the
- * change's effective date. Keyed by the rating's id.
+ * change's effective date. Keyed by the rating's id. No longer emitted (a rating is now an
+ * evaluation's decided level, announced as EvaluationFinalized); kept so that the events already on
+ * the topic still parse.
  */
 export const RatingRecorded = defineEvent({
   type: 'RatingRecorded',

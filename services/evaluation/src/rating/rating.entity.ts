@@ -1,8 +1,6 @@
-import { EffectiveVersion } from '@ps/effective-dating';
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity } from 'typeorm';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 
-/** The four rating levels, the same in every regime. */
+/** The four rating levels, the same in every regime; an evaluation's decided level is one of them. */
 export enum RatingLevel {
   HTXS = 'HTXS',
   HTT = 'HTT',
@@ -21,34 +19,7 @@ registerEnumType(RatingLevel, {
   },
 });
 
-/** A rating of a year, in force from the effective date of the decision that recorded it. */
-@ObjectType({ description: 'Kết quả xếp loại / a rating' })
-@Entity({ name: 'rating' })
-export class Rating extends EffectiveVersion {
-  @Field({ description: 'Người hoặc tổ chức được xếp loại / who or what was rated' })
-  @Column({ name: 'subject_name', type: 'text' })
-  subjectName!: string;
-
-  @Field(() => ID)
-  @Column({ name: 'unit_code', type: 'text' })
-  unitCode!: string;
-
-  @Field(() => Int)
-  @Column({ type: 'integer' })
-  year!: number;
-
-  @Field(() => RatingLevel)
-  @Column({ type: 'text' })
-  level!: RatingLevel;
-}
-
-/** A rating version as the audit trail records it, without internal columns. */
-export function ratingSnapshot(rating: Rating) {
-  const { id, subjectName, unitCode, year, level, validFrom, validTo } = rating;
-  return { id, subjectName, unitCode, year, level, validFrom, validTo };
-}
-
-@ObjectType({ description: 'Tổng hợp xếp loại của đơn vị trong một năm / a unit’s ratings in one year' })
+@ObjectType({ description: 'Tổng hợp xếp loại trong một năm / ratings of one year counted per level' })
 export class RatingSummary {
   @Field(() => Int)
   year!: number;
