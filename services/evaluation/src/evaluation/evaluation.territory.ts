@@ -1,7 +1,7 @@
 import type { Principal } from '@ps/auth';
-import { inForceOn, isStableId } from '@ps/effective-dating';
+import { isStableId } from '@ps/effective-dating';
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { territoryGuard } from '../territory/territory.guard';
+import { judgedWithinTerritory } from '../territory/judged-territory';
 import { Evaluation } from './evaluation.entity';
 import { EvaluationNotFoundError } from './evaluation.errors';
 
@@ -13,11 +13,7 @@ const yearEndOf = (alias: string) => `make_date(${alias}.year, 12, 31)`;
  * on the last day of the year rated, inside the SQL: nothing outside is ever read.
  */
 export function evaluationsWithinTerritory<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, principal: Principal, alias: string): SelectQueryBuilder<T> {
-  const { table, codeColumn, pathColumn } = territoryGuard.source;
-  const unit = `${alias}_unit`;
-  query.innerJoin(table, unit, `${unit}.${codeColumn} = ${alias}.unit_code AND ${inForceOn(unit, yearEndOf(alias))}`);
-  const { sql, parameters } = territoryGuard.conditionAt(principal, `${unit}.${pathColumn}`, yearEndOf(alias), `${alias}Scope`);
-  return query.andWhere(sql, parameters);
+  return judgedWithinTerritory(query, principal, { unitCodeSql: `${alias}.unit_code`, dateSql: yearEndOf(alias), alias: `${alias}_unit` });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Principal } from '@ps/auth';
 import { isStableId } from '@ps/effective-dating';
 import type { DataSource } from 'typeorm';
 import { Evaluation } from '../evaluation/evaluation.entity';
-import { judgedWithinTerritory } from '../territory/judged-territory';
+import { evaluationsWithinTerritory } from '../evaluation/evaluation.territory';
 
 /** The evaluations personnel's people carry, read for the federated `Person.evaluations`. */
 export class PersonEvaluations {
@@ -18,7 +18,7 @@ export class PersonEvaluations {
     if (personIds.length === 0) return new Map();
     const query = this.dataSource.getRepository(Evaluation).createQueryBuilder('evaluation').where('evaluation.person_id IN (:...personIds)', { personIds });
     if (year !== null) query.andWhere('evaluation.year = :year', { year });
-    judgedWithinTerritory(query, principal, { unitCodeSql: 'evaluation.unit_code', dateSql: 'make_date(evaluation.year, 12, 31)', alias: 'judged_unit' });
+    evaluationsWithinTerritory(query, principal, 'evaluation');
     const evaluations = await query.orderBy('evaluation.year', 'DESC').addOrderBy('evaluation.subject').getMany();
     const byPerson = new Map<string, Evaluation[]>();
     for (const evaluation of evaluations) byPerson.set(evaluation.personId, [...(byPerson.get(evaluation.personId) ?? []), evaluation]);
