@@ -39,7 +39,7 @@ function deliveredProduct(product: ExpectedProduct, period: CyclePeriod, diligen
   const quantity = Math.max(1, round(product.expectedQuantity * share));
   const dueOn = dayOfPeriod(period, product.deadlineDay);
   // only a product due before the period's end can be delivered late within it
-  const late = product.deadlineDay !== null && dueOn < period.to && timing < 0.35 * (1 - diligence) + 0.03;
+  const late = product.deadlineDay !== null && dueOn < period.to && timing < 0.1 * (1 - diligence) ** 2 + 0.005;
   const deliveredOn = late ? dayAfter(dueOn, 1 + Math.floor(day * 4)) : dayAfter(dueOn, -Math.floor(day * Math.min(10, product.deadlineDay ?? 10)));
   const defective = quality < 0.2 * (1 - diligence);
   const standard = product.minQualityPercent;

@@ -1,9 +1,10 @@
 import { RatingLevel } from '../rating/rating.entity';
-import { judge } from '../rating-engine/rating.level';
-import { judgedOn, pickRuleSet } from '../rating-engine/rule-set.choice';
+import { judge, NO_FACTS } from '../rating-engine/rating.level';
+import { judgedOn, pickRuleSet, yearEnd } from '../rating-engine/rule-set.choice';
 import { ruleDefects } from '../responsibility-rule/responsibility-rule.rules';
 import { SHIPPED_RULE_SETS } from '../rule-set/shipped.rule-sets';
 import { periodScore } from '../work-score/period.score';
+import { taskShares } from '../work-score/task.shares';
 import { productOutcomes } from '../work-score/work-product.score';
 import { demoPeriodWork } from './dau-tieng.scores';
 import { COMMITTEE_RESPONSIBILITIES, COMMITTEE_TITLES, DEMO_YEARS, periodsDue, quartersOf, subjectFor } from './dau-tieng.story';
@@ -77,6 +78,22 @@ describe('the demo work', () => {
     const products = all.flatMap((entry) => entry.result.products);
     expect(products.some((product) => product.late) && products.some((product) => product.defective)).toBe(true);
     expect(products.filter((product) => product.late || product.defective).length / products.length).toBeLessThan(0.2);
+  });
+
+  it('rates each year as the head’s decision judges it (the year’s points and tasks on time under the set in force on 31 December): mostly HTT, a few HTXS, some below', () => {
+    const yearly = NAMES.flatMap((name, index) => DEMO_YEARS.map((year) => {
+      const titleCode = COMMITTEE_TITLES[index % COMMITTEE_TITLES.length];
+      const periods = quartersOf(year).map((period) => ({ period, result: scored(name, titleCode, period).result }));
+      const points = periods.reduce((sum, { result }) => sum + result.points, 0) / periods.length;
+      const set = pickRuleSet(SHIPPED_RULE_SETS, subjectFor(titleCode, quartersOf(year)[3]), yearEnd(year));
+      const shares = taskShares(periods.flatMap(({ result }) => result.products));
+      return judge(set, { points }, { ...NO_FACTS, ...shares }).level;
+    }));
+    const share = (level: RatingLevel) => yearly.filter((level_) => level_ === level).length / yearly.length;
+    expect(share(RatingLevel.HTT)).toBeGreaterThan(0.5);
+    expect(share(RatingLevel.HTXS)).toBeGreaterThan(0);
+    expect(share(RatingLevel.HTNV) + share(RatingLevel.KHTNV)).toBeGreaterThan(0.05);
+    expect(share(RatingLevel.HTNV) + share(RatingLevel.KHTNV)).toBeLessThan(0.4);
   });
 
   it('gives the year’s mean HTXS to at most a fifth of those it gives HTT, so the quota can follow the points', () => {

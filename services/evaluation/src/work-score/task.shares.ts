@@ -13,14 +13,15 @@ const percent = (count: number, of: number) => Math.round((count * 10_000) / of)
 
 /**
  * The shares of the year's tasks (each expected product of each scored period is one task):
- * on time when all of it was delivered by its deadline, exceeding when more than expected was
- * delivered, late when delivered after it. Unknown (null) when no task was expected.
+ * on time when it was delivered by its deadline (how much of it counts in the points, not here),
+ * exceeding when more than expected was delivered, late when delivered after the deadline.
+ * Unknown (null) when no task was expected.
  */
 export function taskShares(products: readonly Pick<ProductContribution, 'expectedQuantity' | 'deliveredQuantity' | 'late'>[]): TaskShares {
   if (products.length === 0) return UNKNOWN_SHARES;
   const count = (test: (product: (typeof products)[number]) => boolean) => percent(products.filter(test).length, products.length);
   return {
-    onTimePercent: count((product) => product.deliveredQuantity >= product.expectedQuantity && !product.late),
+    onTimePercent: count((product) => product.deliveredQuantity > 0 && !product.late),
     exceedingPercent: count((product) => product.deliveredQuantity > product.expectedQuantity),
     latePercent: count((product) => product.late),
   };
