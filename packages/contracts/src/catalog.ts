@@ -1,6 +1,7 @@
 import type { EventContract } from '@ps/events';
 import { disciplineReads } from './evaluation/discipline.reads';
 import { ratedPersonnelReads } from './evaluation/personnel.reads';
+import { ratedOrganizationReads } from './evaluation/organization.reads';
 import { EvaluationFinalized } from './evaluation/evaluation.events';
 import { evaluationReads } from './evaluation/evaluation.reads';
 import { RatingRecorded } from './evaluation/rating.events';
@@ -66,4 +67,5 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'personnel rating history': Object.values(evaluationReads),
   'evaluation discipline facts': Object.values(disciplineReads),
   'evaluation rated people and posts': Object.values(ratedPersonnelReads),
+  'evaluation organization names': Object.values(ratedOrganizationReads),
 };

@@ -22,5 +22,6 @@ export * from './evaluation/evaluation.events';
 export * from './evaluation/evaluation.reads';
 export * from './evaluation/discipline.reads';
 export * from './evaluation/personnel.reads';
+export * from './evaluation/organization.reads';
 export * from './reform/plan.events';
 export * from './personnel/assignment.events';

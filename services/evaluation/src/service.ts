@@ -29,6 +29,8 @@ import { evaluationLoaders } from './evaluation/evaluation.loaders';
 import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { EvaluationService } from './evaluation/evaluation.service';
 import { DropRatings1733830000000 } from './migrations/1733830000000-drop-ratings';
+import { RatedOrganizations1733840000000 } from './migrations/1733840000000-rated-organizations';
+import { projectOrganizationNames } from './organization/organization.projection';
 import { Organization } from './organization/organization.type';
 import { PersonEvaluationsResolver } from './person/person-evaluations.resolver';
 import { PersonEvaluations } from './person/person-evaluations.service';
@@ -95,6 +97,7 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     Evaluations1733800000000,
     RatedPeoplePosts1733820000000,
     DropRatings1733830000000,
+    RatedOrganizations1733840000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
@@ -120,5 +123,6 @@ export const evaluationService: ServiceDefinition<EvaluationLoaders> = {
     projectTerritory(new InboxConsumer({ name: 'evaluation.territory', bus, dataSource, logger })),
     projectDisciplines(new InboxConsumer({ name: 'evaluation.disciplines', bus, dataSource, logger })),
     projectRatedPersonnel(new InboxConsumer({ name: 'evaluation.personnel', bus, dataSource, logger })),
+    projectOrganizationNames(new InboxConsumer({ name: 'evaluation.organizations', bus, dataSource, logger })),
   ],
 };

@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
-import { demoTerritoryAnnouncements } from '@ps/contracts';
+import { demoTerritoryAnnouncements, ORGANIZATION_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import { DEMO_USERS, errorCodes, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
+import { DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
 import { Workbook } from 'exceljs';
 import { evaluationService } from '../src/service';
 import { insertDecidedStep, insertEvaluations } from './evaluation.fixtures';
+import { office, organizationClosed, organizationCreated, organizationRenamed } from './organization.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('evaluation'));
 let service: RunningService;
@@ -17,6 +18,24 @@ const BEFORE_APPEAL = '2026-01-31';
 const AFTER_APPEAL = '2026-03-01';
 let appealed = '';
 
+const AN_LAP_NAME = 'Văn phòng HĐND và UBND xã An Lập';
+const AN_LAP_RENAMED = 'Văn phòng Đảng ủy, HĐND và UBND xã An Lập';
+const DINH_AN_NAME = 'Văn phòng HĐND và UBND xã Định An';
+const DISTRICT_NAME = 'Văn phòng HĐND và UBND huyện Dầu Tiếng';
+const anLapOffice = office(AN_LAP_OFFICE, '25801', AN_LAP_NAME);
+const dinhAnOffice = office(DINH_AN_OFFICE, '25789', DINH_AN_NAME);
+// An Lập's office is renamed after the year, between the two dates the report is read on; Định An's closes in January
+const organizationEvents = [
+  organizationCreated(office(DISTRICT_OFFICE, '720', DISTRICT_NAME)),
+  organizationCreated(anLapOffice),
+  organizationCreated(dinhAnOffice),
+  organizationRenamed(anLapOffice, AN_LAP_RENAMED, '2026-02-01'),
+  organizationClosed(dinhAnOffice, '2026-01-15'),
+];
+const organizationsApplied = async () =>
+  (await service.dataSource.query("SELECT count(*)::int AS n FROM inbox WHERE consumer = 'evaluation.organizations'"))[0].n as number;
+const organizationVersions = () => service.dataSource.query('SELECT id, name, valid_from::text AS "validFrom", valid_to::text AS "validTo" FROM rated_organization ORDER BY id, valid_from');
+
 const ask = async <Data = Record<string, unknown>>(username: string, query: string, variables: Record<string, unknown> = {}) =>
   graphqlRequest<Data>(service.url, query, { token: await tokenFor(username), variables });
 const RATINGS = 'excellent good completed notCompleted total excellentShare goodShare completedShare notCompletedShare';
@@ -24,14 +43,14 @@ const counts = (excellent: number, good: number, completed: number, notCompleted
 type Report = {
   unitName: string;
   units: Array<{ unitCode: string; ownAgencies: boolean; ratings: Record<string, number> }>;
-  organizations: Array<{ organizationId: string; unitCode: string; ratings: Record<string, number> }>;
-  heads: Array<{ organizationId: string; leaders: Array<{ fullName: string; level: string }>; staff: Record<string, number>; staffNotCompleted: boolean }>;
+  organizations: Array<{ organizationId: string; organizationName: string | null; unitCode: string; ratings: Record<string, number> }>;
+  heads: Array<{ organizationId: string; organizationName: string | null; leaders: Array<{ fullName: string; level: string }>; staff: Record<string, number>; staffNotCompleted: boolean }>;
   total: Record<string, number>;
 };
 const report = (username: string, unitCode: string, asOf: string) =>
   ask<{ ratingReport: Report }>(username, `query ($unitCode: ID!, $asOf: LocalDate) { ratingReport(unitCode: $unitCode, year: 2025, asOf: $asOf) {
-    unitName units { unitCode ownAgencies ratings { ${RATINGS} } } organizations { organizationId unitCode ratings { ${RATINGS} } }
-    heads { organizationId leaders { fullName level } staff { ${RATINGS} } staffNotCompleted } total { ${RATINGS} } } }`, { unitCode, asOf });
+    unitName units { unitCode ownAgencies ratings { ${RATINGS} } } organizations { organizationId organizationName unitCode ratings { ${RATINGS} } }
+    heads { organizationId organizationName leaders { fullName level } staff { ${RATINGS} } staffNotCompleted } total { ${RATINGS} } } }`, { unitCode, asOf });
 
 beforeAll(async () => {
   await recreateTestDatabase(env.DATABASE_URL);
@@ -42,6 +61,7 @@ beforeAll(async () => {
     async () => (await service.dataSource.query('SELECT count(DISTINCT code)::int AS n FROM territory_unit'))[0].n,
     'demo territory projected',
   );
+  await publishAndAwait(organizationEvents, (messages) => service.bus.publish(messages), organizationsApplied, 'organizations projected');
   const anLap = { unitCode: '25801', organizationId: AN_LAP_OFFICE, year: 2025 };
   const dinhAn = { unitCode: '25789', organizationId: DINH_AN_OFFICE, year: 2025 };
   const ids = await insertEvaluations(service.dataSource, [
@@ -81,10 +101,36 @@ describe('the rating report of a unit', () => {
       [DISTRICT_OFFICE, 1], [AN_LAP_OFFICE, 5], [DINH_AN_OFFICE, 3],
     ]);
     expect(answer?.heads).toEqual([
-      { organizationId: DISTRICT_OFFICE, leaders: [{ fullName: 'Đặng Văn Huyện', level: 'HTT' }], staff: expect.objectContaining(counts(0, 0, 0, 0)), staffNotCompleted: false },
-      { organizationId: AN_LAP_OFFICE, leaders: [{ fullName: 'Lê Văn Trưởng', level: 'HTT' }], staff: expect.objectContaining({ ...counts(1, 2, 0, 1), notCompletedShare: 25 }), staffNotCompleted: true },
-      { organizationId: DINH_AN_OFFICE, leaders: [{ fullName: 'Huỳnh Thị Xuất', level: 'HTXS' }], staff: expect.objectContaining(counts(0, 1, 1, 0)), staffNotCompleted: false },
+      { organizationId: DISTRICT_OFFICE, organizationName: DISTRICT_NAME, leaders: [{ fullName: 'Đặng Văn Huyện', level: 'HTT' }], staff: expect.objectContaining(counts(0, 0, 0, 0)), staffNotCompleted: false },
+      { organizationId: AN_LAP_OFFICE, organizationName: AN_LAP_NAME, leaders: [{ fullName: 'Lê Văn Trưởng', level: 'HTT' }], staff: expect.objectContaining({ ...counts(1, 2, 0, 1), notCompletedShare: 25 }), staffNotCompleted: true },
+      { organizationId: DINH_AN_OFFICE, organizationName: DINH_AN_NAME, leaders: [{ fullName: 'Huỳnh Thị Xuất', level: 'HTXS' }], staff: expect.objectContaining(counts(0, 1, 1, 0)), staffNotCompleted: false },
     ]);
+  });
+
+  it('names each organization as it was called on the report’s date: the old name before a renaming, the last name of one closed', async () => {
+    const names = (answer?: Report) => answer?.organizations.map(({ organizationId, organizationName }) => [organizationId, organizationName]);
+    expect(names((await report(DEMO_USERS.districtAdmin, '720', BEFORE_APPEAL)).data?.ratingReport)).toEqual([
+      [DISTRICT_OFFICE, DISTRICT_NAME], [AN_LAP_OFFICE, AN_LAP_NAME], [DINH_AN_OFFICE, DINH_AN_NAME],
+    ]);
+    const after = (await report(DEMO_USERS.districtAdmin, '720', AFTER_APPEAL)).data?.ratingReport;
+    expect(names(after)).toEqual([[DISTRICT_OFFICE, DISTRICT_NAME], [AN_LAP_OFFICE, AN_LAP_RENAMED], [DINH_AN_OFFICE, DINH_AN_NAME]]);
+    expect(after?.heads.map((row) => row.organizationName)).toEqual([DISTRICT_NAME, AN_LAP_RENAMED, DINH_AN_NAME]);
+  });
+
+  it('keeps every version of the names once, however often the organization’s events are delivered', async () => {
+    const before = { versions: await organizationVersions(), report: (await report(DEMO_USERS.districtAdmin, '720', AFTER_APPEAL)).data?.ratingReport };
+    expect(before.versions).toEqual([
+      { id: AN_LAP_OFFICE, name: AN_LAP_NAME, validFrom: '1999-01-01', validTo: '2026-02-01' },
+      { id: AN_LAP_OFFICE, name: AN_LAP_RENAMED, validFrom: '2026-02-01', validTo: null },
+      { id: DINH_AN_OFFICE, name: DINH_AN_NAME, validFrom: '1999-01-01', validTo: '2026-01-15' },
+      { id: DISTRICT_OFFICE, name: DISTRICT_NAME, validFrom: '1999-01-01', validTo: null },
+    ]);
+    const delivered = (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((message) => JSON.parse(message.value ?? '{}').type.startsWith('Organization'));
+    expect(delivered).toHaveLength(organizationEvents.length);
+    await service.bus.publish(delivered.map((message) => ({ topic: ORGANIZATION_TOPIC, key: message.key ?? '', value: message.value ?? '' })));
+    await eventually(async () => ((await service.bus.consumerLag('evaluation.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
+    expect(await organizationsApplied()).toBe(organizationEvents.length);
+    expect({ versions: await organizationVersions(), report: (await report(DEMO_USERS.districtAdmin, '720', AFTER_APPEAL)).data?.ratingReport }).toEqual(before);
   });
 
   it('reads the level the appeal (revision 2) decided from the day it took effect', async () => {
@@ -145,9 +191,24 @@ describe('the Excel export', () => {
     expect((units?.getRow(4).values as unknown[]).slice(1, 5)).toEqual(['STT', 'Đơn vị', 'Tổng số', 'Hoàn thành xuất sắc nhiệm vụ (số lượng)']);
     expect((units?.getRow(6).values as unknown[]).slice(1)).toEqual([2, 'Xã An Lập', 5, 1, 20, 3, 60, 0, 0, 1, 20]);
     expect((units?.getRow(8).values as unknown[]).slice(2, 12)).toEqual(['Tổng cộng', 9, 2, 22.22, 5, 55.56, 1, 11.11, 1, 11.11]);
+    const organizations = workbook.getWorksheet('Theo tổ chức');
+    expect((organizations?.getRow(4).values as unknown[]).slice(1, 4)).toEqual(['STT', 'Tổ chức', 'Đơn vị']);
+    expect((organizations?.getRow(4).values as unknown[]).at(-1)).toBe('Mã tổ chức');
+    expect((organizations?.getRow(6).values as unknown[]).slice(1)).toEqual([2, AN_LAP_NAME, 'Xã An Lập', 5, 1, 20, 3, 60, 0, 0, 1, 20, AN_LAP_OFFICE]);
     const heads = workbook.getWorksheet('Theo người đứng đầu');
     const anLapHead = (heads?.getRow(6).values as unknown[]).slice(1);
-    expect(anLapHead.slice(2, 8)).toEqual(['Xã An Lập', 'Lê Văn Trưởng', 'CHU_TICH', 'HTT', 'Có', 4]);
+    expect(anLapHead.slice(1, 8)).toEqual([AN_LAP_NAME, 'Xã An Lập', 'Lê Văn Trưởng', 'CHU_TICH', 'HTT', 'Có', 4]);
+    expect(anLapHead.at(-1)).toBe(AN_LAP_OFFICE);
+  });
+
+  it('prints the name the organization bore on the date asked, a renaming after the year included', async () => {
+    const response = await ask<{ ratingReportWorkbook: { contentBase64: string } }>(DEMO_USERS.districtAdmin,
+      `{ ratingReportWorkbook(unitCode: "720", year: 2025, asOf: "${AFTER_APPEAL}") { contentBase64 } }`);
+    const workbook = new Workbook();
+    await workbook.xlsx.read(Readable.from([Buffer.from(response.data?.ratingReportWorkbook.contentBase64 ?? '', 'base64')]));
+    const column = (sheet: string) => [5, 6, 7].map((row) => (workbook.getWorksheet(sheet)?.getRow(row).values as unknown[])[2]);
+    expect(column('Theo tổ chức')).toEqual([DISTRICT_NAME, AN_LAP_RENAMED, DINH_AN_NAME]);
+    expect(column('Theo người đứng đầu')).toEqual([DISTRICT_NAME, AN_LAP_RENAMED, DINH_AN_NAME]);
   });
 });
 

@@ -3,6 +3,7 @@ import { inForceOn } from '@ps/effective-dating';
 import type { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { RatingLevel } from '../rating/rating.entity';
 import type { RuleSubject } from '../rule-set/rule-set.kinds';
+import { organizationNameSql } from '../organization/organization.names';
 import { territoryGuard } from '../territory/territory.guard';
 import { ratedOn } from './rated-evaluations';
 import { reportYear, trendYears } from './report.rules';
@@ -24,7 +25,7 @@ export interface ReportQuery {
 export class RatingReportService {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The report of a unit's year: per unit below it, per organization, per head, and totals (four statements). */
+  /** The report of a unit's year: per unit below it, per organization (named as of `asOf`), per head, and totals (four statements). */
   async report(principal: Principal, { unitCode, year, asOf, subject }: ReportQuery): Promise<RatingReport> {
     reportYear(year);
     const manager = this.dataSource.manager;
@@ -37,11 +38,12 @@ export class RatingReportService {
         .addSelect('rated."unitCode"', 'unitCode')
         .addSelect('rated."unitName"', 'unitName')
         .addSelect('rated."organizationId"', 'organizationId')
+        .addSelect(organizationNameSql('rated."organizationId"', ':namedAsOf'), 'organizationName')
         .addSelect('rated.leader', 'leader')
         .addSelect('rated.level', 'level')
         .addSelect('count(*)::int', 'count')
-        .setParameters({ rowUnit: unit.code, rowPath: unit.path })
-        .groupBy('1, 2, 3, 4, 5, 6')
+        .setParameters({ rowUnit: unit.code, rowPath: unit.path, namedAsOf: asOf })
+        .groupBy('1, 2, 3, 4, 5, 6, 7')
         .getRawMany<ReportCount>(),
       rated()
         .select('rated."personId"', 'personId')

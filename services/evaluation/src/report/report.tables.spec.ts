@@ -2,8 +2,9 @@ import { RatingLevel } from '../rating/rating.entity';
 import { distributionOf, ratingReportOf, type ReportCount } from './report.tables';
 
 const OFFICE = 'office';
+const NAMES: Record<string, string> = { [OFFICE]: 'Văn phòng HĐND và UBND xã An Lập' };
 const count = (rowCode: string, organizationId: string, leader: boolean, level: RatingLevel, n: number): ReportCount => ({
-  rowCode, unitCode: rowCode, unitName: rowCode === '720' ? 'Huyện Dầu Tiếng' : 'Xã An Lập', organizationId, leader, level, count: n,
+  rowCode, unitCode: rowCode, unitName: rowCode === '720' ? 'Huyện Dầu Tiếng' : 'Xã An Lập', organizationId, organizationName: NAMES[organizationId] ?? null, leader, level, count: n,
 });
 
 describe('distributionOf', () => {
@@ -39,5 +40,19 @@ describe('ratingReportOf', () => {
         staff: expect.objectContaining({ good: 3, notCompleted: 1, total: 4, notCompletedShare: 25 }), staffNotCompleted: true }),
     ]);
     expect(report.organizations).toEqual([expect.objectContaining({ organizationId: OFFICE, organization: { id: OFFICE }, ratings: expect.objectContaining({ total: 5 }) })]);
+  });
+
+  it('names each organization and each head’s organization as the counts read them', () => {
+    expect(report.organizations.map((row) => row.organizationName)).toEqual(['Văn phòng HĐND và UBND xã An Lập']);
+    expect(report.heads.map((row) => row.organizationName)).toEqual(['Văn phòng HĐND và UBND xã An Lập']);
+  });
+
+  it('lists a unit’s organizations by name, those without a known name last', () => {
+    const named = (organizationId: string, organizationName: string | null): ReportCount => ({ ...count('25801', organizationId, false, RatingLevel.HTT, 1), organizationName });
+    const rows = ratingReportOf({
+      unit: { code: '25801', name: 'Xã An Lập' }, children: [], year: 2025, asOf: '2026-01-31', leaders: [],
+      counts: [named('c', null), named('a', 'Ủy ban Mặt trận Tổ quốc xã An Lập'), named('b', 'Đảng ủy xã An Lập')],
+    }).organizations;
+    expect(rows.map((row) => [row.organizationId, row.organizationName])).toEqual([['b', 'Đảng ủy xã An Lập'], ['a', 'Ủy ban Mặt trận Tổ quốc xã An Lập'], ['c', null]]);
   });
 });

@@ -7,6 +7,8 @@ export interface ReportCount {
   unitCode: string;
   unitName: string;
   organizationId: string;
+  /** The organization's name as of the report's date, null while unknown. */
+  organizationName: string | null;
   leader: boolean;
   level: RatingLevel;
   count: number;
@@ -57,18 +59,29 @@ function unitRows({ unit, children, counts }: ReportFacts): UnitRatingRow[] {
   );
 }
 
-/** Counts grouped by organization, ordered by unit name then organization. */
+/** Names in Vietnamese order, an organization evaluation knows no name of after the named ones. */
+function nameOrder(a: string | null, b: string | null): number {
+  if (a === null || b === null) return Number(a === null) - Number(b === null);
+  return a.localeCompare(b, 'vi');
+}
+
+/** Organizations in the order the tables list them: by unit name, then by name, then by id. */
+function organizationOrder(a: ReportCount, b: ReportCount): number {
+  return a.unitName.localeCompare(b.unitName, 'vi') || nameOrder(a.organizationName, b.organizationName) || a.organizationId.localeCompare(b.organizationId);
+}
+
+/** Counts grouped by organization, in the tables' order. */
 function byOrganization(counts: readonly ReportCount[]): Array<[ReportCount, ReportCount[]]> {
   const groups = new Map<string, ReportCount[]>();
   for (const count of counts) groups.set(count.organizationId, [...(groups.get(count.organizationId) ?? []), count]);
   return [...groups.values()]
     .map((group): [ReportCount, ReportCount[]] => [group[0] as ReportCount, group])
-    .sort(([a], [b]) => a.unitName.localeCompare(b.unitName, 'vi') || a.organizationId.localeCompare(b.organizationId));
+    .sort(([a], [b]) => organizationOrder(a, b));
 }
 
 function organizationRows(facts: ReportFacts): OrganizationRatingRow[] {
-  return byOrganization(facts.counts).map(([{ organizationId, unitCode, unitName }, group]) =>
-    Object.assign(new OrganizationRatingRow(), { organizationId, organization: { id: organizationId }, unitCode, unitName, ratings: distributionOf(group) }),
+  return byOrganization(facts.counts).map(([{ organizationId, organizationName, unitCode, unitName }, group]) =>
+    Object.assign(new OrganizationRatingRow(), { organizationId, organization: { id: organizationId }, organizationName, unitCode, unitName, ratings: distributionOf(group) }),
   );
 }
 
@@ -77,13 +90,13 @@ function organizationRows(facts: ReportFacts): OrganizationRatingRow[] {
  * staff they answer for (leaders left out), flagged when some of the staff did not complete.
  */
 function headRows(facts: ReportFacts): HeadAccountabilityRow[] {
-  return byOrganization(facts.counts).map(([{ organizationId, unitCode, unitName }, group]) => {
+  return byOrganization(facts.counts).map(([{ organizationId, organizationName, unitCode, unitName }, group]) => {
     const staff = distributionOf(group.filter((count) => !count.leader));
     const leaders = facts.leaders
       .filter((leader) => leader.organizationId === organizationId)
       .map(({ personId, fullName, titleCode, level }) => Object.assign(new LeaderRating(), { personId, fullName, titleCode, level }));
     return Object.assign(new HeadAccountabilityRow(), {
-      organizationId, organization: { id: organizationId }, unitCode, unitName, leaders, staff, staffNotCompleted: staff.notCompleted > 0,
+      organizationId, organization: { id: organizationId }, organizationName, unitCode, unitName, leaders, staff, staffNotCompleted: staff.notCompleted > 0,
     });
   });
 }

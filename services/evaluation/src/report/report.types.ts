@@ -48,6 +48,10 @@ export class UnitRatingRow {
   ratings!: RatingDistribution;
 }
 
+/** The organization's name is evaluation's own copy, so the Excel workbook can print it too. */
+const NAME =
+  'Tên tổ chức vào ngày của báo cáo (asOf), theo bản sao của dịch vụ đánh giá; null khi chưa biết / the organization’s name as of the report’s date, from evaluation’s copy; null while unknown';
+
 @ObjectType({ description: 'Một dòng theo tổ chức / one organization’s line' })
 export class OrganizationRatingRow {
   @Field(() => ID)
@@ -55,6 +59,9 @@ export class OrganizationRatingRow {
 
   @Field(() => Organization, { nullable: true, description: 'Tổ chức (dịch vụ tổ chức trả lời; null khi không còn) / the organization, as the organization service answers it' })
   organization!: Organization;
+
+  @Field(() => String, { nullable: true, description: NAME })
+  organizationName!: string | null;
 
   @Field(() => ID)
   unitCode!: string;
@@ -90,6 +97,9 @@ export class HeadAccountabilityRow {
 
   @Field(() => Organization, { nullable: true, description: 'Tổ chức / the organization' })
   organization!: Organization;
+
+  @Field(() => String, { nullable: true, description: NAME })
+  organizationName!: string | null;
 
   @Field(() => ID)
   unitCode!: string;

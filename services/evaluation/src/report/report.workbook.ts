@@ -12,6 +12,8 @@ const LEVEL_HEADERS = [
   'Không hoàn thành nhiệm vụ',
 ];
 const FIGURE_HEADERS = ['Tổng số', ...LEVEL_HEADERS.flatMap((level) => [`${level} (số lượng)`, `${level} (tỷ lệ %)`])];
+/** The organization's id stays in the last column, to match the lines with other systems' files. */
+const ORGANIZATION_ID = 'Mã tổ chức';
 
 /** "Biểu tổng hợp kết quả đánh giá, xếp loại chất lượng năm 2025": the official tables' title. */
 export function reportTitle(year: number): string {
@@ -41,6 +43,11 @@ function addTable(workbook: Workbook, name: string, report: RatingReport, header
   return sheet;
 }
 
+/** An organization as a line of the tables names it: by its name, by its id while evaluation knows no name. */
+export function organizationLabel(row: { organizationId: string; organizationName: string | null }): string {
+  return row.organizationName ?? row.organizationId;
+}
+
 /**
  * The report as the official workbook: one sheet per unit, per organization and per head
  * (the head's accountability), each with its totals line; figures as numbers.
@@ -52,14 +59,16 @@ export async function ratingReportWorkbook(report: RatingReport): Promise<Report
     ...report.units.map((row) => [row.ownAgencies ? `${row.unitName} (cơ quan cấp mình)` : row.unitName, ...figures(row.ratings)]),
     totals,
   ]);
-  addTable(workbook, 'Theo tổ chức', report, ['Tổ chức (mã)', 'Đơn vị', ...FIGURE_HEADERS], [
-    ...report.organizations.map((row) => [row.organizationId, row.unitName, ...figures(row.ratings)]),
+  addTable(workbook, 'Theo tổ chức', report, ['Tổ chức', 'Đơn vị', ...FIGURE_HEADERS, ORGANIZATION_ID], [
+    ...report.organizations.map((row) => [organizationLabel(row), row.unitName, ...figures(row.ratings), row.organizationId]),
     [totals[0] as string, '', ...figures(report.total)],
   ]);
-  const headHeaders = ['Tổ chức (mã)', 'Đơn vị', 'Người đứng đầu, cấp phó', 'Chức danh', 'Xếp loại của người đứng đầu', 'Có cán bộ không hoàn thành nhiệm vụ'];
-  addTable(workbook, 'Theo người đứng đầu', report, [...headHeaders, ...FIGURE_HEADERS], report.heads.flatMap((row) => {
+  const headHeaders = ['Tổ chức', 'Đơn vị', 'Người đứng đầu, cấp phó', 'Chức danh', 'Xếp loại của người đứng đầu', 'Có cán bộ không hoàn thành nhiệm vụ'];
+  addTable(workbook, 'Theo người đứng đầu', report, [...headHeaders, ...FIGURE_HEADERS, ORGANIZATION_ID], report.heads.flatMap((row) => {
     const leaders = row.leaders.length > 0 ? row.leaders : [{ fullName: '—', titleCode: '—', level: '—' }];
-    return leaders.map((leader) => [row.organizationId, row.unitName, leader.fullName, leader.titleCode, leader.level, row.staffNotCompleted ? 'Có' : 'Không', ...figures(row.staff)]);
+    return leaders.map((leader) => [
+      organizationLabel(row), row.unitName, leader.fullName, leader.titleCode, leader.level, row.staffNotCompleted ? 'Có' : 'Không', ...figures(row.staff), row.organizationId,
+    ]);
   }));
   const content = Buffer.from(await workbook.xlsx.writeBuffer());
   return Object.assign(new ReportFile(), {
