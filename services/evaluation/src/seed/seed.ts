@@ -10,8 +10,10 @@ import { DEMO_YEARS, STORY_COMMITTEE_POSTS } from './dau-tieng.story';
 import { SEED_STEPS } from './seed.steps';
 
 const WAIT_SECONDS = 180;
-/** After the posts arrived, how long the moves of 1 July 2025 may take to follow them. */
+/** After the posts arrived, how long the moves of 1 July 2025 may take to follow them at most… */
 const MOVES_WAIT_SECONDS = 60;
+/** …and how long no further move arriving means the rest will not (a commune absorbed outside the story keeps its posts). */
+const MOVES_SETTLED_SECONDS = 10;
 
 /**
  * `pnpm seed` (after personnel's seed): waits until this service has projected the Dầu Tiếng
@@ -44,9 +46,12 @@ async function storyProjected(dataSource: DataSource, logger: Logger): Promise<v
     readiness = await storyReadiness(dataSource);
   }
   const movesDeadline = Date.now() + MOVES_WAIT_SECONDS * 1000;
-  while (readiness.stranded > 0 && Date.now() < movesDeadline) {
+  let settledSince = Date.now();
+  while (readiness.stranded > 0 && Date.now() < movesDeadline && Date.now() - settledSince < MOVES_SETTLED_SECONDS * 1000) {
     await sleep(250);
+    const previous = readiness.stranded;
     readiness = await storyReadiness(dataSource);
+    if (readiness.stranded !== previous) settledSince = Date.now();
   }
   logger.info(readiness, readiness.stranded > 0 ? 'posts still in ceased communes get no 2026 scores' : 'Dầu Tiếng people and posts projected');
 }
