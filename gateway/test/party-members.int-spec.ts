@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
+import { InvariantViolation } from '@ps/errors';
 import { join } from 'node:path';
-import { DEMO_USERS, graphqlRequest, queryDatabase, repositoryRoot, tokenFor, type StartedProcess } from '@ps/testing';
+import { DEMO_USERS, errorCodes, eventually, graphqlRequest, queryDatabase, repositoryRoot, tokenFor, type StartedProcess } from '@ps/testing';
 import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, startPlatform, stopPlatform } from './platform';
+import { asCityBoard, districtReport, districtWorkbook, onDecision, rateSecretary, seedEvaluation, unratedSecretary, type Distribution } from './story-ratings';
 
 /** The seed story's figures: Huyện Dầu Tiếng when re-established, and in September 2013. */
 const STORY = `{
@@ -20,6 +22,7 @@ interface Story {
 
 let platform: StartedProcess[] = [];
 let seedSeconds = 0;
+let evaluationSeedSeconds = 0;
 
 /** Seeds the Party members as `npm start` does, once the services run. */
 function seedPartyMembers(): number {
@@ -46,7 +49,8 @@ beforeAll(async () => {
   platform = await startPlatform();
   await everyServiceProjectedTheTerritory();
   seedSeconds = seedPartyMembers();
-}, 600_000);
+  evaluationSeedSeconds = seedEvaluation();
+}, 900_000);
 
 afterAll(() => stopPlatform(platform));
 
@@ -122,5 +126,88 @@ describe('the seed story’s Party members', () => {
     seedPartyMembers();
     expect(await demoRows()).toEqual(before);
     expect(await count(DEMO_USERS.thanhAnAdmin, '25807', '2025-07-01')).toBe(successor);
+  });
+});
+
+describe('the seed story’s ratings: work results as the yardstick', () => {
+  const sum = (rows: Distribution[]) => rows.reduce((total, row) => total + row.total, 0);
+  const figures = ({ total, excellent, good, completed, notCompleted }: Distribution) => [total, excellent, good, completed, notCompleted];
+
+  it('answers Huyện Dầu Tiếng’s 2024 quality report per commune and per head, each commune’s People’s Committee named as it was then', async () => {
+    const response = await districtReport();
+    expect(response.errors).toBeUndefined();
+    const report = response.data?.ratingReport;
+    const communes = report?.units.filter((row) => !row.ownAgencies) ?? [];
+    // the story's 108 People's Committee posts: 9 in each of the 12 communes, every holder rated through the workflow
+    expect(communes).toHaveLength(12);
+    expect(communes.map((row) => row.ratings.total)).toEqual(Array(12).fill(9));
+    expect(report?.total.total).toBe(108);
+    expect(sum(report?.units.map((row) => row.ratings) ?? [])).toBe(108);
+    expect(report?.heads).toHaveLength(12);
+    for (const head of report?.heads ?? []) {
+      // named as the committee was called then (the organization service answers `organization` as of today: these closed on 1 July 2025)
+      expect(head.organizationName).toMatch(/^Ủy ban nhân dân (xã|thị trấn) /);
+      expect(head.leaders.length).toBeGreaterThan(0);
+      expect(head.leaders.length + head.staff.total).toBe(9);
+      expect(head.staffNotCompleted).toBe(head.staff.notCompleted > 0);
+    }
+    const summary = await graphqlRequest<{ unit: { ratingSummary: Distribution } }>(
+      gatewayUrl, `{ unit(code: "720", asOf: "2025-01-31") { ratingSummary(year: 2024) { ${'excellent good completed notCompleted total'} } } }`,
+      { token: await tokenFor(DEMO_USERS.districtAdmin) },
+    );
+    expect(summary.data?.unit.ratingSummary).toEqual(report?.total && { ...report.total });
+    process.stdout.write(`[evaluation] seeded in ${evaluationSeedSeconds.toFixed(1)} s; 2024: ${JSON.stringify(report?.total)}\n`);
+  });
+
+  it('hands the same figures out as the official Excel workbook, opened and read back', async () => {
+    const report = (await districtReport()).data?.ratingReport;
+    const { fileName, sheets } = await districtWorkbook();
+    expect(fileName).toBe('bieu-tong-hop-xep-loai-720-2024.xlsx');
+    expect([...sheets.keys()]).toEqual(['Theo đơn vị', 'Theo tổ chức', 'Theo người đứng đầu']);
+    const [header, ...lines] = sheets.get('Theo đơn vị') ?? [];
+    expect(header.slice(0, 4)).toEqual(['STT', 'Đơn vị', 'Tổng số', 'Hoàn thành xuất sắc nhiệm vụ (số lượng)']);
+    for (const commune of report?.units.filter((row) => !row.ownAgencies) ?? []) {
+      const line = lines.find((cells) => cells[1] === commune.unitName);
+      expect([line?.[2], line?.[3], line?.[5], line?.[7], line?.[9]]).toEqual(figures(commune.ratings));
+    }
+    expect(lines.at(-1)?.slice(1, 3)).toEqual(['Tổng cộng', 108]);
+    const leaders = report?.heads.flatMap((head) => head.leaders) ?? [];
+    const headLines = (sheets.get('Theo người đứng đầu') ?? []).slice(1);
+    expect(headLines.map((cells) => cells[3]).sort()).toEqual(leaders.map((leader) => leader.fullName).sort());
+    expect(headLines.every((cells) => String(cells[1]).startsWith('Ủy ban nhân dân'))).toBe(true);
+  });
+
+  it('shows 2026’s HTXS in personnel as reward proposals, through Kafka, and refuses the district’s report to a commune’s admin', async () => {
+    const city = async <Data>(query: string) => graphqlRequest<Data>(gatewayUrl, query, { token: await tokenFor(DEMO_USERS.hcmcAdmin) });
+    const excellent = (await city<{ ratingReport: { total: Distribution } }>('{ ratingReport(unitCode: "79", year: 2026) { total { excellent } } }')).data?.ratingReport.total.excellent ?? -1;
+    expect(excellent).toBeGreaterThan(0);
+    const proposals = async () => (await city<{ rewardProposals: unknown[] }>('{ rewardProposals(unitCode: "79", year: 2026) { status } }')).data?.rewardProposals.length;
+    await eventually(async () => ((await proposals()) === excellent ? true : undefined), { what: `personnel lists the ${excellent} HTXS of 2026 as reward proposals`, timeoutMs: 60_000 });
+    expect(errorCodes(await districtReport(DEMO_USERS.anLapAdmin))).toEqual(['FORBIDDEN']);
+  });
+
+  it('follows a discipline from personnel through evaluation and back: the head’s HTT becomes KHTNV naming the rule, and personnel lists a downsizing candidate under Decree 154/2025', async () => {
+    const secretary = await unratedSecretary();
+    if (!secretary) throw new InvariantViolation('no Party secretary of Thanh An left unrated for 2026 in the demo');
+    const discipline = await asCityBoard('mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }', {
+      input: { personId: secretary.personId, system: 'PARTY', form: 'REPRIMAND', endsOn: null, change: onDecision('QĐ-KL-07/2026', '2026-03-15') },
+    });
+    expect(discipline.errors).toBeUndefined();
+    await eventually(async () => ((await queryDatabase(databaseOf('evaluation'), 'SELECT 1 FROM discipline_fact WHERE person_id = $1', [secretary.personId])).length > 0 ? true : undefined), {
+      what: 'evaluation learnt the discipline from personnel', timeoutMs: 60_000,
+    });
+    const { errors, decided } = await rateSecretary(secretary);
+    expect(errors).toBeUndefined();
+    expect(decided?.level).toBe('KHTNV');
+    expect(decided?.appliedRules).toEqual([expect.objectContaining({ rule: 'DISCIPLINED_IN_YEAR', source: expect.stringContaining('366-QĐ/TW') })]);
+    const candidates = async () =>
+      (await asCityBoard<{ downsizingCandidates: Array<{ personId: string; groundCode: string; status: string }> }>('{ downsizingCandidates(unitCode: "25807", year: 2026) { personId groundCode status } }'))
+        .data?.downsizingCandidates.filter((candidate) => candidate.personId === secretary.personId);
+    const [candidate] = (await eventually(async () => ((await candidates())?.length ? candidates() : undefined), { what: 'personnel lists the candidate', timeoutMs: 60_000 })) ?? [];
+    expect(candidate).toEqual({ personId: secretary.personId, groundCode: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', status: 'CANDIDATE' });
+    const history = await asCityBoard<{ person: { ratingHistory: Array<{ year: number; level: string; revision: number }> } }>(
+      'query ($id: ID!) { person(id: $id) { ratingHistory { year level revision } } }', { id: secretary.personId },
+    );
+    expect(history.data?.person.ratingHistory).toContainEqual({ year: 2026, level: 'KHTNV', revision: 1 });
   });
 });
