@@ -80,6 +80,8 @@ process.stdout.write(`
 
   Try it:   node scripts/demo-query.mjs admin.thanhan
             node scripts/demo-query.mjs admin.dautieng 720 2013-09-16
+  Ratings:  as admin.dautieng, { ratingReport(unitCode: "720", year: 2024, asOf: "2025-01-31") { total { good completed } } }
+            (README: the rating workflow, the quality report per commune and head, its Excel workbook)
 `);
 
 /** The territory reaches the other services through Kafka; wait until today's Xã Thanh An has. */
