@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { REFORM_TOPIC } from '@ps/contracts';
 import type { RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, errorCodes, queryEntities, rowCounts, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
+import { changeOn, DEMO_USERS, errorCodes, eventually, queryEntities, rowCounts, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
 import { createdId, mutate, startReform } from './reform-client';
 
 let service: RunningService;
@@ -59,8 +60,20 @@ describe('a plan implementing a source document', () => {
       change: changeOn('2013-09-15', { number: '05/KH-UBND', decidedOn: '2013-09-15' }),
     });
     ids.plan = createdId(plan, 'createReformPlan');
+    const before = await written();
     ids.task = createdId(await mutate(service, DEMO_USERS.anLapOfficer, 'assignReformTask', 'AssignReformTaskInput', task()), 'assignReformTask');
     expect(errorCodes(await mutate(service, DEMO_USERS.anLapOfficer, 'reportTaskProgress', 'ReportTaskProgressInput', report(60, '2014-06-30')))).toEqual([]);
+    expect(await written()).toEqual({
+      ...before, reform_task: before.reform_task + 1, reform_task_progress: before.reform_task_progress + 1,
+      decision: before.decision + 2, audit_log: before.audit_log + 2, outbox: before.outbox + 2,
+    });
+    const events = await eventually(async () => {
+      const found = (await service.bus.readAll(REFORM_TOPIC)).filter((message) => message.key === ids.task).map((message) => JSON.parse(message.value ?? '{}'));
+      return found.length === 2 ? found : undefined;
+    }, { what: 'the task’s events on Kafka' });
+    expect(events.map(({ type, payload }) => [type, payload.effectiveDate, payload.deadline ?? payload.completion])).toEqual(
+      expect.arrayContaining([['ReformTaskAssigned', '2013-10-01', '2014-12-31'], ['ReformTaskProgressReported', '2014-06-30', 60]]),
+    );
     ids.indicator = createdId(await mutate(service, DEMO_USERS.anLapOfficer, 'addReformIndicator', 'AddReformIndicatorInput', {
       planId: ids.plan, name: 'Cán bộ, công chức xã đạt chuẩn', measure: '%', target: 100, change: changeOn('2013-10-01'),
     }), 'addReformIndicator');

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, type GuardedUnit, type Principal } from '@ps/auth';
+import { ReformTaskAssigned, ReformTaskProgressReported } from '@ps/contracts';
 import { inForceOn, insertVersion, requiredText, stampAsOf, versionOn, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { BadUserInputError, NotFoundError } from '@ps/errors';
+import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { planForWriting } from '../plan/plan.access';
-import { groupBy } from '@ps/service-kit';
 import { progressSnapshot, ReformTask, TaskProgressReport, taskSnapshot } from './task.entity';
 import type { AssignReformTaskInput, ReportTaskProgressInput } from './task.inputs';
 import { checkCompletion, checkIds, checkLinks } from './task.rules';
@@ -56,6 +57,7 @@ export class TaskService {
       }
       const task = await insertVersion(write, ReformTask, { id: randomUUID(), planId: plan.id, ...fields });
       about(write, task, unit).after(taskSnapshot(task));
+      await write.emit(ReformTaskAssigned, { taskId: task.id, planId: plan.id, unitCode: unit.code, ...fields, ...write.facts }, { aggregateId: task.id, unitPath: unit.path });
       return stampAsOf(task, write.date);
     });
   }
@@ -74,6 +76,11 @@ export class TaskService {
       const { unit } = await planForWriting(write, principal, task.planId);
       const report = await insertVersion(write, TaskProgressReport, { id: randomUUID(), taskId: task.id, ...fields });
       about(write, task, unit).after(progressSnapshot(report));
+      await write.emit(
+        ReformTaskProgressReported,
+        { reportId: report.id, taskId: task.id, planId: task.planId, unitCode: unit.code, completion: report.completion, ...write.facts },
+        { aggregateId: task.id, unitPath: unit.path },
+      );
       return stampAsOf(report, write.date);
     });
   }
