@@ -17,12 +17,14 @@ function placedPlans(principal: Principal): { sql: string; parameters: Record<st
   const guard = territoryGuard.conditionAt(principal, 'placed_plan.path', ':asOf', 'progressScope');
   return {
     sql: `
-    lineage (plan_id, code, hops) AS (
-      SELECT plan.id, plan.unit_code, 0 FROM reform_plan plan WHERE ${inForceOn('plan', ':asOf')}
+    lineage (plan_id, code, since, hops) AS (
+      SELECT plan.id, plan.unit_code, NULL::date, 0 FROM reform_plan plan WHERE ${inForceOn('plan', ':asOf')}
       UNION ALL
-      SELECT lineage.plan_id, succession.successor_code, lineage.hops + 1
+      -- each succession after the one before it: a unit re-established later does not send the plan back
+      SELECT lineage.plan_id, succession.successor_code, succession.effective_date, lineage.hops + 1
         FROM lineage JOIN reform_unit_succession succession
           ON succession.predecessor_code = lineage.code AND succession.effective_date <= :asOf
+         AND (lineage.since IS NULL OR succession.effective_date > lineage.since)
        WHERE lineage.hops < ${MAX_SUCCESSIONS}
     ),
     last_place AS (
