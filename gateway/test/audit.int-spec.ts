@@ -207,7 +207,11 @@ describe('who reads whose audit trail', () => {
         'extendRotation', 'startRotation', 'addToCadrePlanning', 'endAssignment', 'transferAssignment', 'assign', 'endPartyMembership',
         'transferPartyMembership', 'admitPartyMember', 'endFamilyMember', 'correctFamilyMember', 'recordFamilyMember', 'recordReward', 'recordDiscipline', 'recordQualifications', 'registerPerson',
       ],
-      ['closeEvaluationCycle', 'scoreWorkProducts', 'openEvaluationCycle', 'recordResponsibilityRule'], ['createReformPlan'],
+      [
+        'resolveRatingAppeal', 'fileRatingAppeal', 'decideRatings', 'proposeRating', 'recordStaffMeetingComments', 'recordSelfAssessment', 'openEvaluation',
+        'closeEvaluationCycle', 'scoreWorkProducts', 'openEvaluationCycle', 'recordResponsibilityRule',
+      ],
+      ['recordIndicatorActual', 'addReformIndicator', 'reportTaskProgress', 'assignReformTask', 'recordSourceDocument', 'createReformPlan'],
     ]);
     for (const unitCode of ['79', '25747']) {
       const refused = await trail(commune, unitCode);
