@@ -211,7 +211,7 @@ describe('who reads whose audit trail', () => {
         'resolveRatingAppeal', 'fileRatingAppeal', 'decideRatings', 'proposeRating', 'recordStaffMeetingComments', 'recordSelfAssessment', 'openEvaluation',
         'closeEvaluationCycle', 'scoreWorkProducts', 'openEvaluationCycle', 'recordResponsibilityRule',
       ],
-      ['createReformPlan'],
+      ['recordIndicatorActual', 'addReformIndicator', 'reportTaskProgress', 'assignReformTask', 'recordSourceDocument', 'createReformPlan'],
     ]);
     for (const unitCode of ['79', '25747']) {
       const refused = await trail(commune, unitCode);

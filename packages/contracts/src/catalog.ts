@@ -29,6 +29,7 @@ import { PersonRegistered } from './personnel/person.events';
 import { RotationChanged } from './personnel/rotation.events';
 import { DisciplineRecorded, RewardRecorded } from './personnel/reward-discipline.events';
 import { ReformPlanCreated } from './reform/plan.events';
+import { ReformTaskAssigned, ReformTaskProgressReported } from './reform/task.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
 export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
@@ -57,6 +58,8 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   RatingRecorded,
   EvaluationFinalized,
   ReformPlanCreated,
+  ReformTaskAssigned,
+  ReformTaskProgressReported,
 ];
 
 /** Each consumer's views of the events it reads; the contract test proves every one against its producer. */

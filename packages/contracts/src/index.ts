@@ -24,4 +24,5 @@ export * from './evaluation/discipline.reads';
 export * from './evaluation/personnel.reads';
 export * from './evaluation/organization.reads';
 export * from './reform/plan.events';
+export * from './reform/task.events';
 export * from './personnel/assignment.events';

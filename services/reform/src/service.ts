@@ -10,25 +10,46 @@ import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { ReformAuditResolver } from './audit/audit.resolver';
+import { IndicatorActual, ReformIndicator } from './indicator/indicator.entity';
+import { IndicatorResolver } from './indicator/indicator.resolver';
+import { IndicatorService } from './indicator/indicator.service';
 import { CreateReformPlans1732793000000 } from './migrations/1732793000000-create-reform-plans';
 import { DateReformPlans1732870000000 } from './migrations/1732870000000-date-reform-plans';
+import { PlanDocumentsGoalsTasksIndicators1734000000000 } from './migrations/1734000000000-plan-documents-goals-tasks-indicators';
+import { ReformGoal } from './plan/goal.entity';
+import { planContentsLoaders } from './plan/plan-contents.loaders';
 import { ReformPlan } from './plan/plan.entity';
 import { planLoaders } from './plan/plan.loaders';
 import { PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
 import { PlanService } from './plan/plan.service';
+import { progressLoaders } from './progress/progress.loaders';
+import { OrganizationProgressResolver, UnitProgressResolver } from './progress/progress.resolver';
+import { SourceDocument } from './source-document/source-document.entity';
+import { SourceDocumentResolver } from './source-document/source-document.resolver';
+import { SourceDocumentService } from './source-document/source-document.service';
+import { projectSuccessions } from './succession/succession.projection';
+import { ReformTask, TaskProgressReport } from './task/task.entity';
+import { TaskResolver } from './task/task.resolver';
+import { TaskService } from './task/task.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
+import { Organization } from './territory/organization.type';
 import { territoryGuard } from './territory/territory.guard';
 
 /** Per-request loaders of every feature. */
 function serviceLoaders(dataSource: DataSource, principal: Principal) {
-  return { ...planLoaders(new PlanService(dataSource), principal), ...decisionLoaders(dataSource) };
+  return {
+    ...planLoaders(new PlanService(dataSource), principal),
+    ...planContentsLoaders(dataSource),
+    ...progressLoaders(dataSource, principal),
+    ...decisionLoaders(dataSource),
+  };
 }
 
 export type ReformLoaders = ReturnType<typeof serviceLoaders>;
 
 export const reformService: ServiceDefinition<ReformLoaders> = {
   name: 'reform',
-  entities: [ReformPlan, Decision],
+  entities: [ReformPlan, ReformGoal, SourceDocument, ReformTask, TaskProgressReport, ReformIndicator, IndicatorActual, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -38,15 +59,26 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     MarkCeasedUnits1732855000000,
     DateReformPlans1732870000000,
     AuditTrailReads1733100000000,
+    PlanDocumentsGoalsTasksIndicators1734000000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
-      [new PlanResolver(new PlanService(dataSource)), new UnitPlansResolver(), new ReformAuditResolver(dataSource)],
-      { orphanedTypes: [AdministrativeUnit, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'AuditTrail') },
+      [
+        new PlanResolver(new PlanService(dataSource)),
+        new UnitPlansResolver(),
+        new SourceDocumentResolver(new SourceDocumentService(dataSource)),
+        new TaskResolver(new TaskService(dataSource)),
+        new IndicatorResolver(new IndicatorService(dataSource)),
+        new UnitProgressResolver(),
+        new OrganizationProgressResolver(),
+        new ReformAuditResolver(dataSource),
+      ],
+      { orphanedTypes: [AdministrativeUnit, Organization, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'AuditTrail') },
     ),
   territory: territoryGuard,
   loaders: serviceLoaders,
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger })),
+    projectSuccessions(new InboxConsumer({ name: 'reform.successions', bus, dataSource, logger })),
   ],
 };

@@ -27,6 +27,10 @@ export class ReformPlan extends EffectiveVersion {
   @Column({ name: 'unit_code', type: 'text' })
   unitCode!: string;
 
+  @Field(() => ID, { nullable: true, description: 'Văn bản được thực hiện / the source document implemented' })
+  @Column({ name: 'source_document_id', type: 'uuid', nullable: true })
+  sourceDocumentId!: string | null;
+
   @Field(() => PlanStatus)
   @Column({ type: 'text', default: PlanStatus.DRAFT })
   status!: PlanStatus;
@@ -34,6 +38,6 @@ export class ReformPlan extends EffectiveVersion {
 
 /** A plan version as the audit trail records it, without internal columns. */
 export function planSnapshot(plan: ReformPlan) {
-  const { id, title, resolutionRef, unitCode, status, validFrom, validTo } = plan;
-  return { id, title, resolutionRef, unitCode, status, validFrom, validTo };
+  const { id, title, resolutionRef, sourceDocumentId, unitCode, status, validFrom, validTo } = plan;
+  return { id, title, resolutionRef, sourceDocumentId, unitCode, status, validFrom, validTo };
 }

@@ -10,10 +10,15 @@ import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'ty
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
 import { ReformPlan } from './plan.entity';
 import { CreateReformPlanInput } from './plan.inputs';
+import { ReformIndicator } from '../indicator/indicator.entity';
+import { SourceDocument } from '../source-document/source-document.entity';
+import { ReformTask } from '../task/task.entity';
+import { ReformGoal } from './goal.entity';
+import type { PlanContentsLoaders } from './plan-contents.loaders';
 import type { PlanLoaders } from './plan.loaders';
 import type { PlanService } from './plan.service';
 
-type Context = RequestContext<PlanLoaders & DecisionLoaders>;
+type Context = RequestContext<PlanLoaders & PlanContentsLoaders & DecisionLoaders>;
 
 @Resolver(() => ReformPlan)
 export class PlanResolver {
@@ -27,6 +32,26 @@ export class PlanResolver {
   @FieldResolver(() => Decision, { nullable: true, description: 'Quyết định ban hành / decision that adopted it' })
   decision(@Root() plan: ReformPlan, @Ctx() { loaders }: Context) {
     return plan.decisionId ? loaders.decisionById.load(plan.decisionId) : null;
+  }
+
+  @FieldResolver(() => SourceDocument, { nullable: true, description: 'Văn bản được thực hiện / the source document implemented' })
+  sourceDocument(@Root() plan: ReformPlan, @Ctx() { loaders }: Context) {
+    return plan.sourceDocumentId ? loaders.sourceDocumentOn.load({ id: plan.sourceDocumentId, asOf: plan.asOf }) : null;
+  }
+
+  @FieldResolver(() => [ReformGoal], { description: 'Mục tiêu theo năm / goals by target year' })
+  goals(@Root() plan: ReformPlan, @Ctx() { loaders }: Context) {
+    return loaders.goalsOn.load({ id: plan.id, asOf: plan.asOf });
+  }
+
+  @FieldResolver(() => [ReformTask], { description: 'Nhiệm vụ, theo thời hạn / tasks by deadline' })
+  tasks(@Root() plan: ReformPlan, @Ctx() { loaders }: Context) {
+    return loaders.tasksOn.load({ id: plan.id, asOf: plan.asOf });
+  }
+
+  @FieldResolver(() => [ReformIndicator], { description: 'Chỉ tiêu / indicators' })
+  indicators(@Root() plan: ReformPlan, @Ctx() { loaders }: Context) {
+    return loaders.indicatorsOn.load({ id: plan.id, asOf: plan.asOf });
   }
 }
 

@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, unitSubject, type GuardedUnit, type Principal } from '@ps/auth';
 import { ReformPlanCreated } from '@ps/contracts';
-import { inForceOn, insertVersion, requiredText, stampAsOf, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { inForceOn, insertVersion, requiredText, stampAsOf, versionOn, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { NotFoundError } from '@ps/errors';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { territoryGuard } from '../territory/territory.guard';
+import { SourceDocument } from '../source-document/source-document.entity';
+import { ReformGoal } from './goal.entity';
+import { checkGoals } from './goal.rules';
 import { PlanStatus, ReformPlan, planSnapshot } from './plan.entity';
 import type { CreateReformPlanInput } from './plan.inputs';
+
+const RESOLUTION_FIELD = { vi: 'Nghị quyết được thực hiện', en: 'The resolution implemented' };
 
 export class PlanService {
   constructor(private readonly dataSource: DataSource) {}
@@ -31,11 +37,18 @@ export class PlanService {
   async create(principal: Principal, input: CreateReformPlanInput): Promise<ReformPlan> {
     requireCapability(principal, 'officer');
     const title = requiredText(input.title, { vi: 'Tên kế hoạch', en: 'Plan title' });
-    const resolutionRef = requiredText(input.resolutionRef, { vi: 'Nghị quyết được thực hiện', en: 'The resolution implemented' });
+    const goals = checkGoals(input.goals ?? []);
+    if (!input.sourceDocumentId) requiredText(input.resolutionRef ?? '', RESOLUTION_FIELD);
     return writeDated(this.dataSource, { actor: principal, operation: 'createReformPlan', change: input.change }, async (write) => {
       const unit = await territoryGuard.unitWithin(write.manager, principal, input.unitCode, write.date);
-      const plan = await insertVersion(write, ReformPlan, { id: randomUUID(), title, resolutionRef, unitCode: unit.code, status: PlanStatus.DRAFT });
-      about(write, plan, unit).after(planSnapshot(plan));
+      const document = input.sourceDocumentId ? await citedDocument(write, input.sourceDocumentId) : null;
+      const resolutionRef = input.resolutionRef?.trim() ? requiredText(input.resolutionRef, RESOLUTION_FIELD) : (document?.number ?? '');
+      const plan = await insertVersion(write, ReformPlan, {
+        id: randomUUID(), title, resolutionRef, sourceDocumentId: document?.id ?? null, unitCode: unit.code, status: PlanStatus.DRAFT,
+      });
+      const planGoals = [];
+      for (const goal of goals) planGoals.push(await insertVersion(write, ReformGoal, { id: randomUUID(), planId: plan.id, ...goal }));
+      about(write, plan, unit).after({ ...planSnapshot(plan), goals: planGoals.map(({ id, description, targetYear }) => ({ id, description, targetYear })) });
       await write.emit(
         ReformPlanCreated,
         { planId: plan.id, title, resolutionRef, unitCode: unit.code, ...write.facts },
@@ -49,6 +62,17 @@ export class PlanService {
 /** "Sắp xếp bộ máy (18-NQ/TW) – Xã An Lập (25801)": how the audit trail names a plan. */
 export function planLabel(plan: Pick<ReformPlan, 'title' | 'resolutionRef'>, unit: Pick<GuardedUnit, 'name' | 'code'>): string {
   return `${plan.title} (${plan.resolutionRef}) – ${unitSubject(unit.code).label(unit)}`;
+}
+
+/** The source document a plan cites, in force on the write's date, or NOT_FOUND. */
+async function citedDocument(write: DatedWrite, documentId: string): Promise<SourceDocument> {
+  const document = await versionOn(write.manager, SourceDocument, documentId, write.date);
+  if (!document) {
+    throw new NotFoundError(`Không có văn bản ${documentId} có hiệu lực ngày ${write.date}`, `No source document ${documentId} in force on ${write.date}`, {
+      reason: 'SOURCE_DOCUMENT_NOT_FOUND', sourceDocumentId: documentId,
+    });
+  }
+  return document;
 }
 
 function about(write: DatedWrite, plan: ReformPlan, unit: GuardedUnit): DatedWrite {
