@@ -66,8 +66,9 @@ export class ProposalService {
       rules.competent(principal, unit);
       await refuseStepBefore(write, proposal.id);
       aboutProposal(write, proposal, unit).before(proposalSnapshot(proposal));
-      Object.assign(proposal, { status, ...outcomeOf(rules.kind, comment, write) });
-      await write.manager.getRepository(StaffingProposal).update({ id: proposal.id }, { status, ...outcomeOf(rules.kind, comment, write) });
+      const changes = { status, ...outcomeOf(rules.kind, comment, write) };
+      Object.assign(proposal, changes);
+      await write.manager.getRepository(StaffingProposal).update({ id: proposal.id }, changes);
       await appendStep(write, proposal.id, rules.kind, comment);
       write.after(proposalSnapshot(proposal));
       if (rules.kind === ProposalStepKind.APPROVED) await announceApproval(write, principal, proposal, unit.path);
