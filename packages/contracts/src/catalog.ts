@@ -30,6 +30,9 @@ import { RotationChanged } from './personnel/rotation.events';
 import { DisciplineRecorded, RewardRecorded } from './personnel/reward-discipline.events';
 import { ReformPlanCreated } from './reform/plan.events';
 import { ReformTaskAssigned, ReformTaskProgressReported } from './reform/task.events';
+import { StaffingProposalApproved } from './reform/staffing-proposal.events';
+import { proposalAnswerReads, proposalApprovalReads } from './reform/staffing-proposal.reads';
+import { QuotaIncreaseRefused } from './organization/quota-refusal.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
 export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
@@ -47,6 +50,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   SeatChanged,
   DutyChanged,
   QuotaChanged,
+  QuotaIncreaseRefused,
   PersonRegistered,
   PartyMembershipChanged,
   CadrePlanningChanged,
@@ -60,6 +64,7 @@ export const EVENT_CONTRACTS: ReadonlyArray<EventContract<unknown, unknown>> = [
   ReformPlanCreated,
   ReformTaskAssigned,
   ReformTaskProgressReported,
+  StaffingProposalApproved,
 ];
 
 /** Each consumer's views of the events it reads; the contract test proves every one against its producer. */
@@ -71,4 +76,6 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'evaluation discipline facts': Object.values(disciplineReads),
   'evaluation rated people and posts': Object.values(ratedPersonnelReads),
   'evaluation organization names': Object.values(ratedOrganizationReads),
+  'reform staffing proposal answers': Object.values(proposalAnswerReads),
+  'organization staffing proposal approvals': Object.values(proposalApprovalReads),
 };

@@ -173,3 +173,31 @@ describe('DisciplineRecorded and RewardRecorded', () => {
     expect(RewardRecorded.payload.safeParse({ ...reward, form: 'REPRIMAND' }).success).toBe(false);
   });
 });
+
+describe('QuotaChanged v1 and the staffing proposal saga', () => {
+  const proposalId = '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a13';
+  const change = {
+    holderKind: 'ORGANIZATION', holderId: '6f1c1f2e-8f7a-4f0e-9a53-0b1d1c9d2a12', unitCode: '25801', previousAmount: 20, amount: 22,
+    effectiveDate: '2025-03-01', reason: 'Đề án', decision,
+  };
+
+  it('parses an event written before `proposalId` existed as a change citing no proposal', () => {
+    expect(contracts.QuotaChanged.payload.parse(change)).toMatchObject({ proposalId: null, ended: false });
+    expect(contracts.proposalAnswerReads.quotaChanged.payload.parse(change).proposalId).toBeNull();
+  });
+
+  it('carries the proposal it carries out, and refuses one that is not an id', () => {
+    expect(contracts.proposalAnswerReads.quotaChanged.payload.parse({ ...change, proposalId }).proposalId).toBe(proposalId);
+    expect(contracts.QuotaChanged.payload.safeParse({ ...change, proposalId: 'đề án 1' }).success).toBe(false);
+  });
+
+  it('approves only a positive increase, naming the approver’s tier', () => {
+    const approved = {
+      proposalId, unitCode: '25801', organizationId: change.holderId, increase: 2, effectiveDate: '2025-03-01', reason: 'Phê duyệt đề án', decision,
+      approvedBy: { userId: 'u1', username: 'admin.dautieng', role: 'district-admin', unitCode: '720', tier: 'DISTRICT' },
+    };
+    expect(contracts.StaffingProposalApproved.payload.parse(approved)).toEqual(approved);
+    expect(contracts.StaffingProposalApproved.payload.safeParse({ ...approved, increase: 0 }).success).toBe(false);
+    expect(contracts.StaffingProposalApproved.payload.safeParse({ ...approved, approvedBy: { ...approved.approvedBy, tier: 'HAMLET' } }).success).toBe(false);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Principal } from '@ps/auth';
 import { AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
-import { CreateMessagingTables1732770000000 } from '@ps/events';
+import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { AuditTrailResolver, OrganizationAuditResolver } from './audit/audit.resolver';
@@ -28,6 +28,7 @@ import { SeatService } from './organization/seat.service';
 import { StaffingQuota } from './quota/quota.entity';
 import { quotaLoaders } from './quota/quota.loaders';
 import { QuotaResolver, UnitQuotaResolver } from './quota/quota.resolver';
+import { receiveApprovedProposals } from './quota/quota.proposals';
 import { QuotaService } from './quota/quota.service';
 import { BoundaryService } from './restructure/boundary.service';
 import { LineageLinkResolver, RestructureResolver, UnitLineageResolver } from './restructure/restructure.resolver';
@@ -103,4 +104,7 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
     }),
   territory: territoryGuard,
   loaders: serviceLoaders,
+  consumers: ({ dataSource, bus, logger }) => [
+    receiveApprovedProposals(new InboxConsumer({ name: 'organization.staffing-proposals', bus, dataSource, logger }), dataSource),
+  ],
 };

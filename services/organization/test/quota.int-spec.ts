@@ -188,9 +188,9 @@ describe('unit quotas (from the tier above)', () => {
 });
 
 describe('organization quotas inside Dầu Tiếng', () => {
-  it('lets the district admin allocate to its organizations, each within its parent', async () => {
+  it('lets the province admin (the tier above) allocate to Dầu Tiếng’s organizations, each within its parent', async () => {
     for (const [id, amount] of [[org.ubnd, 80], [org.noiVu, 10], [org.taiChinh, 12]] as const) {
-      const response = await setOrganizationQuota(DEMO_USERS.districtAdmin, id, amount);
+      const response = await setOrganizationQuota(DEMO_USERS.provinceAdmin, id, amount);
       expect(response.errors).toBeUndefined();
     }
     expect(await unitQuota('720', 'amount allocated available')).toEqual({ amount: 120, allocated: 100, available: 20 });
@@ -199,10 +199,10 @@ describe('organization quotas inside Dầu Tiếng', () => {
   });
 
   it('refuses an allocation above the ceiling with QUOTA_EXCEEDED, naming holders by name and code, and changes nothing', async () => {
-    const refused = await setOrganizationQuota(DEMO_USERS.districtAdmin, org.huyenUy, 21);
+    const refused = await setOrganizationQuota(DEMO_USERS.provinceAdmin, org.huyenUy, 21);
     expect(refused.errors?.[0].message).toContain('Huyện ủy Dầu Tiếng (720) xin 21, Huyện Dầu Tiếng (720) được giao 120');
     expect(refused.errors?.[0].message).not.toContain(org.huyenUy);
-    const details = await expectRefused(setOrganizationQuota(DEMO_USERS.districtAdmin, org.huyenUy, 21), 'QUOTA_EXCEEDED');
+    const details = await expectRefused(setOrganizationQuota(DEMO_USERS.provinceAdmin, org.huyenUy, 21), 'QUOTA_EXCEEDED');
     expect(details).toEqual({
       holder: `ORGANIZATION:${org.huyenUy}`,
       requested: 21,
@@ -211,7 +211,7 @@ describe('organization quotas inside Dầu Tiếng', () => {
       ceiling: 120,
       allocatedToSiblings: 100,
     });
-    await expectRefused(setOrganizationQuota(DEMO_USERS.districtAdmin, org.tuPhap, 59), 'QUOTA_EXCEEDED');
+    await expectRefused(setOrganizationQuota(DEMO_USERS.provinceAdmin, org.tuPhap, 59), 'QUOTA_EXCEEDED');
   });
 
   it('refuses lowering a holder below what it has allocated', async () => {
@@ -245,7 +245,14 @@ describe('organization quotas inside Dầu Tiếng', () => {
     const response = await setOrganizationQuota(DEMO_USERS.districtAdmin, org.taiChinh, 11);
     expect(response.data?.setOrganizationQuota).toMatchObject({ amount: 11, validFrom: '2025-01-01', validTo: null });
     expect(await count(`SELECT count(*)::int AS n FROM staffing_quota WHERE holder_id = '${org.taiChinh}'`)).toBe(1);
-    await setOrganizationQuota(DEMO_USERS.districtAdmin, org.taiChinh, 12);
+    await setOrganizationQuota(DEMO_USERS.provinceAdmin, org.taiChinh, 12);
+  });
+
+  it('refuses the district admin raising its own organizations (a proposal or the tier above decides), but lets it lower them', async () => {
+    const details = await expectRefused(setOrganizationQuota(DEMO_USERS.districtAdmin, org.taiChinh, 13), 'FORBIDDEN');
+    expect(details).toMatchObject({ reason: 'INCREASE_NEEDS_PROPOSAL', unitCode: '720', callerTier: 'DISTRICT', current: 12, requested: 13 });
+    expect((await setOrganizationQuota(DEMO_USERS.districtAdmin, org.taiChinh, 11)).data?.setOrganizationQuota.amount).toBe(11);
+    expect((await setOrganizationQuota(DEMO_USERS.provinceAdmin, org.taiChinh, 12)).data?.setOrganizationQuota.amount).toBe(12);
   });
 });
 
@@ -306,8 +313,8 @@ describe('moveQuota', () => {
 
   it('lets only one of two concurrent first allocations that do not fit together under the unit succeed', async () => {
     const [first, second] = await Promise.all([
-      setOrganizationQuota(DEMO_USERS.districtAdmin, org.huyenUy, 15, change('2025-09-01', '18/QĐ-UBND')),
-      setOrganizationQuota(DEMO_USERS.districtAdmin, org.mttq, 15, change('2025-09-01', '19/QĐ-UBND')),
+      setOrganizationQuota(DEMO_USERS.provinceAdmin, org.huyenUy, 15, change('2025-09-01', '18/QĐ-UBND')),
+      setOrganizationQuota(DEMO_USERS.provinceAdmin, org.mttq, 15, change('2025-09-01', '19/QĐ-UBND')),
     ]);
     expect([...errorCodes(first), ...errorCodes(second)]).toEqual(['QUOTA_EXCEEDED']);
     expect(await unitQuota('720', 'allocated available', '2025-09-01')).toEqual({ allocated: 115, available: 5 });
@@ -326,13 +333,15 @@ describe('territory', () => {
     await expectRefused(moveQuota(admin, org.taiChinh, org.noiVu, 1, change('2025-10-01')), 'FORBIDDEN');
   });
 
-  it('lets the An Lập admin read its own commune’s quota and allocate to its own organization', async () => {
+  it('lets the An Lập admin read its own commune’s quota, and the district (not the commune) allocate to its organization', async () => {
     const own = await ask<{ staffingQuota: Quota }>(
       DEMO_USERS.anLapAdmin,
       '{ staffingQuota(holderKind: UNIT, holderId: "25801") { amount available } }',
     );
     expect(own.data?.staffingQuota).toEqual({ amount: 20, available: 20 });
-    const response = await setOrganizationQuota(DEMO_USERS.anLapAdmin, org.ubndAnLap, 18, change('2025-10-01'));
+    const refused = await expectRefused(setOrganizationQuota(DEMO_USERS.anLapAdmin, org.ubndAnLap, 18, change('2025-10-01')), 'FORBIDDEN');
+    expect(refused).toMatchObject({ reason: 'INCREASE_NEEDS_PROPOSAL', current: 0, requested: 18 });
+    const response = await setOrganizationQuota(DEMO_USERS.districtAdmin, org.ubndAnLap, 18, change('2025-10-01'));
     expect(response.data?.setOrganizationQuota).toMatchObject({ unitCode: '25801', amount: 18 });
   });
 

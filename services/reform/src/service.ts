@@ -18,6 +18,7 @@ import { DateReformPlans1732870000000 } from './migrations/1732870000000-date-re
 import { PlanDocumentsGoalsTasksIndicators1734000000000 } from './migrations/1734000000000-plan-documents-goals-tasks-indicators';
 import { ReformGoal } from './plan/goal.entity';
 import { planContentsLoaders } from './plan/plan-contents.loaders';
+import { CreateStaffingProposals1734100000000 } from './migrations/1734100000000-create-staffing-proposals';
 import { ReformPlan } from './plan/plan.entity';
 import { planLoaders } from './plan/plan.loaders';
 import { PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
@@ -31,6 +32,12 @@ import { projectSuccessions } from './succession/succession.projection';
 import { ReformTask, TaskProgressReport } from './task/task.entity';
 import { TaskResolver } from './task/task.resolver';
 import { TaskService } from './task/task.service';
+import { receiveProposalAnswers } from './proposal/proposal.answers';
+import { ProposalStep, StaffingProposal } from './proposal/proposal.entity';
+import { proposalLoaders } from './proposal/proposal.loaders';
+import { ProposalQueries } from './proposal/proposal.queries';
+import { OrganizationProposalsResolver, ProposalResolver, UnitProposalsResolver } from './proposal/proposal.resolver';
+import { ProposalService } from './proposal/proposal.service';
 import { AdministrativeUnit } from './territory/administrative-unit.type';
 import { Organization } from './territory/organization.type';
 import { territoryGuard } from './territory/territory.guard';
@@ -41,6 +48,7 @@ function serviceLoaders(dataSource: DataSource, principal: Principal) {
     ...planLoaders(new PlanService(dataSource), principal),
     ...planContentsLoaders(dataSource),
     ...progressLoaders(dataSource, principal),
+    ...proposalLoaders(new ProposalQueries(dataSource), new ProposalService(dataSource), principal),
     ...decisionLoaders(dataSource),
   };
 }
@@ -49,7 +57,7 @@ export type ReformLoaders = ReturnType<typeof serviceLoaders>;
 
 export const reformService: ServiceDefinition<ReformLoaders> = {
   name: 'reform',
-  entities: [ReformPlan, ReformGoal, SourceDocument, ReformTask, TaskProgressReport, ReformIndicator, IndicatorActual, Decision],
+  entities: [ReformPlan, ReformGoal, SourceDocument, ReformTask, TaskProgressReport, ReformIndicator, IndicatorActual, StaffingProposal, ProposalStep, Decision],
   migrations: [
     CreateMessagingTables1732770000000,
     CreateTerritoryProjection1732780000000,
@@ -60,6 +68,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     DateReformPlans1732870000000,
     AuditTrailReads1733100000000,
     PlanDocumentsGoalsTasksIndicators1734000000000,
+    CreateStaffingProposals1734100000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
@@ -71,6 +80,9 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
         new IndicatorResolver(new IndicatorService(dataSource)),
         new UnitProgressResolver(),
         new OrganizationProgressResolver(),
+        new ProposalResolver(new ProposalService(dataSource), new ProposalQueries(dataSource)),
+        new UnitProposalsResolver(),
+        new OrganizationProposalsResolver(),
         new ReformAuditResolver(dataSource),
       ],
       { orphanedTypes: [AdministrativeUnit, Organization, AuditTrail], referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'AuditTrail') },
@@ -80,5 +92,6 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
   consumers: ({ dataSource, bus, logger }) => [
     projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger })),
     projectSuccessions(new InboxConsumer({ name: 'reform.successions', bus, dataSource, logger })),
+    receiveProposalAnswers(new InboxConsumer({ name: 'reform.proposal-answers', bus, dataSource, logger })),
   ],
 };

@@ -1,4 +1,4 @@
-import { BadUserInputError, DomainError } from '@ps/errors';
+import { BadUserInputError, DomainError, ForbiddenError } from '@ps/errors';
 import type { QuotaBreach } from './quota.allocation';
 
 /** A quota above its ceiling, or below what its holder has already allocated: nothing is written. */
@@ -46,3 +46,17 @@ export class RetroactiveQuotaChangeError extends BadUserInputError {
 }
 
 export class InvalidQuotaError extends BadUserInputError {}
+
+/**
+ * FORBIDDEN INCREASE_NEEDS_PROPOSAL: an organization's quota rises only on an approved staffing
+ * proposal or a higher tier's decision; the unit's own admins may not raise it.
+ */
+export class IncreaseNeedsProposalError extends ForbiddenError {
+  constructor(holder: { label: string; unitCode: string; unitTier: string }, current: number | null, requested: number | null, callerTier: string) {
+    super(
+      `Chỉ tăng biên chế của ${holder.label} theo đề án được cấp có thẩm quyền phê duyệt hoặc quyết định của cấp trên`,
+      `${holder.label}'s quota rises only on a proposal approved by the competent tier or a higher tier's decision`,
+      { reason: 'INCREASE_NEEDS_PROPOSAL', unitCode: holder.unitCode, unitTier: holder.unitTier, callerTier, current, requested },
+    );
+  }
+}

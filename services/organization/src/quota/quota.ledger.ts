@@ -18,7 +18,12 @@ export interface QuotaChange {
  * involved and their ceilings, checks both allocation rules on every date from the change on,
  * writes the new versions and one QuotaChanged per holder (sharing the write's correlation id).
  */
-export async function applyQuotaChanges(write: DatedWrite, principal: Principal, changes: readonly QuotaChange[]): Promise<VersionPlan[]> {
+export async function applyQuotaChanges(
+  write: DatedWrite,
+  principal: Principal,
+  changes: readonly QuotaChange[],
+  proposalId: string | null = null,
+): Promise<VersionPlan[]> {
   const scope = await lockAllocationScope(write.manager, principal, changes.map((item) => item.holder.key), write.date);
   const plans = changes.map(({ holder, next }) => planVersion(holder, scope.latest.get(holder.key) ?? null, next, write.date));
   const breach = findBreach(scope, new Map(plans.map((plan) => [plan.holder.key, plan])), write.date);
@@ -27,7 +32,7 @@ export async function applyQuotaChanges(write: DatedWrite, principal: Principal,
   }
   for (const plan of plans) {
     await writeQuotaVersion(write, plan.holder, plan.previous, plan.amount, plan.until);
-    await announceQuota(write, plan.holder, plan.previous?.amount ?? null, plan.amount);
+    await announceQuota(write, plan.holder, plan.previous?.amount ?? null, plan.amount, proposalId);
   }
   return plans;
 }
@@ -68,8 +73,11 @@ export async function writeQuotaVersion(
   await quotas.insert({ holderKind: holder.kind, holderId: holder.id, amount, validFrom: write.date, validTo: until, ...audit });
 }
 
-/** Announces a holder's amount from the write's date (0 when its quota ended with it). */
-export function announceQuota(write: DatedWrite, holder: PlacedHolder, previousAmount: number | null, amount: number | null) {
+/**
+ * Announces a holder's amount from the write's date (0 when its quota ended with it), naming the
+ * approved staffing proposal it carries out, if any: reform waits for that answer.
+ */
+export function announceQuota(write: DatedWrite, holder: PlacedHolder, previousAmount: number | null, amount: number | null, proposalId: string | null = null) {
   return write.emit(
     QuotaChanged,
     {
@@ -82,6 +90,7 @@ export function announceQuota(write: DatedWrite, holder: PlacedHolder, previousA
       reason: write.change.reason,
       decision: { number: write.change.decision.number, date: write.change.decision.decidedOn, signer: write.change.decision.signer },
       ended: amount === null,
+      proposalId,
     },
     { aggregateId: holder.key, unitPath: holder.unitPath },
   );

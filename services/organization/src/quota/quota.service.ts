@@ -1,9 +1,9 @@
 import { isHigherTier, requireCapability, TIERS, type Principal, type Tier } from '@ps/auth';
-import { writeDated, type DatedWrite, type EffectiveChangeInput } from '@ps/effective-dating';
+import { writeDated, writeDatedIn, type ChangeFacts, type DatedWrite, type EffectiveChangeInput } from '@ps/effective-dating';
 import { ForbiddenError } from '@ps/errors';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { QuotaHolderKind, QuotaMove, type QuotaHolder, type StaffingQuota } from './quota.entity';
-import { InvalidQuotaError } from './quota.errors';
+import { IncreaseNeedsProposalError, InvalidQuotaError } from './quota.errors';
 import { isOrganizationId, requireHolder, type PlacedHolder } from './quota.holders';
 import { applyQuotaChanges, type QuotaChange } from './quota.ledger';
 import { quotasOn, quotaVersions } from './quota.queries';
@@ -57,13 +57,50 @@ export class QuotaService {
     });
   }
 
-  /** Sets an organization's quota: an admin of its unit or of a tier above, inside their territory. */
+  /**
+   * Sets an organization's quota: an admin of its unit or of a tier above, inside their
+   * territory. Raising it is a higher tier's decision (or an approved proposal's, see
+   * {@link raiseForProposal}): the unit's own admins only lower it or move quota between its organizations.
+   */
   setOrganizationQuota(principal: Principal, organizationId: string, amount: number, change: EffectiveChangeInput): Promise<StaffingQuota> {
     requireCapability(principal, 'admin');
     requireAmount(amount, 0);
     return writeDated(this.dataSource, { actor: principal, operation: 'setOrganizationQuota', change }, async (write) => {
       const organization = await this.organization(write, principal, organizationId);
-      return this.apply(write, principal, [{ holder: organization, next: () => amount }]).then(([quota]) => quota);
+      const next = (current: number) => {
+        if (amount > current && !decidesForUnit(principal, organization)) throw new IncreaseNeedsProposalError(organization, current, amount, principal.tier);
+        return amount;
+      };
+      return this.apply(write, principal, [{ holder: organization, next }]).then(([quota]) => quota);
+    });
+  }
+
+  /**
+   * Raises an organization's quota by what an approved staffing proposal asks, inside the
+   * caller's transaction (the inbox's), acting on the approver's decision: the organization must
+   * be the proposing unit's and the approver of a tier strictly above it; the ceilings hold as
+   * for every change. The QuotaChanged it emits names the proposal.
+   */
+  raiseForProposal(
+    manager: EntityManager,
+    approver: Principal,
+    proposal: { proposalId: string; organizationId: string; unitCode: string; increase: number },
+    change: ChangeFacts,
+  ): Promise<StaffingQuota> {
+    return writeDatedIn(manager, { actor: approver, operation: 'raiseQuotaForProposal', change }, async (write) => {
+      const organization = await this.organization(write, approver, proposal.organizationId);
+      if (organization.unitCode !== proposal.unitCode) {
+        throw new InvalidQuotaError(
+          `${organization.label} không thuộc đơn vị lập đề án ${proposal.unitCode}`,
+          `${organization.label} is not an organization of the proposing unit ${proposal.unitCode}`,
+          { reason: 'ORGANIZATION_OF_ANOTHER_UNIT', unitCode: organization.unitCode, proposingUnit: proposal.unitCode },
+        );
+      }
+      if (!isAccessTier(organization.unitTier) || !isHigherTier(approver.tier, organization.unitTier)) {
+        throw new IncreaseNeedsProposalError(organization, null, null, approver.tier);
+      }
+      const raise = { holder: organization, next: (current: number) => current + proposal.increase };
+      return this.apply(write, approver, [raise], proposal.proposalId).then(([quota]) => quota);
     });
   }
 
@@ -97,7 +134,7 @@ export class QuotaService {
   }
 
   /** Applies the changes, names the write for the audit row, and reads the new quotas back. */
-  private async apply(write: DatedWrite, principal: Principal, changes: QuotaChange[]): Promise<StaffingQuota[]> {
+  private async apply(write: DatedWrite, principal: Principal, changes: QuotaChange[], proposalId: string | null = null): Promise<StaffingQuota[]> {
     const [first] = changes;
     write.about({
       type: 'StaffingQuota',
@@ -106,7 +143,7 @@ export class QuotaService {
       unitCode: first.holder.unitCode,
       unitPaths: changes.map((change) => change.holder.unitPath),
     });
-    const plans = await applyQuotaChanges(write, principal, changes);
+    const plans = await applyQuotaChanges(write, principal, changes, proposalId);
     write.before(plans.map((plan) => ({ holder: plan.holder.label, amount: plan.previous?.amount ?? null })));
     write.after(plans.map((plan) => ({ holder: plan.holder.label, amount: plan.amount })));
     const quotas = await Promise.all(changes.map(({ holder }) => quotasOn(write.manager, principal, holder.kind, [holder.id], write.date)));
@@ -122,6 +159,15 @@ function requireAmount(amount: number, minimum: number): void {
       { amount, minimum },
     );
   }
+}
+
+/**
+ * A higher tier decides for the unit: its admins raise the unit's organizations' quotas. A root
+ * unit's own admins record what the centre decided, as for the unit's own quota.
+ */
+function decidesForUnit(principal: Principal, holder: PlacedHolder): boolean {
+  const root = !holder.unitPath.includes('.');
+  return (isAccessTier(holder.unitTier) && isHigherTier(principal.tier, holder.unitTier)) || (root && principal.unitCode === holder.unitCode);
 }
 
 /**
