@@ -187,10 +187,10 @@ describe('the seed story’s ratings: work results as the yardstick', () => {
   });
 
   it('follows a discipline from personnel through evaluation and back: the head’s HTT becomes KHTNV naming the rule, and personnel lists a downsizing candidate under Decree 154/2025', async () => {
-    const secretary = await unratedSecretary();
-    if (!secretary) throw new InvariantViolation('no Party secretary of Thanh An left unrated for 2026 in the demo');
+    const { secretary, seen } = await unratedSecretary();
+    if (!secretary) throw new InvariantViolation(`no Party secretary of Thanh An managed by the city’s board and unrated for 2025 in the demo; seen: ${seen.join(' | ')}`);
     const discipline = await asCityBoard('mutation ($input: RecordDisciplineInput!) { recordDiscipline(input: $input) { id } }', {
-      input: { personId: secretary.personId, system: 'PARTY', form: 'REPRIMAND', endsOn: null, change: onDecision('QĐ-KL-07/2026', '2026-03-15') },
+      input: { personId: secretary.personId, system: 'PARTY', form: 'REPRIMAND', endsOn: null, change: onDecision('QĐ-KL-07/2025', '2025-09-15') },
     });
     expect(discipline.errors).toBeUndefined();
     await eventually(async () => ((await queryDatabase(databaseOf('evaluation'), 'SELECT 1 FROM discipline_fact WHERE person_id = $1', [secretary.personId])).length > 0 ? true : undefined), {
@@ -201,13 +201,13 @@ describe('the seed story’s ratings: work results as the yardstick', () => {
     expect(decided?.level).toBe('KHTNV');
     expect(decided?.appliedRules).toEqual([expect.objectContaining({ rule: 'DISCIPLINED_IN_YEAR', source: expect.stringContaining('366-QĐ/TW') })]);
     const candidates = async () =>
-      (await asCityBoard<{ downsizingCandidates: Array<{ personId: string; groundCode: string; status: string }> }>('{ downsizingCandidates(unitCode: "25807", year: 2026) { personId groundCode status } }'))
+      (await asCityBoard<{ downsizingCandidates: Array<{ personId: string; groundCode: string; status: string }> }>('{ downsizingCandidates(unitCode: "25807", year: 2025) { personId groundCode status } }'))
         .data?.downsizingCandidates.filter((candidate) => candidate.personId === secretary.personId);
     const [candidate] = (await eventually(async () => ((await candidates())?.length ? candidates() : undefined), { what: 'personnel lists the candidate', timeoutMs: 60_000 })) ?? [];
     expect(candidate).toEqual({ personId: secretary.personId, groundCode: 'RATED_KHTNV_PREVIOUS_OR_CURRENT_YEAR', status: 'CANDIDATE' });
     const history = await asCityBoard<{ person: { ratingHistory: Array<{ year: number; level: string; revision: number }> } }>(
       'query ($id: ID!) { person(id: $id) { ratingHistory { year level revision } } }', { id: secretary.personId },
     );
-    expect(history.data?.person.ratingHistory).toContainEqual({ year: 2026, level: 'KHTNV', revision: 1 });
+    expect(history.data?.person.ratingHistory).toContainEqual({ year: 2025, level: 'KHTNV', revision: 1 });
   });
 });

@@ -75,7 +75,10 @@ export async function asCityBoard<Data>(query: string, variables: Record<string,
 }
 
 /** A change dated `date`, on a decision of that day (demo numbering). */
-export const onDecision = (number: string, date: string) => ({ effectiveDate: date, reason: 'Đánh giá, xếp loại chất lượng năm 2026', decision: { number, date, signer: 'Trưởng Ban Tổ chức Thành ủy' } });
+export const onDecision = (number: string, date: string) => ({ effectiveDate: date, reason: 'Đánh giá, xếp loại chất lượng năm 2025', decision: { number, date, signer: 'Trưởng Ban Tổ chức Thành ủy' } });
+
+/** The year the flow rates: after the 2025 mergers (Thanh An under the city, Decree 154/2025 and Regulation 366 in force), and one the demo seed leaves unrated. */
+export const FLOW_YEAR = 2025;
 
 export interface Secretary {
   personId: string;
@@ -83,32 +86,35 @@ export interface Secretary {
   organizationId: string;
 }
 
-/** A Party secretary of Xã Thanh An whom the city's board manages and nobody has evaluated for 2026 yet. */
-export async function unratedSecretary(): Promise<Secretary | undefined> {
+/** A Party secretary of Xã Thanh An whom the city's board manages and nobody has evaluated for the flow's year. */
+export async function unratedSecretary(): Promise<{ secretary?: Secretary; seen: string[] }> {
+  const seen: string[] = [];
   const committees = await asCityBoard<{ unit: { organizations: Array<{ id: string; assignments: Array<{ personId: string; titleCode: string }> }> } }>(
     `{ unit(code: "${THANH_AN}") { organizations(kind: PARTY_COMMITTEE) { id assignments { personId titleCode } } } }`,
   );
   for (const committee of committees.data?.unit.organizations ?? []) {
     for (const { personId } of committee.assignments.filter((post) => post.titleCode === 'COMMUNE_PARTY_SECRETARY')) {
       const person = await asCityBoard<{ person: { fullName: string; managedByMe: boolean; evaluations: unknown[] } | null }>(
-        'query ($id: ID!) { person(id: $id) { fullName managedByMe evaluations(year: 2026) { id } } }', { id: personId },
+        'query ($id: ID!) { person(id: $id) { fullName managedByMe evaluations(year: 2025) { id } } }', { id: personId },
       );
-      if (person.data?.person?.managedByMe && person.data.person.evaluations.length === 0) return { personId, fullName: person.data.person.fullName, organizationId: committee.id };
+      seen.push(`${committee.id}/${personId}: ${JSON.stringify(person.data?.person ?? person.errors)}`);
+      if (person.data?.person?.managedByMe && person.data.person.evaluations.length === 0) return { secretary: { personId, fullName: person.data.person.fullName, organizationId: committee.id }, seen };
     }
+    seen.push(`${committee.id}: ${committee.assignments.map((post) => post.titleCode).join(', ')}`);
   }
-  return undefined;
+  return { seen };
 }
 
-/** The secretary's 2026 evaluation through every step, the city's board deciding HTT; the decided level and the rules that set it. */
+/** The secretary's evaluation of the flow's year through every step, the city's board deciding HTT; the decided level and the rules that set it. */
 export async function rateSecretary(secretary: Secretary) {
   const opened = await asCityBoard<{ openEvaluation: { id: string } }>('mutation ($input: OpenEvaluationInput!) { openEvaluation(input: $input) { id } }', {
-    input: { ...secretary, unitCode: THANH_AN, titleCode: 'COMMUNE_PARTY_SECRETARY', subject: 'PARTY_MEMBER', year: 2026, dutyGroup: 'Bí thư', leader: true, change: onDecision('KH-01/2026', '2026-12-01') },
+    input: { ...secretary, unitCode: THANH_AN, titleCode: 'COMMUNE_PARTY_SECRETARY', subject: 'PARTY_MEMBER', year: FLOW_YEAR, dutyGroup: 'Bí thư', leader: true, change: onDecision('KH-01/2025', '2025-12-01') },
   });
   const evaluationId = opened.data?.openEvaluation.id;
   const steps: Array<[string, string, Record<string, unknown>]> = [
-    ['recordSelfAssessment', 'RecordSelfAssessmentInput', { level: 'HTT', comment: 'Hoàn thành tốt các nhiệm vụ được giao', change: onDecision('BTN-01/2026', '2026-12-02') }],
-    ['recordStaffMeetingComments', 'RecordStaffMeetingCommentsInput', { comment: 'Tập thể ghi nhận, nhắc việc bị khiển trách trong năm', change: onDecision('BB-01/2026', '2026-12-03') }],
-    ['proposeRating', 'ProposeRatingInput', { level: 'HTT', comment: 'Đề nghị HTT', change: onDecision('DX-01/2026', '2026-12-04') }],
+    ['recordSelfAssessment', 'RecordSelfAssessmentInput', { level: 'HTT', comment: 'Hoàn thành tốt các nhiệm vụ được giao', change: onDecision('BTN-01/2025', '2025-12-02') }],
+    ['recordStaffMeetingComments', 'RecordStaffMeetingCommentsInput', { comment: 'Tập thể ghi nhận, nhắc việc bị khiển trách trong năm', change: onDecision('BB-01/2025', '2025-12-03') }],
+    ['proposeRating', 'ProposeRatingInput', { level: 'HTT', comment: 'Đề nghị HTT', change: onDecision('DX-01/2025', '2025-12-04') }],
   ];
   for (const [mutation, type, input] of steps) {
     const answer = await asCityBoard(`mutation ($input: ${type}!) { ${mutation}(input: $input) { id } }`, { input: { evaluationId, ...input } });
@@ -116,7 +122,7 @@ export async function rateSecretary(secretary: Secretary) {
   }
   const decided = await asCityBoard<{ decideRatings: Array<{ level: string; appliedRules: Array<{ rule: string; source: string; article: string }> }> }>(
     'mutation ($input: DecideRatingsInput!) { decideRatings(input: $input) { level appliedRules { rule source article } } }',
-    { input: { decisions: [{ evaluationId, level: 'HTT' }], change: onDecision('QĐ-XL-01/2026', '2026-12-05') } },
+    { input: { decisions: [{ evaluationId, level: 'HTT' }], change: onDecision('QĐ-XL-01/2025', '2025-12-05') } },
   );
   return { evaluationId, errors: decided.errors, decided: decided.data?.decideRatings[0] };
 }
