@@ -1,6 +1,7 @@
 import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
 import { edgeEnvShape, serviceEnvShape } from '@ps/service-kit';
 import { z } from 'zod';
+import { corsOriginsShape } from './cors';
 import type { OperationLimits } from './limits';
 
 const optionalUrl = z.string().url().optional();
@@ -14,6 +15,12 @@ export const gatewayEnvSchema = z.object({
   KEYCLOAK_URL: serviceEnvShape.KEYCLOAK_URL,
   KEYCLOAK_REALM: serviceEnvShape.KEYCLOAK_REALM,
   KEYCLOAK_CLIENT_ID: serviceEnvShape.KEYCLOAK_CLIENT_ID,
+  /** That client's secret: the gateway asks Keycloak, with it, whether a token's session has ended. */
+  KEYCLOAK_CLIENT_SECRET: z.string().min(1),
+  /** How long one answer about a session is reused: a logged-out session's tokens are refused within about this. */
+  SESSION_CHECK_SECONDS: positive(2),
+  /** Longest wait for Keycloak's answer about a session; past it the token passes on its signature (logged). */
+  SESSION_CHECK_TIMEOUT_MS: positive(1_500),
   ORGANIZATION_URL: optionalUrl,
   PERSONNEL_URL: optionalUrl,
   EVALUATION_URL: optionalUrl,
@@ -35,6 +42,8 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: positive(30_000),
   /** Retries of a query (never a mutation) whose connection was reset. */
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** The exact origins of the browser apps (the console) that may call the gateway; none unless set. */
+  CORS_ALLOWED_ORIGINS: corsOriginsShape,
   ...edgeEnvShape,
 });
 
@@ -53,6 +62,8 @@ export interface GatewaySettings {
   limits: OperationLimits;
   rateLimit: { requests: number; windowSeconds: number };
   subgraphs: SubgraphClientSettings;
+  /** Browser origins answered with CORS headers. */
+  corsOrigins: readonly string[];
 }
 
 export function gatewaySettings(env: GatewayEnv): GatewaySettings {
@@ -71,6 +82,7 @@ export function gatewaySettings(env: GatewayEnv): GatewaySettings {
       timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       retries: env.SUBGRAPH_RETRIES,
     },
+    corsOrigins: env.CORS_ALLOWED_ORIGINS,
   };
 }
 

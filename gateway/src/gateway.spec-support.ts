@@ -29,7 +29,7 @@ const verifier: TokenVerifier = {
 
 /** The gateway's default settings (as from an environment that sets only what is required). */
 export const defaultGateway = (): GatewaySettings =>
-  gatewaySettings(gatewayEnvSchema.parse({ PORT: '0', KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'r', KEYCLOAK_CLIENT_ID: 'c', GATEWAY_PROOF_SECRET: PROOF_SECRET }));
+  gatewaySettings(gatewayEnvSchema.parse({ PORT: '0', KEYCLOAK_URL: 'http://127.0.0.1:9', KEYCLOAK_REALM: 'r', KEYCLOAK_CLIENT_ID: 'c', KEYCLOAK_CLIENT_SECRET: 'c-secret', GATEWAY_PROOF_SECRET: PROOF_SECRET }));
 
 /** The real gateway app on a free port, over the committed supergraph; every subgraph down unless given. */
 export async function startGateway(options: { gateway?: Partial<GatewaySettings>; subgraphs?: Record<string, string> } = {}) {

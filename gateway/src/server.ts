@@ -14,6 +14,7 @@ import {
 } from '@ps/service-kit';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { GatewaySettings } from './config';
+import { browserOrigins } from './cors';
 import { createGatewayErrorFormatter } from './errors';
 import { operationLimits } from './limits';
 import { rateLimitPerUser } from './rate-limit';
@@ -69,6 +70,7 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
   mountSubgraphHealth(app, resolvedUrls);
   app.use(
     '/graphql',
+    browserOrigins(options.gateway.corsOrigins),
     ...acceptGraphQLRequests(edge),
     requireToken(options.verifier),
     rateLimitPerUser(options.gateway.rateLimit),

@@ -36,6 +36,8 @@ export const databaseOf = (service: ServiceName): string => infrastructure.datab
 export const subgraphUrl = (service: ServiceName): string =>
   `http://127.0.0.1:${SERVICES.find((s) => s.name === service)?.port}/graphql`;
 export const gatewayUrl = `http://127.0.0.1:${GATEWAY_PORT}/graphql`;
+/** The web console's local origin, as the realm's `console` client and the gateway's CORS allow it. */
+export const CONSOLE_ORIGIN = 'http://127.0.0.1:5173';
 
 /** What the gateway and every subgraph share: the realm and the gateway's proof key. */
 const sharedEnv = {
@@ -48,6 +50,8 @@ const sharedEnv = {
 export interface PlatformOptions {
   /** Added to (or replacing) the gateway's environment: limits, subgraph URLs. */
   gatewayEnv?: Record<string, string>;
+  /** The services to start (all unless given): a test of the edge alone needs organization only; the others stay down. */
+  services?: readonly ServiceName[];
 }
 
 /**
@@ -55,14 +59,15 @@ export interface PlatformOptions {
  * databases: organization seeded with the demo territory, the others fed through Kafka.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<StartedProcess[]> {
-  for (const { name } of SERVICES) await recreateTestDatabase(databaseOf(name));
+  const services = SERVICES.filter(({ name }) => options.services?.includes(name) ?? true);
+  for (const { name } of services) await recreateTestDatabase(databaseOf(name));
   execFileSync(process.execPath, ['dist/seed/seed.js'], {
     cwd: join(repositoryRoot(), 'services', 'organization'),
     env: { ...process.env, DATABASE_URL: databaseOf('organization'), LOG_LEVEL: 'warn' },
   });
   const started: StartedProcess[] = [];
   try {
-    for (const { name, port } of SERVICES) {
+    for (const { name, port } of services) {
       started.push(
         await startNodeProcess({
           name,
@@ -88,6 +93,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Star
           ...sharedEnv,
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
+          KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret,
+          CORS_ALLOWED_ORIGINS: CONSOLE_ORIGIN,
           ORGANIZATION_URL: subgraphUrl('organization'),
           PERSONNEL_URL: subgraphUrl('personnel'),
           EVALUATION_URL: subgraphUrl('evaluation'),

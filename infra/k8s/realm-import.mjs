@@ -10,6 +10,10 @@
 //   --keycloak NAME       Keycloak CR to import into (default: platform-keycloak)
 //   --namespace NS        its namespace (default: political-system-platform)
 //   --with-demo-users     keep the export's `users` (demo accounts); never in production
+//   --console-origin URL  the web console's origin in this environment (repeatable), e.g.
+//                         https://console.political-system.example.gov.vn: the `console`
+//                         client's redirect URIs become URL/* and its web origins exactly URL
+//                         (they must equal the gateway's CORS_ALLOWED_ORIGINS)
 //
 // The Keycloak operator imports a realm only if it does not exist yet; it never updates
 // or deletes one. Delete the KeycloakRealmImport after it reports Done.
@@ -24,6 +28,7 @@ const opts = {
   keycloak: "platform-keycloak",
   namespace: "political-system-platform",
   withDemoUsers: false,
+  consoleOrigins: [],
 };
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -36,6 +41,7 @@ for (let i = 0; i < args.length; i++) {
   else if (a === "--keycloak") opts.keycloak = value();
   else if (a === "--namespace") opts.namespace = value();
   else if (a === "--with-demo-users") opts.withDemoUsers = true;
+  else if (a === "--console-origin") opts.consoleOrigins.push(exactOrigin(value()));
   else if (a === "-h" || a === "--help") {
     process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), "utf8").split("\nimport ")[0]);
     process.exit(0);
@@ -45,6 +51,17 @@ for (let i = 0; i < args.length; i++) {
 function fail(message) {
   process.stderr.write(`realm-import: ${message}\n`);
   process.exit(1);
+}
+/** scheme://host[:port] and nothing more, as a browser sends it in Origin. */
+function exactOrigin(value) {
+  let url;
+  try {
+    url = new URL(value);
+  } catch {
+    fail(`--console-origin ${value} is not a URL`);
+  }
+  if (url.origin !== value) fail(`--console-origin ${value} must be an exact origin such as ${url.origin} (no path, no wildcard, no trailing slash)`);
+  return value;
 }
 function warn(message) {
   process.stderr.write(`realm-import: warning: ${message}\n`);
@@ -66,6 +83,12 @@ if (Array.isArray(realm.users) && realm.users.length > 0) {
     warn(`dropped ${realm.users.length} demo user(s); create real accounts in Keycloak`);
     delete realm.users;
   }
+}
+if (opts.consoleOrigins.length > 0) {
+  const console = (realm.clients ?? []).find((client) => client.clientId === "console");
+  if (!console) fail(`${opts.realmFile} has no console client for --console-origin`);
+  console.redirectUris = opts.consoleOrigins.map((origin) => `${origin}/*`);
+  console.webOrigins = [...opts.consoleOrigins];
 }
 if (realm.sslRequired === "none") warn('realm has sslRequired "none"; use "external" or "all" in production');
 for (const client of realm.clients ?? []) {

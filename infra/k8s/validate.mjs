@@ -246,7 +246,7 @@ const matchesSel = (sel, labels) => {
 };
 const clusterScoped = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "IngressClass"]);
 const serviceEnv = ["PORT", "DATABASE_URL", "KAFKA_BROKERS", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "LOG_LEVEL", "NODE_ENV", "GRAPHQL_INTROSPECTION"];
-const gatewayEnv = ["PORT", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "ORGANIZATION_URL", "PERSONNEL_URL", "EVALUATION_URL", "REFORM_URL", "LOG_LEVEL", "GRAPHQL_INTROSPECTION"];
+const gatewayEnv = ["PORT", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "KEYCLOAK_CLIENT_SECRET", "GATEWAY_PROOF_SECRET", "ORGANIZATION_URL", "PERSONNEL_URL", "EVALUATION_URL", "REFORM_URL", "LOG_LEVEL", "GRAPHQL_INTROSPECTION"];
 const subgraphPorts = { organization: 4001, personnel: 4002, evaluation: 4003, reform: 4004 };
 const expectedTopics = Object.keys(subgraphPorts).flatMap((s) => [`${s}.events.v1`, `${s}.events.v1.dlq`]);
 const externalSecrets = new Map(); // "ns/name" -> where

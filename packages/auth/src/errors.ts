@@ -34,6 +34,10 @@ export const TOKEN_FAILURES = {
     vi: 'Chưa xác thực: mã truy cập không cấp cho hệ thống này',
     en: 'Unauthenticated: the token was not issued for this platform',
   },
+  TOKEN_SESSION_ENDED: {
+    vi: 'Chưa xác thực: phiên đăng nhập đã kết thúc (đã đăng xuất hoặc bị thu hồi), vui lòng đăng nhập lại',
+    en: 'Unauthenticated: the sign-in session has ended (logged out or revoked), please sign in again',
+  },
 } as const;
 
 export type TokenFailure = keyof typeof TOKEN_FAILURES;

@@ -28,7 +28,7 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  verifier = createKeycloakVerifier({ url: baseUrl, realm: REALM, clientId: CLIENT }, { info: (details) => logged.push(details as Record<string, unknown>) });
+  verifier = createKeycloakVerifier({ url: baseUrl, realm: REALM, clientId: CLIENT }, { info: (details) => logged.push(details as Record<string, unknown>), warn: (details) => logged.push(details as Record<string, unknown>) });
 });
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

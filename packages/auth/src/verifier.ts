@@ -1,6 +1,7 @@
 import Keycloak from 'keycloak-connect';
 import { TokenRefusedError, UnassignedAccountError, UnknownBodyError } from './errors';
 import { CAPABILITIES, isManagementBody, NATIONAL_UNIT_CODE, platformRoles, tierRank, type ManagementBody, type Principal } from './principal';
+import { SessionCheck, type SessionCheckSettings, type SessionLog } from './session-check';
 import { bearerToken, claimProblem, decodeToken, signatureProblem, type DecodedToken, type TokenExpectations } from './token';
 
 export interface KeycloakSettings {
@@ -17,12 +18,14 @@ export interface TokenVerifier {
 }
 
 /** Where refused tokens are recorded, with what the library said (a pino logger fits). */
-export interface TokenLog {
+export interface TokenLog extends SessionLog {
   info(details: object, message: string): void;
 }
 
 interface AccessTokenContent {
   sub?: string;
+  /** The Keycloak session the token belongs to. */
+  sid?: string;
   preferred_username?: string;
   unit_code?: unknown;
   body?: unknown;
@@ -33,12 +36,17 @@ interface AccessTokenContent {
  * The one place keycloak-connect is used: offline verification of the bearer token's
  * signature (realm JWKS, cached), expiry, type, issuer and audience. The token's shape,
  * algorithm and claims are checked first, so each refusal names its reason in fixed words
- * (TOKEN_MISSING … TOKEN_AUDIENCE); what the library said goes to `log` only.
+ * (TOKEN_MISSING … TOKEN_AUDIENCE); what the library said goes to `log` only. With `session`
+ * (the gateway's), a token whose sign-in session has ended is refused too (TOKEN_SESSION_ENDED),
+ * through Keycloak's introspection as the library offers it; see {@link SessionCheck}.
  */
-export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLog): TokenVerifier {
+export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLog, session?: SessionCheckSettings): TokenVerifier {
   const base = settings.url.replace(/\/+$/, '');
-  const keycloak = keycloakAdapter(base, settings);
+  const keycloak = keycloakAdapter(base, settings, session?.clientSecret);
   const expected: TokenExpectations = { issuer: `${base}/realms/${settings.realm}`, audience: settings.clientId };
+  const sessions = session
+    ? new SessionCheck(session, async (token) => Boolean(await keycloak.grantManager.validateAccessToken(token)), log)
+    : null;
   return {
     async verify(authorization) {
       try {
@@ -46,7 +54,10 @@ export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLo
         const decoded = decodeToken(token);
         const problem = signatureProblem(token, decoded) ?? claimProblem(decoded, expected);
         if (problem) throw new TokenRefusedError(problem);
-        return principalFromClaims(await signedContent(keycloak, token, decoded, expected));
+        const content = await signedContent(keycloak, token, decoded, expected);
+        const principal = principalFromClaims(content);
+        await sessions?.require(token, content.sid);
+        return principal;
       } catch (error) {
         if (error instanceof TokenRefusedError) {
           log?.info({ reason: error.reason, ...(error.libraryMessage ? { cause: error.libraryMessage } : {}) }, 'bearer token refused');
@@ -57,7 +68,7 @@ export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLo
   };
 }
 
-function keycloakAdapter(base: string, settings: KeycloakSettings): Keycloak.Keycloak {
+function keycloakAdapter(base: string, settings: KeycloakSettings, clientSecret?: string): Keycloak.Keycloak {
   return new Keycloak(
     {},
     {
@@ -68,6 +79,7 @@ function keycloakAdapter(base: string, settings: KeycloakSettings): Keycloak.Key
       'ssl-required': 'external',
       'confidential-port': 0,
       'verify-token-audience': true,
+      ...(clientSecret ? { credentials: { secret: clientSecret } } : {}),
     } as unknown as Keycloak.KeycloakConfig,
   );
 }

@@ -1,0 +1,68 @@
+import { DEMO_PASSWORD, DEMO_USERS, eventually, graphqlRequest, infrastructure, type StartedProcess } from '@ps/testing';
+import { launchChromium, serveSigninPage, signInThroughBrowser, signOutThroughBrowser } from './browser/signin';
+import { CONSOLE_ORIGIN, gatewayUrl, startPlatform, stopPlatform } from './platform';
+
+/**
+ * Sign-in as a browser app does it, in Debian's Chromium: the realm's public `console` client with
+ * Authorization Code + PKCE, the code exchanged and the gateway called from the page (CORS on
+ * Keycloak and on the gateway for the console's origin only), logout through Keycloak. The gateway
+ * and organization suffice: the others stay down.
+ */
+let platform: StartedProcess[] = [];
+
+beforeAll(async () => {
+  platform = await startPlatform({ services: ['organization'] });
+}, 300_000);
+
+afterAll(() => stopPlatform(platform));
+
+describe('a browser app signs in and out', () => {
+  const oidc = `${infrastructure.keycloakUrl}/realms/${infrastructure.keycloakRealm}/protocol/openid-connect`;
+  const page = { keycloakUrl: infrastructure.keycloakUrl, realm: infrastructure.keycloakRealm, clientId: 'console', gatewayUrl, query: '{ unit(code: "25807") { code name tier } }' };
+
+  it('signs a commune administrator in with PKCE, exchanges the code and calls the gateway from the page; after logout the token is refused', async () => {
+    const server = await serveSigninPage(CONSOLE_ORIGIN, page);
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      const signedIn = await signInThroughBrowser(tab, server.url, DEMO_USERS.thanhAnAdmin, DEMO_PASSWORD);
+      expect(signedIn.gateway).toEqual({ status: 200, body: { data: { unit: { code: '25807', name: 'Xã Thanh An', tier: 'COMMUNE' } } } });
+      const claims = JSON.parse(Buffer.from(signedIn.accessToken.split('.')[1], 'base64url').toString()) as { azp: string; aud: string | string[] };
+      expect(claims.azp).toBe('console');
+      expect([claims.aud].flat()).toContain('platform-api');
+
+      await signOutThroughBrowser(tab, signedIn.idToken);
+      const loggedOutAt = Date.now();
+      const refused = await eventually(async () => {
+        const answer = await graphqlRequest(gatewayUrl, '{ __typename }', { token: signedIn.accessToken });
+        return answer.status === 401 ? answer : undefined;
+      }, { what: 'the logged-out token refused by the gateway', timeoutMs: 5_000, intervalMs: 100 });
+      process.stdout.write(`[browser] logout → token refused by the gateway: ${Date.now() - loggedOutAt} ms\n`);
+      expect(refused.errors?.[0].extensions).toEqual({ code: 'UNAUTHENTICATED', details: { reason: 'TOKEN_SESSION_ENDED' } });
+      const refresh = await fetch(`${oidc}/token`, {
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: 'console', refresh_token: signedIn.refreshToken }),
+      });
+      expect(refresh.status).toBe(400);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+
+  it('sends a page on another origin no code: the realm knows the console’s redirect URIs exactly', async () => {
+    const foreign = 'http://127.0.0.1:5174';
+    const server = await serveSigninPage(foreign, page);
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(server.url);
+      await tab.waitForURL((url) => url.origin === new URL(infrastructure.keycloakUrl).origin);
+      expect(await tab.textContent('body')).toMatch(/redirect_uri/);
+      expect(await tab.locator('#username').count()).toBe(0);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+});
