@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 // Prints a KeycloakRealmImport custom resource (JSON, which kubectl accepts) whose
-// spec.realm is the realm export kept in infra/keycloak/political-system-realm.json.
+// spec.realm is the realm export kept in infra/keycloak/political-system-realm.json, hardened
+// for a cluster by infra/keycloak/hardened-realm.mjs (HTTPS only, password policy, bounded
+// lockouts, events kept, no password grant, no literal secret, rotated refresh tokens, no
+// offline access by default, audience exactly the platform, personal data only in ID tokens).
 // The realm is not copied into infra/k8s: this script reads it at the time of import.
 //
 //   node infra/k8s/realm-import.mjs | kubectl apply -f -
@@ -20,6 +23,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { hardenRealm } from "../keycloak/hardened-realm.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -84,20 +88,14 @@ if (Array.isArray(realm.users) && realm.users.length > 0) {
     delete realm.users;
   }
 }
+realm = hardenRealm(realm);
 if (opts.consoleOrigins.length > 0) {
   const console = (realm.clients ?? []).find((client) => client.clientId === "console");
   if (!console) fail(`${opts.realmFile} has no console client for --console-origin`);
   console.redirectUris = opts.consoleOrigins.map((origin) => `${origin}/*`);
   console.webOrigins = [...opts.consoleOrigins];
 }
-if (realm.sslRequired === "none") warn('realm has sslRequired "none"; use "external" or "all" in production');
 for (const client of realm.clients ?? []) {
-  if (typeof client.secret === "string" && !client.secret.startsWith("${") && !client.secret.startsWith("**")) {
-    warn(`client ${client.clientId} carries a literal secret; regenerate it in Keycloak after the import`);
-  }
-  if (client.directAccessGrantsEnabled === true) {
-    warn(`client ${client.clientId} allows the password grant (directAccessGrantsEnabled); turn it off in production`);
-  }
   const local = [...(client.redirectUris ?? []), ...(client.webOrigins ?? []), client.rootUrl, client.baseUrl]
     .filter((u) => typeof u === "string" && /localhost|127\.0\.0\.1/.test(u));
   if (local.length > 0) warn(`client ${client.clientId} points at local addresses: ${local.join(", ")}`);

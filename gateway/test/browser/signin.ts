@@ -14,8 +14,8 @@ export interface SigninConfig {
   realm: string;
   clientId: string;
   gatewayUrl: string;
-  /** The GraphQL document the page sends to the gateway once signed in. */
-  query: string;
+  /** The GraphQL document the page sends to the gateway once signed in (none: the page only signs in). */
+  query: string | null;
 }
 
 /** What the page keeps once signed in. */
@@ -23,7 +23,7 @@ export interface SignedIn {
   accessToken: string;
   idToken: string;
   refreshToken: string;
-  gateway: { status: number; body: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> } };
+  gateway: { status: number; body: { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> } } | null;
 }
 
 /**
