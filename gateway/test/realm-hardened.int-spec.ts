@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, DEMO_USERS, infrastructure, repositoryRoot } from '@ps/testing';
-import { launchChromium, serveSigninPage, signInThroughBrowser } from './browser/signin';
+import { launchChromium, serveSigninPage, signInThroughBrowser, type SignedIn } from './browser/signin';
 import { CONSOLE_ORIGIN } from './platform';
 
 /**
@@ -13,6 +14,7 @@ const REALM = 'political-system-hardened';
 const base = infrastructure.keycloakUrl;
 const oidc = `${base}/realms/${REALM}/protocol/openid-connect`;
 const USER = DEMO_USERS.dinhAnViewer;
+const ADMINISTRATOR = DEMO_USERS.dinhAnAdmin;
 /** The demo password is refused by the policy, even at import: the test's user gets one that passes. */
 const PASSWORD = 'Mat-Khau-Thu-2026';
 
@@ -27,6 +29,15 @@ async function admin(path: string, init: { method?: string; body?: unknown } = {
   });
 }
 
+/** RFC 6238 with the realm's default OTP policy (HMAC-SHA1, 6 digits, 30 s), as an authenticator app computes it. */
+function oneTimeCode(secret: string, at = Date.now()): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 30_000)));
+  const digest = createHmac('sha1', Buffer.from(secret, 'utf8')).update(counter).digest();
+  const offset = digest[digest.length - 1] & 0x0f;
+  return String((digest.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
 const claimsOf = (jwt: string): Json => JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString()) as Json;
 const token = (parameters: Record<string, string>) => fetch(`${oidc}/token`, { method: 'POST', body: new URLSearchParams(parameters) });
 
@@ -38,7 +49,7 @@ function hardenedRealm(): Json {
   });
   const realm = (JSON.parse(printed) as { spec: { realm: Json & { users: Json[] } } }).spec.realm;
   expect(realm.sslRequired).toBe('all');
-  const users = realm.users.filter((user) => user.username === USER).map((user) => ({ ...user, credentials: [{ type: 'password', value: PASSWORD, temporary: false }] }));
+  const users = realm.users.filter((user) => user.username === USER || user.username === ADMINISTRATOR).map((user) => ({ ...user, credentials: [{ type: 'password', value: PASSWORD, temporary: false }] }));
   return { ...realm, realm: REALM, sslRequired: 'external', users };
 }
 
@@ -89,6 +100,34 @@ describe('the hardened realm', () => {
       expect({ status: reused.status, error: ((await reused.json()) as Json).error }).toEqual({ status: 400, error: 'invalid_grant' });
       const offline = await token({ grant_type: 'refresh_token', client_id: 'console', refresh_token: ((await first.json()) as { refresh_token: string }).refresh_token, scope: 'openid offline_access' });
       expect(offline.status).toBe(400);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+
+  it('asks an administrator for a one-time code, set up at the first sign-in, before the browser goes back to the console', async () => {
+    const server = await serveSigninPage(CONSOLE_ORIGIN, { keycloakUrl: base, realm: REALM, clientId: 'console', gatewayUrl: '', query: null });
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      await tab.goto(server.url);
+      await tab.waitForSelector('#username');
+      await tab.fill('#username', ADMINISTRATOR);
+      await tab.fill('#password', PASSWORD);
+      await tab.click('#kc-login');
+      await tab.waitForSelector('#totp');
+      expect(new URL(tab.url()).origin).toBe(new URL(base).origin);
+      expect(await tab.locator('#kc-totp-secret-qr-code').count()).toBe(1);
+      // The administrator's authenticator app, set up from the page's secret.
+      const secret = await tab.inputValue('#totpSecret');
+      await tab.fill('#totp', oneTimeCode(secret));
+      await tab.fill('#userLabel', 'Điện thoại công vụ');
+      await tab.click('#saveTOTPBtn');
+      await tab.waitForFunction("/^(signed-in|failed)/.test(document.getElementById('status')?.textContent ?? '')");
+      expect(await tab.textContent('#status')).toBe('signed-in');
+      const signedIn = (await tab.evaluate('window.signedIn')) as SignedIn;
+      expect((claimsOf(signedIn.accessToken).realm_access as { roles: string[] }).roles.sort()).toEqual(['commune-admin', 'second-factor-required']);
     } finally {
       await browser.close();
       await server.stop();
