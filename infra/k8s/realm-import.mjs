@@ -91,6 +91,10 @@ if (opts.consoleOrigins.length > 0) {
   console.webOrigins = [...opts.consoleOrigins];
 }
 if (realm.sslRequired === "none") warn('realm has sslRequired "none"; use "external" or "all" in production');
+// Keycloak falls back to its built-in (English) pages when the theme is missing from its image.
+if (realm.loginTheme && fs.existsSync(path.resolve(here, "../keycloak/themes", realm.loginTheme))) {
+  warn(`realm uses the login theme ${realm.loginTheme} of infra/keycloak/themes; the cluster's Keycloak image must carry it (README "Import the Keycloak realm")`);
+}
 for (const client of realm.clients ?? []) {
   if (typeof client.secret === "string" && !client.secret.startsWith("${") && !client.secret.startsWith("**")) {
     warn(`client ${client.clientId} carries a literal secret; regenerate it in Keycloak after the import`);
