@@ -1,4 +1,5 @@
 import { DEMO_PASSWORD, DEMO_USERS, eventually, graphqlRequest, infrastructure, type StartedProcess } from '@ps/testing';
+import { consoleAuthorizationUrl, keepScreenshot, openTab, readLoginPage, switchLanguage } from './browser/login-page';
 import { launchChromium, serveSigninPage, signInThroughBrowser, signOutThroughBrowser } from './browser/signin';
 import { CONSOLE_ORIGIN, gatewayUrl, startPlatform, stopPlatform } from './platform';
 
@@ -63,6 +64,77 @@ describe('a browser app signs in and out', () => {
     } finally {
       await browser.close();
       await server.stop();
+    }
+  });
+});
+
+describe('the login page speaks Vietnamese first (realm theme political-system)', () => {
+  const { keycloakUrl, keycloakRealm } = infrastructure;
+  const consoleLogin = consoleAuthorizationUrl(keycloakUrl, keycloakRealm, `${CONSOLE_ORIGIN}/`, 'vi');
+  const bareLogin = consoleAuthorizationUrl(keycloakUrl, keycloakRealm, `${CONSOLE_ORIGIN}/`);
+  const vietnamese = {
+    lang: 'vi',
+    title: 'Đăng nhập — Hệ thống chính trị',
+    header: 'Hệ thống chính trị — Đảng, Nhà nước, Mặt trận Tổ quốc',
+    pageTitle: 'Đăng nhập tài khoản',
+    button: 'Đăng nhập',
+  };
+  const english = {
+    lang: 'en',
+    title: 'Sign in — Political-system platform',
+    header: 'Political-system platform — Party, State, Fatherland Front',
+    pageTitle: 'Sign in to your account',
+    button: 'Sign In',
+  };
+
+  it('shows a browser with no language preference the Vietnamese page; the switch goes to English and back; a wrong password is said in Vietnamese', async () => {
+    const browser = await launchChromium();
+    try {
+      const tab = await openTab(browser);
+      await tab.goto(bareLogin);
+      const page = await readLoginPage(tab);
+      expect(page).toMatchObject({ ...vietnamese, alert: null });
+      expect(page.usernameLabel).toMatch(/^Tên đăng nhập hoặc email/);
+      expect(page.passwordLabel).toMatch(/^Mật khẩu/);
+      process.stdout.write(`[browser] login page screenshot: ${await keepScreenshot(tab, 'login-vi.png')}\n`);
+
+      await switchLanguage(tab, 'en');
+      const switched = await readLoginPage(tab);
+      expect(switched).toMatchObject({ ...english, alert: null });
+      expect(switched.usernameLabel).toMatch(/^Username or email/);
+      process.stdout.write(`[browser] login page screenshot: ${await keepScreenshot(tab, 'login-en.png')}\n`);
+
+      await switchLanguage(tab, 'vi');
+      expect(await readLoginPage(tab)).toMatchObject(vietnamese);
+
+      // One failure only: brute-force detection locks a user after two failures less than 1 s apart.
+      await tab.fill('#username', DEMO_USERS.dinhAnViewer);
+      await tab.fill('#password', 'not-the-password');
+      await Promise.all([tab.waitForNavigation(), tab.click('#kc-login')]);
+      const refused = await readLoginPage(tab);
+      expect(refused).toMatchObject({ ...vietnamese, alert: 'Tên đăng nhập hoặc mật khẩu không đúng.' });
+      process.stdout.write(`[browser] login page screenshot: ${await keepScreenshot(tab, 'login-vi-invalid.png')}\n`);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('shows an English browser the Vietnamese page when the console asks for vi (ui_locales), and English when nobody asks', async () => {
+    const browser = await launchChromium();
+    try {
+      const tab = await openTab(browser, 'en-US');
+      expect(await tab.evaluate('navigator.language')).toBe('en-US');
+      await tab.goto(consoleLogin);
+      expect(await readLoginPage(tab)).toMatchObject(vietnamese);
+      await switchLanguage(tab, 'en');
+      expect(await readLoginPage(tab)).toMatchObject(english);
+
+      // Keycloak follows Accept-Language before the realm's default: why the console sends ui_locales=vi.
+      const other = await openTab(browser, 'en-US');
+      await other.goto(bareLogin);
+      expect(await readLoginPage(other)).toMatchObject(english);
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -95,6 +95,10 @@ if (opts.consoleOrigins.length > 0) {
   console.redirectUris = opts.consoleOrigins.map((origin) => `${origin}/*`);
   console.webOrigins = [...opts.consoleOrigins];
 }
+// Keycloak falls back to its built-in (English) pages when the theme is missing from its image.
+if (realm.loginTheme && fs.existsSync(path.resolve(here, "../keycloak/themes", realm.loginTheme))) {
+  warn(`realm uses the login theme ${realm.loginTheme} of infra/keycloak/themes; the cluster's Keycloak image must carry it (README "Import the Keycloak realm")`);
+}
 for (const client of realm.clients ?? []) {
   const local = [...(client.redirectUris ?? []), ...(client.webOrigins ?? []), client.rootUrl, client.baseUrl]
     .filter((u) => typeof u === "string" && /localhost|127\.0\.0\.1/.test(u));

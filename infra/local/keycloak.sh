@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Local Keycloak (dev mode, H2 file database) from Maven Central, with the realm(s) in infra/keycloak/.
+# Local Keycloak (dev mode, H2 file database) from Maven Central, with the realm(s) in infra/keycloak/
+# and the themes in infra/keycloak/themes/ (copied into the dist at every start).
 # usage: keycloak.sh fetch|start|stop|status
 # env:   KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT (9190, health endpoints)
 # The realm file is the truth: dev mode imports a realm only when it does not exist yet, so when the
@@ -13,6 +14,7 @@ REALM=political-system
 PORT="${KEYCLOAK_PORT:-8180}"
 MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9190}"
 REALM_DIR="$REPO_ROOT/infra/keycloak"
+THEME_DIR="$REALM_DIR/themes"
 DOWNLOAD_DIR="$LOCAL_DIR/keycloak-dist"
 DIST="$LOCAL_DIR/keycloak-$VERSION"
 REALM_SHA_FILE="$LOCAL_DIR/keycloak-realm.sha256"
@@ -64,8 +66,22 @@ prepare_import() {
   cp "$REALM_DIR"/*.json "$DIST/data/import/"
 }
 
+# Copy every theme of infra/keycloak/themes into the dist's themes/ (replacing the previous copy, so a
+# file deleted in the repository goes too). Dev mode caches neither themes nor templates, so a running
+# Keycloak serves the new copy at the next page; no database change is needed for a theme.
+deploy_themes() {
+  [[ -d $THEME_DIR ]] || return 0
+  local theme name
+  for theme in "$THEME_DIR"/*/; do
+    name=$(basename "$theme")
+    rm -rf "${DIST:?}/themes/$name"
+    cp -R "$theme" "$DIST/themes/$name"
+  done
+}
+
 start() {
   if pid_alive "$NAME"; then
+    deploy_themes
     # Started earlier (perhaps still booting): wait for it rather than start a second one.
     wait_for "$NAME" 180 ready_or_dead && pid_alive "$NAME" || die "$NAME did not start; see $LOG_DIR/$NAME.log"
     log "$NAME already running on $BASE_URL"
@@ -77,6 +93,7 @@ start() {
   if port_open 127.0.0.1 "$PORT"; then log "port $PORT is taken by another process; using it as Keycloak"; return 0; fi
   fetch
   prepare_import
+  deploy_themes
   local java; java=$(java_bin 17)
   log "starting $NAME on $BASE_URL (management/health on 127.0.0.1:$MANAGEMENT_PORT)"
   echo "===== $(date -Is) start" >>"$LOG_DIR/$NAME.log"
