@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, unitSubject, type GuardedUnit, type Principal } from '@ps/auth';
 import { ReformPlanCreated } from '@ps/contracts';
-import { inForceOn, insertVersion, requiredText, stampAsOf, versionOn, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { inForceOn, insertVersion, isStableId, requiredText, stampAsOf, versionOn, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { NotFoundError } from '@ps/errors';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -31,6 +31,31 @@ export class PlanService {
       plans.map((plan) => stampAsOf(plan, asOf)),
       (plan) => plan.unitCode,
     );
+  }
+
+  /**
+   * Plans in force on `asOf` with a task in force then assigned to each organization, of units
+   * inside the caller's territory that day (one query per batch).
+   */
+  async ofOrganizations(principal: Principal, organizationIds: readonly string[], asOf: string): Promise<Map<string, ReformPlan[]>> {
+    const organizations = organizationIds.filter(isStableId);
+    if (organizations.length === 0) return new Map();
+    const assigned = `FROM reform_task task WHERE task.plan_id = plan.id AND ${inForceOn('task', ':asOf')}`;
+    const query = this.dataSource
+      .getRepository(ReformPlan)
+      .createQueryBuilder('plan')
+      .addSelect(`ARRAY(SELECT DISTINCT assignee::text ${assigned.replace('FROM reform_task task', 'FROM reform_task task, unnest(task.organization_ids) assignee')} AND assignee = ANY(CAST(:organizations AS uuid[])))`, 'assignees')
+      .where(`EXISTS (SELECT 1 ${assigned} AND task.organization_ids && CAST(:organizations AS uuid[]))`, { organizations, asOf })
+      .andWhere(inForceOn('plan', ':asOf'))
+      .orderBy('plan.valid_from')
+      .addOrderBy('plan.created_at');
+    const { entities, raw } = await territoryGuard.joinUnitOn(query, principal, 'plan.unit_code', asOf).getRawAndEntities<{ plan_id: string; assignees: string[] }>();
+    const assignees = new Map(raw.map((row) => [row.plan_id, row.assignees]));
+    const byOrganization = new Map<string, ReformPlan[]>();
+    for (const plan of entities.map((entity) => stampAsOf(entity, asOf))) {
+      for (const id of assignees.get(plan.id) ?? []) byOrganization.set(id, [...(byOrganization.get(id) ?? []), plan]);
+    }
+    return byOrganization;
   }
 
   /** Drafts a plan, in force from the effective date of the decision that adopted it (officers). */
