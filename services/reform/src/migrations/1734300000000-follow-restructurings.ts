@@ -26,7 +26,6 @@ export class FollowRestructurings1734300000000 implements MigrationInterface {
     await runner.query('ALTER TABLE staffing_proposal ADD COLUMN placed_on date');
     await runner.query('UPDATE staffing_proposal SET placed_on = drafted_on');
     await runner.query('ALTER TABLE staffing_proposal ALTER COLUMN placed_on SET NOT NULL');
-    await runner.query('CREATE INDEX reform_task_organizations ON reform_task USING gin (organization_ids)');
     await runner.query('ALTER TABLE staffing_proposal_step DROP CONSTRAINT staffing_proposal_step_step_check');
     await runner.query(`ALTER TABLE staffing_proposal_step ADD CONSTRAINT staffing_proposal_step_step_check CHECK (step IN (${STEPS}, 'MOVED'))`);
   }
@@ -34,7 +33,6 @@ export class FollowRestructurings1734300000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('ALTER TABLE staffing_proposal_step DROP CONSTRAINT staffing_proposal_step_step_check');
     await runner.query(`ALTER TABLE staffing_proposal_step ADD CONSTRAINT staffing_proposal_step_step_check CHECK (step IN (${STEPS}))`);
-    await runner.query('DROP INDEX reform_task_organizations');
     await runner.query('ALTER TABLE staffing_proposal DROP COLUMN placed_on');
     await runner.query('ALTER TABLE reform_unit_succession DROP COLUMN successor_path, DROP COLUMN reason, DROP COLUMN decision');
     await runner.query('DROP TABLE reform_organization_succession');

@@ -25,7 +25,8 @@ export class PlanService {
       .where('plan.unit_code IN (:...unitCodes)', { unitCodes })
       .andWhere(inForceOn('plan', ':asOf'), { asOf })
       .orderBy('plan.valid_from')
-      .addOrderBy('plan.created_at');
+      .addOrderBy('plan.created_at')
+      .addOrderBy('plan.id');
     const plans = await territoryGuard.joinUnitOn(query, principal, 'plan.unit_code', asOf).getMany();
     return groupBy(
       plans.map((plan) => stampAsOf(plan, asOf)),
@@ -48,7 +49,8 @@ export class PlanService {
       .where(`EXISTS (SELECT 1 ${assigned} AND task.organization_ids && CAST(:organizations AS uuid[]))`, { organizations, asOf })
       .andWhere(inForceOn('plan', ':asOf'))
       .orderBy('plan.valid_from')
-      .addOrderBy('plan.created_at');
+      .addOrderBy('plan.created_at')
+      .addOrderBy('plan.id');
     const { entities, raw } = await territoryGuard.joinUnitOn(query, principal, 'plan.unit_code', asOf).getRawAndEntities<{ plan_id: string; assignees: string[] }>();
     const assignees = new Map(raw.map((row) => [row.plan_id, row.assignees]));
     const byOrganization = new Map<string, ReformPlan[]>();
