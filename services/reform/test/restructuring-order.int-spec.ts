@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OrganizationClosed, UnitsMerged } from '@ps/contracts';
+import { OrganizationClosed, UnitDissolved, UnitsMerged } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import type { RunningService } from '@ps/service-kit';
 import { DEMO_USERS, eventually } from '@ps/testing';
@@ -18,6 +18,7 @@ const [closedFirst, successorFirst, closedLast, successorLast] = [randomUUID(), 
 const chain = [randomUUID(), randomUUID(), randomUUID()];
 const proposals: Record<string, string> = {};
 const tasks: Record<string, string> = {};
+let districtPlan = '';
 
 /** Organization's closing of an An Lập body whose work passes to `successorId`. */
 const closing = (id: string, successorId: string, effectiveDate: string) => eventMessage(OrganizationClosed, {
@@ -50,6 +51,9 @@ beforeAll(async () => {
     proposals[organizationId] = await created(reform.url, DEMO_USERS.anLapOfficer, 'draftStaffingProposal', 'DraftStaffingProposalInput',
       draftInput(organizationId, { change: on('2025-03-01', '03/ĐA-UBND') }));
   }
+  districtPlan = await created(reform.url, DEMO_USERS.districtOfficer, 'createReformPlan', 'CreateReformPlanInput', {
+    unitCode: '720', title: 'Kết thúc hoạt động cấp huyện', resolutionRef: '60-NQ/TW', change: on('2025-04-15', '04/KH-UBND'),
+  });
 });
 
 afterAll(() => reform?.stop());
@@ -86,5 +90,23 @@ describe('a merger’s events in either order', () => {
       { organization_ids: [chain[2]], valid_from: '2026-01-01', valid_to: null },
     ]);
     expect((await proposalRow(proposals[chain[0]])).steps).toEqual(['DRAFTED', 'MOVED', 'MOVED', 'MOVED']);
+  });
+});
+
+describe('a dissolution naming a successor', () => {
+  it('continues the dissolved district’s plan under the province, citing a marked placeholder when the event cites no decision', async () => {
+    await reform.bus.publish([eventMessage(UnitDissolved, {
+      code: '720', closed: [], successor: '74', rehomed: [], endedOrganizations: [], effectiveDate: '2025-07-01', reason: null, decision: null,
+    }, { aggregateId: '720', actor: 'system:test' })]);
+    const versions = () => reform.dataSource.query('SELECT unit_code, valid_from::text, valid_to::text FROM reform_plan WHERE id = $1 ORDER BY valid_from', [districtPlan]);
+    await until('the district’s plan carried', async () => (await versions()).length === 2);
+    expect(await versions()).toEqual([
+      { unit_code: '720', valid_from: '2025-04-15', valid_to: '2025-07-01' },
+      { unit_code: '74', valid_from: '2025-07-01', valid_to: null },
+    ]);
+    const [audit] = await reform.dataSource.query(
+      `SELECT audit.unit_code, audit.unit_paths::text[] AS paths, decision.number FROM audit_log audit JOIN decision ON decision.id = audit.decision_id
+        WHERE audit.target_id = $1 AND audit.operation = 'followUnitSuccession'`, [districtPlan]);
+    expect(audit).toEqual({ unit_code: '74', paths: ['74.720', '74'], number: 'KHONG-RO-QUYET-DINH' });
   });
 });
