@@ -41,12 +41,14 @@ export class PlanService {
   async ofOrganizations(principal: Principal, organizationIds: readonly string[], asOf: string): Promise<Map<string, ReformPlan[]>> {
     const organizations = organizationIds.filter(isStableId);
     if (organizations.length === 0) return new Map();
-    const assigned = `FROM reform_task task WHERE task.plan_id = plan.id AND ${inForceOn('task', ':asOf')}`;
+    const taskInForce = `task.plan_id = plan.id AND ${inForceOn('task', ':asOf')}`;
+    const asked = 'CAST(:organizations AS uuid[])';
     const query = this.dataSource
       .getRepository(ReformPlan)
       .createQueryBuilder('plan')
-      .addSelect(`ARRAY(SELECT DISTINCT assignee::text ${assigned.replace('FROM reform_task task', 'FROM reform_task task, unnest(task.organization_ids) assignee')} AND assignee = ANY(CAST(:organizations AS uuid[])))`, 'assignees')
-      .where(`EXISTS (SELECT 1 ${assigned} AND task.organization_ids && CAST(:organizations AS uuid[]))`, { organizations, asOf })
+      // Which of the organizations asked each plan's tasks are assigned to: the plan is listed under each.
+      .addSelect(`ARRAY(SELECT DISTINCT assignee::text FROM reform_task task, unnest(task.organization_ids) assignee WHERE ${taskInForce} AND assignee = ANY(${asked}))`, 'assignees')
+      .where(`EXISTS (SELECT 1 FROM reform_task task WHERE ${taskInForce} AND task.organization_ids && ${asked})`, { organizations, asOf })
       .andWhere(inForceOn('plan', ':asOf'))
       .orderBy('plan.valid_from')
       .addOrderBy('plan.created_at')
