@@ -19,7 +19,7 @@ export const reformSuccessionReads = {
   unitsMerged: consumerView(
     UnitsMerged,
     fieldsRead(UnitsMerged.payload, { predecessors: true, ...restructuringRead }).extend({
-      successor: fieldsRead(merged.successor, { code: true, name: true, path: true }),
+      successor: fieldsRead(merged.successor, { code: true, path: true }),
     }),
   ),
   unitDissolved: consumerView(UnitDissolved, fieldsRead(UnitDissolved.payload, { code: true, successor: true, ...restructuringRead })),
