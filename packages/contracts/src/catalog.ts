@@ -32,6 +32,7 @@ import { ReformPlanCreated } from './reform/plan.events';
 import { ReformTaskAssigned, ReformTaskProgressReported } from './reform/task.events';
 import { StaffingProposalApproved } from './reform/staffing-proposal.events';
 import { proposalAnswerReads, proposalApprovalReads } from './reform/staffing-proposal.reads';
+import { reformSuccessionReads } from './reform/succession.reads';
 import { QuotaIncreaseRefused } from './organization/quota-refusal.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
@@ -78,4 +79,5 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'evaluation organization names': Object.values(ratedOrganizationReads),
   'reform staffing proposal answers': Object.values(proposalAnswerReads),
   'organization staffing proposal approvals': Object.values(proposalApprovalReads),
+  'reform restructuring follower': Object.values(reformSuccessionReads),
 };

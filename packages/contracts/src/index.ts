@@ -28,4 +28,5 @@ export * from './reform/plan.events';
 export * from './reform/task.events';
 export * from './reform/staffing-proposal.events';
 export * from './reform/staffing-proposal.reads';
+export * from './reform/succession.reads';
 export * from './personnel/assignment.events';

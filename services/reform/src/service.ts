@@ -19,15 +19,17 @@ import { PlanDocumentsGoalsTasksIndicators1734000000000 } from './migrations/173
 import { ReformGoal } from './plan/goal.entity';
 import { planContentsLoaders } from './plan/plan-contents.loaders';
 import { CreateStaffingProposals1734100000000 } from './migrations/1734100000000-create-staffing-proposals';
+import { FollowRestructurings1734300000000 } from './migrations/1734300000000-follow-restructurings';
 import { ReformPlan } from './plan/plan.entity';
 import { planLoaders } from './plan/plan.loaders';
-import { PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
+import { OrganizationPlansResolver, PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
 import { PlanService } from './plan/plan.service';
 import { progressLoaders } from './progress/progress.loaders';
 import { OrganizationProgressResolver, UnitProgressResolver } from './progress/progress.resolver';
 import { SourceDocument } from './source-document/source-document.entity';
 import { SourceDocumentResolver } from './source-document/source-document.resolver';
 import { SourceDocumentService } from './source-document/source-document.service';
+import { followRestructurings } from './succession/restructuring.follow';
 import { projectSuccessions } from './succession/succession.projection';
 import { ReformTask, TaskProgressReport } from './task/task.entity';
 import { TaskResolver } from './task/task.resolver';
@@ -69,12 +71,14 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     AuditTrailReads1733100000000,
     PlanDocumentsGoalsTasksIndicators1734000000000,
     CreateStaffingProposals1734100000000,
+    FollowRestructurings1734300000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
       [
         new PlanResolver(new PlanService(dataSource)),
         new UnitPlansResolver(),
+        new OrganizationPlansResolver(),
         new SourceDocumentResolver(new SourceDocumentService(dataSource)),
         new TaskResolver(new TaskService(dataSource)),
         new IndicatorResolver(new IndicatorService(dataSource)),
@@ -93,5 +97,6 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger })),
     projectSuccessions(new InboxConsumer({ name: 'reform.successions', bus, dataSource, logger })),
     receiveProposalAnswers(new InboxConsumer({ name: 'reform.proposal-answers', bus, dataSource, logger })),
+    followRestructurings(new InboxConsumer({ name: 'reform.restructurings', bus, dataSource, logger })),
   ],
 };

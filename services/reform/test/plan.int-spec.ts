@@ -128,7 +128,7 @@ describe('the audit trail’s reform page', () => {
 
 // Last: after the merge, Xã An Lập has no current version any more.
 describe('after a merge of the caller’s commune', () => {
-  it('keeps the commune’s plans readable as they stood, and today’s successor out of reach', async () => {
+  it('keeps the commune’s plans readable as they stood, carries them to the successor from the merger date, and keeps today’s successor out of reach', async () => {
     const successor = { code: '25789', name: 'Xã Định An', tier: 'COMMUNE' as const, path: '74.720.25789', parentCode: '720', validFrom: '2025-07-01', validTo: null, decision: null };
     await service.bus.publish([
       eventMessage(
@@ -148,6 +148,14 @@ describe('after a merge of the caller’s commune', () => {
       ['25789', []],
     ]);
     expect(await plansOf(DEMO_USERS.anLapAdmin)).toEqual([['25801', []], ['25789', []]]);
-    expect(await plansOf(DEMO_USERS.districtAdmin)).toEqual([['25801', []], ['25789', ['Kiện toàn xã mới']]]);
+    await eventually(
+      async () => ((await service.dataSource.query("SELECT count(*)::int AS n FROM reform_plan WHERE unit_code = '25789' AND valid_from = '2025-07-01'"))[0].n === 3 ? true : undefined),
+      { what: 'the commune’s plans carried to its successor' },
+    );
+    // The carried plans' versions begin the same day as the new one: compared as a set.
+    const today = await plansOf(DEMO_USERS.districtAdmin);
+    expect(today?.[0]).toEqual(['25801', []]);
+    expect([...(today?.[1][1] ?? [])].sort()).toEqual(['Kiện toàn xã mới', 'Sắp xếp tổ chức bộ máy', 'Tinh giản biên chế 2025']);
+    expect(await plansOf(DEMO_USERS.districtAdmin, '2025-06-30')).toEqual([['25801', ['Sắp xếp tổ chức bộ máy', 'Tinh giản biên chế 2025']], ['25789', []]]);
   });
 });

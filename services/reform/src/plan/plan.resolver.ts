@@ -8,6 +8,7 @@ import {
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, Directive, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { AdministrativeUnit } from '../territory/administrative-unit.type';
+import { Organization } from '../territory/organization.type';
 import { ReformPlan } from './plan.entity';
 import { CreateReformPlanInput } from './plan.inputs';
 import { ReformIndicator } from '../indicator/indicator.entity';
@@ -70,5 +71,22 @@ export class UnitPlansResolver {
     @Ctx() { loaders }: Context,
   ) {
     return loaders.plansOn.load({ code: unit.code, asOf: asOfDate(asOf ?? unit.asOf) });
+  }
+}
+
+@Resolver(() => Organization)
+export class OrganizationPlansResolver {
+  @Directive('@requires(fields: "asOf")')
+  @FieldResolver(() => [ReformPlan], {
+    nullable: true,
+    description:
+      'Kế hoạch cải cách có nhiệm vụ giao cho tổ chức, như vào ngày asOf (rỗng ngoài địa bàn; null khi dịch vụ cải cách không phản hồi) / reform plans with a task assigned to the organization as of a date (empty outside your territory; null while the reform service is unavailable)',
+  })
+  plans(
+    @Root() organization: Organization,
+    @Arg('asOf', () => LocalDate, ENTITY_AS_OF_ARGUMENT) asOf: string | null,
+    @Ctx() { loaders }: Context,
+  ) {
+    return loaders.organizationPlansOn.load({ id: organization.id, asOf: asOfDate(asOf ?? organization.asOf) });
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { requireCapability, unitSubject, type GuardedUnit, type Principal } from '@ps/auth';
 import { ReformPlanCreated } from '@ps/contracts';
-import { inForceOn, insertVersion, requiredText, stampAsOf, versionOn, writeDated, type DatedWrite } from '@ps/effective-dating';
+import { inForceOn, insertVersion, isStableId, requiredText, stampAsOf, versionOn, writeDated, type DatedWrite } from '@ps/effective-dating';
 import { NotFoundError } from '@ps/errors';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
@@ -25,12 +25,41 @@ export class PlanService {
       .where('plan.unit_code IN (:...unitCodes)', { unitCodes })
       .andWhere(inForceOn('plan', ':asOf'), { asOf })
       .orderBy('plan.valid_from')
-      .addOrderBy('plan.created_at');
+      .addOrderBy('plan.created_at')
+      .addOrderBy('plan.id');
     const plans = await territoryGuard.joinUnitOn(query, principal, 'plan.unit_code', asOf).getMany();
     return groupBy(
       plans.map((plan) => stampAsOf(plan, asOf)),
       (plan) => plan.unitCode,
     );
+  }
+
+  /**
+   * Plans in force on `asOf` with a task in force then assigned to each organization, of units
+   * inside the caller's territory that day (one query per batch).
+   */
+  async ofOrganizations(principal: Principal, organizationIds: readonly string[], asOf: string): Promise<Map<string, ReformPlan[]>> {
+    const organizations = organizationIds.filter(isStableId);
+    if (organizations.length === 0) return new Map();
+    const taskInForce = `task.plan_id = plan.id AND ${inForceOn('task', ':asOf')}`;
+    const asked = 'CAST(:organizations AS uuid[])';
+    const query = this.dataSource
+      .getRepository(ReformPlan)
+      .createQueryBuilder('plan')
+      // Which of the organizations asked each plan's tasks are assigned to: the plan is listed under each.
+      .addSelect(`ARRAY(SELECT DISTINCT assignee::text FROM reform_task task, unnest(task.organization_ids) assignee WHERE ${taskInForce} AND assignee = ANY(${asked}))`, 'assignees')
+      .where(`EXISTS (SELECT 1 FROM reform_task task WHERE ${taskInForce} AND task.organization_ids && ${asked})`, { organizations, asOf })
+      .andWhere(inForceOn('plan', ':asOf'))
+      .orderBy('plan.valid_from')
+      .addOrderBy('plan.created_at')
+      .addOrderBy('plan.id');
+    const { entities, raw } = await territoryGuard.joinUnitOn(query, principal, 'plan.unit_code', asOf).getRawAndEntities<{ plan_id: string; assignees: string[] }>();
+    const assignees = new Map(raw.map((row) => [row.plan_id, row.assignees]));
+    const byOrganization = new Map<string, ReformPlan[]>();
+    for (const plan of entities.map((entity) => stampAsOf(entity, asOf))) {
+      for (const id of assignees.get(plan.id) ?? []) byOrganization.set(id, [...(byOrganization.get(id) ?? []), plan]);
+    }
+    return byOrganization;
   }
 
   /** Drafts a plan, in force from the effective date of the decision that adopted it (officers). */

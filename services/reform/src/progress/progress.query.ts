@@ -18,13 +18,16 @@ function placedPlans(principal: Principal): { sql: string; parameters: Record<st
   return {
     sql: `
     lineage (plan_id, code, since, hops) AS (
-      SELECT plan.id, plan.unit_code, NULL::date, 0 FROM reform_plan plan WHERE ${inForceOn('plan', ':asOf')}
+      -- A plan follows its unit's successions itself (a new version under the successor); the lineage
+      -- still places one the follower has not reached. Only successions after the version began
+      -- apply: a version already under the successor, or at a unit re-established, stays put.
+      SELECT plan.id, plan.unit_code, plan.valid_from, 0 FROM reform_plan plan WHERE ${inForceOn('plan', ':asOf')}
       UNION ALL
       -- each succession after the one before it: a unit re-established later does not send the plan back
       SELECT lineage.plan_id, succession.successor_code, succession.effective_date, lineage.hops + 1
         FROM lineage JOIN reform_unit_succession succession
           ON succession.predecessor_code = lineage.code AND succession.effective_date <= :asOf
-         AND (lineage.since IS NULL OR succession.effective_date > lineage.since)
+         AND succession.effective_date > lineage.since
        WHERE lineage.hops < ${MAX_SUCCESSIONS}
     ),
     last_place AS (

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { StaffingProposal, proposalSnapshot } from './proposal.entity';
 import { ProposalStatus, ProposalStepKind } from './proposal.kinds';
 import { aboutProposal, appendStep } from './proposal.steps';
-import { unitOn } from './proposal.territory';
+import { unitOn } from '../territory/unit-on';
 
 /** Organization's answers are recorded as this actor: nobody at reform takes the step. */
 const ANSWERS = systemActor('reform.proposal-answers');
@@ -40,7 +40,7 @@ async function recordAnswer(manager: EntityManager, answer: Answer): Promise<voi
   const reason = answer.kind === ProposalStepKind.APPLIED ? `Tổ chức đã nâng biên chế lên ${answer.amount} / quota raised to ${answer.amount}` : answer.message;
   const change = { effectiveDate: answer.effectiveDate, reason, decision: decisionRefOf(approval) };
   await writeDatedIn(manager, { actor: ANSWERS, operation: 'applyStaffingProposal', change }, async (write) => {
-    const unit = await unitOn(manager, proposal.unitCode, proposal.draftedOn);
+    const unit = await unitOn(manager, proposal.unitCode, proposal.placedOn);
     aboutProposal(write, proposal, unit).before(proposalSnapshot(proposal));
     const outcome: Partial<StaffingProposal> = answer.kind === ProposalStepKind.APPLIED
       ? { status: ProposalStatus.APPLIED, appliedQuota: answer.amount }

@@ -64,6 +64,10 @@ export class StaffingProposal {
   @Column({ name: 'drafted_on', type: 'date' })
   draftedOn!: string;
 
+  /** The day the proposal came under its unit: drafted there, or moved there by a restructuring. */
+  @Column({ name: 'placed_on', type: 'date' })
+  placedOn!: string;
+
   @Field(() => String, { nullable: true, description: 'Ý kiến thẩm định / the appraisal opinion' })
   @Column({ name: 'appraisal_opinion', type: 'text', nullable: true })
   appraisalOpinion!: string | null;

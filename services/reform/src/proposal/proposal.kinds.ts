@@ -26,7 +26,17 @@ export enum ProposalStepKind {
   WITHDRAWN = 'WITHDRAWN',
   APPLIED = 'APPLIED',
   APPLY_FAILED = 'APPLY_FAILED',
+  /** A restructuring carried the proposal to the successor unit or organization. */
+  MOVED = 'MOVED',
 }
+
+/**
+ * Proposals still waiting for the competent tier's decision: a restructuring carries them to the
+ * successor unit and organization. An APPROVED one is decided and already announced to
+ * organization with its organization: it stays as it is, and organization's answer (quota raised,
+ * or refused for an organization that has closed) settles it.
+ */
+export const OPEN_PROPOSAL_STATUSES: readonly ProposalStatus[] = [ProposalStatus.DRAFT, ProposalStatus.SUBMITTED, ProposalStatus.APPRAISED];
 
 registerEnumType(ProposalStatus, { name: 'StaffingProposalStatus', description: 'Trạng thái đề án biên chế / staffing proposal status' });
 registerEnumType(ProposalStepKind, { name: 'StaffingProposalStepKind', description: 'Bước xử lý đề án / a step of a staffing proposal' });

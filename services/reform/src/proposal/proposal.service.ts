@@ -44,7 +44,7 @@ export class ProposalService {
       const unit = await proposingUnit(write.manager, principal, input.unitCode, write.date);
       requireProposingUnit(principal, unit);
       const proposal = write.manager.getRepository(StaffingProposal).create({
-        ...fields, id: randomUUID(), unitCode: unit.code, status: ProposalStatus.DRAFT, draftedOn: write.date, appraisalOpinion: null,
+        ...fields, id: randomUUID(), unitCode: unit.code, status: ProposalStatus.DRAFT, draftedOn: write.date, placedOn: write.date, appraisalOpinion: null,
         decisionRef: null, outcomeReason: null, outcomeCode: null, appliedQuota: null, createdBy: write.actor.userId,
       });
       await write.manager.getRepository(StaffingProposal).insert(proposal);

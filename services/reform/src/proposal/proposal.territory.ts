@@ -10,11 +10,13 @@ const { table, codeColumn, pathColumn } = territoryGuard.source;
 
 /**
  * Cuts a query over proposals (`alias`) to those whose unit lay inside the caller's territory
- * on the day the proposal was drafted, inside the SQL; joins that unit version as `<alias>_unit`.
+ * on the day the proposal came under it (drafted there, or moved there by a restructuring: a
+ * successor may not have existed when the proposal was drafted), inside the SQL; joins that
+ * unit version as `<alias>_unit`.
  */
 export function proposalsWithinTerritory<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, principal: Principal, alias: string): SelectQueryBuilder<T> {
   const unit = `${alias}_unit`;
-  const date = `${alias}.drafted_on`;
+  const date = `${alias}.placed_on`;
   query.innerJoin(table, unit, `${unit}.${codeColumn} = ${alias}.unit_code AND ${inForceOn(unit, date)}`);
   const { sql, parameters } = territoryGuard.conditionAt(principal, `${unit}.${pathColumn}`, date, `${unit}Scope`);
   return query.andWhere(sql, parameters);
@@ -40,16 +42,6 @@ export async function lockedProposal(manager: EntityManager, principal: Principa
 export async function proposingUnit(manager: EntityManager, principal: Principal, code: string, date: string): Promise<GuardedUnit & ProposingUnit> {
   const unit = await territoryGuard.unitWithin(manager, principal, code, date);
   return { ...unit, tier: await tierOf(manager, code, date) };
-}
-
-/** The unit version in force on the date, as the audit trail names it (for writes no caller makes: organization's answers). */
-export async function unitOn(manager: EntityManager, code: string, date: string): Promise<GuardedUnit & ProposingUnit> {
-  const [unit]: Array<GuardedUnit & ProposingUnit> = await manager.query(
-    `SELECT unit.${codeColumn} AS code, unit.name, unit.${pathColumn}::text AS path, unit.tier, unit.valid_from::text AS "validFrom", unit.valid_to::text AS "validTo"
-       FROM ${table} unit WHERE unit.${codeColumn} = $1 AND ${inForceOn('unit', '$2')}`,
-    [code, date],
-  );
-  return unit ?? { code, name: code, path: code, tier: '', validFrom: date, validTo: null };
 }
 
 async function tierOf(manager: EntityManager, code: string, date: string): Promise<string> {

@@ -3,9 +3,10 @@ import type { InboxConsumer } from '@ps/events';
 
 /**
  * Records, from organization's `UnitsMerged`, which unit each merged-away unit passed to and
- * when: the roll-up counts a plan of a commune that ceased under its successor from that date.
- * (A split names no single successor, so a split unit's plans stay with it until moved.)
- * Redelivery changes nothing.
+ * when: the roll-up counts a plan of a commune that ceased under its successor from that date,
+ * even before the restructuring follower (restructuring.follow.ts, which records the same rows
+ * with their decision) has carried the plan there. (A split names no single successor, so a split
+ * unit's plans stay with it.) Redelivery changes nothing.
  */
 export function projectSuccessions(consumer: InboxConsumer): InboxConsumer {
   return consumer.on(territoryReads.unitsMerged, async ({ payload: { predecessors, successor, effectiveDate } }, manager) => {

@@ -30,3 +30,8 @@ export function checkLinks(links: readonly string[]): string[] {
   }
   return links.map((link) => link.trim());
 }
+
+/** The organizations assigned once `closed` has passed to `successor`: the successor in its place, each once, in order. */
+export function reassigned(organizationIds: readonly string[], closed: string, successor: string): string[] {
+  return [...new Set(organizationIds.map((id) => (id === closed ? successor : id)))];
+}
