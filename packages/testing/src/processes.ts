@@ -26,6 +26,10 @@ export async function startNodeProcess(options: {
   env: Record<string, string>;
   script?: string;
 }): Promise<StartedProcess> {
+  // A process left on the port would answer the readiness check in the new one's place.
+  if (await fetch(`http://127.0.0.1:${options.port}/health/live`).then(() => true, () => false)) {
+    throw new InvariantViolation(`port ${options.port} already answers: another process would be tested as ${options.name}`);
+  }
   const root = repositoryRoot();
   const logs = join(root, '.local', 'logs');
   mkdirSync(logs, { recursive: true });
