@@ -25,8 +25,10 @@ export interface ProposalView {
   appliedQuota: number | null;
 }
 
-const STEP = `mutation ($input: ProposalStepInput!) { step: %s(input: $input) { id status } }`;
+/** A proposal step's mutation, its answer aliased `step` whichever step it is. */
+const stepMutation = (mutation: string) => `mutation ($input: ProposalStepInput!) { step: ${mutation}(input: $input) { id status } }`;
 
+/** One operation through the gateway as `username` (a real Keycloak login); the caller checks the answer. */
 export async function gateway<Data>(username: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<Data>> {
   return graphqlRequest<Data>(gatewayUrl, query, { token: await tokenFor(username), variables });
 }
@@ -79,7 +81,7 @@ const stepInput = (proposalId: string, date: string, number: string, comment?: s
 
 /** One proposal step through the gateway, as `username`; the caller checks the answer. */
 export function proposalStep(mutation: string, username: string, proposalId: string, date: string, number: string, comment?: string) {
-  return gateway<{ step: { id: string; status: string } }>(username, STEP.replace('%s', mutation), { input: stepInput(proposalId, date, number, comment) });
+  return gateway<{ step: { id: string; status: string } }>(username, stepMutation(mutation), { input: stepInput(proposalId, date, number, comment) });
 }
 
 /**
