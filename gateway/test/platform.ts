@@ -52,6 +52,29 @@ export interface PlatformOptions {
   gatewayEnv?: Record<string, string>;
   /** The services to start (all unless given): a test of the edge alone needs organization only; the others stay down. */
   services?: readonly ServiceName[];
+  /** The services' Kafka (default: the shared broker); a test that stops Kafka passes its private one. */
+  kafkaBrokers?: readonly string[];
+}
+
+/**
+ * Starts one service on its port, database and this run's topics; also how a test brings back a
+ * service it stopped or killed, on the same state.
+ */
+export function startPlatformService(name: ServiceName, options: PlatformOptions = {}): Promise<StartedProcess> {
+  const { port } = SERVICES.find((service) => service.name === name) as (typeof SERVICES)[number];
+  return startNodeProcess({
+    name,
+    folder: join('services', name),
+    port,
+    env: {
+      ...sharedEnv,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseOf(name),
+      KAFKA_BROKERS: (options.kafkaBrokers ?? infrastructure.kafkaBrokers).join(','),
+      KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
+    },
+  });
 }
 
 /**
@@ -67,23 +90,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Star
   });
   const started: StartedProcess[] = [];
   try {
-    for (const { name, port } of services) {
-      started.push(
-        await startNodeProcess({
-          name,
-          folder: join('services', name),
-          port,
-          env: {
-            ...sharedEnv,
-            NODE_ENV: 'test',
-            LOG_LEVEL: 'warn',
-            DATABASE_URL: databaseOf(name),
-            KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-            KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
-          },
-        }),
-      );
-    }
+    for (const { name } of services) started.push(await startPlatformService(name, options));
     started.push(
       await startNodeProcess({
         name: 'gateway',
@@ -120,13 +127,19 @@ export async function projectedUnits(service: Exclude<ServiceName, 'organization
   return row.n;
 }
 
-/** Waits until personnel, evaluation and reform each know every unit organization holds. */
-export async function everyServiceProjectedTheTerritory(): Promise<void> {
+/**
+ * Waits until personnel, evaluation and reform (or the services named) each know every unit
+ * organization holds; a busy machine may need longer than the default.
+ */
+export async function everyServiceProjectedTheTerritory(
+  services: ReadonlyArray<Exclude<ServiceName, 'organization'>> = ['personnel', 'evaluation', 'reform'],
+  timeoutMs = 180_000,
+): Promise<void> {
   const [owned] = await queryDatabase<{ n: number }>(databaseOf('organization'), 'SELECT count(DISTINCT code)::int AS n FROM administrative_unit');
-  for (const service of ['personnel', 'evaluation', 'reform'] as const) {
+  for (const service of services) {
     await eventually(async () => ((await projectedUnits(service)) === owned.n ? true : undefined), {
       what: `${service} projected the ${owned.n} units of the seeded territory`,
-      timeoutMs: 180_000,
+      timeoutMs,
     });
   }
 }

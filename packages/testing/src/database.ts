@@ -45,3 +45,39 @@ export async function queryDatabase<Row = Record<string, unknown>>(
     await client.end();
   }
 }
+
+/** A transaction a test holds open on a connection of its own, to make a service wait on its locks. */
+export interface HeldTransaction {
+  /** The backend's process id, as pg_stat_activity and pg_blocking_pids name it. */
+  pid: number;
+  query: <Row = Record<string, unknown>>(sql: string, parameters?: unknown[]) => Promise<Row[]>;
+  /** Rolls the transaction back (dropping its locks) and closes the connection. */
+  release: () => Promise<void>;
+}
+
+/** Opens a connection and begins a transaction on it; `release` ends both. */
+export async function holdTransaction(url: string): Promise<HeldTransaction> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    const { rows: [{ pid }] } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    let released = false;
+    return {
+      pid,
+      query: async <Row>(sql: string, parameters: unknown[] = []) => (await client.query(sql, parameters)).rows as Row[],
+      release: async () => {
+        if (released) return;
+        released = true;
+        try {
+          await client.query('ROLLBACK');
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  } catch (error) {
+    await client.end();
+    throw error;
+  }
+}

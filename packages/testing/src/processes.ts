@@ -9,7 +9,10 @@ import { InvariantViolation } from '@ps/errors';
 export interface StartedProcess {
   name: string;
   baseUrl: string;
+  /** Asks the process to end (SIGTERM) and waits until it has. */
   stop: () => Promise<void>;
+  /** Sends `signal` and waits until the process has exited (SIGKILL: a crash, no shutdown hooks). */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
 /**
@@ -23,6 +26,10 @@ export async function startNodeProcess(options: {
   env: Record<string, string>;
   script?: string;
 }): Promise<StartedProcess> {
+  // A process left on the port would answer the readiness check in the new one's place.
+  if (await fetch(`http://127.0.0.1:${options.port}/health/live`).then(() => true, () => false)) {
+    throw new InvariantViolation(`port ${options.port} already answers: another process would be tested as ${options.name}`);
+  }
   const root = repositoryRoot();
   const logs = join(root, '.local', 'logs');
   mkdirSync(logs, { recursive: true });
@@ -36,10 +43,11 @@ export async function startNodeProcess(options: {
   child.stderr?.pipe(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const stop = async (): Promise<void> => {
-    if (child.exitCode === null) child.kill('SIGTERM');
+  const kill = async (signal: NodeJS.Signals): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
+  const stop = (): Promise<void> => kill('SIGTERM');
   try {
     await eventually(
       async () => {
@@ -53,5 +61,5 @@ export async function startNodeProcess(options: {
     await stop();
     throw error;
   }
-  return { name: options.name, baseUrl, stop };
+  return { name: options.name, baseUrl, stop, kill };
 }

@@ -12,7 +12,8 @@ describe('test harness', () => {
 
   it('gives each service its own test database and topic prefix', () => {
     const env = serviceTestEnv('personnel');
-    expect(env.DATABASE_URL).toMatch(/\/ps_personnel_test$/);
+    // A checkout's own suffix (PS_TEST_DATABASE_SUFFIX) follows the name.
+    expect(new URL(env.DATABASE_URL).pathname).toBe(`/ps_personnel_test${process.env.PS_TEST_DATABASE_SUFFIX ?? ''}`);
     expect(env.KAFKA_TOPIC_PREFIX).toMatch(/^test-personnel-/);
     expect(env.PORT).toBe('0');
     expect(env.GATEWAY_PROOF_SECRET.length).toBeGreaterThanOrEqual(32); // what the subgraphs require
