@@ -32,6 +32,8 @@ import { ReformPlanCreated } from './reform/plan.events';
 import { ReformTaskAssigned, ReformTaskProgressReported } from './reform/task.events';
 import { StaffingProposalApproved } from './reform/staffing-proposal.events';
 import { proposalAnswerReads, proposalApprovalReads } from './reform/staffing-proposal.reads';
+import { reformOrganizationReads } from './reform/organization.reads';
+import { reformPersonnelReads } from './reform/personnel.reads';
 import { QuotaIncreaseRefused } from './organization/quota-refusal.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
@@ -78,4 +80,6 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'evaluation organization names': Object.values(ratedOrganizationReads),
   'reform staffing proposal answers': Object.values(proposalAnswerReads),
   'organization staffing proposal approvals': Object.values(proposalApprovalReads),
+  'reform task organizations': Object.values(reformOrganizationReads),
+  'reform task owners': Object.values(reformPersonnelReads),
 };

@@ -19,6 +19,9 @@ import { PlanDocumentsGoalsTasksIndicators1734000000000 } from './migrations/173
 import { ReformGoal } from './plan/goal.entity';
 import { planContentsLoaders } from './plan/plan-contents.loaders';
 import { CreateStaffingProposals1734100000000 } from './migrations/1734100000000-create-staffing-proposals';
+import { TaskOrganizationsAndPeople1734200000000 } from './migrations/1734200000000-task-organizations-and-people';
+import { projectOrganizations } from './organization/organization.projection';
+import { projectPeople } from './person/person.projection';
 import { ReformPlan } from './plan/plan.entity';
 import { planLoaders } from './plan/plan.loaders';
 import { PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
@@ -31,6 +34,7 @@ import { SourceDocumentService } from './source-document/source-document.service
 import { projectSuccessions } from './succession/succession.projection';
 import { ReformTask, TaskProgressReport } from './task/task.entity';
 import { TaskResolver } from './task/task.resolver';
+import { TaskAssigneesResolver } from './task/task-assignees.resolver';
 import { TaskService } from './task/task.service';
 import { receiveProposalAnswers } from './proposal/proposal.answers';
 import { ProposalStep, StaffingProposal } from './proposal/proposal.entity';
@@ -69,6 +73,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     AuditTrailReads1733100000000,
     PlanDocumentsGoalsTasksIndicators1734000000000,
     CreateStaffingProposals1734100000000,
+    TaskOrganizationsAndPeople1734200000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(
@@ -77,6 +82,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
         new UnitPlansResolver(),
         new SourceDocumentResolver(new SourceDocumentService(dataSource)),
         new TaskResolver(new TaskService(dataSource)),
+        new TaskAssigneesResolver(),
         new IndicatorResolver(new IndicatorService(dataSource)),
         new UnitProgressResolver(),
         new OrganizationProgressResolver(),
@@ -93,5 +99,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     projectTerritory(new InboxConsumer({ name: 'reform.territory', bus, dataSource, logger })),
     projectSuccessions(new InboxConsumer({ name: 'reform.successions', bus, dataSource, logger })),
     receiveProposalAnswers(new InboxConsumer({ name: 'reform.proposal-answers', bus, dataSource, logger })),
+    projectOrganizations(new InboxConsumer({ name: 'reform.organizations', bus, dataSource, logger })),
+    projectPeople(new InboxConsumer({ name: 'reform.people', bus, dataSource, logger })),
   ],
 };
