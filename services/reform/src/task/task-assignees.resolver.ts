@@ -1,4 +1,5 @@
 import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { Person } from '../person/person.type';
 import { Organization } from '../territory/organization.type';
 import { ReformTask } from './task.entity';
 
@@ -15,5 +16,14 @@ export class TaskAssigneesResolver {
   })
   organizations(@Root() task: ReformTask): Organization[] {
     return task.organizationIds.map((id) => ({ id }));
+  }
+
+  /** A reference personnel resolves as of today inside the caller's territory: null there when it does not. */
+  @FieldResolver(() => Person, {
+    nullable: true,
+    description: 'Người chịu trách nhiệm, do dịch vụ nhân sự trả lời như hôm nay (null ngoài địa bàn) / the owner, as the personnel service answers them today (null outside your territory)',
+  })
+  owner(@Root() task: ReformTask): Person {
+    return { id: task.ownerPersonId };
   }
 }
