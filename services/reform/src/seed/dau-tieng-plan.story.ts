@@ -14,8 +14,11 @@ export const STORY_COMMUNES: readonly string[] = [
   '25777', '25780', '25783', '25786', '25789', '25792', '25795', '25798', '25801', '25804', '25807', '25810',
 ];
 
-/** The people personnel's seed registers in the district and its communes (its 2,320 Party members of September 2013). */
-export const STORY_PEOPLE = 2320;
+/**
+ * The people personnel's seed registers in the district and its communes: its 2,320 Party members
+ * of September 2013 and the eight cadres of its 2015–2020 planning list (at the district).
+ */
+export const STORY_PEOPLE = 2328;
 
 /** Kết luận số 64-KL/TW ngày 28/5/2013 (real), as the district recorded it (the recording date is illustrative). */
 export const CONCLUSION_64 = {
