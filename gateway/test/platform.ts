@@ -113,13 +113,13 @@ export async function projectedUnits(service: Exclude<ServiceName, 'organization
   return row.n;
 }
 
-/** Waits until personnel, evaluation and reform each know every unit organization holds. */
-export async function everyServiceProjectedTheTerritory(): Promise<void> {
+/** Waits until personnel, evaluation and reform each know every unit organization holds (each at most `timeoutMs`). */
+export async function everyServiceProjectedTheTerritory(timeoutMs = 180_000): Promise<void> {
   const [owned] = await queryDatabase<{ n: number }>(databaseOf('organization'), 'SELECT count(DISTINCT code)::int AS n FROM administrative_unit');
   for (const service of ['personnel', 'evaluation', 'reform'] as const) {
     await eventually(async () => ((await projectedUnits(service)) === owned.n ? true : undefined), {
       what: `${service} projected the ${owned.n} units of the seeded territory`,
-      timeoutMs: 180_000,
+      timeoutMs,
     });
   }
 }
