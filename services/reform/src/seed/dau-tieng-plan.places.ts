@@ -29,7 +29,7 @@ const BODIES = `
 export async function storyReadiness(dataSource: DataSource): Promise<{ units: number; bodies: number; people: number }> {
   const units = [STORY_DISTRICT, ...STORY_COMMUNES];
   const [row] = await dataSource.query(
-    `SELECT (SELECT count(*) FROM ${table} unit WHERE unit.${codeColumn} = ANY($1::text[]) AND ${inForceOn('unit', '$2::date')})::int AS units,
+    `SELECT (SELECT count(*) FROM ${table} unit WHERE unit.${codeColumn} = ANY($3::text[]) AND ${inForceOn('unit', '$2::date')})::int AS units,
             (SELECT count(*) FROM (${BODIES}) bodies)::int AS bodies,
             (SELECT count(*) FROM reform_person person WHERE person.unit_code = ANY($3::text[]))::int AS people`,
     [STORY_COMMUNES, FIRST_ASSIGNMENT, units],
