@@ -48,6 +48,10 @@ say(`seeding the Dầu Tiếng communes' work results (2024 and 2026) once evalu
 pnpm(['--filter', '@ps/evaluation', 'run', 'seed'], {
   env: { DATABASE_URL: databaseUrl('ps_evaluation'), LOG_LEVEL: 'info' },
 });
+say(`seeding the Dầu Tiếng reform plans (Conclusion 64-KL/TW, 2014–2020) once reform has the story's organizations and people (${seconds()})`);
+pnpm(['--filter', '@ps/reform', 'run', 'seed'], {
+  env: { DATABASE_URL: databaseUrl('ps_reform'), LOG_LEVEL: 'info' },
+});
 say(`demo data ready (${seconds()})`);
 process.stdout.write(`
   Gateway:   ${GATEWAY}   (ready after ${seconds()})

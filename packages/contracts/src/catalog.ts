@@ -33,6 +33,8 @@ import { ReformTaskAssigned, ReformTaskProgressReported } from './reform/task.ev
 import { StaffingProposalApproved } from './reform/staffing-proposal.events';
 import { proposalAnswerReads, proposalApprovalReads } from './reform/staffing-proposal.reads';
 import { reformSuccessionReads } from './reform/succession.reads';
+import { reformOrganizationReads } from './reform/organization.reads';
+import { reformPersonnelReads } from './reform/personnel.reads';
 import { QuotaIncreaseRefused } from './organization/quota-refusal.events';
 
 /** Every event contract of every producer, for checks that must cover them all. */
@@ -80,4 +82,6 @@ export const CONSUMER_VIEWS: Readonly<Record<string, ReadonlyArray<EventContract
   'reform staffing proposal answers': Object.values(proposalAnswerReads),
   'organization staffing proposal approvals': Object.values(proposalApprovalReads),
   'reform restructuring follower': Object.values(reformSuccessionReads),
+  'reform task organizations': Object.values(reformOrganizationReads),
+  'reform task owners': Object.values(reformPersonnelReads),
 };

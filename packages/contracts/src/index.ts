@@ -29,4 +29,6 @@ export * from './reform/task.events';
 export * from './reform/staffing-proposal.events';
 export * from './reform/staffing-proposal.reads';
 export * from './reform/succession.reads';
+export * from './reform/organization.reads';
+export * from './reform/personnel.reads';
 export * from './personnel/assignment.events';

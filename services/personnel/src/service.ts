@@ -62,6 +62,7 @@ import { SeatOccupancyResolver } from './seat/seat-occupancy.resolver';
 import { SeatOccupancyService } from './seat/seat-occupancy.service';
 import { personLoaders } from './person/person.loaders';
 import { PersonResolver } from './person/person.resolver';
+import { personReferenceLoaders, personReferenceResolvers } from './person/person.reference';
 import { PersonService } from './person/person.service';
 import { PlanningEntry } from './planning/planning.entity';
 import { PlanningLists } from './planning/planning-list.service';
@@ -94,6 +95,7 @@ function serviceLoaders(dataSource: DataSource, principal: Principal) {
   return {
     ...staffLoaders(new StaffCounts(dataSource), principal),
     ...personLoaders(new PersonalDataService(dataSource), principal),
+    ...personReferenceLoaders(dataSource, principal),
     ...partyMembershipLoaders(new PartyMemberCounts(dataSource), principal),
     ...managementLoaders(dataSource),
     ...rewardDisciplineLoaders(dataSource),
@@ -172,7 +174,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
       orphanedTypes: [AdministrativeUnit, Organization, AuditTrail],
-      referenceResolvers: referenceByKey('AdministrativeUnit', 'Organization', 'AuditTrail'),
+      referenceResolvers: { ...referenceByKey('AdministrativeUnit', 'Organization', 'AuditTrail'), ...personReferenceResolvers },
     }),
   territory: territoryGuard,
   loaders: serviceLoaders,

@@ -20,6 +20,9 @@ import { ReformGoal } from './plan/goal.entity';
 import { planContentsLoaders } from './plan/plan-contents.loaders';
 import { CreateStaffingProposals1734100000000 } from './migrations/1734100000000-create-staffing-proposals';
 import { FollowRestructurings1734300000000 } from './migrations/1734300000000-follow-restructurings';
+import { TaskOrganizationsAndPeople1734200000000 } from './migrations/1734200000000-task-organizations-and-people';
+import { projectOrganizations } from './organization/organization.projection';
+import { projectPeople } from './person/person.projection';
 import { ReformPlan } from './plan/plan.entity';
 import { planLoaders } from './plan/plan.loaders';
 import { OrganizationPlansResolver, PlanResolver, UnitPlansResolver } from './plan/plan.resolver';
@@ -33,6 +36,7 @@ import { followRestructurings } from './succession/restructuring.follow';
 import { projectSuccessions } from './succession/succession.projection';
 import { ReformTask, TaskProgressReport } from './task/task.entity';
 import { TaskResolver } from './task/task.resolver';
+import { TaskAssigneesResolver } from './task/task-assignees.resolver';
 import { TaskService } from './task/task.service';
 import { receiveProposalAnswers } from './proposal/proposal.answers';
 import { ProposalStep, StaffingProposal } from './proposal/proposal.entity';
@@ -71,6 +75,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     AuditTrailReads1733100000000,
     PlanDocumentsGoalsTasksIndicators1734000000000,
     CreateStaffingProposals1734100000000,
+    TaskOrganizationsAndPeople1734200000000,
     FollowRestructurings1734300000000,
   ],
   schema: (dataSource: DataSource) =>
@@ -81,6 +86,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
         new OrganizationPlansResolver(),
         new SourceDocumentResolver(new SourceDocumentService(dataSource)),
         new TaskResolver(new TaskService(dataSource)),
+        new TaskAssigneesResolver(),
         new IndicatorResolver(new IndicatorService(dataSource)),
         new UnitProgressResolver(),
         new OrganizationProgressResolver(),
@@ -98,5 +104,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
     projectSuccessions(new InboxConsumer({ name: 'reform.successions', bus, dataSource, logger })),
     receiveProposalAnswers(new InboxConsumer({ name: 'reform.proposal-answers', bus, dataSource, logger })),
     followRestructurings(new InboxConsumer({ name: 'reform.restructurings', bus, dataSource, logger })),
+    projectOrganizations(new InboxConsumer({ name: 'reform.organizations', bus, dataSource, logger })),
+    projectPeople(new InboxConsumer({ name: 'reform.people', bus, dataSource, logger })),
   ],
 };

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { REFORM_TOPIC } from '@ps/contracts';
 import type { RunningService } from '@ps/service-kit';
 import { changeOn, DEMO_USERS, errorCodes, eventually, queryEntities, rowCounts, tokenFor, WRITE_TRAIL_TABLES } from '@ps/testing';
+import { announceAssignees, organizationIn, personIn } from './assignees.fixtures';
 import { createdId, mutate, startReform } from './reform-client';
 
 let service: RunningService;
 const CONTENT_TABLES = ['reform_source_document', 'reform_plan', 'reform_goal', 'reform_task', 'reform_task_progress', 'reform_indicator', 'reform_indicator_actual'];
 const written = () => rowCounts((sql) => service.dataSource.query(sql), [...CONTENT_TABLES, ...WRITE_TRAIL_TABLES]);
-const committee = randomUUID();
-const owner = randomUUID();
+const committee = organizationIn('25801', 'Ủy ban nhân dân xã An Lập');
+const owner = personIn('25801', 'Nguyễn Văn Mẫu 0001');
 const ids: Record<string, string> = {};
 
 /** The Conclusion of the 7th plenum (XI), as the seed district's plan cites it. */
@@ -17,7 +18,7 @@ const conclusion = {
   issuedOn: '2013-05-28', issuer: 'Ban Chấp hành Trung ương', level: 'CENTRAL', change: changeOn('2013-06-01', { number: '01/VP-HU', decidedOn: '2013-06-01' }),
 };
 const task = () => ({
-  planId: ids.plan, title: 'Rà soát chức năng, nhiệm vụ các tổ chức', organizationIds: [committee], ownerPersonId: owner, deadline: '2014-12-31',
+  planId: ids.plan, title: 'Rà soát chức năng, nhiệm vụ các tổ chức', organizationIds: [committee.id], ownerPersonId: owner.personId, deadline: '2014-12-31',
   change: changeOn('2013-10-01', { number: '12/QĐ-UBND', decidedOn: '2013-10-01' }),
 });
 const report = (completion: number, on: string, evidence = 'Báo cáo kết quả rà soát') => ({
@@ -39,6 +40,7 @@ const anLapPlan = async (asOf: string) => {
 
 beforeAll(async () => {
   service = await startReform();
+  await announceAssignees(service, [committee], [owner]);
 });
 
 afterAll(() => service?.stop());

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { UnitsMerged } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import type { RunningService } from '@ps/service-kit';
 import { changeOn, DEMO_USERS, eventually, queryEntities, tokenFor } from '@ps/testing';
+import { announceAssignees, organizationIn, personIn } from './assignees.fixtures';
 import { createdId, mutate, startReform } from './reform-client';
 
 let service: RunningService;
-const dinhAnCommittee = randomUUID();
-const owner = randomUUID();
+const dinhAnCommittee = organizationIn('25789', 'Ủy ban nhân dân xã Định An');
+const anLapCommittee = organizationIn('25801', 'Ủy ban nhân dân xã An Lập');
+const owner = personIn('720', 'Trần Văn Mẫu 0002');
 const SELECTION = 'plans tasks completedTasks overdueTasks inProgressTasks averageCompletion completionRate indicators { name measure plans reporting target actual achievedPercent }';
 
 /** The roll-up of each unit as of a date, as a user sees it. */
@@ -39,7 +40,7 @@ async function communePlan(unitCode: string, actuals: Array<[string, number]>): 
 /** A task of a plan, assigned on 2013-10-01, with its progress reports [date, completion]. */
 async function planTask(planId: string, organizationId: string, deadline: string, reports: Array<[string, number]>): Promise<void> {
   const taskId = createdId(await mutate(service, DEMO_USERS.districtOfficer, 'assignReformTask', 'AssignReformTaskInput', {
-    planId, title: `Nhiệm vụ đến ${deadline}`, organizationIds: [organizationId], ownerPersonId: owner, deadline, change: changeOn('2013-10-01'),
+    planId, title: `Nhiệm vụ đến ${deadline}`, organizationIds: [organizationId], ownerPersonId: owner.personId, deadline, change: changeOn('2013-10-01'),
   }), 'assignReformTask');
   for (const [on, completion] of reports) {
     const reported = await mutate(service, DEMO_USERS.districtOfficer, 'reportTaskProgress', 'ReportTaskProgressInput', {
@@ -51,11 +52,12 @@ async function planTask(planId: string, organizationId: string, deadline: string
 
 beforeAll(async () => {
   service = await startReform();
+  await announceAssignees(service, [dinhAnCommittee, anLapCommittee], [owner]);
   const anLap = await communePlan('25801', [['2014', 80], ['2019', 100]]);
-  await planTask(anLap, randomUUID(), '2014-12-31', [['2014-11-30', 100]]);
+  await planTask(anLap, anLapCommittee.id, '2014-12-31', [['2014-11-30', 100]]);
   const dinhAn = await communePlan('25789', [['2014', 90], ['2019', 100]]);
-  await planTask(dinhAn, dinhAnCommittee, '2015-12-31', [['2014-10-01', 50]]);
-  await planTask(dinhAn, dinhAnCommittee, '2018-12-31', []);
+  await planTask(dinhAn, dinhAnCommittee.id, '2015-12-31', [['2014-10-01', 50]]);
+  await planTask(dinhAn, dinhAnCommittee.id, '2018-12-31', []);
 });
 
 afterAll(() => service?.stop());
@@ -87,7 +89,7 @@ describe('the progress roll-up by tier', () => {
 
   it('adds up an organization’s tasks', async () => {
     const response = await queryEntities<{ progress: Record<string, unknown> }>(
-      service.url, 'Organization', [{ id: dinhAnCommittee }], 'progress(asOf: "2016-01-01") { plans tasks overdueTasks inProgressTasks averageCompletion indicators { name } }',
+      service.url, 'Organization', [{ id: dinhAnCommittee.id }], 'progress(asOf: "2016-01-01") { plans tasks overdueTasks inProgressTasks averageCompletion indicators { name } }',
       await tokenFor(DEMO_USERS.districtAdmin),
     );
     expect(response.errors).toBeUndefined();

@@ -1,5 +1,5 @@
 import { EffectiveVersion } from '@ps/effective-dating';
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity } from 'typeorm';
 import { Gender, PersonnelCategory } from './person.kinds';
 import { EducationLevel, PoliticalTheoryLevel, ProfessionalLevel, StateManagementTraining } from './person-qualifications.kinds';
@@ -16,6 +16,7 @@ const COEFFICIENT = { from: (value: string | null) => (value === null ? null : N
  * audited (Decree 13/2023/NĐ-CP). Qualifications, rank and salary grade are versioned like the
  * unit. People registered before the e-file have no personal data (null).
  */
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'Cán bộ, công chức, viên chức / a person on the staff' })
 @Entity({ name: 'person' })
 export class Person extends EffectiveVersion {

@@ -6,6 +6,7 @@ import { BadUserInputError, NotFoundError } from '@ps/errors';
 import { groupBy } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { planForWriting } from '../plan/plan.access';
+import { checkAssignees } from './task.assignees';
 import { progressSnapshot, ReformTask, TaskProgressReport, taskSnapshot } from './task.entity';
 import type { AssignReformTaskInput, ReportTaskProgressInput } from './task.inputs';
 import { checkCompletion, checkIds, checkLinks } from './task.rules';
@@ -50,6 +51,7 @@ export class TaskService {
     };
     return writeDated(this.dataSource, { actor: principal, operation: 'assignReformTask', change: input.change }, async (write) => {
       const { plan, unit } = await planForWriting(write, principal, input.planId);
+      await checkAssignees(write.manager, unit, write.date, fields);
       if (fields.deadline < write.date) {
         throw new BadUserInputError(`Thời hạn ${fields.deadline} trước ngày giao ${write.date}`, `Deadline ${fields.deadline} is before the assignment on ${write.date}`, {
           reason: 'DEADLINE_BEFORE_ASSIGNMENT', deadline: fields.deadline,
