@@ -3,6 +3,7 @@ import { OrganizationClosed, UnitDissolved, UnitsMerged } from '@ps/contracts';
 import { eventMessage } from '@ps/events';
 import type { RunningService } from '@ps/service-kit';
 import { DEMO_USERS, eventually } from '@ps/testing';
+import { announceAssignees, organizationIn, personIn } from './assignees.fixtures';
 import { draftInput } from './proposal.fixtures';
 import { created, on } from './restructuring.fixtures';
 import { startReform } from './reform-client';
@@ -41,12 +42,14 @@ const until = (what: string, probe: () => Promise<boolean>) => eventually(async 
 
 beforeAll(async () => {
   reform = await startReform();
+  const owner = personIn('25801', 'Nguyễn Văn Chủ');
+  await announceAssignees(reform, [closedFirst, closedLast, chain[0]].map((id) => organizationIn('25801', `Tổ chức ${id}`, { id })), [owner]);
   const planId = await created(reform.url, DEMO_USERS.anLapOfficer, 'createReformPlan', 'CreateReformPlanInput', {
     unitCode: '25801', title: 'Sắp xếp tổ chức bộ máy', resolutionRef: '18-NQ/TW', change: on('2025-01-02', '01/KH-UBND'),
   });
   for (const organizationId of [closedFirst, closedLast, chain[0]]) {
     tasks[organizationId] = await created(reform.url, DEMO_USERS.anLapOfficer, 'assignReformTask', 'AssignReformTaskInput', {
-      planId, title: `Nhiệm vụ của ${organizationId}`, organizationIds: [organizationId], ownerPersonId: randomUUID(), deadline: '2026-12-31', change: on('2025-01-10', '02/KH-UBND'),
+      planId, title: `Nhiệm vụ của ${organizationId}`, organizationIds: [organizationId], ownerPersonId: owner.personId, deadline: '2026-12-31', change: on('2025-01-10', '02/KH-UBND'),
     });
     proposals[organizationId] = await created(reform.url, DEMO_USERS.anLapOfficer, 'draftStaffingProposal', 'DraftStaffingProposalInput',
       draftInput(organizationId, { change: on('2025-03-01', '03/ĐA-UBND') }));
