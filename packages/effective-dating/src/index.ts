@@ -23,4 +23,5 @@ export * from './validity';
 export * from './write/bulk-versions';
 export * from './write/dated-write';
 export * from './write/revise';
+export * from './write/projected-versions';
 export * from './write/versions';

@@ -1,7 +1,6 @@
 import { ratedOrganizationReads, type RatedOrganizationRead } from '@ps/contracts';
-import { dayBefore, inForceOn, notEndedBy } from '@ps/effective-dating';
+import { storeProjectedVersion } from '@ps/effective-dating';
 import type { EventHandler, InboxConsumer } from '@ps/events';
-import type { EntityManager } from 'typeorm';
 
 /**
  * Keeps `rated_organization` in step with the organization's events: every version of every
@@ -9,27 +8,11 @@ import type { EntityManager } from 'typeorm';
  * is applied with its inbox row, so a redelivery changes nothing.
  */
 export function projectOrganizationNames(consumer: InboxConsumer): InboxConsumer {
-  const apply: EventHandler<{ organization: RatedOrganizationRead }> = (event, manager) => storeVersion(manager, event.payload.organization);
+  const apply: EventHandler<{ organization: RatedOrganizationRead }> = ({ payload: { organization } }, manager) =>
+    storeProjectedVersion(manager, 'rated_organization', organization, { name: organization.name });
   return consumer
     .on(ratedOrganizationReads.organizationCreated, apply)
     .on(ratedOrganizationReads.organizationChanged, apply)
     .on(ratedOrganizationReads.organizationMoved, apply)
     .on(ratedOrganizationReads.organizationClosed, apply);
-}
-
-/**
- * Stores the version an event leaves in force: the version in force the day before it starts,
- * if it runs past that start, ends there; a version of the same start (a same-day correction,
- * or the closing of a version) is replaced.
- */
-async function storeVersion(manager: EntityManager, version: RatedOrganizationRead): Promise<void> {
-  await manager.query(
-    `UPDATE rated_organization SET valid_to = $2 WHERE id = $1 AND ${inForceOn('', '$3::date')} AND ${notEndedBy('', '$2::date')}`,
-    [version.id, version.validFrom, dayBefore(version.validFrom)],
-  );
-  await manager.query(
-    `INSERT INTO rated_organization (id, valid_from, valid_to, name) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, name = EXCLUDED.name`,
-    [version.id, version.validFrom, version.validTo, version.name],
-  );
 }
