@@ -11,7 +11,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
 import { ImportKind } from '../src/import/import.feature';
 import { DEMO_PROVINCE_CODES } from '../src/person/personal-id.rules';
-import { ImportFormat, readSheet } from '../src/import/import-file.reader';
+import { ImportFormat, readSheet } from '@ps/file-import';
 import { PEOPLE_COLUMNS } from '../src/import/import.columns';
 import { ImportService } from '../src/import/import.service';
 import { personRowOf, type PersonRow } from '../src/import/people.rows';

@@ -13,7 +13,7 @@ import type { Title } from '../title/title.entity';
 import { assignmentRowOf, type AssignmentRow } from './assignments.rows';
 import { ASSIGNMENT_COLUMNS as COLUMN } from './import.columns';
 import { countBy, ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
-import { RowRejects, type ImportReject } from './import.rejects';
+import { RowRejects, type ImportReject } from '@ps/file-import';
 import { organizationsWithin, peopleWithin, typedOnly, type Placed } from './import.territory';
 
 /** Assignment files: each row gives a person on file a post (a title of an organization, on a seat or not) from the change's effective date. */

@@ -1,8 +1,8 @@
 import { choiceCell, textCell } from './import.cells';
 import { ASSIGNMENT_COLUMNS as COLUMN, CONCURRENT_WORDS } from './import.columns';
 import type { RowRead } from './import.feature';
-import { RowRejects } from './import.rejects';
-import type { SheetRow } from './import-file.reader';
+import { RowRejects } from '@ps/file-import';
+import type { SheetRow } from '@ps/file-import';
 
 /** A post as a row of the file gives it: whose (by personal ID), which organization and title, concurrent or not, which seat. */
 export interface AssignmentRow {

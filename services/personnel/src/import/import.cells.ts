@@ -1,6 +1,6 @@
 import { isCalendarDate } from '@ps/effective-dating';
 import { InvalidCellError } from './import.errors';
-import type { SheetRow } from './import-file.reader';
+import type { SheetRow } from '@ps/file-import';
 
 /** A cell's text; blank is refused when the column is required, and is null otherwise. */
 export function textCell(row: SheetRow, header: string, required: true): string;

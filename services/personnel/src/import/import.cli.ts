@@ -12,9 +12,9 @@ import { personnelService } from '../service';
 import { territoryGuard } from '../territory/territory.guard';
 import { ImportKind } from './import.feature';
 import { progressBar } from './import.progress';
-import { rejectsCsv } from './import.rejects';
+import { rejectsCsv } from '@ps/file-import';
 import { ImportService } from './import.service';
-import { ImportFormat } from './import-file.reader';
+import { ImportFormat } from '@ps/file-import';
 
 const USAGE = `Nhập tệp lớn / import a large file:
   pnpm --filter @ps/personnel run import <file.csv|file.xlsx> --effective-date YYYY-MM-DD --reason <lý do>

@@ -2,8 +2,8 @@ import type { Principal } from '@ps/auth';
 import type { DatedWrite } from '@ps/effective-dating';
 import type { EntityManager } from 'typeorm';
 import type { ProvinceCodes } from '../person/personal-id.rules';
-import type { ImportReject } from './import.rejects';
-import type { SheetRow } from './import-file.reader';
+import type { ImportReject } from '@ps/file-import';
+import type { SheetRow } from '@ps/file-import';
 
 /** What a file's rows are: people, or the Party memberships of people already on file. */
 export enum ImportKind {

@@ -1,8 +1,6 @@
 import { EffectiveChangeInput } from '@ps/effective-dating';
-import { Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ImportFormat } from './import-file.reader';
-
-registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'Định dạng tệp nhập: CSV (UTF-8) hoặc Excel .xlsx / import file format' });
+import { ImportFormat, ImportRejectType } from '@ps/file-import';
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 @InputType({ description: 'Một tệp để nhập, tất cả hoặc không / a file to import, all rows or none' })
 export class ImportFileInput {
@@ -20,21 +18,6 @@ export class ImportFileInput {
   change!: EffectiveChangeInput;
 }
 
-@ObjectType({ description: 'Một ô bị từ chối / one refused cell' })
-export class ImportReject {
-  @Field(() => Int, { description: 'Dòng trong tệp (dòng tiêu đề là 1) / row in the file (the header is row 1)' })
-  row!: number;
-
-  @Field({ description: 'Cột (tiêu đề) / column header' })
-  field!: string;
-
-  @Field({ description: 'Mã lý do ổn định / stable reason code' })
-  code!: string;
-
-  @Field({ description: 'Lý do / why' })
-  message!: string;
-}
-
 @ObjectType({ description: 'Kết quả nhập tệp: đã ghi tất cả, hoặc không ghi gì và danh sách dòng bị từ chối / all written, or nothing and the rejects' })
 export class ImportResult {
   @Field(() => Int, { description: 'Số dòng đã ghi / rows written' })
@@ -43,6 +26,6 @@ export class ImportResult {
   @Field(() => Int, { description: 'Số dòng bị từ chối / rows refused' })
   rejected!: number;
 
-  @Field(() => [ImportReject])
-  rejects!: ImportReject[];
+  @Field(() => [ImportRejectType])
+  rejects!: ImportRejectType[];
 }

@@ -1,9 +1,12 @@
 import type { RequestContext } from '@ps/service-kit';
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { fileContentOf } from './import-file.content';
+import { fileContentOf } from '@ps/file-import';
 import { ImportKind } from './import.feature';
 import { ImportFileInput, ImportResult } from './import.inputs';
 import type { ImportService } from './import.service';
+
+/** The command for files larger than one request may carry. */
+const IMPORT_COMMAND = 'pnpm --filter @ps/personnel import <tệp>';
 
 const ALL_OR_NOTHING = 'tất cả hoặc không: có dòng bị từ chối thì không ghi gì / all or nothing: any rejected row and nothing is written';
 
@@ -15,7 +18,7 @@ export class ImportResolver {
     description: `Nhập hồ sơ cán bộ từ tệp CSV hoặc Excel (Họ và tên, Số CCCD, Ngày sinh, Giới tính, Dân tộc, Tôn giáo, Quê quán, Đối tượng, Mã đơn vị), ${ALL_OR_NOTHING}`,
   })
   importPeople(@Arg('input') input: ImportFileInput, @Ctx() { principal }: RequestContext<unknown>) {
-    return this.imports.importFile(principal, { kind: ImportKind.PEOPLE, format: input.format, content: fileContentOf(input.contentBase64), change: input.change });
+    return this.imports.importFile(principal, { kind: ImportKind.PEOPLE, format: input.format, content: fileContentOf(input.contentBase64, IMPORT_COMMAND), change: input.change });
   }
 
   @Mutation(() => ImportResult, {
@@ -25,7 +28,7 @@ export class ImportResolver {
   })
   importPartyMemberships(@Arg('input') input: ImportFileInput, @Ctx() { principal }: RequestContext<unknown>) {
     return this.imports.importFile(principal, {
-      kind: ImportKind.PARTY_MEMBERSHIPS, format: input.format, content: fileContentOf(input.contentBase64), change: input.change,
+      kind: ImportKind.PARTY_MEMBERSHIPS, format: input.format, content: fileContentOf(input.contentBase64, IMPORT_COMMAND), change: input.change,
     });
   }
 
@@ -36,7 +39,7 @@ export class ImportResolver {
   })
   importAssignments(@Arg('input') input: ImportFileInput, @Ctx() { principal }: RequestContext<unknown>) {
     return this.imports.importFile(principal, {
-      kind: ImportKind.ASSIGNMENTS, format: input.format, content: fileContentOf(input.contentBase64), change: input.change,
+      kind: ImportKind.ASSIGNMENTS, format: input.format, content: fileContentOf(input.contentBase64, IMPORT_COMMAND), change: input.change,
     });
   }
 }

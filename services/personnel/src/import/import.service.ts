@@ -5,8 +5,8 @@ import type { DataSource } from 'typeorm';
 import { DEMO_PROVINCE_CODES, ISSUED_PROVINCE_CODES } from '../person/personal-id.rules';
 import { assignmentsImport } from './assignments.import';
 import { ImportKind, type ImportFeature, type RowRules } from './import.feature';
-import { inFileOrder, type ImportReject } from './import.rejects';
-import { readSheet, type ImportFormat, type SheetRow } from './import-file.reader';
+import { inFileOrder, type ImportReject } from '@ps/file-import';
+import { readSheet, type ImportFormat, type SheetRow } from '@ps/file-import';
 import { membershipsImport } from './memberships.import';
 import { peopleImport } from './people.import';
 

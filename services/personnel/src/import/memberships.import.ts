@@ -9,7 +9,7 @@ import { AlreadyPartyMemberError, CardNumberTakenError, InvalidMembershipError, 
 import { followPendingSuccessions } from '../succession/succession.service';
 import { MEMBERSHIP_COLUMNS as COLUMN } from './import.columns';
 import { ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
-import { rejectOf, type ImportReject } from './import.rejects';
+import { rejectOf, type ImportReject } from '@ps/file-import';
 import { foundOnly, organizationsWithin, peopleWithin, type Placed } from './import.territory';
 import { membershipRowOf, type MembershipRow } from './memberships.rows';
 

@@ -2,8 +2,8 @@ import { membershipFacts } from '../party/party-membership.rules';
 import { dateCell, textCell } from './import.cells';
 import { MEMBERSHIP_COLUMNS as COLUMN } from './import.columns';
 import type { RowRead } from './import.feature';
-import { RowRejects } from './import.rejects';
-import type { SheetRow } from './import-file.reader';
+import { RowRejects } from '@ps/file-import';
+import type { SheetRow } from '@ps/file-import';
 
 /** A Party membership as a row of the file gives it: whose (by personal ID), where, since when, which card. */
 export interface MembershipRow {

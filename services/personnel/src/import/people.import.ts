@@ -9,7 +9,7 @@ import { Person } from '../person/person.entity';
 import { isPersonalIdTaken, PersonalIdTakenError } from '../person/person.errors';
 import { PEOPLE_COLUMNS as COLUMN } from './import.columns';
 import { countBy, ImportKind, repeatsInFile, type ImportFeature, type RowsChecked } from './import.feature';
-import { rejectOf, type ImportReject } from './import.rejects';
+import { rejectOf, type ImportReject } from '@ps/file-import';
 import { foundOnly, unitsWithin } from './import.territory';
 import { personRowOf, type PersonRow } from './people.rows';
 

@@ -4,8 +4,8 @@ import { personalIdOf } from '../person/personal-id.rules';
 import { choiceCell, dateCell, textCell } from './import.cells';
 import { CATEGORY_WORDS, GENDER_WORDS, NO_RELIGION_WORDS, PEOPLE_COLUMNS as COLUMN } from './import.columns';
 import type { RowRead, RowRules } from './import.feature';
-import { RowRejects } from './import.rejects';
-import type { SheetRow } from './import-file.reader';
+import { RowRejects } from '@ps/file-import';
+import type { SheetRow } from '@ps/file-import';
 
 /** A person's e-file as a row of the file gives it, every field checked by the person rules. */
 export interface PersonRow {

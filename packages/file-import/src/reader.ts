@@ -1,6 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { EmptyImportFileError, ImportColumnsMissingError, UnreadableImportFileError } from './import.errors';
+import { EmptyImportFileError, ImportColumnsMissingError, UnreadableImportFileError } from './errors';
 
 /** The formats an import file comes in. */
 export enum ImportFormat {

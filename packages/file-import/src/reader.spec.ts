@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ImportFormat, readSheet } from './import-file.reader';
+import { ImportFormat, readSheet } from './reader';
 
 const COLUMNS = ['Họ và tên', 'Số CCCD', 'Ngày sinh'];
 const cells = async (format: ImportFormat, content: Buffer) =>

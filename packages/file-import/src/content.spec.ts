@@ -1,5 +1,5 @@
-import { fileContentOf } from './import-file.content';
-import { rejectsCsv } from './import.rejects';
+import { fileContentOf } from './content';
+import { rejectsCsv } from './rejects';
 
 describe('fileContentOf', () => {
   it('joins base64 parts cut anywhere', () => {
@@ -13,7 +13,7 @@ describe('fileContentOf', () => {
 
   it('refuses a file larger than a request may carry, naming the 1 MB limit and the import command', () => {
     const parts = Array.from({ length: 106 }, () => 'A'.repeat(10_000));
-    expect(() => fileContentOf(parts)).toThrow(/^Tệp quá lớn để nhập qua API \(yêu cầu tối đa 1 MB\).*pnpm --filter @ps\/personnel import/);
+    expect(() => fileContentOf(parts, 'pnpm --filter @ps/personnel import <tệp>')).toThrow(/^Tệp quá lớn để nhập qua API \(yêu cầu tối đa 1 MB\).*pnpm --filter @ps\/personnel import/);
   });
 });
 
