@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { DEMO_USERS, queryDatabase } from '@ps/testing';
+import { accountFixtures } from './audit.account.fixtures';
 import { reformFixtures } from './audit.reform.fixtures';
 import { databaseOf, type ServiceName } from './platform';
 
@@ -288,6 +289,8 @@ export const FIXTURES: Array<[string, Fixture]> = [
   ['recordRatingRuleSet', { service: 'evaluation', user: DEMO_USERS.nationalRecorder, unitCode: '79', creates: true,
     query: 'mutation ($input: RecordRatingRuleSetInput!) { recordRatingRuleSet(input: $input) { id } }',
     variables: () => ({ input: DECREE_56 }) }],
+  ...accountFixtures({ ids, thanhAn: THANH_AN, city }),
+  // Last: approving a staffing proposal goes on asynchronously (the quota raised, the proposal applied).
   ...reformFixtures({ ids, local, thanhAn: THANH_AN, commune, city, board }),
 ];
 

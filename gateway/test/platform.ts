@@ -73,6 +73,7 @@ export function startPlatformService(name: ServiceName, options: PlatformOptions
       DATABASE_URL: databaseOf(name),
       KAFKA_BROKERS: (options.kafkaBrokers ?? infrastructure.kafkaBrokers).join(','),
       KAFKA_TOPIC_PREFIX: TOPIC_PREFIX,
+      ...(name === 'organization' ? { KEYCLOAK_ADMIN_CLIENT_SECRET: infrastructure.keycloakAdminClientSecret } : {}),
     },
   });
 }

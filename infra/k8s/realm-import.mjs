@@ -81,11 +81,16 @@ if (!realm || typeof realm !== "object" || typeof realm.realm !== "string") {
   fail(`${opts.realmFile} is not a realm export (no "realm" name)`);
 }
 
-if (Array.isArray(realm.users) && realm.users.length > 0) {
-  if (opts.withDemoUsers) warn(`keeping ${realm.users.length} demo user(s) (--with-demo-users)`);
+// Service accounts (a client's own user, e.g. platform-admin's with its realm-management roles) are
+// part of the realm's configuration and always kept; people are demo accounts.
+const serviceAccounts = (realm.users ?? []).filter((user) => user.serviceAccountClientId);
+const people = (realm.users ?? []).filter((user) => !user.serviceAccountClientId);
+if (people.length > 0) {
+  if (opts.withDemoUsers) warn(`keeping ${people.length} demo user(s) (--with-demo-users)`);
   else {
-    warn(`dropped ${realm.users.length} demo user(s); create real accounts in Keycloak`);
-    delete realm.users;
+    warn(`dropped ${people.length} demo user(s); create real accounts in Keycloak`);
+    if (serviceAccounts.length > 0) realm.users = serviceAccounts;
+    else delete realm.users;
   }
 }
 realm = hardenRealm(realm);

@@ -33,3 +33,17 @@ export function groupBy<K, V>(rows: readonly V[], keyOf: (row: V) => K): Map<K, 
   }
   return groups;
 }
+
+/** `work` over every item, at most `limit` at a time, answers in the items' order (calls to another server). */
+export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index], index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}

@@ -8,3 +8,4 @@ export * from './dated-writes';
 export * from './processes';
 export * from './service-env';
 export * from './edge-requests';
+export * from './login-form';

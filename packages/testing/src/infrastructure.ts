@@ -15,6 +15,8 @@ export const infrastructure = {
   keycloakRealm: process.env.KEYCLOAK_REALM ?? 'political-system',
   keycloakClientId: process.env.KEYCLOAK_CLIENT_ID ?? 'platform-api',
   keycloakClientSecret: process.env.KEYCLOAK_CLIENT_SECRET ?? 'platform-api-local-secret',
+  /** The organization service's account administration (the realm's `platform-admin` client). */
+  keycloakAdminClientSecret: process.env.KEYCLOAK_ADMIN_CLIENT_SECRET ?? 'platform-admin-local-secret',
   /** Shared by the gateway and the subgraphs; the local default is the one in every `.env.example`. */
   gatewayProofSecret: process.env.GATEWAY_PROOF_SECRET ?? 'local-gateway-proof-secret-change-in-production',
 };

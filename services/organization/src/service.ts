@@ -3,6 +3,10 @@ import { AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000
 import { CreateMessagingTables1732770000000, InboxConsumer } from '@ps/events';
 import { schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
+import { realmAdmin } from './account/account.config';
+import { AccountImport } from './account/account.import';
+import { AccountResolver } from './account/account.resolver';
+import { AccountService } from './account/account.service';
 import { AuditTrailResolver, OrganizationAuditResolver } from './audit/audit.resolver';
 import { DutyOverlapService } from './duty/duty-overlap.service';
 import { Duty } from './duty/duty.entity';
@@ -79,6 +83,7 @@ function territoryResolvers(dataSource: DataSource): object[] {
     new StatisticsResolver(dataSource, new StatisticsService(dataSource)),
     new AuditTrailResolver(dataSource),
     new OrganizationAuditResolver(dataSource),
+    new AccountResolver(new AccountService(dataSource, realmAdmin), new AccountImport(dataSource, realmAdmin)),
   ];
 }
 
