@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
+import { SCHEMA_REFERENCE_FILE, schemaReference } from './schema-reference';
 import { SUPERGRAPH_FILE, subgraphSdls } from './subgraphs';
 import { InvariantViolation } from '@ps/errors';
 
@@ -16,6 +17,8 @@ export function composeSupergraph(): string {
 }
 
 if (require.main === module) {
-  writeFileSync(SUPERGRAPH_FILE, composeSupergraph());
-  process.stdout.write(`wrote ${SUPERGRAPH_FILE}\n`);
+  const supergraph = composeSupergraph();
+  writeFileSync(SUPERGRAPH_FILE, supergraph);
+  writeFileSync(SCHEMA_REFERENCE_FILE, schemaReference(supergraph));
+  process.stdout.write(`wrote ${SUPERGRAPH_FILE} and ${SCHEMA_REFERENCE_FILE}\n`);
 }

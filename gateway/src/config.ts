@@ -2,6 +2,7 @@ import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
 import { edgeEnvShape, serviceEnvShape } from '@ps/service-kit';
 import { z } from 'zod';
 import { corsOriginsShape } from './cors';
+import type { RateLimitSettings } from './rate-limit';
 import type { OperationLimits } from './limits';
 
 const optionalUrl = z.string().url().optional();
@@ -35,6 +36,8 @@ export const gatewayEnvSchema = z.object({
   GRAPHQL_MAX_COST: positive(20_000),
   /** Requests per caller (token subject) and window, per gateway replica. */
   RATE_LIMIT_REQUESTS: positive(600),
+  /** Requests per client app (a service account of an `app-…` client) and window: a system is not a person clicking. */
+  RATE_LIMIT_APP_REQUESTS: positive(120),
   RATE_LIMIT_WINDOW_SECONDS: positive(60),
   /** Idle time after which the gateway closes a subgraph connection: below the subgraphs' keep-alive. */
   SUBGRAPH_KEEP_ALIVE_MS: positive(60_000),
@@ -60,7 +63,7 @@ export interface SubgraphClientSettings {
 /** What the gateway adds to the edge every server shares, read once from the environment. */
 export interface GatewaySettings {
   limits: OperationLimits;
-  rateLimit: { requests: number; windowSeconds: number };
+  rateLimit: RateLimitSettings;
   subgraphs: SubgraphClientSettings;
   /** Browser origins answered with CORS headers. */
   corsOrigins: readonly string[];
@@ -75,7 +78,7 @@ export function gatewaySettings(env: GatewayEnv): GatewaySettings {
       maxTokens: env.GRAPHQL_MAX_TOKENS,
       maxCost: env.GRAPHQL_MAX_COST,
     },
-    rateLimit: { requests: env.RATE_LIMIT_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
+    rateLimit: { requests: env.RATE_LIMIT_REQUESTS, appRequests: env.RATE_LIMIT_APP_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     subgraphs: {
       proofSecret: env.GATEWAY_PROOF_SECRET,
       keepAliveMs: env.SUBGRAPH_KEEP_ALIVE_MS,

@@ -9,7 +9,8 @@ export interface AccountFixtureContext {
 
 /**
  * Account administration (organization service, accounts in the real realm): the city's administrator
- * appoints a viewer for Thanh An, then changes, disables, enables and resets it. The username is new
+ * appoints a viewer for Thanh An, then changes, disables, enables and resets it, imports
+ * one more from a file, and registers and revokes a client app for the commune. The username is new
  * on every run, as the realm outlives the test databases.
  */
 export function accountFixtures({ ids, thanhAn, city }: AccountFixtureContext): Array<[string, Fixture]> {
@@ -35,5 +36,12 @@ export function accountFixtures({ ids, thanhAn, city }: AccountFixtureContext): 
       query: 'mutation ($input: ImportUsersInput!) { importUsers(input: $input) { imported rejects { code } } }',
       variables: () => ({ input: { format: 'CSV', change: change('75/QĐ-UBND'), contentBase64: [Buffer.from(
         `Tên đăng nhập,Họ,Tên,Thư điện tử,Mã đơn vị,Vai trò,Cơ quan\n${username}.2,Lê,Văn C,,${thanhAn},commune-viewer,\n`).toString('base64')] } }) }],
+    ['registerClientApp', { service: 'organization', user: city, unitCode: thanhAn, creates: true,
+      query: 'mutation ($input: RegisterClientAppInput!, $change: AccountChangeInput!) { registerClientApp(input: $input, change: $change) { app { clientId } } }',
+      variables: () => ({ input: { unitCode: thanhAn, name: 'Cổng thông tin xã Thanh An' }, change: change('76/QĐ-UBND') }),
+      keep: (data) => void (ids.app = (data.registerClientApp as { app: { clientId: string } }).app.clientId) }],
+    ['revokeClientApp', { service: 'organization', user: city, unitCode: thanhAn, creates: false,
+      query: 'mutation ($id: ID!, $change: AccountChangeInput!) { revokeClientApp(clientId: $id, change: $change) { enabled } }',
+      variables: () => ({ id: ids.app, change: change('77/QĐ-UBND') }) }],
   ];
 }

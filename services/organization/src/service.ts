@@ -7,6 +7,8 @@ import { realmAdmin } from './account/account.config';
 import { AccountImport } from './account/account.import';
 import { AccountResolver } from './account/account.resolver';
 import { AccountService } from './account/account.service';
+import { ClientAppResolver } from './account/app.resolver';
+import { ClientAppService } from './account/app.service';
 import { AuditTrailResolver, OrganizationAuditResolver } from './audit/audit.resolver';
 import { DutyOverlapService } from './duty/duty-overlap.service';
 import { Duty } from './duty/duty.entity';
@@ -84,6 +86,7 @@ function territoryResolvers(dataSource: DataSource): object[] {
     new AuditTrailResolver(dataSource),
     new OrganizationAuditResolver(dataSource),
     new AccountResolver(new AccountService(dataSource, realmAdmin), new AccountImport(dataSource, realmAdmin)),
+    new ClientAppResolver(new ClientAppService(dataSource, realmAdmin)),
   ];
 }
 

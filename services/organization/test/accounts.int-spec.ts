@@ -1,8 +1,8 @@
-import { RealmAdmin } from '@ps/auth';
 import { loadEnv, mapWithConcurrency, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import { DEMO_USERS, graphqlRequest, infrastructure, recreateTestDatabase, serviceTestEnv, signInThroughForm, tokenFor } from '@ps/testing';
 import { seedDemoTerritory } from '../src/seed/demo-territory';
 import { organizationService } from '../src/service';
+import { accountChange as change, claimsOf, configureAccountAdministration, realm, refusal } from './account.support';
 
 /**
  * Account administration per territory against the real Keycloak: the accounts live in the realm,
@@ -11,12 +11,6 @@ import { organizationService } from '../src/service';
  * An Lập away at the end to see its accounts flagged.
  */
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('organization', 'ps_organization_accounts_test'));
-const realm = new RealmAdmin({
-  url: infrastructure.keycloakUrl,
-  realm: infrastructure.keycloakRealm,
-  clientId: 'platform-admin',
-  clientSecret: infrastructure.keycloakAdminClientSecret,
-});
 const run = Date.now().toString(36);
 const username = (name: string) => `test.${name}.${run}`;
 const NEW_PASSWORD = 'Doi-Mat-Khau-2026';
@@ -25,11 +19,6 @@ const created: string[] = [];
 
 const ask = async <T>(user: string, query: string, variables: Record<string, unknown> = {}, token?: string) =>
   graphqlRequest<T>(service.url, query, { token: token ?? (await tokenFor(user)), variables });
-const change = (number: string) => ({ reason: 'Phân công quản trị hệ thống', decision: { number, date: '2026-11-20', signer: 'Chủ tịch UBND tỉnh' } });
-const refusal = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => ({
-  code: response.errors?.[0]?.extensions?.code,
-  reason: (response.errors?.[0]?.extensions?.details as { reason?: string } | undefined)?.reason,
-});
 const auditRows = async (): Promise<number> => (await service.dataSource.query('SELECT count(*)::int AS n FROM audit_log'))[0].n;
 
 const USER_FIELDS = 'id username unitCode unitName roles enabled mustChangePassword needsReassignment unitEndedOn successorUnitCode';
@@ -50,11 +39,7 @@ const invite = (by: string, input: Record<string, unknown>, number = 'QĐ-TK/1')
 let anLapAdmin = { id: '', username: username('anlap'), password: '' };
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    KEYCLOAK_URL: infrastructure.keycloakUrl,
-    KEYCLOAK_REALM: infrastructure.keycloakRealm,
-    KEYCLOAK_ADMIN_CLIENT_SECRET: infrastructure.keycloakAdminClientSecret,
-  });
+  configureAccountAdministration();
   await recreateTestDatabase(env.DATABASE_URL);
   service = await startService(organizationService, env);
   await seedDemoTerritory(service.dataSource);
@@ -105,7 +90,7 @@ describe('a province administrator appoints a commune administrator', () => {
   it('lets the new administrator sign in only after changing the temporary password, and shows it An Lập alone', async () => {
     const signedIn = await signInThroughForm(anLapAdmin.username, anLapAdmin.password, NEW_PASSWORD);
     expect(signedIn.requiredAction).toBe('UPDATE_PASSWORD');
-    const claims = JSON.parse(Buffer.from(signedIn.accessToken.split('.')[1], 'base64url').toString()) as { unit_code: string; realm_access: { roles: string[] } };
+    const claims = claimsOf<{ unit_code: string; realm_access: { roles: string[] } }>(signedIn.accessToken);
     expect(claims.unit_code).toBe('25801');
     expect(claims.realm_access.roles).toContain('commune-admin');
 
