@@ -1,6 +1,6 @@
 // `npm test`: install, build, lint and type-check, bring the real infrastructure up, then run
 // every unit test, every integration test (PostgreSQL, Kafka and Keycloak, no mocks; sign-in in
-// a real Chromium) and the bad-input suite against the whole platform (gateway/test/security).
+// a real Chromium, federation with a real OpenLDAP) and the bad-input suite against the whole platform (gateway/test/security).
 import { pnpm, say } from './lib.mjs';
 
 const started = Date.now();
@@ -17,6 +17,7 @@ step('build', ['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);
 step('lint and typecheck', ['exec', 'turbo', 'run', 'lint', 'typecheck', '--output-logs=errors-only']);
 step('infrastructure', ['run', 'infra:up']);
 step('browser (Debian chromium, installed when missing)', ['run', 'infra:chromium']);
+step('directory (Debian slapd for the federation test, installed when missing)', ['run', 'infra:ldap']);
 step('unit tests', ['exec', 'turbo', 'run', 'test', '--output-logs=new-only']);
 step('integration tests', ['exec', 'turbo', 'run', 'test:integration', '--concurrency=1', '--output-logs=new-only']);
 step('security tests', ['exec', 'turbo', 'run', 'test:security', '--output-logs=new-only']);

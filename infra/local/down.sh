@@ -3,6 +3,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 HERE="$REPO_ROOT/infra/local"
 
+bash "$HERE/ldap.sh" stop || true
 bash "$HERE/keycloak.sh" stop || true
 bash "$HERE/kafka.sh" stop || true
 bash "$HERE/postgres.sh" stop || true
