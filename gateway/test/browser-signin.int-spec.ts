@@ -1,4 +1,5 @@
-import { DEMO_PASSWORD, DEMO_USERS, eventually, graphqlRequest, infrastructure, type StartedProcess } from '@ps/testing';
+import { RealmAdmin } from '@ps/auth';
+import { DEMO_PASSWORD, DEMO_USERS, eventually, graphqlRequest, infrastructure, tokenFor, type StartedProcess } from '@ps/testing';
 import { consoleAuthorizationUrl, keepScreenshot, openTab, readLoginPage, switchLanguage } from './browser/login-page';
 import { launchChromium, serveSigninPage, signInThroughBrowser, signOutThroughBrowser } from './browser/signin';
 import { CONSOLE_ORIGIN, gatewayUrl, startPlatform, stopPlatform } from './platform';
@@ -61,6 +62,52 @@ describe('a browser app signs in and out', () => {
       await tab.waitForURL((url) => url.origin === new URL(infrastructure.keycloakUrl).origin);
       expect(await tab.textContent('body')).toMatch(/redirect_uri/);
       expect(await tab.locator('#username').count()).toBe(0);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+});
+
+describe('an administrator the city appoints signs in for the first time', () => {
+  const realm = new RealmAdmin({ url: infrastructure.keycloakUrl, realm: infrastructure.keycloakRealm, clientId: 'platform-admin', clientSecret: infrastructure.keycloakAdminClientSecret });
+  const username = `browser.thanhan.${Date.now().toString(36)}`;
+  let userId = '';
+
+  afterAll(async () => {
+    if (userId) await realm.deleteUser(userId);
+  });
+
+  it('is invited through the gateway, changes the temporary password on the Vietnamese page, and sees Thanh An only', async () => {
+    const invited = await graphqlRequest<{ inviteUser: { temporaryPassword: string; user: { id: string } } }>(
+      gatewayUrl,
+      'mutation ($input: InviteUserInput!, $change: AccountChangeInput!) { inviteUser(input: $input, change: $change) { temporaryPassword user { id } } }',
+      {
+        token: await tokenFor(DEMO_USERS.hcmcAdmin),
+        variables: {
+          input: { username, firstName: 'Thị Mai', lastName: 'Lê', email: `${username}@thanhan.gov.vn`, unitCode: '25807', role: 'commune-admin' },
+          change: { reason: 'Phân công quản trị hệ thống', decision: { number: '90/QĐ-UBND', date: '2026-11-20', signer: 'Chủ tịch UBND Thành phố' } },
+        },
+      },
+    );
+    expect(invited.errors).toBeUndefined();
+    userId = invited.data!.inviteUser.user.id;
+    const query = '{ own: unit(code: "25807") { code name } city: unit(code: "79") { code } }';
+    const server = await serveSigninPage(CONSOLE_ORIGIN, { keycloakUrl: infrastructure.keycloakUrl, realm: infrastructure.keycloakRealm, clientId: 'console', gatewayUrl, query });
+    const browser = await launchChromium();
+    try {
+      const tab = await browser.newPage();
+      const signedIn = await signInThroughBrowser(tab, server.url, username, invited.data!.inviteUser.temporaryPassword, {
+        newPassword: 'Mat-Khau-Moi-2026',
+        beforeChange: async (updatePage) => {
+          expect(await updatePage.textContent('#kc-page-title')).toContain('Đổi mật khẩu');
+          await keepScreenshot(updatePage, 'login-vi-update-password.png');
+        },
+      });
+      const body = signedIn.gateway?.body as { data: { own: unknown; city: unknown }; errors: Array<{ path: string[]; extensions: { code: string } }> };
+      expect(body.data.own).toEqual({ code: '25807', name: 'Xã Thanh An' });
+      expect(body.data.city).toBeNull();
+      expect(body.errors.map((error) => [error.path[0], error.extensions.code])).toEqual([['city', 'FORBIDDEN']]);
     } finally {
       await browser.close();
       await server.stop();

@@ -47,13 +47,30 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: QUIET_CHROMIUM });
 }
 
-/** Opens the page, signs in on Keycloak's form as `username`, and waits until the page has its tokens and the gateway's answer. */
-export async function signInThroughBrowser(page: Page, url: string, username: string, password: string): Promise<SignedIn> {
+/**
+ * Opens the page, signs in on Keycloak's form as `username`, and waits until the page has its tokens and
+ * the gateway's answer. With `firstSignIn`, the password is a temporary one: Keycloak's page asks for a
+ * new one, `firstSignIn.beforeChange` sees that page (e.g. to keep a screenshot), and the new one is set.
+ */
+export async function signInThroughBrowser(
+  page: Page,
+  url: string,
+  username: string,
+  password: string,
+  firstSignIn?: { newPassword: string; beforeChange?: (page: Page) => Promise<void> },
+): Promise<SignedIn> {
   await page.goto(url);
   await page.waitForSelector('#username');
   await page.fill('#username', username);
   await page.fill('#password', password);
   await page.click('#kc-login');
+  if (firstSignIn) {
+    await page.waitForSelector('#kc-passwd-update-form');
+    await firstSignIn.beforeChange?.(page);
+    await page.fill('#password-new', firstSignIn.newPassword);
+    await page.fill('#password-confirm', firstSignIn.newPassword);
+    await page.click('#kc-submit');
+  }
   // Expressions run in the page (this package compiles without the DOM's types).
   await page.waitForFunction("/^(signed-in|failed)/.test(document.getElementById('status')?.textContent ?? '')");
   const status = await page.textContent('#status');
