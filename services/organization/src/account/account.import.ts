@@ -5,7 +5,19 @@ import { fileContentOf, inFileOrder, readSheet, RowRejects, type SheetRow } from
 import { mapWithConcurrency } from '@ps/service-kit';
 import type { DataSource, EntityManager } from 'typeorm';
 import { grantableRole, isPlatformRole, requireGrantable } from './account.policy';
-import { accountBody, accountEmail, accountUsername, accountWrite, newTemporaryPassword, platformUser, REALM_CONCURRENCY, type NewAccount } from './account.service';
+import {
+  accountBody,
+  accountEmail,
+  accountName,
+  accountUsername,
+  accountWrite,
+  FIRST_NAME,
+  LAST_NAME,
+  newTemporaryPassword,
+  platformUser,
+  REALM_CONCURRENCY,
+  type NewAccount,
+} from './account.service';
 import type { AccountCredentials, AccountImportResult, ImportUsersInput } from './account.types';
 import { accountUnit, type AccountUnitVersion } from './account.units';
 
@@ -137,8 +149,8 @@ function checkCells({ row, cells }: SheetRow): CheckedRow {
   const rejects = new RowRejects(row);
   const cell = (column: string) => cells.get(column) ?? '';
   const username = rejects.cell(ACCOUNT_COLUMNS.username, () => accountUsername(cell(ACCOUNT_COLUMNS.username)));
-  const lastName = rejects.cell(ACCOUNT_COLUMNS.lastName, () => requiredText(cell(ACCOUNT_COLUMNS.lastName), { vi: 'Họ', en: 'Last name' }));
-  const firstName = rejects.cell(ACCOUNT_COLUMNS.firstName, () => requiredText(cell(ACCOUNT_COLUMNS.firstName), { vi: 'Tên', en: 'First name' }));
+  const lastName = rejects.cell(ACCOUNT_COLUMNS.lastName, () => accountName(cell(ACCOUNT_COLUMNS.lastName), LAST_NAME));
+  const firstName = rejects.cell(ACCOUNT_COLUMNS.firstName, () => accountName(cell(ACCOUNT_COLUMNS.firstName), FIRST_NAME));
   const email = rejects.cell(ACCOUNT_COLUMNS.email, () => accountEmail(cell(ACCOUNT_COLUMNS.email)));
   const unitCode = rejects.cell(ACCOUNT_COLUMNS.unitCode, () => requiredText(cell(ACCOUNT_COLUMNS.unitCode), { vi: 'Mã đơn vị', en: 'Unit code' }));
   const role = rejects.cell(ACCOUNT_COLUMNS.role, () => grantableRole(cell(ACCOUNT_COLUMNS.role)));

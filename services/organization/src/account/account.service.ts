@@ -161,13 +161,30 @@ export class AccountUnitCeasedError extends DomainError {
 export function newAccount(input: InviteUserInput): NewAccount {
   return {
     username: accountUsername(input.username),
-    firstName: requiredText(input.firstName, { vi: 'Tên', en: 'First name' }),
-    lastName: requiredText(input.lastName, { vi: 'Họ', en: 'Last name' }),
+    firstName: accountName(input.firstName, FIRST_NAME),
+    lastName: accountName(input.lastName, LAST_NAME),
     email: accountEmail(input.email),
     unitCode: input.unitCode.trim(),
     role: grantableRole(input.role),
     body: accountBody(input.body),
   };
+}
+
+export const FIRST_NAME = { vi: 'Tên', en: 'First name' };
+export const LAST_NAME = { vi: 'Họ', en: 'Last name' };
+/** What the realm's user profile refuses in a name (Keycloak's person-name-prohibited-characters). */
+// eslint-disable-next-line no-control-regex
+const PROHIBITED_IN_NAMES = /[<>&"$%!#?§;*~/\\|^=[\]{}()\u0000-\u001F\u007F]/;
+
+/** A first or last name: required, at most 500 characters, none of the characters the realm refuses in names. */
+export function accountName(value: string, field: { vi: string; en: string }): string {
+  const name = requiredText(value, field);
+  const found = PROHIBITED_IN_NAMES.exec(name);
+  if (!found) return name;
+  throw new BadUserInputError(`${field.vi} không được chứa ký tự ${JSON.stringify(found[0])}`, `${field.en} may not contain ${JSON.stringify(found[0])}`, {
+    reason: 'NAME_CHARACTERS',
+    character: found[0],
+  });
 }
 
 /** A username as the realm keeps it: lower case, 3–64 characters a–z, 0–9, dot, hyphen, underscore. */
