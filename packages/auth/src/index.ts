@@ -6,6 +6,7 @@ export * from './territory-projection.migrations';
 export * from './session-check';
 export * from './verifier';
 export * from './token';
+export * from './realm-admin.client';
 export * from './realm-admin';
 export * from './realm-admin.errors';
 export * from './realm-apps';

@@ -11,10 +11,10 @@ import {
   accountName,
   accountUsername,
   accountWrite,
+  createdAccount,
   FIRST_NAME,
   LAST_NAME,
   newTemporaryPassword,
-  platformUser,
   REALM_CONCURRENCY,
   type NewAccount,
 } from './account.service';
@@ -125,12 +125,7 @@ export class AccountImport {
           const id = await this.realm().createUser({ ...account, temporaryPassword });
           created.push(id);
           await this.realm().replaceRealmRoles(id, isPlatformRole, [account.role.name]);
-          const unit = units.get(account.unitCode) as AccountUnitVersion;
-          const user = platformUser(
-            { id, username: account.username, firstName: account.firstName, lastName: account.lastName, email: account.email, enabled: true, unitCode: unit.code, body: account.body, requiredActions: ['UPDATE_PASSWORD'], createdAt: null },
-            [account.role.name],
-            unit,
-          );
+          const user = createdAccount(id, account, units.get(account.unitCode) as AccountUnitVersion);
           return { user, temporaryPassword };
         });
         write.after({ accounts: results.map(({ user }) => ({ username: user.username, unitCode: user.unitCode, roles: user.roles })) });

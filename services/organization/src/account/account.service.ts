@@ -58,7 +58,7 @@ export class AccountService {
         const id = await this.realm().createUser({ ...account, unitCode: unit.code, temporaryPassword });
         created.id = id;
         await this.realm().replaceRealmRoles(id, isPlatformRole, [account.role.name]);
-        const user = await this.reread(id, unit);
+        const user = createdAccount(id, { ...account, unitCode: unit.code }, unit);
         about(write, user, unit).after(snapshot(user));
         return { user, temporaryPassword };
       });
@@ -227,6 +227,16 @@ export function accountWrite(actor: Principal, operation: string, change: Accoun
 
 function accountNotFound(id: string): NotFoundError {
   return new NotFoundError(`Không có tài khoản ${id} trong địa bàn của bạn`, `No account ${id} in your territory`, { userId: id });
+}
+
+/** An account just created as the API shows it, from what was sent (no second read of the realm). */
+export function createdAccount(id: string, account: NewAccount, unit: AccountUnitVersion): PlatformUser {
+  const { username, firstName, lastName, email, body } = account;
+  return platformUser(
+    { id, username, firstName, lastName, email, body, enabled: true, unitCode: unit.code, requiredActions: ['UPDATE_PASSWORD'], createdAt: null },
+    [account.role.name],
+    unit,
+  );
 }
 
 export function platformUser(user: RealmUser, roles: readonly string[], unit: AccountUnitVersion): PlatformUser {
