@@ -49,6 +49,7 @@ export const PROCESSES = [
   { name: 'evaluation', dir: 'services/evaluation', port: 4003 },
   { name: 'reform', dir: 'services/reform', port: 4004 },
   { name: 'gateway', dir: 'gateway', port: 4000 },
+  { name: 'console', dir: 'apps/console', port: 5173, script: 'serve.mjs' },
 ];
 
 /** `.env.example` of a process folder as an object (the documented local defaults). */
@@ -63,7 +64,7 @@ export function exampleEnv(dir) {
 
 export function processEnv({ name, dir }) {
   const env = { ...exampleEnv(dir) };
-  if (name !== 'gateway') env.DATABASE_URL = databaseUrl(`ps_${name}`);
+  if (dir.startsWith('services/')) env.DATABASE_URL = databaseUrl(`ps_${name}`);
   return env;
 }
 
@@ -101,7 +102,7 @@ export function startProcess(definition, overrides = {}) {
   mkdirSync(LOGS, { recursive: true });
   mkdirSync(PIDS, { recursive: true });
   const log = openSync(join(LOGS, `${definition.name}.log`), 'a');
-  const child = spawn(process.execPath, ['dist/main.js'], {
+  const child = spawn(process.execPath, [definition.script ?? 'dist/main.js'], {
     cwd: join(ROOT, definition.dir),
     env: { ...process.env, ...processEnv(definition), ...overrides },
     stdio: ['ignore', log, log],

@@ -15,6 +15,7 @@ import {
 import { join } from 'node:path';
 
 const GATEWAY = 'http://127.0.0.1:4000/graphql';
+const CONSOLE = 'http://127.0.0.1:5173/';
 /** Off in production (the .env.example default); on here so GraphQL tools can read the schema. */
 const LOCAL_ONLY = { GRAPHQL_INTROSPECTION: 'true' };
 const started = Date.now();
@@ -54,6 +55,7 @@ pnpm(['--filter', '@ps/reform', 'run', 'seed'], {
 });
 say(`demo data ready (${seconds()})`);
 process.stdout.write(`
+  Console:   ${CONSOLE}   (sign in as admin.dautieng / demo-2026, then Thống kê → 2013)
   Gateway:   ${GATEWAY}   (ready after ${seconds()})
   Keycloak:  http://127.0.0.1:8180/admin  (admin / admin: local only)
   Logs:      ${LOGS}

@@ -1,0 +1,37 @@
+import Keycloak from 'keycloak-js';
+import type { ConsoleConfig } from '../config';
+import { signedInFrom, type SignedIn } from './principal';
+
+/** A signed-in browser session: a fresh access token on demand, and logout from Keycloak too. */
+export interface Session {
+  who: SignedIn | null;
+  /** The access token, refreshed silently when it has less than 30 s left. */
+  token(): Promise<string>;
+  logout(): Promise<void>;
+}
+
+/** The language Keycloak's page is shown in, as the console was last used (Vietnamese first). */
+export const preferredLanguage = (): 'vi' | 'en' => (localStorage.getItem('console.language') === 'en' ? 'en' : 'vi');
+
+/**
+ * Signs in through Keycloak with Authorization Code + PKCE (S256) on the realm's public client:
+ * back from Keycloak, the code is exchanged; without a session, the browser goes to Keycloak's
+ * page (in the console's language) and this promise never settles.
+ */
+export async function signIn(config: ConsoleConfig): Promise<Session> {
+  const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
+  const authenticated = await keycloak.init({ pkceMethod: 'S256', checkLoginIframe: false});
+  if (!authenticated) {
+    await keycloak.login({ locale: preferredLanguage(), redirectUri: window.location.href });
+    return new Promise<Session>(() => undefined);
+  }
+  keycloak.onTokenExpired = () => void keycloak.updateToken(30).catch(() => keycloak.login({ locale: preferredLanguage() }));
+  return {
+    who: signedInFrom(keycloak.tokenParsed as Parameters<typeof signedInFrom>[0]),
+    async token() {
+      await keycloak.updateToken(30).catch(() => keycloak.login({ locale: preferredLanguage() }));
+      return keycloak.token ?? '';
+    },
+    logout: () => keycloak.logout({ redirectUri: `${window.location.origin}/` }),
+  };
+}

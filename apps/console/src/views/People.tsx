@@ -1,0 +1,57 @@
+import { useQuery } from '@apollo/client';
+import { DataTable } from '../components/DataTable';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Loading } from '../components/States';
+import { graphql } from '../gql';
+import { useI18n } from '../i18n/i18n';
+import { nameMatches } from '../search';
+import type { ViewProps } from './view-props';
+
+const PEOPLE = graphql(`
+  query ConsolePeople($code: ID!, $asOf: LocalDate!) {
+    people(unitCode: $code, asOf: $asOf) {
+      id fullName birthYear category managedByMe
+      personalData { masked personalId }
+    }
+  }
+`);
+
+/** The people on file in a unit on the date, searched by name; personal IDs masked unless the caller manages them. */
+export function People({ unitCode, asOf, params, go }: ViewProps) {
+  const { t, label } = useI18n();
+  const { data, loading, error } = useQuery(PEOPLE, { variables: { code: unitCode, asOf } });
+  const search = params.get('q') ?? '';
+  const people = (data?.people ?? []).filter((person) => nameMatches(person.fullName, search));
+  return (
+    <div className="view">
+      <h2>{t('navPeople')} ({unitCode})</h2>
+      <label className="search">
+        <span>{t('search')}</span>
+        <input type="search" name="q" value={search} onChange={(event) => go('people', { q: event.target.value })} />
+      </label>
+      <ErrorNotice error={error} />
+      {loading && !data ? <Loading /> : (
+        <DataTable
+          caption={`${t('navPeople')} ${unitCode} (${asOf})`}
+          fileName={`can-bo-${unitCode}-${asOf}.xlsx`}
+          rows={people}
+          rowKey={(person) => person.id}
+          columns={[
+            { label: t('fullName'), value: (person) => person.fullName },
+            { label: t('birthYear'), value: (person) => person.birthYear ?? null },
+            { label: t('category'), value: (person) => (person.category ? label('category', person.category) : null) },
+            {
+              label: t('personalId'),
+              value: (person) => person.personalData?.personalId ?? null,
+              render: (person) => (
+                <span data-testid="personal-id" data-masked={person.personalData?.masked ? 'true' : 'false'}>
+                  {person.personalData?.personalId ?? '—'}{person.personalData?.masked ? ` (${t('masked')})` : ''}
+                </span>
+              ),
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { useMutation } from '@apollo/client';
+import { useState } from 'react';
+import { todayInVietnam } from '../api/dates';
+import { DateField } from '../components/DateField';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { graphql } from '../gql';
+import { useI18n } from '../i18n/i18n';
+
+const APPRAISE = graphql(`mutation ConsoleAppraise($input: ProposalStepInput!) { appraiseStaffingProposal(input: $input) { id status } }`);
+const APPROVE = graphql(`mutation ConsoleApprove($input: ProposalStepInput!) { approveStaffingProposal(input: $input) { id status } }`);
+const REJECT = graphql(`mutation ConsoleReject($input: ProposalStepInput!) { rejectStaffingProposal(input: $input) { id status } }`);
+
+export type StepKind = 'appraise' | 'approve' | 'reject';
+const MUTATIONS = { appraise: APPRAISE, approve: APPROVE, reject: REJECT };
+const REASONS = { appraise: 'Thẩm định đề án biên chế', approve: 'Phê duyệt đề án biên chế', reject: 'Từ chối đề án biên chế' };
+
+interface Props {
+  proposalId: string;
+  kind: StepKind;
+  onDone(): void;
+  onCancel(): void;
+}
+
+/** One step on a proposal, on a decision (number, date, signer) the step cites; a refusal says why. */
+export function ProposalStep({ proposalId, kind, onDone, onCancel }: Props) {
+  const { t } = useI18n();
+  const [number, setNumber] = useState('');
+  const [date, setDate] = useState(todayInVietnam());
+  const [signer, setSigner] = useState('');
+  const [comment, setComment] = useState('');
+  const [run, { loading, error }] = useMutation(MUTATIONS[kind]);
+  const commentRequired = kind !== 'approve';
+  const ready = number.trim() && signer.trim() && (!commentRequired || comment.trim());
+  const submit = async () => {
+    await run({
+      variables: { input: { proposalId, comment: comment.trim() || null, change: { effectiveDate: date, reason: REASONS[kind], decision: { number: number.trim(), date, signer: signer.trim() } } } },
+    }).then(onDone, () => undefined);
+  };
+  return (
+    <form className="step-form" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
+      <label><span>{t('decisionNumber')}</span><input name="decisionNumber" required value={number} onChange={(event) => setNumber(event.target.value)} /></label>
+      <DateField name="decisionDate" label={t('decisionDate')} value={date} onChange={setDate} />
+      <label><span>{t('signer')}</span><input name="signer" required value={signer} onChange={(event) => setSigner(event.target.value)} /></label>
+      <label><span>{t('comment')}</span><input name="comment" required={commentRequired} value={comment} onChange={(event) => setComment(event.target.value)} /></label>
+      <ErrorNotice error={error} />
+      <div className="actions">
+        <button type="submit" name="confirm" disabled={!ready || loading}>{t('confirm')}</button>
+        <button type="button" className="secondary" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </form>
+  );
+}
