@@ -27,7 +27,7 @@ const UNIT_SPAN = graphql(`
 
 /**
  * A unit's figures on two dates side by side, with what changed: by default from the end of its
- * first year to the date shown; a year-end button puts that year on the right.
+ * first year to the date shown; a year-end button (up to the date shown) puts that year on the right.
  */
 export function Statistics({ unitCode, asOf, params, go }: ViewProps) {
   const { t, label } = useI18n();
@@ -51,7 +51,7 @@ export function Statistics({ unitCode, asOf, params, go }: ViewProps) {
       {firstYear && (
         <nav className="years" aria-label={t('quickYears')}>
           <span>{t('quickYears')}:</span>
-          {yearEnds(firstYear, lastYear).map((date) => (
+          {yearEnds(firstYear, lastYear).filter((date) => date <= asOf).map((date) => (
             <button key={date} type="button" className={date === to ? 'chip active' : 'chip'} onClick={() => go('statistics', { to: date })}>{date.slice(0, 4)}</button>
           ))}
         </nav>
