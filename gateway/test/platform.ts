@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { territoryReads } from '@ps/contracts';
 import { InvariantViolation } from '@ps/errors';
 import {
   eventually,
@@ -122,25 +123,37 @@ export async function stopPlatform(processes: StartedProcess[]): Promise<void> {
   for (const process of [...processes].reverse()) await process.stop();
 }
 
-/** How many territory units a service has projected from organization's events. */
-export async function projectedUnits(service: Exclude<ServiceName, 'organization'>): Promise<number> {
-  const [row] = await queryDatabase<{ n: number }>(databaseOf(service), 'SELECT count(DISTINCT code)::int AS n FROM territory_unit');
+/** The types of organization's territory events: what each service's `<service>.territory` consumer applies. */
+const TERRITORY_EVENT_TYPES = [...new Set(Object.values(territoryReads).map((event) => event.type))];
+
+/** How many of the territory events `eventIds` the service's territory consumer has not applied yet (no inbox row). */
+export async function territoryEventsMissing(service: Exclude<ServiceName, 'organization'>, eventIds: readonly string[]): Promise<number> {
+  const [row] = await queryDatabase<{ n: number }>(
+    databaseOf(service),
+    `SELECT count(*)::int AS n FROM unnest($2::uuid[]) AS event (id)
+      WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE inbox.consumer = $1 AND inbox.event_id = event.id)`,
+    [`${service}.territory`, eventIds],
+  );
   return row.n;
 }
 
 /**
- * Waits until personnel, evaluation and reform (or the services named) each know every unit
- * organization holds; a busy machine may need longer than the default.
+ * Waits until personnel, evaluation and reform (or the services named) have each applied every
+ * territory event organization's outbox holds — every version of every unit, the 2025 mergers'
+ * re-parented ones too, not only every code — so that nothing seeded or asked afterwards meets a
+ * half-projected territory; a busy machine may need longer than the default.
  */
 export async function everyServiceProjectedTheTerritory(
   services: ReadonlyArray<Exclude<ServiceName, 'organization'>> = ['personnel', 'evaluation', 'reform'],
   timeoutMs = 180_000,
 ): Promise<void> {
-  const [owned] = await queryDatabase<{ n: number }>(databaseOf('organization'), 'SELECT count(DISTINCT code)::int AS n FROM administrative_unit');
+  const events = await queryDatabase<{ id: string }>(databaseOf('organization'), 'SELECT id::text FROM outbox WHERE event_type = ANY($1::text[])', [TERRITORY_EVENT_TYPES]);
+  const eventIds = events.map((event) => event.id);
   for (const service of services) {
-    await eventually(async () => ((await projectedUnits(service)) === owned.n ? true : undefined), {
-      what: `${service} projected the ${owned.n} units of the seeded territory`,
+    await eventually(async () => ((await territoryEventsMissing(service, eventIds)) === 0 ? true : undefined), {
+      what: `${service} applied the ${eventIds.length} territory events of the seeded territory`,
       timeoutMs,
+      intervalMs: 500,
     });
   }
 }

@@ -18,10 +18,10 @@ const DEMO_CHANGE: ChangeFacts = {
   decision: { number: 'MINH-HOA/DANG-VIEN-MAU', date: '1999-01-01', signer: 'Dữ liệu minh họa, không phải văn bản thật / illustrative, not a real document' },
 };
 
-/** The district's grassroots Party organizations, every version, as the projection holds them (all of 720 and below). */
+/** The district's grassroots Party organizations, every version with its name, as the projection holds them (all of 720 and below). */
 export async function dauTiengGrassroots(dataSource: DataSource): Promise<DemoPartyOrganization[]> {
   return dataSource.query(
-    `SELECT DISTINCT organization.id, organization.unit_code AS "unitCode", organization.valid_from::text AS "validFrom", organization.valid_to::text AS "validTo"
+    `SELECT DISTINCT organization.id, organization.unit_code AS "unitCode", organization.name, organization.valid_from::text AS "validFrom", organization.valid_to::text AS "validTo"
        FROM organization organization
        JOIN territory_unit unit ON unit.code = organization.unit_code AND ${inForceOn('unit', 'organization.valid_from')}
       WHERE organization.kind = 'PARTY_GRASSROOTS' AND unit.path <@ (SELECT path FROM territory_unit WHERE code = $1 ORDER BY valid_from LIMIT 1)

@@ -4,10 +4,10 @@ import { personalIdOf } from '../person/personal-id.rules';
 import { DEMO_PARTY_FIGURES, demoPartyMembers, demoPersonalId } from './party-members.story';
 
 const organizations = [
-  { id: 'a', unitCode: '25801', validFrom: '1999-01-01', validTo: null },
-  { id: 'b', unitCode: '720', validFrom: '1999-01-01', validTo: null },
-  { id: 'c', unitCode: '720', validFrom: '2005-03-01', validTo: null },
-  { id: 'd', unitCode: '25789', validFrom: '1999-01-01', validTo: '2003-01-01' },
+  { id: 'a', unitCode: '25801', name: 'Đảng bộ xã An Lập', validFrom: '1999-01-01', validTo: null },
+  { id: 'b', unitCode: '720', name: 'Chi bộ cơ sở Bệnh viện huyện', validFrom: '1999-01-01', validTo: null },
+  { id: 'c', unitCode: '720', name: 'Chi bộ cơ sở Bưu điện huyện', validFrom: '2005-03-01', validTo: null },
+  { id: 'd', unitCode: '25789', name: 'Đảng bộ xã Định An', validFrom: '1999-01-01', validTo: '2003-01-01' },
 ];
 const members = demoPartyMembers(organizations);
 const byId = new Map(organizations.map((organization) => [organization.id, organization]));
@@ -20,6 +20,12 @@ describe('demoPartyMembers', () => {
   it('is the same on every run, and another seed gives other people', () => {
     expect(demoPartyMembers(organizations)).toEqual(members);
     expect(demoPartyMembers(organizations, 1)).not.toEqual(members);
+  });
+
+  it('spreads the same people over the same organizations whatever ids organization drew and in whatever order they are listed', () => {
+    const redrawn = organizations.map((organization) => ({ ...organization, id: `z-${organization.id}` })).reverse();
+    const again = demoPartyMembers(redrawn).map((member) => ({ ...member, partyOrganizationId: member.partyOrganizationId.slice(2) }));
+    expect(again).toEqual(members);
   });
 
   it('puts each member into an organization in force the day they joined, admitted on or before it, official a year later', () => {

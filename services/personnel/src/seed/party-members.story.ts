@@ -21,6 +21,8 @@ export const DEMO_PERSONAL_ID_PROVINCE = '000';
 export interface DemoPartyOrganization extends Period {
   id: string;
   unitCode: string;
+  /** The organization's name: the story's order of organizations, unlike the id that organization's seed draws anew on every run. */
+  name: string;
 }
 
 export interface DemoPartyMember {
@@ -59,19 +61,33 @@ const dateOf = (day: number) => new Date(Math.floor(day) * DAY_MS).toISOString()
 const between = (random: () => number, from: string, to: string) => dateOf(dayNumber(from) + random() * (dayNumber(to) - dayNumber(from) + 1));
 const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`.replace(/-02-29$/, '-02-28');
 
+/** Code-unit order, the same under every locale and database collation. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * The demo members, the same on every run (seed 720): those of 1999 joined the re-established
- * district's organizations during 1999 (admitted to the Party earlier), the rest were admitted
- * from 2000 to the story's date; each into a grassroots organization in force that day.
+ * The organizations in the story's order, by name and start: neither their ids (random on every
+ * organization seed) nor the order a query lists them in may decide who joins which, or the
+ * posts and the managing bodies that follow from it would change from run to run.
+ */
+function inStoryOrder(organizations: readonly DemoPartyOrganization[]): DemoPartyOrganization[] {
+  return [...organizations].sort((a, b) => compare(a.name, b.name) || compare(a.validFrom, b.validFrom));
+}
+
+/**
+ * The demo members, the same on every run (seed 720) whatever ids the organizations were given:
+ * those of 1999 joined the re-established district's organizations during 1999 (admitted to the
+ * Party earlier), the rest were admitted from 2000 to the story's date; each into a grassroots
+ * organization in force that day.
  */
 export function demoPartyMembers(organizations: readonly DemoPartyOrganization[], seed = 720): DemoPartyMember[] {
   const random = generator(seed);
   const [then, now] = DEMO_PARTY_FIGURES;
+  const ordered = inStoryOrder(organizations);
   return Array.from({ length: now.members }, (_, index) => {
     const founding = index < then.members;
     const joinedOn = founding ? (random() < 0.9 ? '1999-01-01' : between(random, '1999-01-02', then.on)) : between(random, '2000-01-01', now.on);
     const admissionDate = founding ? between(random, '1965-01-01', '1998-12-31') : joinedOn;
-    const open = organizations.filter((organization) => isInForce(organization, joinedOn));
+    const open = ordered.filter((organization) => isInForce(organization, joinedOn));
     if (open.length === 0) throw new RangeError(`no grassroots Party organization in force on ${joinedOn}`);
     const organization = open[Math.floor(random() * open.length)];
     const gender = random() < 0.6 ? Gender.MALE : Gender.FEMALE;
