@@ -1,4 +1,4 @@
-import { DEMO_USERS, graphqlRequest, tokenFor, type StartedProcess } from '@ps/testing';
+import { DEMO_USERS, graphqlRequest, infrastructure, tokenFor, type StartedProcess } from '@ps/testing';
 import type { Browser } from 'playwright-core';
 import { openConsole, serveConsole, tableRows } from './browser/console';
 import { keepScreenshot } from './browser/login-page';
@@ -70,6 +70,10 @@ describe('the console in a real browser', () => {
       expect(await tab.page.locator('[data-testid="unit-name"]').count()).toBe(0);
     }
     await keepScreenshot(tab.page, 'console-anlap-refused.png');
+    // Signing out ends the Keycloak session too: the console sends the browser back to the sign-in page.
+    await tab.page.click('button[name="signOut"]');
+    await tab.page.waitForSelector('#username');
+    expect(new URL(tab.page.url()).origin).toBe(new URL(infrastructure.keycloakUrl).origin);
   });
 
   it('shows a viewer masked personal IDs and no buttons that change anything', async () => {
@@ -84,6 +88,15 @@ describe('the console in a real browser', () => {
     await tab.click('nav.views >> text=Đề án biên chế');
     await tab.page.waitForSelector('section.table-block');
     expect(await tab.page.locator('button[name="approve"], button[name="appraise"], button[name="reject"]').count()).toBe(0);
+    // Keyboard only: Tab to the statistics view and open it with Enter.
+    for (let presses = 0; presses < 12 && (await tab.page.evaluate('document.activeElement?.textContent')) !== 'Thống kê'; presses += 1) await tab.page.keyboard.press('Tab');
+    await tab.page.keyboard.press('Enter');
+    await tab.page.waitForURL(/\/statistics/);
+    // Offline: a banner says so; back online, it goes.
+    await tab.page.context().setOffline(true);
+    await tab.page.locator('.notice.offline').waitFor();
+    await tab.page.context().setOffline(false);
+    await tab.page.locator('.notice.offline').waitFor({ state: 'detached' });
   });
 
   it('lets the city approve Thanh An’s staffing proposal and shows the office’s quota rise', async () => {
