@@ -8,11 +8,17 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { OfflineBanner } from './components/States';
 import { graphql } from './gql';
 import { useI18n } from './i18n/i18n';
+import type { MessageKey } from './i18n/messages';
 import { useRoute, type View } from './route';
+import { Audit } from './views/Audit';
+import { Evaluations } from './views/Evaluations';
+import { Organizations } from './views/Organizations';
 import { People } from './views/People';
+import { Plans } from './views/Plans';
 import { Proposals } from './views/Proposals';
 import { Statistics } from './views/Statistics';
 import { Territory } from './views/Territory';
+import { Users } from './views/Users';
 import type { ViewProps } from './views/view-props';
 
 const OWN_UNIT = graphql(`
@@ -28,9 +34,13 @@ function endedOn(error: ApolloError | undefined): string | null {
   return details?.endedOn ?? null;
 }
 
-const VIEW_COMPONENTS: Record<View, (props: ViewProps) => ReactElement> = { territory: Territory, statistics: Statistics, people: People, proposals: Proposals };
-const NAV: Array<[View, 'navTerritory' | 'navStatistics' | 'navPeople' | 'navProposals']> = [
-  ['territory', 'navTerritory'], ['statistics', 'navStatistics'], ['people', 'navPeople'], ['proposals', 'navProposals'],
+const VIEW_COMPONENTS: Record<View, (props: ViewProps) => ReactElement> = {
+  territory: Territory, organizations: Organizations, statistics: Statistics, people: People, evaluations: Evaluations,
+  plans: Plans, proposals: Proposals, users: Users, audit: Audit,
+};
+const NAV: Array<[View, MessageKey]> = [
+  ['territory', 'navTerritory'], ['organizations', 'navOrganizations'], ['statistics', 'navStatistics'], ['people', 'navPeople'],
+  ['evaluations', 'navEvaluations'], ['plans', 'navPlans'], ['proposals', 'navProposals'], ['users', 'navUsers'], ['audit', 'navAudit'],
 ];
 
 /**

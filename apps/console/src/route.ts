@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 
 /** The console's views; each is a path, its state (unit, dates, search) in the query string. */
-export const VIEWS = ['territory', 'statistics', 'people', 'proposals'] as const;
+export const VIEWS = ['territory', 'organizations', 'statistics', 'people', 'evaluations', 'plans', 'proposals', 'users', 'audit'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {

@@ -118,8 +118,7 @@ function AuditResults({ question }: { question: Question }) {
 
 /** `go` bound to this view, 'audit'; widened to any path until route.ts's View names it (then the widening changes nothing). */
 function movesHere(go: ViewProps['go']): (changes: Record<string, string | null>) => void {
-  const goAnywhere = go as (view: string, changes?: Record<string, string | null>) => void;
-  return (changes) => goAnywhere('audit', changes);
+  return (changes) => go('audit', changes);
 }
 
 /** Who changed what in a unit and below, when, on which decision, between two dates (newest first), optionally one operation only. */

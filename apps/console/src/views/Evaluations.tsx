@@ -5,11 +5,6 @@ import { RatingReportPanel, useRatingReport } from './RatingReportPanel';
 import { STATUSES, STATUS_WORDS, type Status } from './rating-words';
 import type { ViewProps } from './view-props';
 
-/** This view's path, as the shell's route names it. */
-const HERE = 'evaluations';
-/** The shell's `go` taking this view's path, which the route's list of views gains when the shell registers the view. */
-type Move = (view: string, changes?: Record<string, string | null>) => void;
-
 const W = {
   title: { vi: 'Đánh giá, xếp loại chất lượng', en: 'Evaluations and ratings' },
   year: { vi: 'Năm đánh giá', en: 'Year rated' },
@@ -55,7 +50,6 @@ function YearField({ year, onChange, label }: { year: number; onChange(year: num
  */
 export function Evaluations({ who, unitCode, asOf, params, go }: ViewProps) {
   const { tr } = useI18n();
-  const move = go as Move;
   const year = yearOf(params, asOf);
   const status = statusOf(params);
   const report = useRatingReport(unitCode, year, asOf);
@@ -64,10 +58,10 @@ export function Evaluations({ who, unitCode, asOf, params, go }: ViewProps) {
     <div className="view">
       <h2>{tr(W.title)}: <span data-testid="evaluations-unit">{report.data?.ratingReport.unitName ?? unitCode}</span> · <span data-testid="evaluations-year">{year}</span></h2>
       <div className="controls">
-        <YearField label={tr(W.year)} year={year} onChange={(next) => move(HERE, { year: String(next) })} />
+        <YearField label={tr(W.year)} year={year} onChange={(next) => go('evaluations', { year: String(next) })} />
         <label className="date-field">
           <span>{tr(W.status)}</span>
-          <select name="status" value={status ?? ''} onChange={(event) => move(HERE, { status: event.target.value || null })}>
+          <select name="status" value={status ?? ''} onChange={(event) => go('evaluations', { status: event.target.value || null })}>
             <option value="">{tr(W.everyStatus)}</option>
             {STATUSES.map((option) => <option key={option} value={option}>{tr(STATUS_WORDS[option])}</option>)}
           </select>

@@ -41,13 +41,9 @@ const WORDS = {
 /** Moves within this view, keeping the rest of the address. */
 export type MoveHere = (changes: Record<string, string | null>) => void;
 
-/** This view's path; route.ts lists it once the Shell registers the view. */
-const HERE = 'organizations';
-
-/** `go` bound to this view; widened to any path until route.ts's View names 'organizations' (then the widening changes nothing). */
+/** `go` bound to this view. */
 function movesHere(go: ViewProps['go']): MoveHere {
-  const goAnywhere = go as (view: string, changes?: Record<string, string | null>) => void;
-  return (changes) => goAnywhere(HERE, changes);
+  return (changes) => go('organizations', changes);
 }
 
 const kindOf = (value: string | null): OrganizationKind | null => KINDS.find((kind) => kind === value) ?? null;

@@ -5,6 +5,7 @@ import { Loading } from '../components/States';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { nameMatches } from '../search';
+import { PersonFile } from './PersonFile';
 import type { ViewProps } from './view-props';
 
 const PEOPLE = graphql(`
@@ -16,8 +17,12 @@ const PEOPLE = graphql(`
   }
 `);
 
-/** The people on file in a unit on the date, searched by name; personal IDs masked unless the caller manages them. */
-export function People({ unitCode, asOf, params, go }: ViewProps) {
+/** The people on file in a unit on the date, searched by name, personal IDs masked unless the caller manages them; a name opens the person's e-file. */
+export function People(props: ViewProps) {
+  return props.params.get('person') ? <PersonFile {...props} /> : <PeopleList {...props} />;
+}
+
+function PeopleList({ unitCode, asOf, params, go }: ViewProps) {
   const { t, label } = useI18n();
   const { data, loading, error } = useQuery(PEOPLE, { variables: { code: unitCode, asOf } });
   const search = params.get('q') ?? '';
@@ -37,7 +42,11 @@ export function People({ unitCode, asOf, params, go }: ViewProps) {
           rows={people}
           rowKey={(person) => person.id}
           columns={[
-            { label: t('fullName'), value: (person) => person.fullName },
+            {
+              label: t('fullName'),
+              value: (person) => person.fullName,
+              render: (person) => <a href="#" data-testid="person-link" onClick={(event) => { event.preventDefault(); go('people', { person: person.id }); }}>{person.fullName}</a>,
+            },
             { label: t('birthYear'), value: (person) => person.birthYear ?? null },
             { label: t('category'), value: (person) => (person.category ? label('category', person.category) : null) },
             {
