@@ -20,6 +20,8 @@ beforeAll(async () => {
   consoleServer = await serveConsole();
   await everyServiceProjectedTheTerritory();
   runServiceSeed('personnel');
+  runServiceSeed('evaluation');
+  runServiceSeed('reform');
   browser = await launchChromium();
 }, 900_000);
 
@@ -89,9 +91,10 @@ describe('the console in a real browser', () => {
     await tab.page.waitForSelector('section.table-block');
     expect(await tab.page.locator('button[name="approve"], button[name="appraise"], button[name="reject"]').count()).toBe(0);
     // Keyboard only: Tab to the statistics view and open it with Enter.
-    for (let presses = 0; presses < 12 && (await tab.page.evaluate('document.activeElement?.textContent')) !== 'Thống kê'; presses += 1) await tab.page.keyboard.press('Tab');
+    await tab.page.evaluate('document.activeElement?.blur()');
+    for (let presses = 0; presses < 20 && (await tab.page.evaluate('document.activeElement?.textContent')) !== 'Thống kê'; presses += 1) await tab.page.keyboard.press('Tab');
     await tab.page.keyboard.press('Enter');
-    await tab.page.waitForURL(/\/statistics/);
+    await tab.page.locator('nav.views a[aria-current="page"]', { hasText: 'Thống kê' }).waitFor();
     // Offline: a banner says so; back online, it goes.
     await tab.page.context().setOffline(true);
     await tab.page.locator('.notice.offline').waitFor();
@@ -116,5 +119,45 @@ describe('the console in a real browser', () => {
     await handled.locator('[data-testid="organization-quota"]', { hasText: '12' }).waitFor({ timeout: 10_000 });
     report(`approval → APPLIED and quota 10 → 12 on the page: ${Date.now() - approvedAt} ms (proposal ${proposal})`);
     await keepScreenshot(tab.page, 'console-proposal-approved.png');
+  });
+
+  it('opens an organization of the district in 2013 with its duties, seats and quota history', async () => {
+    const tab = await openConsole(browser, DEMO_USERS.districtAdmin, '/organizations?asOf=2013-09-16');
+    const first = tab.page.locator('[data-testid="organization-link"]').first();
+    const name = (await first.textContent())?.trim();
+    await first.click();
+    await tab.page.locator('[data-testid="organization-detail"]').waitFor();
+    expect(await tab.page.locator('[data-testid="organization-name"]').textContent()).toContain(name);
+    await keepScreenshot(tab.page, 'console-organization.png');
+  });
+
+  it('shows Dầu Tiếng’s 2024 ratings as the quality report, and its plans rolled up at the end of 2020', async () => {
+    const tab = await openConsole(browser, DEMO_USERS.districtAdmin, '/evaluations?asOf=2025-01-31&year=2024');
+    await tab.page.locator('[data-testid="total-rated"]', { hasText: '108' }).waitFor();
+    expect(await tab.page.locator('[data-testid="rating-chart"]').count()).toBe(1);
+    await keepScreenshot(tab.page, 'console-ratings-2024.png');
+    await tab.page.goto(`${new URL(tab.page.url()).origin}/plans?asOf=2020-12-31`);
+    await tab.page.locator('[data-testid="progress-completed"]', { hasText: '32' }).waitFor();
+    expect(await tab.page.locator('[data-testid="progress-overdue"]').textContent()).toContain('4');
+    await keepScreenshot(tab.page, 'console-plans-2020.png');
+  });
+
+  it('opens a person’s e-file from the people of the district, personal data masked for its admin', async () => {
+    const tab = await openConsole(browser, DEMO_USERS.districtAdmin, '/people');
+    const first = tab.page.locator('[data-testid="person-link"]').first();
+    const name = (await first.textContent())?.trim() ?? '';
+    await first.click();
+    await tab.page.locator('[data-testid="person-name"]', { hasText: name }).waitFor();
+    expect(await tab.page.getAttribute('[data-testid="personal-data"]', 'data-masked')).toBe('true');
+    await keepScreenshot(tab.page, 'console-person-file.png');
+  });
+
+  it('lists the city’s accounts and today’s approval in its audit trail for the city’s admin', async () => {
+    const tab = await openConsole(browser, DEMO_USERS.hcmcAdmin, '/users');
+    await tab.page.locator('[data-testid="user-username"]', { hasText: DEMO_USERS.hcmcOrganizationBoard }).waitFor();
+    await keepScreenshot(tab.page, 'console-accounts.png');
+    await tab.page.goto(`${new URL(tab.page.url()).origin}/audit?operation=approveStaffingProposal`);
+    await tab.page.locator('[data-testid="audit-operation"]', { hasText: 'approveStaffingProposal' }).first().waitFor();
+    await keepScreenshot(tab.page, 'console-audit.png');
   });
 });

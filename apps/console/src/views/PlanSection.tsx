@@ -25,8 +25,8 @@ const W = {
   indicators: { vi: 'Chỉ tiêu', en: 'Indicators' },
   period: { vi: 'Kỳ báo cáo gần nhất', en: 'Latest period' },
   notReported: { vi: 'Chưa báo cáo', en: 'Not reported' },
-  outsideTerritory: { vi: 'ngoài địa bàn', en: 'outside your territory' },
-  closed: { vi: 'đã giải thể', en: 'closed' },
+  outsideTerritory: { vi: 'hôm nay không thuộc địa bàn của bạn', en: 'not in your territory today' },
+  closed: { vi: 'hôm nay không còn hiệu lực', en: 'not in force today' },
 };
 
 /** The actual of the latest period reported by the date, if any. */
@@ -56,9 +56,9 @@ function TasksTable({ tasks, caption, fileName }: { tasks: Task[]; caption: stri
         { label: tr(W.task), value: (row) => row.title },
         {
           label: tr(W.organizations),
-          value: (row) => row.organizationIds.map((id) => row.organizations.find((organization) => organization?.id === id)?.name ?? `${id} (${tr(W.closed)})`).join('; '),
+          value: (row) => row.organizationIds.map((id) => row.organizations.find((organization) => organization?.id === id)?.name ?? `${id.slice(0, 8)}… (${tr(W.closed)})`).join('; '),
         },
-        { label: tr(W.owner), value: (row) => row.owner?.fullName ?? `${row.ownerPersonId} (${tr(W.outsideTerritory)})` },
+        { label: tr(W.owner), value: (row) => row.owner?.fullName ?? `${row.ownerPersonId.slice(0, 8)}… (${tr(W.outsideTerritory)})` },
         { label: tr(W.deadline), value: (row) => row.deadline },
         { label: tr(W.completion), value: (row) => row.completion, render: (row) => <span data-testid="task-completion">{row.completion}%</span> },
         {
