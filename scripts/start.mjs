@@ -41,6 +41,8 @@ for (const definition of PROCESSES) {
 }
 
 await waitForDemoData();
+say(`waiting until personnel, evaluation and reform have applied every territory event (${seconds()})`);
+await waitForTerritory();
 say(`seeding the Dầu Tiếng story's Party members once personnel has its Party organizations (${seconds()})`);
 pnpm(['--filter', '@ps/personnel', 'run', 'seed'], {
   env: { DATABASE_URL: databaseUrl('ps_personnel'), LOG_LEVEL: 'info' },
@@ -89,6 +91,21 @@ process.stdout.write(`
   Ratings:  as admin.dautieng, { ratingReport(unitCode: "720", year: 2024, asOf: "2025-01-31") { total { good completed } } }
             (README: the rating workflow, the quality report per commune and head, its Excel workbook)
 `);
+
+/**
+ * The seeds act inside the territory as each service has projected it: every version of every
+ * unit (the 2025 mergers' too) must have arrived, not only today's Xã Thanh An.
+ */
+async function waitForTerritory() {
+  const { awaitTerritoryProjected } = await import(join(ROOT, 'packages/testing/dist/index.js'));
+  const { territoryReads } = await import(join(ROOT, 'packages/contracts/dist/index.js'));
+  const types = [...new Set(Object.values(territoryReads).map((event) => event.type))];
+  const consumers = ['personnel', 'evaluation', 'reform'].map((name) => ({ name, databaseUrl: databaseUrl(`ps_${name}`) }));
+  await awaitTerritoryProjected(databaseUrl('ps_organization'), consumers, types, 300_000).catch((failure) => {
+    say(`${failure.message}: see .local/logs/personnel.log, evaluation.log and reform.log`);
+    process.exit(1);
+  });
+}
 
 /** The territory reaches the other services through Kafka; wait until today's Xã Thanh An has. */
 async function waitForDemoData() {

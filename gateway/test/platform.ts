@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import { territoryReads } from '@ps/contracts';
 import { InvariantViolation } from '@ps/errors';
 import {
-  eventually,
+  awaitTerritoryProjected,
   infrastructure,
-  queryDatabase,
   recreateTestDatabase,
   repositoryRoot,
   startNodeProcess,
@@ -124,38 +123,18 @@ export async function stopPlatform(processes: StartedProcess[]): Promise<void> {
 }
 
 /** The types of organization's territory events: what each service's `<service>.territory` consumer applies. */
-const TERRITORY_EVENT_TYPES = [...new Set(Object.values(territoryReads).map((event) => event.type))];
-
-/** How many of the territory events `eventIds` the service's territory consumer has not applied yet (no inbox row). */
-export async function territoryEventsMissing(service: Exclude<ServiceName, 'organization'>, eventIds: readonly string[]): Promise<number> {
-  const [row] = await queryDatabase<{ n: number }>(
-    databaseOf(service),
-    `SELECT count(*)::int AS n FROM unnest($2::uuid[]) AS event (id)
-      WHERE NOT EXISTS (SELECT 1 FROM inbox WHERE inbox.consumer = $1 AND inbox.event_id = event.id)`,
-    [`${service}.territory`, eventIds],
-  );
-  return row.n;
-}
+export const TERRITORY_EVENT_TYPES = [...new Set(Object.values(territoryReads).map((event) => event.type))];
 
 /**
  * Waits until personnel, evaluation and reform (or the services named) have each applied every
- * territory event organization's outbox holds — every version of every unit, the 2025 mergers'
- * re-parented ones too, not only every code — so that nothing seeded or asked afterwards meets a
- * half-projected territory; a busy machine may need longer than the default.
+ * territory event organization's outbox holds; a busy machine may need longer than the default.
  */
-export async function everyServiceProjectedTheTerritory(
+export function everyServiceProjectedTheTerritory(
   services: ReadonlyArray<Exclude<ServiceName, 'organization'>> = ['personnel', 'evaluation', 'reform'],
   timeoutMs = 180_000,
 ): Promise<void> {
-  const events = await queryDatabase<{ id: string }>(databaseOf('organization'), 'SELECT id::text FROM outbox WHERE event_type = ANY($1::text[])', [TERRITORY_EVENT_TYPES]);
-  const eventIds = events.map((event) => event.id);
-  for (const service of services) {
-    await eventually(async () => ((await territoryEventsMissing(service, eventIds)) === 0 ? true : undefined), {
-      what: `${service} applied the ${eventIds.length} territory events of the seeded territory`,
-      timeoutMs,
-      intervalMs: 500,
-    });
-  }
+  const consumers = services.map((name) => ({ name, databaseUrl: databaseOf(name) }));
+  return awaitTerritoryProjected(databaseOf('organization'), consumers, TERRITORY_EVENT_TYPES, timeoutMs);
 }
 
 /**

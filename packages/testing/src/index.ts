@@ -9,3 +9,4 @@ export * from './processes';
 export * from './service-env';
 export * from './edge-requests';
 export * from './login-form';
+export * from './territory-projection';
