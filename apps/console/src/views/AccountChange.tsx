@@ -1,28 +1,20 @@
-import { todayInVietnam } from '../api/dates';
 import { TIERS, type SignedIn } from '../auth/principal';
-import { DateField } from '../components/DateField';
+import { DecisionFields, decisionInput, decisionReady, newDecision, type DecisionDraft } from '../components/DecisionFields';
 import type { AccountChangeInput, ManagementBody } from '../gql/graphql';
 import { useI18n } from '../i18n/i18n';
 
 /** Why an account changes and the decision it rests on, as typed (AccountChangeInput: it takes effect at once). */
-export interface AccountChange {
+export interface AccountChange extends DecisionDraft {
   reason: string;
-  number: string;
-  date: string;
-  signer: string;
 }
 
-export const newAccountChange = (reason = ''): AccountChange => ({ reason, number: '', date: todayInVietnam(), signer: '' });
+export const newAccountChange = (reason = ''): AccountChange => ({ reason, ...newDecision() });
 
 /** Every part of the change filled in. */
-export const changeReady = (change: AccountChange): boolean =>
-  [change.reason, change.number, change.signer].every((text) => text.trim() !== '') && change.date !== '';
+export const changeReady = (change: AccountChange): boolean => change.reason.trim() !== '' && decisionReady(change);
 
 /** The change as the gateway takes it. */
-export const changeInput = (change: AccountChange): AccountChangeInput => ({
-  reason: change.reason.trim(),
-  decision: { number: change.number.trim(), date: change.date, signer: change.signer.trim() },
-});
+export const changeInput = (change: AccountChange): AccountChangeInput => ({ reason: change.reason.trim(), decision: decisionInput(change) });
 
 /** The capabilities an administrator grants (a recorder is the centre's own). */
 const GRANTED_CAPABILITIES = ['admin', 'officer', 'viewer'] as const;
@@ -52,14 +44,11 @@ export function useBodyName(): (body: string | null | undefined) => string {
 
 /** The reason, decision number, date and signer every account change cites. */
 export function AccountChangeFields({ value, onChange }: { value: AccountChange; onChange(change: AccountChange): void }) {
-  const { t, tr } = useI18n();
-  const set = (part: Partial<AccountChange>) => onChange({ ...value, ...part });
+  const { tr } = useI18n();
   return (
     <>
-      <label><span>{tr(WORDS.reason)}</span><input name="reason" required value={value.reason} onChange={(event) => set({ reason: event.target.value })} /></label>
-      <label><span>{t('decisionNumber')}</span><input name="decisionNumber" required value={value.number} onChange={(event) => set({ number: event.target.value })} /></label>
-      <DateField name="decisionDate" label={t('decisionDate')} value={value.date} onChange={(date) => set({ date })} />
-      <label><span>{t('signer')}</span><input name="signer" required value={value.signer} onChange={(event) => set({ signer: event.target.value })} /></label>
+      <label><span>{tr(WORDS.reason)}</span><input name="reason" required value={value.reason} onChange={(event) => onChange({ ...value, reason: event.target.value })} /></label>
+      <DecisionFields value={value} onChange={(decision) => onChange({ ...value, ...decision })} />
     </>
   );
 }

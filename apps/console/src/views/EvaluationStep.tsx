@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { useState } from 'react';
-import { todayInVietnam } from '../api/dates';
-import { DateField } from '../components/DateField';
+import { DecisionFields, decisionInput, decisionReady, newDecision } from '../components/DecisionFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { graphql } from '../gql';
 import { useI18n, type Bilingual } from '../i18n/i18n';
@@ -60,16 +59,14 @@ export function EvaluationStep({ evaluation, status, onDone, onCancel }: Props) 
   const text = STEP_TEXT[status];
   const [level, setLevel] = useState<Level>(evaluation.selfLevel ?? 'HTT');
   const [comment, setComment] = useState('');
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(todayInVietnam());
-  const [signer, setSigner] = useState('');
+  const [decision, setDecision] = useState(newDecision());
   const [self, selfState] = useMutation(SELF, { refetchQueries: REFETCH });
   const [meeting, meetingState] = useMutation(MEETING, { refetchQueries: REFETCH });
   const [propose, proposeState] = useMutation(PROPOSE, { refetchQueries: REFETCH });
   const state = { OPEN: selfState, SELF_ASSESSED: meetingState, COMMENTED: proposeState }[status];
-  const ready = comment.trim() && number.trim() && signer.trim();
+  const ready = comment.trim() && decisionReady(decision);
   const submit = async () => {
-    const change = { effectiveDate: date, reason: text.reason(evaluation.year), decision: { number: number.trim(), date, signer: signer.trim() } };
+    const change = { effectiveDate: decision.date, reason: text.reason(evaluation.year), decision: decisionInput(decision) };
     const base = { evaluationId: evaluation.id, comment: comment.trim(), change };
     const run = status === 'OPEN' ? self({ variables: { input: { ...base, level } } })
       : status === 'SELF_ASSESSED' ? meeting({ variables: { input: base } })
@@ -86,9 +83,7 @@ export function EvaluationStep({ evaluation, status, onDone, onCancel }: Props) 
         </label>
       )}
       <label><span>{tr(WORDS.comment)}</span><input name="comment" required value={comment} onChange={(event) => setComment(event.target.value)} /></label>
-      <label><span>{tr(text.document)}</span><input name="decisionNumber" required value={number} onChange={(event) => setNumber(event.target.value)} /></label>
-      <DateField name="decisionDate" label={tr(WORDS.decisionDate)} value={date} onChange={setDate} />
-      <label><span>{tr(WORDS.signer)}</span><input name="signer" required value={signer} onChange={(event) => setSigner(event.target.value)} /></label>
+      <DecisionFields value={decision} onChange={setDecision} numberLabel={tr(text.document)} />
       <ErrorNotice error={state.error} />
       <div className="actions">
         <button type="submit" name="confirm" disabled={!ready || state.loading}>{tr(text.action)}</button>

@@ -2,6 +2,7 @@ import { useMutation } from '@apollo/client';
 import { useState } from 'react';
 import { todayInVietnam } from '../api/dates';
 import { DateField } from '../components/DateField';
+import { DecisionFields, decisionInput, decisionReady, newDecision } from '../components/DecisionFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
@@ -37,15 +38,12 @@ export function OrganizationQuotaForm({ organizationId, current, onDone, onCance
   const [amount, setAmount] = useState(current === null ? '' : String(current));
   const [effectiveDate, setEffectiveDate] = useState(todayInVietnam());
   const [reason, setReason] = useState('');
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(todayInVietnam());
-  const [signer, setSigner] = useState('');
+  const [decision, setDecision] = useState(newDecision());
   const [run, { loading, error }] = useMutation(SET_QUOTA);
-  const ready = isWholeNumber(amount) && reason.trim() && number.trim() && signer.trim();
+  const ready = isWholeNumber(amount) && reason.trim() && decisionReady(decision);
   const submit = async () => {
-    const decision = { number: number.trim(), date, signer: signer.trim() };
     await run({
-      variables: { id: organizationId, amount: Number(amount.trim()), change: { effectiveDate, reason: reason.trim(), decision } },
+      variables: { id: organizationId, amount: Number(amount.trim()), change: { effectiveDate, reason: reason.trim(), decision: decisionInput(decision) } },
     }).then(onDone, () => undefined);
   };
   return (
@@ -54,9 +52,7 @@ export function OrganizationQuotaForm({ organizationId, current, onDone, onCance
       <label><span>{tr(WORDS.amount)}</span><input type="number" min={0} step={1} name="amount" required value={amount} onChange={(event) => setAmount(event.target.value)} /></label>
       <DateField name="effectiveDate" label={tr(WORDS.effectiveDate)} value={effectiveDate} onChange={setEffectiveDate} />
       <label><span>{tr(WORDS.reason)}</span><input name="reason" required value={reason} onChange={(event) => setReason(event.target.value)} /></label>
-      <label><span>{t('decisionNumber')}</span><input name="decisionNumber" required value={number} onChange={(event) => setNumber(event.target.value)} /></label>
-      <DateField name="decisionDate" label={t('decisionDate')} value={date} onChange={setDate} />
-      <label><span>{t('signer')}</span><input name="signer" required value={signer} onChange={(event) => setSigner(event.target.value)} /></label>
+      <DecisionFields value={decision} onChange={setDecision} />
       <ErrorNotice error={error} />
       <div className="actions">
         <button type="submit" name="confirm" disabled={!ready || loading}>{t('confirm')}</button>

@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { useState } from 'react';
-import { todayInVietnam } from '../api/dates';
-import { DateField } from '../components/DateField';
+import { DecisionFields, decisionInput, decisionReady, newDecision } from '../components/DecisionFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
@@ -24,23 +23,19 @@ interface Props {
 /** One step on a proposal, on a decision (number, date, signer) the step cites; a refusal says why. */
 export function ProposalStep({ proposalId, kind, onDone, onCancel }: Props) {
   const { t } = useI18n();
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(todayInVietnam());
-  const [signer, setSigner] = useState('');
+  const [decision, setDecision] = useState(newDecision());
   const [comment, setComment] = useState('');
   const [run, { loading, error }] = useMutation(MUTATIONS[kind]);
   const commentRequired = kind !== 'approve';
-  const ready = number.trim() && signer.trim() && (!commentRequired || comment.trim());
+  const ready = decisionReady(decision) && (!commentRequired || comment.trim());
   const submit = async () => {
     await run({
-      variables: { input: { proposalId, comment: comment.trim() || null, change: { effectiveDate: date, reason: REASONS[kind], decision: { number: number.trim(), date, signer: signer.trim() } } } },
+      variables: { input: { proposalId, comment: comment.trim() || null, change: { effectiveDate: decision.date, reason: REASONS[kind], decision: decisionInput(decision) } } },
     }).then(onDone, () => undefined);
   };
   return (
     <form className="step-form" onSubmit={(event) => { event.preventDefault(); void submit(); }}>
-      <label><span>{t('decisionNumber')}</span><input name="decisionNumber" required value={number} onChange={(event) => setNumber(event.target.value)} /></label>
-      <DateField name="decisionDate" label={t('decisionDate')} value={date} onChange={setDate} />
-      <label><span>{t('signer')}</span><input name="signer" required value={signer} onChange={(event) => setSigner(event.target.value)} /></label>
+      <DecisionFields value={decision} onChange={setDecision} />
       <label><span>{t('comment')}</span><input name="comment" required={commentRequired} value={comment} onChange={(event) => setComment(event.target.value)} /></label>
       <ErrorNotice error={error} />
       <div className="actions">

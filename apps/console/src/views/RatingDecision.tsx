@@ -1,7 +1,6 @@
 import { useMutation } from '@apollo/client';
 import { useState } from 'react';
-import { todayInVietnam } from '../api/dates';
-import { DateField } from '../components/DateField';
+import { DecisionFields, decisionInput, decisionReady, newDecision } from '../components/DecisionFields';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { graphql } from '../gql';
 import type { ConsoleDecideRatingsMutation } from '../gql/graphql';
@@ -21,7 +20,6 @@ const W = {
   proposed: { vi: 'Mức đề xuất', en: 'Proposed' },
   chosen: { vi: 'Mức quyết định', en: 'Level decided' },
   corruption: { vi: 'Để xảy ra tham nhũng trong đơn vị phụ trách', en: 'Corruption in the unit they run' },
-  decisionNumber: { vi: 'Số quyết định', en: 'Decision number' },
   decide: { vi: 'Quyết định xếp loại', en: 'Decide the ratings' },
   decided: { vi: 'Đã quyết định', en: 'Decided' },
   lowered: { vi: 'hạ mức theo', en: 'lowered by' },
@@ -103,15 +101,13 @@ export function RatingDecision({ evaluations, onDone, onCancel }: { evaluations:
   const [choices, setChoices] = useState<Record<string, Choice>>(() =>
     Object.fromEntries(evaluations.map((evaluation) => [evaluation.id, { level: evaluation.proposedLevel ?? 'HTT', corruptionInUnit: false }])),
   );
-  const [number, setNumber] = useState('');
-  const [date, setDate] = useState(todayInVietnam());
-  const [signer, setSigner] = useState('');
+  const [decision, setDecision] = useState(newDecision());
   const [decide, { data, loading, error }] = useMutation(DECIDE, { refetchQueries: ['ConsoleEvaluations', 'ConsoleRatingReport'] });
   const choose = (id: string, change: Partial<Choice>) => setChoices((current) => ({ ...current, [id]: { ...current[id], ...change } }));
   const years = [...new Set(evaluations.map((evaluation) => evaluation.year))].join(', ');
   const submit = async () => {
     const decisions = evaluations.map((evaluation) => ({ evaluationId: evaluation.id, ...choices[evaluation.id] }));
-    const change = { effectiveDate: date, reason: `Quyết định xếp loại chất lượng năm ${years}`, decision: { number: number.trim(), date, signer: signer.trim() } };
+    const change = { effectiveDate: decision.date, reason: `Quyết định xếp loại chất lượng năm ${years}`, decision: decisionInput(decision) };
     await decide({ variables: { input: { decisions, change } } }).catch(() => undefined);
   };
   if (data) return <Outcome decided={data.decideRatings} onClose={onDone} />;
@@ -121,13 +117,11 @@ export function RatingDecision({ evaluations, onDone, onCancel }: { evaluations:
       <p className="muted">{tr(W.rulesMayLower)}</p>
       <DecisionRows evaluations={evaluations} choices={choices} choose={choose} />
       <div className="step-form">
-        <label><span>{tr(W.decisionNumber)}</span><input name="decisionNumber" required value={number} onChange={(event) => setNumber(event.target.value)} /></label>
-        <DateField name="decisionDate" label={tr(WORDS.decisionDate)} value={date} onChange={setDate} />
-        <label><span>{tr(WORDS.signer)}</span><input name="signer" required value={signer} onChange={(event) => setSigner(event.target.value)} /></label>
+        <DecisionFields value={decision} onChange={setDecision} />
       </div>
       <ErrorNotice error={error} />
       <div className="actions">
-        <button type="submit" name="confirmDecision" disabled={!number.trim() || !signer.trim() || loading || evaluations.length === 0}>{tr(W.decide)}</button>
+        <button type="submit" name="confirmDecision" disabled={!decisionReady(decision) || loading || evaluations.length === 0}>{tr(W.decide)}</button>
         <button type="button" name="cancel" className="secondary" onClick={onCancel}>{tr(WORDS.cancel)}</button>
       </div>
     </form>

@@ -48,8 +48,6 @@ export const SCOPE_WORDS: Record<QuotaScope, Bilingual> = {
 export const WORDS = {
   level: { vi: 'Mức xếp loại', en: 'Level' },
   comment: { vi: 'Nhận xét', en: 'Comment' },
-  decisionDate: { vi: 'Ngày', en: 'Date' },
-  signer: { vi: 'Người ký', en: 'Signer' },
   cancel: { vi: 'Hủy', en: 'Cancel' },
   organization: { vi: 'Cơ quan, tổ chức', en: 'Organization' },
   unit: { vi: 'Đơn vị', en: 'Unit' },
