@@ -1,4 +1,5 @@
 import { DEMO_USERS, graphqlRequest, infrastructure, tokenFor, type StartedProcess } from '@ps/testing';
+import { RealmAdmin } from '@ps/auth';
 import type { Browser } from 'playwright-core';
 import { openConsole, serveConsole, tableRows } from './browser/console';
 import { keepScreenshot } from './browser/login-page';
@@ -159,5 +160,36 @@ describe('the console in a real browser', () => {
     await tab.page.goto(`${new URL(tab.page.url()).origin}/audit?operation=approveStaffingProposal`);
     await tab.page.locator('[data-testid="audit-operation"]', { hasText: 'approveStaffingProposal' }).first().waitFor();
     await keepScreenshot(tab.page, 'console-audit.png');
+  });
+
+  it('lets the city invite an officer for Thanh An, shows the temporary password once, and disables the account', async () => {
+    const realm = new RealmAdmin({ url: infrastructure.keycloakUrl, realm: infrastructure.keycloakRealm, clientId: 'platform-admin', clientSecret: infrastructure.keycloakAdminClientSecret });
+    const username = `console.thanhan.${Date.now().toString(36)}`;
+    const tab = await openConsole(browser, DEMO_USERS.hcmcAdmin, '/users?unit=25807');
+    try {
+      await tab.page.click('button[name="invite"]');
+      const form = tab.page.locator('[data-testid="invite-form"]');
+      await form.locator('input[name="username"]').fill(username);
+      await form.locator('input[name="lastName"]').fill('Nguyễn');
+      await form.locator('input[name="firstName"]').fill('Văn Thử');
+      await form.locator('select[name="role"]').selectOption('commune-officer');
+      await form.locator('input[name="decisionNumber"]').fill('12/QĐ-UBND');
+      await form.locator('input[name="signer"]').fill('Chủ tịch UBND Thành phố');
+      await form.locator('button[name="confirmInvite"]').click();
+      await tab.page.locator('[data-testid="credential-username"]', { hasText: username }).waitFor();
+      expect((await tab.page.locator('[data-testid="temporary-password"]').first().textContent())?.length).toBeGreaterThanOrEqual(12);
+      await keepScreenshot(tab.page, 'console-account-invited.png');
+      await tab.page.click('button[name="closeCredentials"]');
+      const row = tab.page.locator('tbody tr', { has: tab.page.locator('[data-testid="user-username"]', { hasText: username }) });
+      await row.locator('button[name="disableUser"]').click();
+      await tab.page.locator('[data-testid="user-action-form"] input[name="decisionNumber"]').fill('13/QĐ-UBND');
+      await tab.page.locator('[data-testid="user-action-form"] input[name="signer"]').fill('Chủ tịch UBND Thành phố');
+      await tab.page.click('[data-testid="user-action-form"] button[name="confirmAction"]');
+      await row.locator('[data-testid="user-enabled"][data-enabled="false"]').waitFor();
+      expect((await realm.userNamed(username))?.enabled).toBe(false);
+    } finally {
+      const created = await realm.userNamed(username);
+      if (created) await realm.deleteUser(created.id);
+    }
   });
 });
