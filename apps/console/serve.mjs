@@ -3,10 +3,10 @@
 // console's own routes). `node serve.mjs` or `pnpm --filter @ps/console start`.
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = join(fileURLToPath(new URL('.', import.meta.url)), 'dist');
+const ROOT = resolve(process.env.CONSOLE_DIST ?? join(fileURLToPath(new URL('.', import.meta.url)), 'dist'));
 const HOST = process.env.CONSOLE_HOST ?? '127.0.0.1';
 const PORT = Number(process.env.CONSOLE_PORT ?? process.env.PORT ?? 5173);
 const CONFIG = JSON.stringify({
@@ -26,9 +26,18 @@ if (!existsSync(join(ROOT, 'index.html'))) {
   process.exit(1);
 }
 
+/** `pathname` decoded, or null when its percent-encoding is broken. */
+function decoded(pathname) {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return null;
+  }
+}
+
 /** The file under dist/ a request path names, or index.html for the console's routes. */
 function fileFor(pathname) {
-  const candidate = normalize(join(ROOT, decodeURIComponent(pathname)));
+  const candidate = normalize(join(ROOT, decoded(pathname) ?? '/'));
   if (candidate.startsWith(ROOT + sep) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   return join(ROOT, 'index.html');
 }
