@@ -19,7 +19,23 @@ const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.map': 'application/json',
 };
-const SECURITY = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY' };
+const origins = JSON.parse(CONFIG);
+/**
+ * The page runs only its own scripts and talks only to this environment's Keycloak and gateway;
+ * downloads (Excel) are blobs it makes itself.
+ */
+const POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  `connect-src 'self' ${new URL(origins.keycloakUrl).origin} ${new URL(origins.gatewayUrl).origin}`,
+  `form-action 'self' ${new URL(origins.keycloakUrl).origin}`,
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "object-src 'none'",
+].join('; ');
+const SECURITY = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'x-frame-options': 'DENY', 'content-security-policy': POLICY };
 
 if (!existsSync(join(ROOT, 'index.html'))) {
   process.stderr.write(`[console] ${ROOT}/index.html is missing: run \`pnpm --filter @ps/console build\` first\n`);

@@ -1,5 +1,6 @@
 import { DEMO_USERS, graphqlRequest, infrastructure, tokenFor, type StartedProcess } from '@ps/testing';
 import { RealmAdmin } from '@ps/auth';
+import { Workbook } from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { openConsole, serveConsole, tableRows } from './browser/console';
 import { keepScreenshot } from './browser/login-page';
@@ -47,12 +48,20 @@ describe('the console in a real browser', () => {
     expect(rows).toContainEqual(['Tổ chức · Tổ chức cơ sở đảng', '22', '51', '+29']);
     expect(tab.clicks).toBeLessThanOrEqual(3);
     report(`newcomer: ${tab.clicks} clicks to the 1999 vs 2013 statistics; screenshot ${await keepScreenshot(tab.page, 'console-statistics-1999-2013.png')}`);
+    // The table's Excel export, opened and read back.
+    const [download] = await Promise.all([tab.page.waitForEvent('download'), tab.page.click('section.table-block button:has-text("Xuất Excel")')]);
+    expect(download.suggestedFilename()).toBe('thong-ke-720-1999-12-31-2013-12-31.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const lines: unknown[][] = [];
+    workbook.worksheets[0].eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    expect(lines).toContainEqual(['Đảng viên', 742, 2320, 1578]);
   });
 
   it('shows the district as it was on 1999-12-31 when the date picker is set to it', async () => {
     const tab = await openConsole(browser, DEMO_USERS.districtAdmin, '/territory');
     await tab.page.fill('input[name="asOf"]', '1999-12-31');
-    await tab.page.waitForFunction("document.querySelector('[data-testid=\"party-members\"]')?.textContent === '742'");
+    await tab.page.locator('[data-testid="party-members"]', { hasText: /^742$/ }).waitFor();
     const then = await graphqlRequest<{ units: Array<{ code: string; name: string }> }>(
       gatewayUrl, '{ units(parentCode: "720", asOf: "1999-12-31") { code name } }', { token: await tokenFor(DEMO_USERS.districtAdmin) },
     );

@@ -39,7 +39,9 @@ describe('the console’s server', () => {
       const response = await fetch(`${base}${path}`);
       expect([path, response.status, await response.text()]).toEqual([path, 200, '<!doctype html><title>console</title>']);
     }
-    expect((await fetch(`${base}/`)).headers.get('x-frame-options')).toBe('DENY');
+    const page = await fetch(`${base}/`);
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self' https://sso.example.gov.vn https://api.example.gov.vn");
   });
 
   it('refuses anything but reading', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { sheetName } from './sheet-name';
 import { Empty } from './States';
 
 export interface Column<Row> {
@@ -22,7 +23,7 @@ interface Props<Row> {
 async function exportWorkbook<Row>({ caption, columns, rows, fileName }: Props<Row>) {
   const { Workbook } = await import('exceljs');
   const workbook = new Workbook();
-  const sheet = workbook.addWorksheet(caption.slice(0, 31));
+  const sheet = workbook.addWorksheet(sheetName(caption));
   sheet.addRow([caption]).font = { bold: true };
   sheet.addRow(columns.map((column) => column.label)).font = { bold: true };
   for (const row of rows) sheet.addRow(columns.map((column) => column.value(row)));
@@ -32,7 +33,8 @@ async function exportWorkbook<Row>({ caption, columns, rows, fileName }: Props<R
   link.href = URL.createObjectURL(new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
   link.download = fileName;
   link.click();
-  URL.revokeObjectURL(link.href);
+  // Revoked once the browser has taken the file: at once, some browsers cancel the download.
+  setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
 }
 
 /** Rows shown at once; the pager moves through the rest, the export takes them all. */
