@@ -6,6 +6,7 @@ import { graphql } from '../gql';
 import { useI18n } from '../i18n/i18n';
 import { nameMatches } from '../search';
 import { PersonFile } from './PersonFile';
+import { enumWord } from './person-words';
 import type { ViewProps } from './view-props';
 
 const PEOPLE = graphql(`
@@ -23,7 +24,7 @@ export function People(props: ViewProps) {
 }
 
 function PeopleList({ unitCode, asOf, params, go }: ViewProps) {
-  const { t, label } = useI18n();
+  const { t, tr } = useI18n();
   const { data, loading, error } = useQuery(PEOPLE, { variables: { code: unitCode, asOf } });
   const search = params.get('q') ?? '';
   const people = (data?.people ?? []).filter((person) => nameMatches(person.fullName, search));
@@ -48,7 +49,7 @@ function PeopleList({ unitCode, asOf, params, go }: ViewProps) {
               render: (person) => <a href="#" data-testid="person-link" onClick={(event) => { event.preventDefault(); go('people', { person: person.id }); }}>{person.fullName}</a>,
             },
             { label: t('birthYear'), value: (person) => person.birthYear ?? null },
-            { label: t('category'), value: (person) => (person.category ? label('category', person.category) : null) },
+            { label: t('category'), value: (person) => (person.category ? enumWord(tr, 'category', person.category) : null) },
             {
               label: t('personalId'),
               value: (person) => person.personalData?.personalId ?? null,
