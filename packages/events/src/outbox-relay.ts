@@ -24,10 +24,46 @@ interface OutboxRow {
 }
 
 /**
+ * Claims the oldest pending rows that no other transaction holds, then keeps only those with no
+ * earlier pending row of the same topic and key outside this claim. Without that second step,
+ * relay A could claim an aggregate's first event and relay B its second, and B's send could
+ * reach the partition first. A held-back row stays locked, untouched, until this transaction
+ * ends and is claimed again once its predecessor is published.
+ *
+ * Chosen over one publishing relay per database (a transaction-level advisory lock): relays
+ * still share the load, and a row locked by anything else (another relay's claim, a failure
+ * being recorded) holds back only its own aggregate's later events, where a skipped row under
+ * a global lock would let them overtake it. The check reads only pending rows before the
+ * claimed ones through the `outbox_unpublished` index.
+ */
+const CLAIM_IN_AGGREGATE_ORDER = `
+  WITH claimed AS (
+    SELECT position, topic, message_key, event_type, envelope
+      FROM outbox
+     WHERE published_at IS NULL
+     ORDER BY position
+     LIMIT $1
+       FOR UPDATE SKIP LOCKED)
+  SELECT claimed.position, claimed.topic, claimed.message_key, claimed.event_type,
+         claimed.envelope, claimed.envelope::text AS envelope_text
+    FROM claimed
+   WHERE NOT EXISTS (
+     SELECT 1 FROM outbox earlier
+      WHERE earlier.published_at IS NULL
+        AND earlier.position < claimed.position
+        AND earlier.topic = claimed.topic
+        AND earlier.message_key = claimed.message_key
+        AND earlier.position NOT IN (SELECT position FROM claimed))
+   ORDER BY claimed.position`;
+
+/**
  * Publishes outbox rows to Kafka. Rows are claimed with `FOR UPDATE SKIP LOCKED` inside a
  * transaction that marks them published only after Kafka acknowledged them (acks = all), so
  * several relays can run and a crash or an unreachable broker never loses an event: the rows
  * stay pending and are sent again (consumers' inboxes absorb the rare duplicate).
+ *
+ * Events of one aggregate (one topic and key, so one partition) are published in position
+ * order however many relays run (`CLAIM_IN_AGGREGATE_ORDER`).
  */
 export class OutboxRelay {
   private running = false;
@@ -59,15 +95,7 @@ export class OutboxRelay {
   async publishBatch(): Promise<number> {
     const { dataSource, bus } = this.settings;
     return dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT position, topic, message_key, event_type, envelope, envelope::text AS envelope_text
-           FROM outbox
-          WHERE published_at IS NULL
-          ORDER BY position
-          LIMIT $1
-          FOR UPDATE SKIP LOCKED`,
-        [this.batchSize],
-      );
+      const rows: OutboxRow[] = await manager.query(CLAIM_IN_AGGREGATE_ORDER, [this.batchSize]);
       if (rows.length === 0) return 0;
       await bus.ensureTopics([...new Set(rows.map((row) => row.topic))]);
       await bus.publish(
