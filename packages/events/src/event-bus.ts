@@ -162,8 +162,60 @@ export class EventBus {
     return received;
   }
 
+  /**
+   * Runs `handle` for the messages of `topic` that consumer group `groupId` has not committed
+   * yet, up to the end of each partition at call time, committing each once `handle` resolves;
+   * returns how many were handled. A group that runs again starts where it stopped, so a
+   * one-off job (a replay) never handles a message twice. A rejection stops the run with that
+   * error, the failed message and everything after it uncommitted.
+   */
+  async consumeBacklog(
+    groupId: string,
+    topic: string,
+    handle: (message: IncomingMessage) => Promise<void>,
+    timeoutMs = 60_000,
+  ): Promise<number> {
+    const remaining = new Map(
+      (await this.uncommitted(groupId, topic)).filter((range) => range.from < range.end).map((range) => [range.partition, range.end]),
+    );
+    if (remaining.size === 0) return 0;
+    let handled = 0;
+    let failure: unknown;
+    let finish: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    const stop = await this.consume(groupId, [topic], async (message) => {
+      if (failure !== undefined) throw failure;
+      try {
+        await handle(message);
+      } catch (error) {
+        failure = error;
+        finish();
+        throw error;
+      }
+      handled += 1;
+      const end = remaining.get(message.partition);
+      if (end !== undefined && BigInt(message.offset) + 1n >= end) remaining.delete(message.partition);
+      if (remaining.size === 0) finish();
+    });
+    const timer = setTimeout(() => {
+      failure ??= new Error(`${topic}: backlog of ${groupId} not read within ${timeoutMs} ms`);
+      finish();
+    }, timeoutMs);
+    await done;
+    clearTimeout(timer);
+    await stop();
+    if (failure !== undefined) throw failure;
+    return handled;
+  }
+
   /** Messages of `topic` that consumer group `groupId` has not committed yet (consumer lag). */
   async consumerLag(groupId: string, topic: string): Promise<number> {
+    const ranges = await this.uncommitted(groupId, topic);
+    return ranges.reduce((lag, range) => lag + Number(range.end - range.from), 0);
+  }
+
+  /** Per partition of `topic`: the first offset `groupId` has not committed and the end offset. */
+  private async uncommitted(groupId: string, topic: string): Promise<Array<{ partition: number; from: bigint; end: bigint }>> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -171,11 +223,10 @@ export class EventBus {
         admin.fetchTopicOffsets(this.prefix + topic),
         admin.fetchOffsets({ groupId: this.prefix + groupId, topics: [this.prefix + topic] }),
       ]);
-      return ends.reduce((lag, end) => {
+      return ends.map((end) => {
         const done = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-        const from = BigInt(done) < 0n ? BigInt(end.low) : BigInt(done);
-        return lag + Number(BigInt(end.high) - from);
-      }, 0);
+        return { partition: end.partition, from: BigInt(done) < 0n ? BigInt(end.low) : BigInt(done), end: BigInt(end.high) };
+      });
     } finally {
       await admin.disconnect();
     }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEAD_LETTER_HEADERS, REPLAY_FOR_HEADER } from './dead-letters';
 import { deadLetterTopic, envelopeSchema, type EventContract, type EventEnvelope } from './envelope';
 import type { EventBus, IncomingMessage } from './event-bus';
 
@@ -32,6 +33,7 @@ class PoisonMessage extends Error {}
  * `inbox (consumer, event_id)` row, so a redelivery changes nothing. A message that cannot be
  * parsed, has an unknown version, or keeps failing goes to `<topic>.dlq` with the error, and
  * the consumer moves on. Lost database connections are not poison: the delivery is retried.
+ * A dead letter replayed for another consumer (`replay-for`) is ignored.
  */
 export class InboxConsumer {
   private readonly registrations = new Map<string, Registration>();
@@ -68,6 +70,7 @@ export class InboxConsumer {
 
   /** Handles one delivery; exposed so tests can deliver the same message twice. */
   async deliver(message: IncomingMessage): Promise<DeliveryOutcome> {
+    if (!this.isAddressee(message)) return 'ignored';
     let event: EventEnvelope;
     let registration: Registration | undefined;
     try {
@@ -97,6 +100,12 @@ export class InboxConsumer {
     }
   }
 
+  /** A replayed dead letter is for the consumer that failed on it only; every other message is for all. */
+  private isAddressee(message: IncomingMessage): boolean {
+    const replayFor = message.headers[REPLAY_FOR_HEADER];
+    return replayFor === undefined || replayFor === this.settings.name;
+  }
+
   private async apply(event: EventEnvelope, registration: Registration): Promise<DeliveryOutcome> {
     return this.settings.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
@@ -123,9 +132,9 @@ export class InboxConsumer {
         value: message.value ?? '',
         headers: {
           ...message.headers,
-          'dlq-consumer': this.settings.name,
-          'dlq-error': reason.slice(0, 2000),
-          'dlq-source': `${message.topic}/${message.partition}/${message.offset}`,
+          [DEAD_LETTER_HEADERS.consumer]: this.settings.name,
+          [DEAD_LETTER_HEADERS.error]: reason.slice(0, 2000),
+          [DEAD_LETTER_HEADERS.source]: `${message.topic}/${message.partition}/${message.offset}`,
         },
       },
     ]);

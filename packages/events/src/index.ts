@@ -1,3 +1,4 @@
+export * from './dead-letters';
 export * from './envelope';
 export * from './event-bus';
 export * from './inbox-consumer';
