@@ -2,15 +2,20 @@ import { organizationReads, type OrganizationRead, type QuotaRead, type SeatRead
 import { dayBefore, inForceOn, notEndedBy } from '@ps/effective-dating';
 import type { EventHandler, InboxConsumer } from '@ps/events';
 import type { EntityManager } from 'typeorm';
+import { followSuccessionsInto } from '../succession/succession.service';
 
 /**
  * Keeps `organization`, `organization_seat` and `organization_quota` in step with the
  * organization's events: every version of every organization, of its seats, and its staffing
  * quota. Events of one organization share its key, so they arrive in order; the inbox makes a
- * redelivery a no-op.
+ * redelivery a no-op. A successor stored after a closing that named it lets the closed
+ * organization's members and posts follow it then.
  */
 export function projectOrganizations(consumer: InboxConsumer): InboxConsumer {
-  const apply: EventHandler<{ organization: OrganizationRead }> = (event, manager) => storeOrganization(manager, event.payload.organization);
+  const apply: EventHandler<{ organization: OrganizationRead }> = async (event, manager) => {
+    await storeOrganization(manager, event.payload.organization);
+    await followSuccessionsInto(manager, event.payload.organization.id);
+  };
   return consumer
     .on(organizationReads.organizationCreated, apply)
     .on(organizationReads.organizationChanged, apply)

@@ -33,7 +33,12 @@ export async function followPendingSuccessions(manager: EntityManager, organizat
   throw new InvariantViolation(`organization successions chain beyond ${MAX_CHAIN} steps`);
 }
 
-/** Successions whose closed organization still holds a member or a post from its closing date on, oldest first. */
+/**
+ * Successions whose closed organization still holds a member or a post from its closing date on
+ * and whose successor is known in force then, oldest first. A closing can reach personnel before
+ * its successor's creation (another key, another partition, another consumer): it waits,
+ * recorded, and is followed when the successor's version is stored (`followSuccessionsInto`).
+ */
 function pendingSuccessions(manager: EntityManager, organizationIds: readonly string[] | null): Promise<PendingSuccession[]> {
   const stillHeld = HELD_BY_ORGANIZATION.map(({ table, column }) =>
     `EXISTS (SELECT 1 FROM ${table} held WHERE held.${column} = s.organization_id AND ${notEndedBy('held', 's.effective_date')})`);
@@ -41,6 +46,7 @@ function pendingSuccessions(manager: EntityManager, organizationIds: readonly st
     `SELECT s.organization_id AS "organizationId", s.successor_id AS "successorId", s.effective_date::text AS "effectiveDate", s.reason, s.decision
        FROM organization_succession s
       WHERE ($1::uuid[] IS NULL OR s.organization_id = ANY($1::uuid[])) AND (${stillHeld.join(' OR ')})
+        AND EXISTS (SELECT 1 FROM organization successor WHERE successor.id = s.successor_id AND ${inForceOn('successor', 's.effective_date')})
       ORDER BY s.effective_date, s.organization_id`,
     [organizationIds],
   );
@@ -60,7 +66,7 @@ function follow(manager: EntityManager, succession: PendingSuccession): Promise<
   });
 }
 
-/** An organization in force on the date with its unit's path then; the successor may not be projected yet (retried). */
+/** An organization in force on the date with its unit's path then (a pending succession's successor is known). */
 async function heldBy(manager: EntityManager, id: string, date: string): Promise<Holder> {
   const [organization]: Holder[] = await manager.query(
     `SELECT po.id, po.name, po.unit_code AS "unitCode", tu.path::text AS path
@@ -71,6 +77,26 @@ async function heldBy(manager: EntityManager, id: string, date: string): Promise
   );
   if (!organization) throw new InvariantViolation(`organization ${id} is not projected as in force on ${date}`);
   return organization;
+}
+
+/**
+ * Follows the successions waiting for `successorId`, now that a version of it is stored: the
+ * organization projection calls this in the transaction that stores it.
+ */
+export async function followSuccessionsInto(manager: EntityManager, successorId: string): Promise<number> {
+  await lockSuccessionsInto(manager, successorId);
+  const waiting: Array<{ id: string }> = await manager.query('SELECT organization_id AS id FROM organization_succession WHERE successor_id = $1', [successorId]);
+  if (waiting.length === 0) return 0;
+  return followPendingSuccessions(manager, waiting.map((succession) => succession.id));
+}
+
+/**
+ * Serialises a closing naming `successorId` with the storing of that successor: they arrive
+ * through two consumers, and without the lock each could commit without seeing the other's
+ * row, leaving the succession waiting for ever. Whichever comes second sees the first.
+ */
+export async function lockSuccessionsInto(manager: EntityManager, successorId: string): Promise<void> {
+  await manager.query("SELECT pg_advisory_xact_lock(hashtext('organization_succession'), hashtext($1))", [successorId]);
 }
 
 function paths(...organizations: Holder[]): string[] {

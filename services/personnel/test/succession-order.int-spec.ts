@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, UnitCreated } from '@ps/contracts';
+import { deadLetterTopic, eventMessage, type OutgoingMessage } from '@ps/events';
+import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
+import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
+import { personnelService } from '../src/service';
+
+const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
+let service: RunningService;
+
+const founding = { number: '1/QĐ-TU', date: '1999-01-01', signer: 'Bí thư' };
+const merger = { number: '1685/NQ-UBTVQH15', date: '2025-06-16', signer: 'Chủ tịch Quốc hội' };
+const MERGED_ON = '2025-07-01';
+const partyOrganization = (unitCode: string, name: string): OrganizationVersion => ({
+  id: randomUUID(), unitCode, parentId: null, kind: 'PARTY_GRASSROOTS', subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
+});
+const created = (version: OrganizationVersion): OutgoingMessage =>
+  eventMessage(OrganizationCreated, { organization: version, effectiveDate: version.validFrom, reason: 'Thành lập', decision: founding }, { aggregateId: version.id, actor: 'system:test' });
+const closedInto = (version: OrganizationVersion, successor: OrganizationVersion): OutgoingMessage =>
+  eventMessage(
+    OrganizationClosed,
+    { organization: { ...version, validTo: MERGED_ON }, closedSeats: [], closedDuties: [], successorId: successor.id, effectiveDate: MERGED_ON, reason: 'Sắp xếp đơn vị hành chính cấp xã', decision: merger },
+    { aggregateId: version.id, actor: 'system:test' },
+  );
+
+/** Two mergers alike: one announced in order, one whose successor organization reaches personnel after the closing. */
+const inOrder = { closed: partyOrganization('25801', 'Đảng bộ xã An Lập'), successor: partyOrganization('25807', 'Đảng bộ xã Thanh An') };
+const successorLate = { closed: partyOrganization('25798', 'Đảng bộ xã Định Hiệp'), successor: partyOrganization('25807', 'Đảng bộ xã Thanh An mới') };
+type Merger = typeof inOrder;
+const memberships: Record<string, string> = {};
+
+const count = async (sql: string, parameters: unknown[] = []): Promise<number> => (await service.dataSource.query(sql, parameters))[0].n;
+const inboxHas = (consumer: string, messages: OutgoingMessage[]) => () =>
+  count('SELECT count(*)::int AS n FROM inbox WHERE consumer = $1 AND event_id = ANY($2::uuid[])', [consumer, messages.map((message) => JSON.parse(message.value).id)]);
+
+/** A Party member of `organization` from 2001, put on file and admitted through the API. */
+async function admitted(key: string, organization: OrganizationVersion): Promise<string> {
+  const person = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
+    token: await tokenFor(DEMO_USERS.districtOrganizationBoard),
+    variables: { input: { unitCode: organization.unitCode, fullName: `Người Thử ${key}`, personalId: `074080${key.padStart(6, '9')}`, birthDate: '1980-01-01', gender: 'MALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01') } },
+  });
+  expect(person.errors).toBeUndefined();
+  const membership = await graphqlRequest<{ admitPartyMember: { id: string } }>(service.url, 'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id } }', {
+    token: await tokenFor(DEMO_USERS.districtOfficer),
+    variables: { input: { personId: person.data?.registerPerson.id, partyOrganizationId: organization.id, officialDate: null, cardNumber: null, change: changeOn('2001-01-01') } },
+  });
+  expect(membership.errors).toBeUndefined();
+  return membership.data?.admitPartyMember.id ?? '';
+}
+
+/** A membership's versions and its transfer's audit row, with the merger's organizations named by their role. */
+async function followed(merger: Merger, membershipId: string) {
+  const role = (id: string) => (id === merger.closed.id ? 'closed' : id === merger.successor.id ? 'successor' : id);
+  const versions = await service.dataSource.query('SELECT party_organization_id, valid_from::text, valid_to::text FROM party_membership WHERE id = $1 ORDER BY valid_from', [membershipId]);
+  const transfers = await service.dataSource.query(
+    `SELECT a.user_id, d.number, a.after->>'organizationId' AS "to" FROM audit_log a JOIN decision d ON d.id = a.decision_id
+      WHERE a.operation = 'followSuccession' AND a.after->'membershipIds' @> $1::jsonb`,
+    [JSON.stringify([membershipId])],
+  );
+  return {
+    versions: versions.map((version: { party_organization_id: string }) => ({ ...version, party_organization_id: role(version.party_organization_id) })),
+    transfers: transfers.map((transfer: { to: string }) => ({ ...transfer, to: role(transfer.to) })),
+  };
+}
+
+beforeAll(async () => {
+  await recreateTestDatabase(env.DATABASE_URL);
+  service = await startService(personnelService, env);
+  const communes = ['25798', '25807'].map((code) =>
+    eventMessage(UnitCreated, { code, name: `Xã ${code}`, tier: 'COMMUNE', parentCode: '720', path: `74.720.${code}`, validFrom: '1999-01-01', validTo: null, decision: null },
+      { aggregateId: code, actor: 'system:test' }));
+  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
+    () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
+  const known = [inOrder.closed, inOrder.successor, successorLate.closed].map(created);
+  await publishAndAwait(known, (messages) => service.bus.publish(messages), inboxHas('personnel.organizations', known), 'organizations projected');
+  memberships.inOrder = await admitted('1', inOrder.closed);
+  memberships.successorLate = await admitted('2', successorLate.closed);
+});
+
+afterAll(() => service?.stop());
+
+describe('a closing that reaches personnel before its successor organization', () => {
+  it('carries the members once the successor is known, ending in the same rows as in order, with nothing dead-lettered', async () => {
+    const inOrderClosing = [closedInto(inOrder.closed, inOrder.successor)];
+    await publishAndAwait(inOrderClosing, (messages) => service.bus.publish(messages), inboxHas('personnel.successions', inOrderClosing), 'closing in order');
+    const expected = {
+      versions: [
+        { party_organization_id: 'closed', valid_from: '2001-01-01', valid_to: MERGED_ON },
+        { party_organization_id: 'successor', valid_from: MERGED_ON, valid_to: null },
+      ],
+      transfers: [{ user_id: 'system:personnel.succession', number: merger.number, to: 'successor' }],
+    };
+    expect(await followed(inOrder, memberships.inOrder)).toEqual(expected);
+
+    // The closing names a successor personnel has not heard of yet: it is recorded and waits.
+    const earlyClosing = [closedInto(successorLate.closed, successorLate.successor)];
+    await publishAndAwait(earlyClosing, (messages) => service.bus.publish(messages), inboxHas('personnel.successions', earlyClosing), 'closing before its successor');
+    expect((await followed(successorLate, memberships.successorLate)).versions).toEqual([
+      { party_organization_id: 'closed', valid_from: '2001-01-01', valid_to: null },
+    ]);
+
+    const successor = [created(successorLate.successor)];
+    await publishAndAwait(successor, (messages) => service.bus.publish(messages), inboxHas('personnel.organizations', successor), 'the successor, late');
+    expect(await followed(successorLate, memberships.successorLate)).toEqual(expected);
+
+    const transferred = "SELECT count(*)::int AS n FROM outbox WHERE envelope->>'type' = 'PartyMembershipChanged' AND envelope->'payload'->>'action' = 'TRANSFERRED'";
+    expect(await count(transferred)).toBe(2);
+    expect(await service.bus.readAll(deadLetterTopic(ORGANIZATION_TOPIC))).toEqual([]);
+
+    // Announced again, in either order, nothing moves twice.
+    const audits = await count('SELECT count(*)::int AS n FROM audit_log');
+    const again = [created(successorLate.successor), closedInto(successorLate.closed, successorLate.successor), closedInto(inOrder.closed, inOrder.successor)];
+    await service.bus.publish(again);
+    await eventually(async () => ((await service.bus.consumerLag('personnel.successions', ORGANIZATION_TOPIC)) + (await service.bus.consumerLag('personnel.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'announcements again consumed' });
+    expect(await followed(successorLate, memberships.successorLate)).toEqual(expected);
+    expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audits);
+  });
+});
