@@ -18,6 +18,8 @@ import {
 } from '../src';
 
 const logger = pino({ level: 'silent' });
+/** Consumer groups join slowly on a busy machine; the waits allow for it. */
+const patience = { timeoutMs: 90_000 };
 const prefix = `test-dead-letters-${process.pid}-${Date.now()}.`;
 const topic = 'notes.v1';
 const NoteWritten = defineEvent({ type: 'NoteWritten', version: 1, topic, payload: z.object({ note: z.string().min(1) }) });
@@ -78,7 +80,7 @@ describe('dead letters', () => {
     try {
       const poison = await writeNote('fragile');
       const next = await writeNote('next');
-      await eventually(async () => ((await applied('notes.fragile', next)) === 1 ? true : undefined), { what: 'the next note applied' });
+      await eventually(async () => ((await applied('notes.fragile', next)) === 1 ? true : undefined), { what: 'the next note applied', ...patience });
       expect(await applied('notes.fragile', poison)).toBe(0);
       expect(await applied('notes.steady', poison)).toBe(1);
 
@@ -99,7 +101,7 @@ describe('dead letters', () => {
       const firstReplay = await deadLettersCommand('replay', '--consumer', 'notes.fragile');
       expect(firstReplay).toContain(`replayed ${letter.partition}/${letter.offset}  notes.fragile  NoteWritten ${poison}`);
       expect(firstReplay).toContain('1 replayed to notes.v1');
-      await eventually(async () => ((await applied('notes.fragile', poison)) === 1 ? true : undefined), { what: 'the replayed note applied' });
+      await eventually(async () => ((await applied('notes.fragile', poison)) === 1 ? true : undefined), { what: 'the replayed note applied', ...patience });
 
       const secondReplay = await deadLettersCommand('replay', '--consumer', 'notes.fragile');
       expect(secondReplay).toContain('0 replayed to notes.v1');
@@ -109,6 +111,7 @@ describe('dead letters', () => {
       // Both consumers have read the replay; the fragile one applied it once, the steady one never again.
       await eventually(async () => ((await bus.consumerLag('notes.steady', topic)) + (await bus.consumerLag('notes.fragile', topic)) === 0 ? true : undefined), {
         what: 'the replay read by both consumers',
+        ...patience,
       });
       expect(await applied('notes.fragile', poison)).toBe(1);
       expect(await applied('notes.steady', poison)).toBe(1);
@@ -120,5 +123,5 @@ describe('dead letters', () => {
       await fragile.stop();
       await relay.stop();
     }
-  });
+  }, 300_000);
 });
