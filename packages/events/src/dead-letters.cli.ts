@@ -56,7 +56,7 @@ export async function runDeadLetterCommand(command: DeadLetterCommand, bus: Even
   if (command.action === 'list') {
     const { letters, notReplayed } = await listDeadLetters(bus, command.topic, filter);
     for (const letter of letters) write(describeDeadLetter(letter));
-    write(`${letters.length} dead letter(s) on ${dlq}${command.consumer ? ` for ${command.consumer}` : ''}; ${notReplayed} not yet read by ${replayGroup(command.topic, filter)}`);
+    write(`${letters.length} dead letter(s) on ${dlq}${command.consumer ? ` for ${command.consumer}` : ''}, ${notReplayed} not replayed yet (${replayGroup(command.topic, filter)})`);
     return;
   }
   const report = await replayDeadLetters(bus, command.topic, filter);

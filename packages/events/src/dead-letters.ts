@@ -87,7 +87,7 @@ export function replayGroup(topic: string, filter: DeadLetterFilter): string {
   return `dead-letters.replay.${topic}.${filter.consumer ?? 'all'}`;
 }
 
-/** Every dead letter of `topic` matching `filter`, and how many of them the replay has not reached yet. */
+/** Every dead letter of `topic` matching `filter`, and how many of them the filter's replay has not sent yet. */
 export async function listDeadLetters(
   bus: EventBus,
   topic: string,
@@ -96,7 +96,8 @@ export async function listDeadLetters(
   const dlq = deadLetterTopic(topic);
   await bus.ensureTopics([dlq]);
   const letters = (await bus.readAll(dlq)).map(readDeadLetter).filter((letter) => matchesFilter(letter, filter));
-  const notReplayed = await bus.consumerLag(replayGroup(topic, filter), dlq);
+  const replayedUpTo = new Map((await bus.backlog(replayGroup(topic, filter), dlq)).map((range) => [range.partition, range.from]));
+  const notReplayed = letters.filter((letter) => BigInt(letter.message.offset) >= (replayedUpTo.get(letter.message.partition) ?? 0n)).length;
   return { letters, notReplayed };
 }
 

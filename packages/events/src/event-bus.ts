@@ -176,7 +176,7 @@ export class EventBus {
     timeoutMs = 60_000,
   ): Promise<number> {
     const remaining = new Map(
-      (await this.uncommitted(groupId, topic)).filter((range) => range.from < range.end).map((range) => [range.partition, range.end]),
+      (await this.backlog(groupId, topic)).filter((range) => range.from < range.end).map((range) => [range.partition, range.end]),
     );
     if (remaining.size === 0) return 0;
     let handled = 0;
@@ -210,12 +210,12 @@ export class EventBus {
 
   /** Messages of `topic` that consumer group `groupId` has not committed yet (consumer lag). */
   async consumerLag(groupId: string, topic: string): Promise<number> {
-    const ranges = await this.uncommitted(groupId, topic);
+    const ranges = await this.backlog(groupId, topic);
     return ranges.reduce((lag, range) => lag + Number(range.end - range.from), 0);
   }
 
-  /** Per partition of `topic`: the first offset `groupId` has not committed and the end offset. */
-  private async uncommitted(groupId: string, topic: string): Promise<Array<{ partition: number; from: bigint; end: bigint }>> {
+  /** Per partition of `topic`: the first offset `groupId` has not committed (`from`) and the end offset. */
+  async backlog(groupId: string, topic: string): Promise<Array<{ partition: number; from: bigint; end: bigint }>> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {

@@ -95,7 +95,7 @@ describe('dead letters', () => {
       const listed = await deadLettersCommand('list', '--consumer', 'notes.fragile');
       expect(listed).toContain(`notes.fragile  NoteWritten ${poison}`);
       expect(listed).toContain('cannot file note fragile yet');
-      expect(listed).toContain('1 dead letter(s) on notes.v1.dlq for notes.fragile; 1 not yet read');
+      expect(listed).toContain('1 dead letter(s) on notes.v1.dlq for notes.fragile, 1 not replayed yet');
 
       fragileHandlerBroken = false;
       const firstReplay = await deadLettersCommand('replay', '--consumer', 'notes.fragile');
@@ -105,6 +105,7 @@ describe('dead letters', () => {
 
       const secondReplay = await deadLettersCommand('replay', '--consumer', 'notes.fragile');
       expect(secondReplay).toContain('0 replayed to notes.v1');
+      expect(await deadLettersCommand('list', '--consumer', 'notes.fragile')).toContain('1 dead letter(s) on notes.v1.dlq for notes.fragile, 0 not replayed yet');
       const onTopic = await bus.readAll(topic);
       const replays = onTopic.filter((message) => message.headers[REPLAY_FOR_HEADER] !== undefined);
       expect(replays.map((message) => message.headers[REPLAY_FOR_HEADER])).toEqual(['notes.fragile']);
