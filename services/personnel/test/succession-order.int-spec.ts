@@ -16,16 +16,22 @@ const partyOrganization = (unitCode: string, name: string): OrganizationVersion 
 });
 const created = (version: OrganizationVersion): OutgoingMessage =>
   eventMessage(OrganizationCreated, { organization: version, effectiveDate: version.validFrom, reason: 'Thành lập', decision: founding }, { aggregateId: version.id, actor: 'system:test' });
-const closedInto = (version: OrganizationVersion, successor: OrganizationVersion): OutgoingMessage =>
+const closedInto = (version: OrganizationVersion, successor: OrganizationVersion, on = MERGED_ON): OutgoingMessage =>
   eventMessage(
     OrganizationClosed,
-    { organization: { ...version, validTo: MERGED_ON }, closedSeats: [], closedDuties: [], successorId: successor.id, effectiveDate: MERGED_ON, reason: 'Sắp xếp đơn vị hành chính cấp xã', decision: merger },
+    { organization: { ...version, validTo: on }, closedSeats: [], closedDuties: [], successorId: successor.id, effectiveDate: on, reason: 'Sắp xếp đơn vị hành chính cấp xã', decision: merger },
     { aggregateId: version.id, actor: 'system:test' },
   );
 
 /** Two mergers alike: one announced in order, one whose successor organization reaches personnel after the closing. */
 const inOrder = { closed: partyOrganization('25801', 'Đảng bộ xã An Lập'), successor: partyOrganization('25807', 'Đảng bộ xã Thanh An') };
 const successorLate = { closed: partyOrganization('25798', 'Đảng bộ xã Định Hiệp'), successor: partyOrganization('25807', 'Đảng bộ xã Thanh An mới') };
+/** Merged in 2025 into a body known, which is merged again in 2026 into one that reaches personnel last. */
+const chain = {
+  first: partyOrganization('25801', 'Chi bộ Ấp 1 An Lập'),
+  second: partyOrganization('25807', 'Chi bộ Ấp 1 Thanh An'),
+  third: partyOrganization('25807', 'Chi bộ Ấp 1-2 Thanh An'),
+};
 type Merger = typeof inOrder;
 const memberships: Record<string, string> = {};
 
@@ -71,10 +77,11 @@ beforeAll(async () => {
       { aggregateId: code, actor: 'system:test' }));
   await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
     () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
-  const known = [inOrder.closed, inOrder.successor, successorLate.closed].map(created);
+  const known = [inOrder.closed, inOrder.successor, successorLate.closed, chain.first, chain.second].map(created);
   await publishAndAwait(known, (messages) => service.bus.publish(messages), inboxHas('personnel.organizations', known), 'organizations projected');
   memberships.inOrder = await admitted('1', inOrder.closed);
   memberships.successorLate = await admitted('2', successorLate.closed);
+  memberships.chain = await admitted('3', chain.first);
 });
 
 afterAll(() => service?.stop());
@@ -114,5 +121,23 @@ describe('a closing that reaches personnel before its successor organization', (
     await eventually(async () => ((await service.bus.consumerLag('personnel.successions', ORGANIZATION_TOPIC)) + (await service.bus.consumerLag('personnel.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'announcements again consumed' });
     expect(await followed(successorLate, memberships.successorLate)).toEqual(expected);
     expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audits);
+  });
+
+  it('follows a chain of closings whose last successor arrives after both, each link from its own date', async () => {
+    const closings = [closedInto(chain.first, chain.second), closedInto(chain.second, chain.third, '2026-01-01')];
+    await publishAndAwait(closings, (messages) => service.bus.publish(messages), inboxHas('personnel.successions', closings), 'both closings');
+    const versions = () =>
+      service.dataSource.query('SELECT party_organization_id, valid_from::text, valid_to::text FROM party_membership WHERE id = $1 ORDER BY valid_from', [memberships.chain]);
+    expect(await versions()).toEqual([
+      { party_organization_id: chain.first.id, valid_from: '2001-01-01', valid_to: MERGED_ON },
+      { party_organization_id: chain.second.id, valid_from: MERGED_ON, valid_to: null },
+    ]);
+    const last = [created(chain.third)];
+    await publishAndAwait(last, (messages) => service.bus.publish(messages), inboxHas('personnel.organizations', last), 'the last successor, late');
+    expect(await versions()).toEqual([
+      { party_organization_id: chain.first.id, valid_from: '2001-01-01', valid_to: MERGED_ON },
+      { party_organization_id: chain.second.id, valid_from: MERGED_ON, valid_to: '2026-01-01' },
+      { party_organization_id: chain.third.id, valid_from: '2026-01-01', valid_to: null },
+    ]);
   });
 });
