@@ -52,6 +52,7 @@ import { TitleManagementRules1733400000000 } from './migrations/1733400000000-ti
 import { AddedManagementRules1733410000000 } from './migrations/1733410000000-added-management-rules';
 import { FamilyMembers1733500000000 } from './migrations/1733500000000-family-members';
 import { RatingHistory1733900000000 } from './migrations/1733900000000-rating-history';
+import { SuccessionBySuccessor1734000000000 } from './migrations/1734000000000-succession-by-successor';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -170,6 +171,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     AddedManagementRules1733410000000,
     FamilyMembers1733500000000,
     RatingHistory1733900000000,
+    SuccessionBySuccessor1734000000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
