@@ -50,14 +50,24 @@ async function killBroker(random: () => number): Promise<void> {
   runInfraScript('kafka.sh', ['start'], CHAOS_BROKER);
 }
 
-/** SIGKILL of one instance of the service (a random one where there are several), then its restart. */
+/** Starts of a killed service before the run gives up: a loaded machine may need more than one minute-long try. */
+const RESTART_ATTEMPTS = 3;
+
+/** SIGKILL of one instance of the service (a random one where there are several), then its restart, tried again as an orchestrator would. */
 async function killService(members: Member[], service: ServiceName, options: PlatformOptions, random: () => number): Promise<string> {
   const candidates = members.filter((member) => member.service === service);
   const victim = candidates[Math.floor(random() * candidates.length)];
   await victim.process.kill('SIGKILL');
   await sleep(500 + random() * 2500);
-  victim.process = await startPlatformService(service, options, victim.instance);
-  return victim.process.name;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      victim.process = await startPlatformService(service, options, victim.instance);
+      return victim.process.name;
+    } catch (error) {
+      if (attempt >= RESTART_ATTEMPTS) throw error;
+      process.stdout.write(`[chaos] ${victim.instance?.name ?? service} not ready after its restart (attempt ${attempt}): ${String(error)}\n`);
+    }
+  }
 }
 
 /** Terminates every backend the four services hold (their pools must reconnect); answers how many. */
