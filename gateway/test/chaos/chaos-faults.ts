@@ -41,17 +41,36 @@ export interface FaultRecord {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Starts of a killed broker or service before the run gives up: a loaded machine may need more than one try. */
+const RESTART_ATTEMPTS = 3;
+
 /** SIGKILL of the broker's JVM (its pid file under PS_LOCAL_DIR), then a start on the same log directory. */
 async function killBroker(random: () => number): Promise<void> {
   const local = process.env.PS_LOCAL_DIR ?? join(__dirname, '..', '..', '..', '.local');
   const pid = Number(readFileSync(join(local, 'pids', `${CHAOS_BROKER.KAFKA_NAME}.pid`), 'utf8').trim());
   process.kill(pid, 'SIGKILL');
+  // kafka.sh start takes a live pid for a broker still starting: wait until the killed JVM is gone.
+  while (isAlive(pid)) await sleep(200);
   await sleep(1000 + random() * 3000);
-  runInfraScript('kafka.sh', ['start'], CHAOS_BROKER);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      runInfraScript('kafka.sh', ['start'], CHAOS_BROKER);
+      return;
+    } catch (error) {
+      if (attempt >= RESTART_ATTEMPTS) throw error;
+      runInfraScript('kafka.sh', ['stop'], CHAOS_BROKER);
+    }
+  }
 }
 
-/** Starts of a killed service before the run gives up: a loaded machine may need more than one minute-long try. */
-const RESTART_ATTEMPTS = 3;
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** SIGKILL of one instance of the service (a random one where there are several), then its restart, tried again as an orchestrator would. */
 async function killService(members: Member[], service: ServiceName, options: PlatformOptions, random: () => number): Promise<string> {
