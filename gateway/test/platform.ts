@@ -56,16 +56,23 @@ export interface PlatformOptions {
   kafkaBrokers?: readonly string[];
 }
 
+/** A further instance of a service beside its first: its own name and port, the same database and consumer groups. */
+export interface ServiceInstance {
+  name: string;
+  port: number;
+}
+
 /**
  * Starts one service on its port, database and this run's topics; also how a test brings back a
- * service it stopped or killed, on the same state.
+ * service it stopped or killed, on the same state. With `instance`, a further copy of the service
+ * that shares its database and consumer groups (Kafka then splits the partitions between them).
  */
-export function startPlatformService(name: ServiceName, options: PlatformOptions = {}): Promise<StartedProcess> {
+export function startPlatformService(name: ServiceName, options: PlatformOptions = {}, instance?: ServiceInstance): Promise<StartedProcess> {
   const { port } = SERVICES.find((service) => service.name === name) as (typeof SERVICES)[number];
   return startNodeProcess({
-    name,
+    name: instance?.name ?? name,
     folder: join('services', name),
-    port,
+    port: instance?.port ?? port,
     env: {
       ...sharedEnv,
       NODE_ENV: 'test',
