@@ -54,6 +54,8 @@ export interface PlatformOptions {
   services?: readonly ServiceName[];
   /** The services' Kafka (default: the shared broker); a test that stops Kafka passes its private one. */
   kafkaBrokers?: readonly string[];
+  /** Added to the environment of the gateway and every service: a test that stops Keycloak passes its private one's URL. */
+  sharedEnv?: Record<string, string>;
 }
 
 /**
@@ -68,6 +70,7 @@ export function startPlatformService(name: ServiceName, options: PlatformOptions
     port,
     env: {
       ...sharedEnv,
+      ...options.sharedEnv,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseOf(name),
@@ -99,6 +102,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Star
         port: GATEWAY_PORT,
         env: {
           ...sharedEnv,
+          ...options.sharedEnv,
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
           KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret,
