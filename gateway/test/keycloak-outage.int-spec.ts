@@ -124,7 +124,7 @@ describe('Keycloak down', () => {
     });
     figures.firstSignInAfterReturnMs = Date.now() - backAt;
     const issuedAt = Date.now();
-    expect(await askEverywhere(fresh)).toEqual(ACCEPTED); // first attempt: the new token's key is fetched again
+    expect(await askEverywhere(fresh)).toEqual(ACCEPTED); // first attempt: signed with the key cached before the outage
     figures.newTokenAcceptedAfterSignInMs = Date.now() - issuedAt;
     expect(fresh).not.toEqual(before);
     expect(await askEverywhere(before)).toEqual(ACCEPTED);
