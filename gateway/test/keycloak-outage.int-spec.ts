@@ -117,7 +117,7 @@ describe('Keycloak down', () => {
     keycloak('start');
     const backAt = Date.now();
     figures.keycloakDownSeconds = (backAt - killedAt) / 1000;
-    const fresh = await eventually(() => signIn(DEMO_USERS.provinceAdmin).catch(() => undefined), {
+    const fresh = await eventually(() => signIn().catch(() => undefined), {
       timeoutMs: 60_000,
       intervalMs: 100,
       what: 'a new sign-in after Keycloak came back',
