@@ -16,6 +16,7 @@ export const gatewayEnvSchema = z.object({
   KEYCLOAK_URL: serviceEnvShape.KEYCLOAK_URL,
   KEYCLOAK_REALM: serviceEnvShape.KEYCLOAK_REALM,
   KEYCLOAK_CLIENT_ID: serviceEnvShape.KEYCLOAK_CLIENT_ID,
+  KEYCLOAK_KEYS_MAX_AGE_SECONDS: serviceEnvShape.KEYCLOAK_KEYS_MAX_AGE_SECONDS,
   /** That client's secret: the gateway asks Keycloak, with it, whether a token's session has ended. */
   KEYCLOAK_CLIENT_SECRET: z.string().min(1),
   /** How long one answer about a session is reused: a logged-out session's tokens are refused within about this. */

@@ -16,11 +16,20 @@ async function main(): Promise<void> {
     const { app, stop } = await createGateway({
       supergraphSdl: committedSupergraph(),
       subgraphUrls: subgraphUrlOverrides(env),
-      verifier: createKeycloakVerifier({ url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID }, logger, {
-        clientSecret: env.KEYCLOAK_CLIENT_SECRET,
-        cacheMs: env.SESSION_CHECK_SECONDS * 1000,
-        timeoutMs: env.SESSION_CHECK_TIMEOUT_MS,
-      }),
+      verifier: createKeycloakVerifier(
+        {
+          url: env.KEYCLOAK_URL,
+          realm: env.KEYCLOAK_REALM,
+          clientId: env.KEYCLOAK_CLIENT_ID,
+          keys: { maxAgeMs: env.KEYCLOAK_KEYS_MAX_AGE_SECONDS * 1000 },
+        },
+        logger,
+        {
+          clientSecret: env.KEYCLOAK_CLIENT_SECRET,
+          cacheMs: env.SESSION_CHECK_SECONDS * 1000,
+          timeoutMs: env.SESSION_CHECK_TIMEOUT_MS,
+        },
+      ),
       logger,
       gateway: gatewaySettings(env),
       edge,

@@ -54,6 +54,8 @@ export interface PlatformOptions {
   services?: readonly ServiceName[];
   /** The services' Kafka (default: the shared broker); a test that stops Kafka passes its private one. */
   kafkaBrokers?: readonly string[];
+  /** Added to the environment of the gateway and every service: a test that stops Keycloak passes its private one's URL. */
+  sharedEnv?: Record<string, string>;
 }
 
 /** A further instance of a service beside its first: its own name and port, the same database and consumer groups. */
@@ -75,6 +77,7 @@ export function startPlatformService(name: ServiceName, options: PlatformOptions
     port: instance?.port ?? port,
     env: {
       ...sharedEnv,
+      ...options.sharedEnv,
       NODE_ENV: 'test',
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseOf(name),
@@ -106,6 +109,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Star
         port: GATEWAY_PORT,
         env: {
           ...sharedEnv,
+          ...options.sharedEnv,
           NODE_ENV: 'test',
           LOG_LEVEL: 'warn',
           KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret,

@@ -1,27 +1,44 @@
 #!/usr/bin/env bash
 # Local Keycloak (dev mode, H2 file database) from Maven Central, with the realm(s) in infra/keycloak/
 # and the themes in infra/keycloak/themes/ (copied into the dist at every start).
-# usage: keycloak.sh fetch|start|stop|status
-# env:   KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT (9190, health endpoints)
+# usage: keycloak.sh fetch|start|stop|kill|wipe|status
+# env:   KEYCLOAK_PORT (8180), KEYCLOAK_MANAGEMENT_PORT (9190, health endpoints),
+#        KEYCLOAK_START_TIMEOUT (180 s; a busy machine may need more),
+#        KEYCLOAK_NAME (keycloak) — a second instance (another name and ports) runs from its own copy of
+#        the distribution, so its dev database, build files and log are its own; a test may kill it.
 # The realm file is the truth: dev mode imports a realm only when it does not exist yet, so when the
 # realm file(s) changed since the last import, start wipes the dev database and Keycloak re-imports.
 # Bootstrap admin of the master realm: admin / admin (local only).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 VERSION=26.5.6
-NAME=keycloak
+NAME="${KEYCLOAK_NAME:-keycloak}"
 REALM=political-system
 PORT="${KEYCLOAK_PORT:-8180}"
 MANAGEMENT_PORT="${KEYCLOAK_MANAGEMENT_PORT:-9190}"
 REALM_DIR="$REPO_ROOT/infra/keycloak"
 THEME_DIR="$REALM_DIR/themes"
 DOWNLOAD_DIR="$LOCAL_DIR/keycloak-dist"
-DIST="$LOCAL_DIR/keycloak-$VERSION"
-REALM_SHA_FILE="$LOCAL_DIR/keycloak-realm.sha256"
+SHARED_DIST="$LOCAL_DIR/keycloak-$VERSION"
+DIST="$SHARED_DIST"
+[[ $NAME == keycloak ]] || DIST="$LOCAL_DIR/$NAME-$VERSION"
+REALM_SHA_FILE="$LOCAL_DIR/$NAME-realm.sha256"
+START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-180}"
 BASE_URL="http://127.0.0.1:$PORT"
 READY_URL="$BASE_URL/realms/$REALM/.well-known/openid-configuration"
 
 fetch() {
+  fetch_shared
+  [[ $DIST == "$SHARED_DIST" || -x $DIST/bin/kc.sh ]] && return 0
+  log "copying Keycloak $VERSION for $NAME into $DIST (without the shared instance's data)"
+  local tmp="$DIST.copy.$$"
+  rm -rf "$tmp"; mkdir -p "$tmp"
+  (cd "$SHARED_DIST" && tar --exclude=./data -cf - .) | (cd "$tmp" && tar -xf -)
+  mv "$tmp" "$DIST"
+}
+
+fetch_shared() {
+  local DIST=$SHARED_DIST
   if [[ -x $DIST/bin/kc.sh ]]; then return 0; fi
   local zip="$DOWNLOAD_DIR/keycloak-quarkus-dist-$VERSION.zip"
   if [[ ! -f $zip ]]; then
@@ -83,7 +100,7 @@ start() {
   if pid_alive "$NAME"; then
     deploy_themes
     # Started earlier (perhaps still booting): wait for it rather than start a second one.
-    wait_for "$NAME" 180 ready_or_dead && pid_alive "$NAME" || die "$NAME did not start; see $LOG_DIR/$NAME.log"
+    wait_for "$NAME" "$START_TIMEOUT" ready_or_dead && pid_alive "$NAME" || die "$NAME did not start; see $LOG_DIR/$NAME.log"
     log "$NAME already running on $BASE_URL"
     if [[ -f $REALM_SHA_FILE && $(realm_sha) != "$(cat "$REALM_SHA_FILE")" ]]; then
       log "note: the realm file changed since it was imported; run '$0 stop' then '$0 start' to re-import"
@@ -108,7 +125,7 @@ start() {
       --health-enabled=true --hostname="$BASE_URL" --hostname-strict=false \
       </dev/null >>"$LOG_DIR/$NAME.log" 2>&1 &
   local _; for _ in $(seq 1 50); do [[ -s $PID_DIR/$NAME.pid ]] && break; sleep 0.1; done
-  wait_for "$NAME" 180 ready_or_dead || die "$NAME did not start; see $LOG_DIR/$NAME.log"
+  wait_for "$NAME" "$START_TIMEOUT" ready_or_dead || die "$NAME did not start; see $LOG_DIR/$NAME.log"
   pid_alive "$NAME" || { rm -f "$PID_DIR/$NAME.pid"; die "$NAME exited during startup; see $LOG_DIR/$NAME.log"; }
   realm_sha >"$REALM_SHA_FILE"
   log "$NAME ready: $BASE_URL/realms/$REALM (admin console $BASE_URL/admin, admin/admin)"
@@ -134,10 +151,28 @@ stop() {
   log "$NAME stopped"
 }
 
+# SIGKILL to the whole session group (kc.sh and the JVM): an outage as a crash, no shutdown hooks.
+kill_now() {
+  local f="$PID_DIR/$NAME.pid"
+  [[ -f $f ]] || return 0
+  kill -KILL -- "-$(cat "$f")" 2>/dev/null || true
+  rm -f "$f"
+  log "$NAME killed (SIGKILL)"
+}
+
+# The next start imports the realm file afresh: whatever a test changed in the realm is gone.
+wipe() {
+  pid_alive "$NAME" && die "$NAME is running; stop it before wiping its database"
+  rm -rf "$DIST/data/h2" "$DIST/data/transaction-logs" "$REALM_SHA_FILE"
+  log "$NAME: dev database wiped"
+}
+
 case "${1:-}" in
   fetch) fetch ;;
   start) start ;;
   stop) stop ;;
+  kill) kill_now ;;
+  wipe) wipe ;;
   status) if pid_alive "$NAME" && port_open 127.0.0.1 "$PORT"; then echo "$NAME: up ($BASE_URL)"; else echo "$NAME: down"; exit 1; fi ;;
-  *) echo "usage: $0 fetch|start|stop|status" >&2; exit 2 ;;
+  *) echo "usage: $0 fetch|start|stop|kill|wipe|status" >&2; exit 2 ;;
 esac

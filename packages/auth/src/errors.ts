@@ -55,6 +55,24 @@ export class TokenRefusedError extends UnauthenticatedError {
   }
 }
 
+/**
+ * The token is under a key the platform has not fetched yet and Keycloak cannot be asked for it
+ * (down or not answering): 503, the token is neither accepted nor called bad. Tokens under keys
+ * already fetched keep verifying meanwhile. `libraryMessage` (why the fetch failed) is for the log.
+ */
+export class SignInUnavailableError extends DomainError {
+  constructor(readonly libraryMessage?: string) {
+    super(
+      'SIGN_IN_UNAVAILABLE',
+      {
+        vi: 'Không liên lạc được dịch vụ đăng nhập (Keycloak): chưa kiểm tra được mã truy cập mới, vui lòng thử lại sau ít phút',
+        en: 'The sign-in service (Keycloak) cannot be reached: a new token cannot be checked yet, please try again in a few minutes',
+      },
+      { httpStatus: 503, details: { reason: 'TOKEN_KEYS_UNAVAILABLE' } },
+    );
+  }
+}
+
 /** The token is valid but carries no platform role or no `unit_code`: 403, not 401. */
 export class UnassignedAccountError extends DomainError {
   constructor(missing: string) {

@@ -5,6 +5,7 @@ export * from './territory-projection';
 export * from './territory-projection.migrations';
 export * from './session-check';
 export * from './verifier';
+export * from './realm-keys';
 export * from './token';
 export * from './realm-admin.client';
 export * from './realm-admin';

@@ -1,5 +1,6 @@
 import Keycloak from 'keycloak-connect';
-import { TokenRefusedError, UnassignedAccountError, UnknownBodyError } from './errors';
+import { SignInUnavailableError, TokenRefusedError, UnassignedAccountError, UnknownBodyError } from './errors';
+import { DEFAULT_REALM_KEY_SETTINGS, RealmKeys, type RealmKeySettings } from './realm-keys';
 import { CAPABILITIES, isManagementBody, NATIONAL_UNIT_CODE, platformRoles, tierRank, type ManagementBody, type Principal } from './principal';
 import { SessionCheck, type SessionCheckSettings, type SessionLog } from './session-check';
 import { bearerToken, claimProblem, decodeToken, signatureProblem, type DecodedToken, type TokenExpectations } from './token';
@@ -10,6 +11,8 @@ export interface KeycloakSettings {
   realm: string;
   /** Client the tokens must be issued for (their `aud`). */
   clientId: string;
+  /** How the realm's signing keys are cached (defaults: {@link DEFAULT_REALM_KEY_SETTINGS}). */
+  keys?: Partial<RealmKeySettings>;
 }
 
 /** Turns an `Authorization` header into a Principal, or rejects with a typed error. */
@@ -38,12 +41,16 @@ interface AccessTokenContent {
  * algorithm and claims are checked first, so each refusal names its reason in fixed words
  * (TOKEN_MISSING … TOKEN_AUDIENCE); what the library said goes to `log` only. With `session`
  * (the gateway's), a token whose sign-in session has ended is refused too (TOKEN_SESSION_ENDED),
- * through Keycloak's introspection as the library offers it; see {@link SessionCheck}.
+ * through Keycloak's introspection as the library offers it; see {@link SessionCheck}. The realm's
+ * keys come from {@link RealmKeys}: a rotated key is picked up at its first token, and while Keycloak
+ * is down a token under a key never fetched is SIGN_IN_UNAVAILABLE (503), not TOKEN_SIGNATURE.
  */
 export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLog, session?: SessionCheckSettings): TokenVerifier {
   const base = settings.url.replace(/\/+$/, '');
   const keycloak = keycloakAdapter(base, settings, session?.clientSecret);
   const expected: TokenExpectations = { issuer: `${base}/realms/${settings.realm}`, audience: settings.clientId };
+  const keys = new RealmKeys(`${expected.issuer}/protocol/openid-connect/certs`, { ...DEFAULT_REALM_KEY_SETTINGS, ...settings.keys }, log);
+  useRealmKeys(keycloak, keys);
   const sessions = session
     ? new SessionCheck(session, async (token) => Boolean(await keycloak.grantManager.validateAccessToken(token)), log)
     : null;
@@ -54,6 +61,7 @@ export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLo
         const decoded = decodeToken(token);
         const problem = signatureProblem(token, decoded) ?? claimProblem(decoded, expected);
         if (problem) throw new TokenRefusedError(problem);
+        await keys.keyFor(String(decoded.header.kid));
         const content = await signedContent(keycloak, token, decoded, expected);
         const principal = principalFromClaims(content);
         await sessions?.require(token, content.sid);
@@ -61,6 +69,9 @@ export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLo
       } catch (error) {
         if (error instanceof TokenRefusedError) {
           log?.info({ reason: error.reason, ...(error.libraryMessage ? { cause: error.libraryMessage } : {}) }, 'bearer token refused');
+        }
+        if (error instanceof SignInUnavailableError) {
+          log?.warn({ reason: 'TOKEN_KEYS_UNAVAILABLE', cause: error.libraryMessage }, 'bearer token not checked: the realm keys cannot be fetched');
         }
         throw error;
       }
@@ -82,6 +93,14 @@ function keycloakAdapter(base: string, settings: KeycloakSettings, clientSecret?
       ...(clientSecret ? { credentials: { secret: clientSecret } } : {}),
     } as unknown as Keycloak.KeycloakConfig,
   );
+}
+
+/**
+ * keycloak-connect's grant manager asks its `rotation` for a token's key (`getJWK(kid)`); the
+ * verifier's RealmKeys answers instead, so the library and the verifier share one cache.
+ */
+function useRealmKeys(keycloak: Keycloak.Keycloak, keys: RealmKeys): void {
+  (keycloak.grantManager as unknown as { rotation: Pick<RealmKeys, 'getJWK'> }).rotation = keys;
 }
 
 /** The claims once keycloak-connect has checked the signature against the realm's keys. */

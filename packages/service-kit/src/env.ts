@@ -47,6 +47,8 @@ export const serviceEnvShape = {
   KEYCLOAK_URL: z.string().url(),
   KEYCLOAK_REALM: z.string().min(1),
   KEYCLOAK_CLIENT_ID: z.string().min(1),
+  /** Age after which the realm's signing keys are fetched again: a key disabled in the realm stops verifying within about this. */
+  KEYCLOAK_KEYS_MAX_AGE_SECONDS: z.coerce.number().int().positive().default(300),
   /** Shared with the gateway: every /graphql request must carry its HMAC proof (see @ps/gateway-proof). */
   GATEWAY_PROOF_SECRET: z.string().min(GATEWAY_PROOF_MIN_SECRET_LENGTH),
   /** Run pending migrations when the service starts (the default; Kubernetes relies on it). */

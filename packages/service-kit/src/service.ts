@@ -55,7 +55,7 @@ export async function startService<Loaders>(
   env: ServiceEnv,
   logger: Logger = createLogger(definition.name, env.LOG_LEVEL),
   verifier: TokenVerifier = createKeycloakVerifier(
-    { url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID },
+    { url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID, keys: { maxAgeMs: env.KEYCLOAK_KEYS_MAX_AGE_SECONDS * 1000 } },
     logger,
   ),
 ): Promise<RunningService> {

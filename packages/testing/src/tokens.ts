@@ -31,23 +31,29 @@ const cache = new Map<string, { token: string; expiresAt: number }>();
 export async function tokenFor(username: string, password = DEMO_PASSWORD): Promise<string> {
   const cached = cache.get(username);
   if (cached && cached.expiresAt > Date.now() + 30_000) return cached.token;
-  const response = await fetch(
-    `${infrastructure.keycloakUrl}/realms/${infrastructure.keycloakRealm}/protocol/openid-connect/token`,
-    {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'password',
-        client_id: infrastructure.keycloakClientId,
-        client_secret: infrastructure.keycloakClientSecret,
-        username,
-        password,
-        scope: 'openid',
-      }),
-    },
-  );
+  const { token, expiresIn } = await passwordGrant(infrastructure.keycloakUrl, username, password);
+  cache.set(username, { token, expiresAt: Date.now() + expiresIn * 1000 });
+  return token;
+}
+
+/**
+ * A fresh sign-in (a new session, never cached) of a demo user at the Keycloak at `keycloakUrl`:
+ * what a test that runs a Keycloak of its own signs in with. Throws when Keycloak cannot be reached.
+ */
+export async function passwordGrant(keycloakUrl: string, username: string, password = DEMO_PASSWORD): Promise<{ token: string; expiresIn: number }> {
+  const response = await fetch(`${keycloakUrl}/realms/${infrastructure.keycloakRealm}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: infrastructure.keycloakClientId,
+      client_secret: infrastructure.keycloakClientSecret,
+      username,
+      password,
+      scope: 'openid',
+    }),
+  });
   if (!response.ok) throw new InvariantViolation(`token for ${username}: HTTP ${response.status} ${await response.text()}`);
   const body = (await response.json()) as { access_token: string; expires_in: number };
-  cache.set(username, { token: body.access_token, expiresAt: Date.now() + body.expires_in * 1000 });
-  return body.access_token;
+  return { token: body.access_token, expiresIn: body.expires_in };
 }

@@ -20,7 +20,9 @@ export const preferredLanguage = (): 'vi' | 'en' => (localStorage.getItem('conso
  */
 export async function signIn(config: ConsoleConfig): Promise<Session> {
   const keycloak = new Keycloak({ url: config.keycloakUrl, realm: config.realm, clientId: config.clientId });
-  const authenticated = await keycloak.init({ pkceMethod: 'S256', checkLoginIframe: false});
+  const authenticated = await keycloak.init({ pkceMethod: 'S256', checkLoginIframe: false }).catch(async (failure: unknown) => {
+    throw (await realmAnswers(config)) ? failure : new SignInUnreachable(config.keycloakUrl);
+  });
   if (!authenticated) {
     await keycloak.login({ locale: preferredLanguage(), redirectUri: window.location.href });
     return new Promise<Session>(() => undefined);
@@ -34,4 +36,20 @@ export async function signIn(config: ConsoleConfig): Promise<Session> {
     },
     logout: () => keycloak.logout({ redirectUri: `${window.location.origin}/` }),
   };
+}
+
+/** Keycloak did not answer when the console started: nobody can sign in until it is back (keycloak-js says only "Failed to fetch"). */
+export class SignInUnreachable extends Error {
+  constructor(readonly keycloakUrl: string) {
+    super(
+      `Không liên lạc được dịch vụ đăng nhập (Keycloak, ${keycloakUrl}); vui lòng thử lại sau ít phút / ` +
+        `The sign-in service (Keycloak, ${keycloakUrl}) cannot be reached: try again in a few minutes`,
+    );
+  }
+}
+
+/** Whether the realm's discovery document answers: tells an unreachable Keycloak from another failure of keycloak-js. */
+async function realmAnswers(config: ConsoleConfig): Promise<boolean> {
+  const discovery = `${config.keycloakUrl.replace(/\/+$/, '')}/realms/${config.realm}/.well-known/openid-configuration`;
+  return fetch(discovery, { cache: 'no-store' }).then((response) => response.ok, () => false);
 }

@@ -24,6 +24,7 @@ const ERROR_TITLES: Record<string, Record<Language, string>> = {
   IMPORT_FILE_EMPTY: { vi: 'Tệp không có dòng dữ liệu', en: 'The file has no rows' },
   IMPORT_COLUMNS_MISSING: { vi: 'Tệp thiếu cột bắt buộc', en: 'The file lacks required columns' },
   ACCOUNT_DIRECTORY_UNAVAILABLE: { vi: 'Không kết nối được danh bạ tài khoản (Keycloak); vui lòng thử lại sau', en: 'The account directory (Keycloak) cannot be reached: try again later' },
+  SIGN_IN_UNAVAILABLE: { vi: 'Không liên lạc được dịch vụ đăng nhập (Keycloak); vui lòng thử lại sau ít phút', en: 'The sign-in service (Keycloak) cannot be reached: try again in a few minutes' },
   ACCOUNT_UNIT_CEASED: { vi: 'Đơn vị của tài khoản đã chấm dứt: cần chuyển sang đơn vị kế thừa trước', en: 'The account’s unit has ceased: move it to the successor first' },
   ALREADY_ASSIGNED: { vi: 'Người này đã giữ chức danh đó', en: 'Already holds that post' },
   ALREADY_PARTY_MEMBER: { vi: 'Người này đã là đảng viên', en: 'Already a Party member' },
