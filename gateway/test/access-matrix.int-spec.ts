@@ -1,7 +1,7 @@
 import type { StartedProcess } from '@ps/testing';
 import { ids, prepareThanhAn } from './audit.fixtures';
 import { demoCallers, describeCaller, type Caller } from './matrix/callers';
-import { composedOperations, OPERATIONS } from './matrix/policy';
+import { composedOperations, mayRead, mayWrite, OPERATIONS, TODAY } from './matrix/policy';
 import { entityCases, listQueryCases, nestedCases, recordQueryCases, unitQueryCases, type PlannedCase } from './matrix/reads';
 import { LIST_PROBES, RECORD_PROBES, UNIT_PROBES, type Records } from './matrix/probes';
 import { count, summary, tally } from './matrix/verdict';
@@ -49,6 +49,24 @@ describe('the access policy', () => {
     const mutations = composedOperations().filter(({ type }) => type === 'mutation').map(({ name }) => name).sort();
     expect(probed).toEqual(queries);
     expect([...mutationsCovered()].sort()).toEqual(mutations);
+  });
+
+  it('reads as the README tells it (checked here so that an edit of the policy that contradicts it shows)', () => {
+    const as = (username: string) => callers.find((caller) => caller.username === username) as Caller;
+    const thanhAn = { unitCode: '25807', tier: 'COMMUNE' as const };
+    const cadre = { ...thanhAn, person: { category: 'CADRE', unitCode: '25807' } };
+    expect(mayRead(as('admin.thanhan'), 'unit', '25807', TODAY)).toBe(true);
+    expect(mayRead(as('admin.thanhan'), 'unit', '79', TODAY)).toBe(false);
+    expect(mayRead(as('admin.anlap'), 'unit', '25789', '2024-01-01')).toBe(false);
+    expect(mayRead(as('admin.dautieng'), 'unit', '720', '2013-09-16')).toBe(true);
+    expect(mayRead(as('admin.dautieng'), 'unit', '25801', TODAY)).toBe(true);
+    expect(mayRead(as('viewer.dautieng'), 'users', '720', TODAY)).toBe(false);
+    expect(mayWrite(as('admin.dautieng'), 'createOrganization', { unitCode: '720', tier: 'DISTRICT' })).toBe(false);
+    expect(mayWrite(as('admin.tphcm'), 'approveStaffingProposal', thanhAn)).toBe(true);
+    expect(mayWrite(as('admin.thanhan'), 'approveStaffingProposal', thanhAn)).toBe(false);
+    expect(mayWrite(as('tochuc.tphcm'), 'recordDiscipline', cadre)).toBe(true);
+    expect(mayWrite(as('admin.tphcm'), 'recordDiscipline', cadre)).toBe(false);
+    expect(mayWrite(as('noivu.tphcm'), 'recordDiscipline', cadre)).toBe(false);
   });
 
   it('covers every demo account of the realm, the two-tier era’s included', () => {

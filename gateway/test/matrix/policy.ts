@@ -19,7 +19,7 @@ export type Body = 'ORGANIZATION_BOARD' | 'HOME_AFFAIRS';
 export interface OperationRule {
   service: ServiceName;
   type: 'query' | 'mutation';
-  read?: 'territory' | 'territory-list' | 'everyone';
+  read?: 'territory' | 'territory-ever' | 'territory-list' | 'everyone';
   key?: 'unit' | 'organization' | 'person' | 'evaluation' | 'cycle' | 'proposal';
   capability?: Capability;
   tier?: 'any' | 'above' | 'national';
@@ -119,6 +119,14 @@ export function insideTerritory(caller: Caller, code: string, date: string): boo
   return within(version.path, scopeOn(caller, day));
 }
 
+/** Whether a unit lay inside the caller's territory at some time (judged at each end of each of its versions). */
+export function everInsideTerritory(caller: Caller, code: string): boolean {
+  if (caller.tier === 'NATIONAL') return true;
+  return unitNamed(code).versions.some((version) =>
+    [version.from ?? '1900-01-01', version.to ? dayBefore(version.to) : TODAY].some((day) => within(version.path, scopeOn(caller, day))),
+  );
+}
+
 /** Whether a unit path, as answered for a date, lies inside the caller's territory that day. */
 export function pathInsideTerritory(caller: Caller, path: string, date: string): boolean {
   return within(path, scopeOn(caller, date));
@@ -149,6 +157,7 @@ export function mayRead(caller: Caller, operation: string, unitCode: string | nu
   const rule = ruleOf(operation);
   if (rule.capability && !has(caller, rule.capability)) return false;
   if (rule.read === 'everyone' || unitCode === null) return true;
+  if (rule.read === 'territory-ever') return everInsideTerritory(caller, unitCode);
   return insideTerritory(caller, unitCode, date);
 }
 

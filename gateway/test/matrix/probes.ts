@@ -53,9 +53,7 @@ export const UNIT_PROBES: Record<string, (target: UnitTarget) => Probe> = {
     variables: { code, asOf: date },
   }),
   auditTrail: ({ code }) => ({
-    query: `query ($code: ID!, $to: LocalDate!) { r: auditTrail(unitCode: $code, from: "1990-01-01", to: $to) {
-      organization(first: 5) { entries { operation } } personnel(first: 5) { entries { operation } }
-      evaluation(first: 5) { entries { operation } } reform(first: 5) { entries { operation } } } }`,
+    query: 'query ($code: ID!, $to: LocalDate!) { r: auditTrail(unitCode: $code, from: "1990-01-01", to: $to) { organization(first: 5) { entries { operation } } } }',
     variables: { code, to: TODAY },
   }),
   users: ({ code }) => ({ query: 'query ($code: String!) { r: users(unitCode: $code) { username unitCode } }', variables: { code } }),

@@ -17,20 +17,20 @@ const HISTORY = '1999-12-31';
 /** Huyện Dầu Tiếng's last day, before the two-tier territory (1 July 2025). */
 const LAST_THREE_TIER_DAY = '2025-06-30';
 
-/** The units asked about: the city, its communes, the district era's units on its last day and in 1999, and Hà Nội outside it all. */
+/**
+ * The units asked about, which for each caller are its own unit, one below, its parent or a unit
+ * outside: the city and Thanh An today, Hà Nội (outside everyone's but the centre's), the
+ * district era's units on its last day, and Dầu Tiếng in 1999.
+ */
 export const UNIT_TARGETS: UnitTarget[] = [
   { code: '79', date: TODAY },
   { code: '25807', date: TODAY },
-  { code: '25780', date: TODAY },
   { code: '01', date: TODAY },
   { code: '74', date: LAST_THREE_TIER_DAY },
   { code: '720', date: LAST_THREE_TIER_DAY },
   { code: '25801', date: LAST_THREE_TIER_DAY },
-  { code: '25789', date: LAST_THREE_TIER_DAY },
   { code: '25807', date: LAST_THREE_TIER_DAY },
-  { code: '79', date: LAST_THREE_TIER_DAY },
   { code: '720', date: HISTORY },
-  { code: '25801', date: HISTORY },
 ];
 
 /** Queries whose answer is as of today whatever the target's date (no `asOf` argument). */
@@ -148,10 +148,19 @@ export function nestedCases(callers: Caller[], records: Records): PlannedCase[] 
       plans { id unitCode } proposals { id unitCode } ratingSummary { total } organizations { id unitCode } } } }`,
     variables: { code: target.code, asOf: target.date },
   });
+  const trail = (target: UnitTarget): Probe => ({
+    query: `query ($code: ID!, $to: LocalDate!) { r: auditTrail(unitCode: $code, from: "1990-01-01", to: $to) {
+      organization(first: 5) { entries { operation } } personnel(first: 5) { entries { operation } }
+      evaluation(first: 5) { entries { operation } } reform(first: 5) { entries { operation } } } }`,
+    variables: { code: target.code, to: TODAY },
+  });
   const evaluations: Probe = { query: 'query ($id: ID!) { r: person(id: $id) { id unitCode evaluations { id unitCode fullName } } }', variables: { id: records.person } };
   return callers.flatMap((caller) => [
     ...UNIT_TARGETS.map((target) =>
       planned(caller, 'gateway', 'unit.children', `${target.code}@${target.date}`, mayRead(caller, 'unit', target.code, target.date), () => ask(caller, 'gateway', 'organization', children(target)), target.date, 'nested'),
+    ),
+    ...UNIT_TARGETS.filter((target) => target.date === TODAY).map((target) =>
+      planned(caller, 'gateway', 'auditTrail (four services)', target.code, mayRead(caller, 'auditTrail', target.code, TODAY), () => ask(caller, 'gateway', 'organization', trail(target)), TODAY, 'audit'),
     ),
     planned(caller, 'gateway', 'person.evaluations', '25807 person', mayRead(caller, 'person', '25807', TODAY), () => ask(caller, 'gateway', 'personnel', evaluations), TODAY, 'nested'),
   ]);
@@ -178,6 +187,10 @@ export function entityCases(callers: Caller[], records: Records): PlannedCase[] 
     query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${service === 'personnel' ? 'fullName unitCode category personalData { masked personalId birthDate }' : 'evaluations { id unitCode fullName }'} } } }`,
     variables: { r: [{ __typename: 'Person', id: records.person }] },
   });
+  const trailProbe = (service: ServiceName, code: string): Probe => ({
+    query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AuditTrail { ${service}(first: 5) { entries { operation } } } } }`,
+    variables: { r: [{ __typename: 'AuditTrail', id: Buffer.from(JSON.stringify([code, '1990-01-01', TODAY, null])).toString('base64url') }] },
+  });
   const services = Object.keys(UNIT_ENTITY_FIELDS) as ServiceName[];
   return callers.flatMap((caller) => [
     ...services.flatMap((service) =>
@@ -185,6 +198,11 @@ export function entityCases(callers: Caller[], records: Records): PlannedCase[] 
         planned(caller, 'subgraph', `_entities AdministrativeUnit (${service})`, `${target.code}@${target.date}`, mayRead(caller, 'unit', target.code, target.date),
           () => ask(caller, 'subgraph', service, unitProbe(service, target)),
           target.date, 'entities'),
+      ),
+    ),
+    ...(['personnel', 'evaluation', 'reform'] as const).flatMap((service) =>
+      UNIT_TARGETS.filter((target) => target.date === TODAY).map((target) =>
+        planned(caller, 'subgraph', `_entities AuditTrail (${service})`, target.code, mayRead(caller, 'auditTrail', target.code, TODAY), () => ask(caller, 'subgraph', service, trailProbe(service, target.code)), TODAY, 'audit'),
       ),
     ),
     ...(['personnel', 'evaluation'] as const).map((service) =>
