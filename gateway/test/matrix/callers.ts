@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InvariantViolation } from '@ps/errors';
-import { DEMO_USERS, repositoryRoot } from '@ps/testing';
+import { DEMO_USERS, repositoryRoot, tokenFor } from '@ps/testing';
 import type { Body, Capability, Tier } from './policy';
 
 /** A demo account of the realm, as its token presents it: role (tier × capability), unit and body. */
@@ -42,3 +42,18 @@ export function demoCallers(): Caller[] {
 
 export const describeCaller = (caller: Caller): string =>
   `${caller.username} (${caller.tier.toLowerCase()}-${caller.capability}${caller.body ? ` ${caller.body}` : ''} @${caller.unitCode})`;
+
+/** Sign-in attempts per call: the shared realm may refuse one briefly (a restart, a lockout by another suite). */
+const SIGN_IN_ATTEMPTS = 5;
+
+/** A caller's access token (cached until near expiry), retried a few times before the case fails. */
+export async function signedIn(username: string): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await tokenFor(username);
+    } catch (error) {
+      if (attempt >= SIGN_IN_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1_000 * attempt));
+    }
+  }
+}

@@ -22,11 +22,12 @@ export interface OperationRule {
   read?: 'territory' | 'territory-ever' | 'territory-list' | 'everyone';
   key?: 'unit' | 'organization' | 'person' | 'evaluation' | 'cycle' | 'proposal';
   capability?: Capability;
-  tier?: 'any' | 'above' | 'national';
+  tier?: 'any' | 'above' | 'own' | 'national';
   /** The advisory body that must act; ANY: either of them. */
   body?: Body | 'ANY';
   managingBody?: boolean;
   recorder?: boolean;
+  refusedPerRow?: boolean;
   personal?: boolean;
 }
 
@@ -184,6 +185,7 @@ export function writeRefusal(caller: Caller, operation: string, target: WriteTar
   const recording = rule.recorder === true && caller.tier === 'NATIONAL' && has(caller, 'recorder');
   if (!capable && !recording) return 'capability';
   if (rule.tier === 'above' && !higher(caller.tier, target.tier)) return 'tier';
+  if (rule.tier === 'own' && caller.unitCode !== target.unitCode) return 'tier';
   if (rule.body === 'ANY' ? caller.body === null : rule.body !== undefined && caller.body !== rule.body) return 'body';
   if (rule.managingBody && target.person && !manages(caller, target.person, TODAY)) return 'managing';
   return null;

@@ -1,7 +1,6 @@
-import { tokenFor } from '@ps/testing';
 import { gatewayUrl, subgraphUrl, type ServiceName } from '../platform';
 import { sendOperation, type Answer } from '../security/exchange';
-import type { Caller } from './callers';
+import { signedIn, type Caller } from './callers';
 import { insideTerritory, knowsUnit, manages, mayRead, pathInsideTerritory, ruleOf, TODAY } from './policy';
 import { LIST_PROBES, RECORD_PROBES, UNIT_PROBES, type Probe, type Records, type UnitTarget } from './probes';
 import { judgeAllowed, judgeDenied, type CaseLabel, type Via } from './verdict';
@@ -47,7 +46,7 @@ const urlOf = (via: Via, service: ServiceName) => (via === 'gateway' ? gatewayUr
 const vias: Via[] = ['gateway', 'subgraph'];
 
 async function ask(caller: Caller, via: Via, service: ServiceName, probe: Probe): Promise<Answer> {
-  return sendOperation(urlOf(via, service), probe.query, probe.variables, { token: await tokenFor(caller.username), ...(via === 'gateway' ? { proof: 'none' as const } : {}) });
+  return sendOperation(urlOf(via, service), probe.query, probe.variables, { token: await signedIn(caller.username), ...(via === 'gateway' ? { proof: 'none' as const } : {}) });
 }
 
 /** Every object inside an answer, depth first. */

@@ -116,16 +116,23 @@ export function judgeAllowed(label: CaseLabel, answer: Answer, inspect?: (data: 
  * FORBIDDEN itself (any other answer means it got past, or around, authorization), or, for a
  * record outside the caller's territory, NOT_FOUND, revealing nothing (as the README documents).
  */
-export function judgeDenied(label: CaseLabel, answer: Answer, options: { write?: boolean; absentOutside?: boolean } = {}): Judged {
+export function judgeDenied(label: CaseLabel, answer: Answer, options: { write?: boolean; absentOutside?: boolean; perRow?: boolean } = {}): Judged {
   counted(label, false);
   const judged = read(answer);
   const fault = faultOf(judged);
+  if (options.perRow && everyRowRejected(judged.body.data)) return judged;
   if (carriesData(judged.body.data)) note(label, 'leak', `answered ${JSON.stringify(judged.body.data).slice(0, 300)}`);
   else if (fault) note(label, 'fault', `${fault}: ${judged.body.errors?.[0]?.message ?? answer.text.slice(0, 200)}`);
   else if (options.write && !judged.codes.includes('FORBIDDEN') && !(options.absentOutside && judged.codes.includes('NOT_FOUND'))) {
     note(label, 'leak', `a refused write answered ${judged.codes.join(', ') || 'no error'}: ${judged.body.errors?.[0]?.message ?? ''}`);
   }
   return judged;
+}
+
+/** A file import that imported nothing and rejected its rows: how a file the caller may not write is refused. */
+function everyRowRejected(data: Record<string, unknown> | null | undefined): boolean {
+  const result = Object.values(data ?? {})[0] as { imported?: number; rejected?: number } | null | undefined;
+  return result?.imported === 0 && (result.rejected ?? 0) > 0;
 }
 
 /** A finding that no single answer shows (e.g. an audit row written by a refused call). */

@@ -1,9 +1,9 @@
-import { queryDatabase, tokenFor } from '@ps/testing';
+import { queryDatabase } from '@ps/testing';
 import { FIXTURES, THANH_AN, type Fixture } from '../audit.fixtures';
 import { databaseOf, gatewayUrl, SERVICES, subgraphUrl } from '../platform';
 import { sendOperation } from '../security/exchange';
-import type { Caller } from './callers';
-import { mayWrite, writeRefusal, type WriteTarget } from './policy';
+import { signedIn, type Caller } from './callers';
+import { mayWrite, ruleOf, writeRefusal, type WriteTarget } from './policy';
 import { judgeAllowed, judgeDenied, noteFinding, read, type CaseLabel, type Via } from './verdict';
 
 /**
@@ -26,6 +26,10 @@ const TARGETS: Record<string, WriteTarget> = {
   renameUnit: { unitCode: THANH_AN, tier: 'HAMLET' },
   // A hamlet of Thanh An moved to Minh Thạnh: both in the city only.
   moveUnit: { unitCode: '79', tier: 'HAMLET' },
+  // A cadre of Thanh An rotated to Minh Thạnh: both in the city only.
+  startRotation: { unitCode: '79', tier: 'COMMUNE', person: THANH_AN_CADRE },
+  extendRotation: { unitCode: '79', tier: 'COMMUNE', person: THANH_AN_CADRE },
+  completeRotation: { unitCode: '79', tier: 'COMMUNE', person: THANH_AN_CADRE },
   // Communes of the city merged, split, dissolved and reshaped on the NA Standing Committee's decision.
   mergeUnits: { unitCode: '79', tier: 'COMMUNE' },
   splitUnit: { unitCode: '79', tier: 'COMMUNE' },
@@ -63,7 +67,7 @@ async function rowsBy(usernames: string[], marks: string[]): Promise<Array<{ ser
 
 async function call(caller: Caller, via: Via, fixture: Fixture, variables: Record<string, unknown>) {
   const url = via === 'gateway' ? gatewayUrl : subgraphUrl(fixture.service);
-  return sendOperation(url, fixture.query, variables, { token: await tokenFor(caller.username), ...(via === 'gateway' ? { proof: 'none' as const } : {}) });
+  return sendOperation(url, fixture.query, variables, { token: await signedIn(caller.username), ...(via === 'gateway' ? { proof: 'none' as const } : {}) });
 }
 
 /** Runs a list of calls a few at a time. */
@@ -85,7 +89,7 @@ async function mutationRow(operation: string, fixture: Fixture, callers: Caller[
   await inParallel(
     denied.flatMap((caller) =>
       (['gateway', 'subgraph'] as const).map((via) => async () =>
-        void judgeDenied(label(caller, via), await call(caller, via, fixture, variables), { write: true, absentOutside: writeRefusal(caller, operation, target) === 'territory' }),
+        void judgeDenied(label(caller, via), await call(caller, via, fixture, variables), { write: true, absentOutside: writeRefusal(caller, operation, target) === 'territory', perRow: ruleOf(operation).refusedPerRow === true }),
       ),
     ),
     4,
