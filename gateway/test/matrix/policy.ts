@@ -157,7 +157,7 @@ export function manages(caller: Caller, person: { category: string | null; unitC
 export function mayRead(caller: Caller, operation: string, unitCode: string | null, date: string): boolean {
   const rule = ruleOf(operation);
   if (rule.capability && !has(caller, rule.capability)) return false;
-  if (rule.read === 'everyone' || unitCode === null) return true;
+  if (rule.read === 'everyone' || rule.read === 'territory-list' || unitCode === null) return true;
   if (rule.read === 'territory-ever') return everInsideTerritory(caller, unitCode);
   return insideTerritory(caller, unitCode, date);
 }

@@ -85,7 +85,7 @@ export const UNIT_PROBES: Record<string, (target: UnitTarget) => Probe> = {
     variables: { code, asOf: date, year: yearOf(date) },
   }),
   evaluations: ({ code, date }) => ({ query: 'query ($code: ID!, $year: Int!) { r: evaluations(unitCode: $code, year: $year) { id fullName unitCode } }', variables: { code, year: yearOf(date) } }),
-  evaluationCycles: ({ code, date }) => ({ query: 'query ($code: ID!, $year: Int!) { r: evaluationCycles(unitCode: $code, year: $year) { id unitCode } }', variables: { code, year: yearOf(date) } }),
+  evaluationCycles: ({ code, date }) => ({ query: 'query ($code: ID!, $year: Int!) { r: evaluationCycles(unitCode: $code, year: $year) { id unitCode kind } }', variables: { code, year: yearOf(date) } }),
   ratingReport: ({ code, date }) => ({
     query: 'query ($code: ID!, $asOf: LocalDate, $year: Int!) { r: ratingReport(unitCode: $code, year: $year, asOf: $asOf) { unitCode unitName total { total } } }',
     variables: { code, asOf: date, year: yearOf(date) },
@@ -99,7 +99,7 @@ export const UNIT_PROBES: Record<string, (target: UnitTarget) => Probe> = {
     variables: { code, asOf: date, year: yearOf(date) },
   }),
   responsibilityRules: ({ code, date }) => ({
-    query: 'query ($code: ID!, $asOf: LocalDate) { r: responsibilityRules(unitCode: $code, asOf: $asOf) { id unitCode } }',
+    query: 'query ($code: ID!, $asOf: LocalDate) { r: responsibilityRules(unitCode: $code, asOf: $asOf) { id unitCode titleCode } }',
     variables: { code, asOf: date },
   }),
 };
@@ -126,14 +126,14 @@ export const RECORD_PROBES: Record<string, (records: Records) => Probe> = {
     variables: { id: person },
   }),
   evaluation: ({ evaluation }) => ({ query: 'query ($id: ID!) { r: evaluation(id: $id) { id fullName unitCode } }', variables: { id: evaluation } }),
-  periodScores: ({ cycle }) => ({ query: 'query ($id: ID!) { r: periodScores(cycleId: $id) { id personId unitCode } }', variables: { id: cycle } }),
+  periodScores: ({ cycle }) => ({ query: 'query ($id: ID!) { r: periodScores(cycleId: $id) { id personId unitCode periodFrom } }', variables: { id: cycle } }),
   staffingProposal: ({ proposal }) => ({ query: 'query ($id: ID!) { r: staffingProposal(id: $id) { id title unitCode } }', variables: { id: proposal } }),
 };
 
 /** The queries without a key: answered rows must lie inside the caller's territory (`territory-list`) or be the nation's (`everyone`). */
 export const LIST_PROBES: Record<string, (date: string) => Probe> = {
   searchUnits: (date) => ({ query: 'query ($asOf: LocalDate) { r: searchUnits(text: "an", asOf: $asOf, first: 50) { code path } }', variables: { asOf: date } }),
-  staffingProposalsAwaiting: () => ({ query: '{ r: staffingProposalsAwaiting(step: APPRAISAL) { id unitCode } s: staffingProposalsAwaiting(step: APPROVAL) { id unitCode } }', variables: {} }),
+  staffingProposalsAwaiting: () => ({ query: '{ r: staffingProposalsAwaiting(step: APPRAISAL) { id unitCode title } s: staffingProposalsAwaiting(step: APPROVAL) { id unitCode title } }', variables: {} }),
   titles: (date) => ({ query: 'query ($asOf: LocalDate) { r: titles(asOf: $asOf) { code } }', variables: { asOf: date } }),
   managementRules: (date) => ({ query: 'query ($asOf: LocalDate) { r: managementRules(asOf: $asOf) { __typename } }', variables: { asOf: date } }),
   downsizingRules: (date) => ({ query: 'query ($asOf: LocalDate) { r: downsizingRules(asOf: $asOf) { code } }', variables: { asOf: date } }),

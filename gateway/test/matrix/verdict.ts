@@ -26,10 +26,14 @@ export interface Judged {
 /** Fields that only echo what was asked (a key, the date): answering them is not data. */
 const ECHOES = new Set(['__typename', 'code', 'id', 'asOf', 'unitCode', 'personId', 'groundCode']);
 
-/** Whether an answer carries anything beyond the echo of its own question. */
+/**
+ * Whether an answer carries anything beyond the echo of its own question: a value, or a row
+ * that does (every probe asks each row for a field beyond its keys). Nothing, an empty list, null, zero and false say only that there is nothing (how a
+ * subgraph answers a reference outside the territory), so they carry no data.
+ */
 export function carriesData(value: unknown): boolean {
-  if (value === null || value === undefined) return false;
-  if (Array.isArray(value)) return value.length > 0;
+  if (value === null || value === undefined || value === 0 || value === false) return false;
+  if (Array.isArray(value)) return value.some(carriesData);
   if (typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).some(([field, inner]) => !ECHOES.has(field) && carriesData(inner));
   }
