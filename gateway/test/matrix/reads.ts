@@ -170,7 +170,7 @@ const UNIT_ENTITY_FIELDS: Record<ServiceName, string> = {
   organization: 'name path organizations { id } staffingQuota { amount }',
   personnel: 'staff headcount vacancies concurrentPosts partyMemberCount',
   evaluation: 'ratingSummary { total }',
-  reform: 'plans { id } progress { plans tasks } proposals { id }',
+  reform: 'plans { id } proposals { id }',
 };
 
 /**
@@ -178,9 +178,11 @@ const UNIT_ENTITY_FIELDS: Record<ServiceName, string> = {
  * (by code and date) and the fixtures' person, inside and outside the caller's territory.
  */
 export function entityCases(callers: Caller[], records: Records): PlannedCase[] {
+  // Organization owns the unit: its key is the code alone, answered as of today; the others require the date asked.
+  const referenceDate = (service: ServiceName, target: UnitTarget) => (service === 'organization' ? TODAY : target.date);
   const unitProbe = (service: ServiceName, target: UnitTarget): Probe => ({
     query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on AdministrativeUnit { code ${UNIT_ENTITY_FIELDS[service]} } } }`,
-    variables: { r: [{ __typename: 'AdministrativeUnit', code: target.code, asOf: target.date }] },
+    variables: { r: [{ __typename: 'AdministrativeUnit', code: target.code, ...(service === 'organization' ? {} : { asOf: target.date }) }] },
   });
   const personProbe = (service: 'personnel' | 'evaluation'): Probe => ({
     query: `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Person { id ${service === 'personnel' ? 'fullName unitCode category personalData { masked personalId birthDate }' : 'evaluations { id unitCode fullName }'} } } }`,
@@ -194,9 +196,8 @@ export function entityCases(callers: Caller[], records: Records): PlannedCase[] 
   return callers.flatMap((caller) => [
     ...services.flatMap((service) =>
       UNIT_TARGETS.map((target) =>
-        planned(caller, 'subgraph', `_entities AdministrativeUnit (${service})`, `${target.code}@${target.date}`, mayRead(caller, 'unit', target.code, target.date),
-          () => ask(caller, 'subgraph', service, unitProbe(service, target)),
-          target.date, 'entities'),
+        planned(caller, 'subgraph', `_entities AdministrativeUnit (${service})`, `${target.code}@${referenceDate(service, target)}`,
+          mayRead(caller, 'unit', target.code, referenceDate(service, target)), () => ask(caller, 'subgraph', service, unitProbe(service, target)), referenceDate(service, target), 'entities'),
       ),
     ),
     ...(['personnel', 'evaluation', 'reform'] as const).flatMap((service) =>
