@@ -1,0 +1,117 @@
+import type { StartedProcess } from '@ps/testing';
+import { ids, prepareThanhAn } from './audit.fixtures';
+import { demoCallers, describeCaller, type Caller } from './matrix/callers';
+import { composedOperations, mayRead, mayWrite, OPERATIONS, TODAY } from './matrix/policy';
+import { entityCases, listQueryCases, nestedCases, recordQueryCases, unitQueryCases, type PlannedCase } from './matrix/reads';
+import { LIST_PROBES, RECORD_PROBES, UNIT_PROBES, type Records } from './matrix/probes';
+import { count, summary, tally } from './matrix/verdict';
+import { mutationsCovered, runMutationRows } from './matrix/writes';
+import { everyServiceProjectedTheTerritory, startPlatform, stopPlatform } from './platform';
+
+/**
+ * The access matrix (`npm run test:matrix`): every demo account of the realm against every
+ * query and mutation of the composed schema, expected allow or deny taken from the written
+ * policy (matrix/access-policy.json) alone, through the gateway and straight to each subgraph
+ * with the gateway's proof. Any leak or wrongly refused call fails it.
+ */
+
+/** High enough that the matrix's own calls never meet the gateway's per-caller rate limit. */
+const RATE_LIMIT = 1_000_000;
+/** A busy two-core machine may take longer than the default to project the national territory into three services. */
+const PROJECTION_TIMEOUT_MS = 300_000;
+/** Calls in flight at once on the read side. */
+const WIDTH = 6;
+
+let platform: StartedProcess[] = [];
+const callers: Caller[] = demoCallers();
+const startedAt = Date.now();
+const phases: Record<string, number> = {};
+
+async function runAll(cases: PlannedCase[]): Promise<void> {
+  const queue = [...cases];
+  await Promise.all(Array.from({ length: WIDTH }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await next.run();
+  }));
+}
+
+const seconds = (since: number) => Math.round((Date.now() - since) / 100) / 10;
+
+describe('the access policy', () => {
+  it('classifies every query and mutation of the composed schema, and names nothing the schema lacks', () => {
+    const composed = composedOperations().map(({ name }) => name).sort();
+    expect(Object.keys(OPERATIONS).sort()).toEqual(composed);
+    for (const { type, name } of composedOperations()) expect({ name, type: OPERATIONS[name]?.type }).toEqual({ name, type });
+  });
+
+  it('has a probe for every query and a fixture for every mutation, so each is called', () => {
+    const probed = [...Object.keys(UNIT_PROBES), ...Object.keys(RECORD_PROBES), ...Object.keys(LIST_PROBES)].sort();
+    const queries = composedOperations().filter(({ type }) => type === 'query').map(({ name }) => name).sort();
+    const mutations = composedOperations().filter(({ type }) => type === 'mutation').map(({ name }) => name).sort();
+    expect(probed).toEqual(queries);
+    expect([...mutationsCovered()].sort()).toEqual(mutations);
+  });
+
+  it('reads as the README tells it (checked here so that an edit of the policy that contradicts it shows)', () => {
+    const as = (username: string) => callers.find((caller) => caller.username === username) as Caller;
+    const thanhAn = { unitCode: '25807', tier: 'COMMUNE' as const };
+    const cadre = { ...thanhAn, person: { category: 'CADRE', unitCode: '25807' } };
+    expect(mayRead(as('admin.thanhan'), 'unit', '25807', TODAY)).toBe(true);
+    expect(mayRead(as('admin.thanhan'), 'unit', '79', TODAY)).toBe(false);
+    expect(mayRead(as('admin.anlap'), 'unit', '25789', '2024-01-01')).toBe(false);
+    expect(mayRead(as('admin.dautieng'), 'unit', '720', '2013-09-16')).toBe(true);
+    expect(mayRead(as('admin.dautieng'), 'unit', '25801', TODAY)).toBe(true);
+    expect(mayRead(as('viewer.dautieng'), 'users', '720', TODAY)).toBe(false);
+    expect(mayWrite(as('admin.dautieng'), 'createOrganization', { unitCode: '720', tier: 'DISTRICT' })).toBe(false);
+    expect(mayWrite(as('admin.tphcm'), 'approveStaffingProposal', thanhAn)).toBe(true);
+    expect(mayWrite(as('admin.thanhan'), 'approveStaffingProposal', thanhAn)).toBe(false);
+    expect(mayWrite(as('tochuc.tphcm'), 'recordDiscipline', cadre)).toBe(true);
+    expect(mayWrite(as('admin.tphcm'), 'recordDiscipline', cadre)).toBe(false);
+    expect(mayWrite(as('noivu.tphcm'), 'recordDiscipline', cadre)).toBe(false);
+  });
+
+  it('covers every demo account of the realm, the two-tier era’s included', () => {
+    expect(callers.map(describeCaller)).toEqual(expect.arrayContaining([expect.stringMatching(/^admin\.tphcm /), expect.stringMatching(/^admin\.thanhan /)]));
+    expect(callers.length).toBeGreaterThanOrEqual(17);
+  });
+});
+
+describe('the matrix', () => {
+  beforeAll(async () => {
+    platform = await startPlatform({ gatewayEnv: { RATE_LIMIT_REQUESTS: String(RATE_LIMIT), RATE_LIMIT_WINDOW_SECONDS: '600' } });
+    await everyServiceProjectedTheTerritory(undefined, PROJECTION_TIMEOUT_MS);
+    await prepareThanhAn();
+    phases.platform = seconds(startedAt);
+  }, 480_000);
+
+  afterAll(() => stopPlatform(platform));
+
+  it('refuses every write the policy refuses (FORBIDDEN, nothing written) and lets through every write it allows', async () => {
+    const at = Date.now();
+    await runMutationRows(callers);
+    phases.mutations = seconds(at);
+    expect(tally.findings.filter((found) => found.kind === 'mutation')).toEqual([]);
+  }, 300_000);
+
+  it('answers every read inside the territory, and nothing outside it, masked unless the caller manages the person', async () => {
+    const records: Records = { organization: ids.economy, person: ids.person, evaluation: ids.evaluation, cycle: ids.cycle, proposal: ids.proposal };
+    const at = Date.now();
+    await runAll([
+      ...unitQueryCases(callers),
+      ...recordQueryCases(callers, records),
+      ...listQueryCases(callers),
+      ...nestedCases(callers, records),
+      ...entityCases(callers, records),
+    ]);
+    phases.reads = seconds(at);
+    expect(tally.findings.filter((found) => found.kind !== 'mutation')).toEqual([]);
+  }, 300_000);
+
+  afterAll(() => {
+    phases.total = seconds(startedAt);
+    const line = summary({ seconds: phases });
+    process.stdout.write(`${line}\n  in ${phases.total} s (platform ${phases.platform} s, writes ${phases.mutations} s, reads ${phases.reads} s)\n`);
+    if (count('leak') + count('wrong refusal') + count('fault') > 0) {
+      process.stdout.write(tally.findings.slice(0, 60).map((found) => `  ${found.finding}: ${found.caller} ${found.operation} ${found.target} via ${found.via}: ${found.detail}`).join('\n') + '\n');
+    }
+  });
+});
