@@ -4,7 +4,9 @@ import { demoCallers, describeCaller, type Caller } from './matrix/callers';
 import { composedOperations, mayRead, mayWrite, OPERATIONS, TODAY } from './matrix/policy';
 import { entityCases, listQueryCases, nestedCases, recordQueryCases, unitQueryCases, type PlannedCase } from './matrix/reads';
 import { LIST_PROBES, RECORD_PROBES, UNIT_PROBES, type Records } from './matrix/probes';
-import { count, summary, tally } from './matrix/verdict';
+import { count, judgeAllowed, judgeDenied, summary, tally, type CaseLabel, type Observation } from './matrix/verdict';
+import { outsideOrUnmasked } from './matrix/reads';
+import type { Answer } from './security/exchange';
 import { mutationsCovered, runMutationRows } from './matrix/writes';
 import { everyServiceProjectedTheTerritory, startPlatform, stopPlatform } from './platform';
 
@@ -72,6 +74,50 @@ describe('the access policy', () => {
   it('covers every demo account of the realm, the two-tier era’s included', () => {
     expect(callers.map(describeCaller)).toEqual(expect.arrayContaining([expect.stringMatching(/^admin\.tphcm /), expect.stringMatching(/^admin\.thanhan /)]));
     expect(callers.length).toBeGreaterThanOrEqual(17);
+  });
+});
+
+/** An answer as a subgraph or the gateway would send it. */
+const answered = (body: object, status = 200): Answer => ({ status, contentType: 'application/json', headers: {}, text: JSON.stringify(body) });
+
+/** What the judge finds in one answer, leaving the matrix's own tally as it was. */
+function findingsOf(judge: (label: CaseLabel) => void): Array<Observation['finding']> {
+  const saved = structuredClone(tally);
+  judge({ via: 'gateway', kind: 'self-test', caller: 'self-test', operation: 'self-test', target: 'self-test' });
+  const found = tally.findings.slice(saved.findings.length).map((observation) => observation.finding);
+  Object.assign(tally, saved);
+  return found;
+}
+
+describe('the matrix judge', () => {
+  const thanhAn = callers.find((caller) => caller.username === 'admin.thanhan') as Caller;
+  const forbidden = { data: null, errors: [{ message: 'Không có quyền / Forbidden', extensions: { code: 'FORBIDDEN' } }] };
+
+  it('calls data answered to a refused caller a leak, and a refusal with nothing a pass', () => {
+    expect(findingsOf((label) => judgeDenied(label, answered({ data: { r: { code: '79', name: 'Thành phố Hồ Chí Minh' } } })))).toEqual(['leak']);
+    expect(findingsOf((label) => judgeDenied(label, answered(forbidden)))).toEqual([]);
+    expect(findingsOf((label) => judgeDenied(label, answered({ data: { r: null } })))).toEqual([]);
+  });
+
+  it('calls a refused write that answered without FORBIDDEN a leak', () => {
+    expect(findingsOf((label) => judgeDenied(label, answered({ data: { r: { id: 'x' } } }), { write: true }))).toEqual(['leak']);
+    expect(findingsOf((label) => judgeDenied(label, answered({ data: null, errors: [{ message: 'x', extensions: { code: 'BAD_USER_INPUT' } }] }), { write: true }))).toEqual(['leak']);
+    expect(findingsOf((label) => judgeDenied(label, answered(forbidden), { write: true }))).toEqual([]);
+  });
+
+  it('calls FORBIDDEN or a 401 for an allowed call a wrong refusal, and an internal error a fault', () => {
+    expect(findingsOf((label) => judgeAllowed(label, answered(forbidden)))).toEqual(['wrong refusal']);
+    expect(findingsOf((label) => judgeAllowed(label, answered({ errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] }, 401)))).toEqual(['wrong refusal']);
+    expect(findingsOf((label) => judgeAllowed(label, answered({ errors: [{ message: 'x', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] })))).toEqual(['fault']);
+  });
+
+  it('finds a row outside the territory and personal data in full for a caller who does not manage the person', () => {
+    const inspect = outsideOrUnmasked(thanhAn, TODAY);
+    expect(findingsOf((label) => judgeAllowed(label, answered({ data: { r: [{ unitCode: '25807', name: 'a' }, { unitCode: '79', name: 'b' }] } }), inspect))).toEqual(['leak']);
+    const cadre = { unitCode: '25807', category: 'CADRE', fullName: 'Nguyễn Văn A', personalData: { masked: false, personalId: '074090001234' } };
+    expect(findingsOf((label) => judgeAllowed(label, answered({ data: { r: cadre } }), inspect))).toEqual(['leak']);
+    const masked = { ...cadre, personalData: { masked: true, personalId: '0*********34' } };
+    expect(findingsOf((label) => judgeAllowed(label, answered({ data: { r: masked } }), inspect))).toEqual([]);
   });
 });
 
