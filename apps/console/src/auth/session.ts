@@ -27,15 +27,31 @@ export async function signIn(config: ConsoleConfig): Promise<Session> {
     await keycloak.login({ locale: preferredLanguage(), redirectUri: window.location.href });
     return new Promise<Session>(() => undefined);
   }
-  keycloak.onTokenExpired = () => void keycloak.updateToken(30).catch(() => keycloak.login({ locale: preferredLanguage() }));
+  const fresh = () => keycloak.updateToken(30).catch(() => afterFailedRefresh(keycloak, config));
+  keycloak.onTokenExpired = () => void fresh().catch(() => undefined);
   return {
     who: signedInFrom(keycloak.tokenParsed as Parameters<typeof signedInFrom>[0]),
     async token() {
-      await keycloak.updateToken(30).catch(() => keycloak.login({ locale: preferredLanguage() }));
+      await fresh();
       return keycloak.token ?? '';
     },
     logout: () => keycloak.logout({ redirectUri: `${window.location.origin}/` }),
   };
+}
+
+/**
+ * A refresh that failed. While Keycloak answers, the session has ended (logout elsewhere, a
+ * disabled account): back to its sign-in page. While it does not, that page could not even load:
+ * the token in hand is used as long as it is valid (the platform still verifies it from cached
+ * keys), and after that the console says the sign-in service is unreachable instead of leaving
+ * for a page that is not there.
+ */
+async function afterFailedRefresh(keycloak: Keycloak, config: ConsoleConfig): Promise<void> {
+  if (await realmAnswers(config)) {
+    await keycloak.login({ locale: preferredLanguage() });
+    return;
+  }
+  if (keycloak.isTokenExpired()) throw new SignInUnreachable(config.keycloakUrl);
 }
 
 /** Keycloak did not answer when the console started: nobody can sign in until it is back (keycloak-js says only "Failed to fetch"). */
