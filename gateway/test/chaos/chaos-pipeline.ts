@@ -1,3 +1,4 @@
+import { InvariantViolation } from '@ps/errors';
 import {
   disciplineReads,
   evaluationReads,
@@ -126,7 +127,7 @@ export async function awaitDelivered(window: { since?: Date; before: Date }, tim
     last = JSON.stringify({ unpublished: pending, unapplied: missing });
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(`events recorded before ${window.before.toISOString()} not delivered within ${timeoutMs} ms: ${last}`);
+  throw new InvariantViolation(`events recorded before ${window.before.toISOString()} not delivered within ${timeoutMs} ms: ${last}`);
 }
 
 export { total };

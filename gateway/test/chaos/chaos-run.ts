@@ -1,3 +1,4 @@
+import { InvariantViolation } from '@ps/errors';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventBus } from '@ps/events';
@@ -138,7 +139,7 @@ async function lagsCleared(bus: EventBus, timeoutMs: number): Promise<void> {
     if (total(lags) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  throw new Error(`consumer lag not 0 within ${timeoutMs} ms: ${JSON.stringify(lags)}`);
+  throw new InvariantViolation(`consumer lag not 0 within ${timeoutMs} ms: ${JSON.stringify(lags)}`);
 }
 
 /** Every triggered flow's effects, counted: what is missing and what happened more than once. */

@@ -76,19 +76,19 @@ export class RealmKeys {
       this.keys = await this.fetchKeySet(this.certsUrl, this.settings.timeoutMs);
       this.fetchedAt = Date.now();
     } catch (error) {
-      const cause = error instanceof Error ? error.message : String(error);
+      const cause = error instanceof SignInUnavailableError ? (error.libraryMessage ?? error.message) : error instanceof Error ? error.message : String(error);
       this.log?.warn({ cause, keysHeld: this.keys.size }, 'realm keys: Keycloak could not be asked; tokens under keys already fetched still verify');
       throw new SignInUnavailableError(cause);
     }
   }
 }
 
-/** The realm's RS256 signing keys from its JWKS document; throws when Keycloak does not answer with one. */
+/** The realm's RS256 signing keys from its JWKS document; SIGN_IN_UNAVAILABLE when Keycloak does not answer with one. */
 export async function fetchRealmKeySet(certsUrl: string, timeoutMs: number): Promise<Map<string, KeyObject>> {
   const response = await fetch(certsUrl, { signal: AbortSignal.timeout(timeoutMs) });
-  if (!response.ok) throw new Error(`${certsUrl} answered HTTP ${response.status}`);
+  if (!response.ok) throw new SignInUnavailableError(`${certsUrl} answered HTTP ${response.status}`);
   const body = (await response.json()) as { keys?: unknown };
-  if (!Array.isArray(body.keys)) throw new Error(`${certsUrl} answered no key set`);
+  if (!Array.isArray(body.keys)) throw new SignInUnavailableError(`${certsUrl} answered no key set`);
   const keys = new Map<string, KeyObject>();
   for (const jwk of body.keys as Array<Record<string, unknown>>) {
     if (jwk.kty !== 'RSA' || (jwk.use ?? 'sig') !== 'sig' || typeof jwk.kid !== 'string') continue;
