@@ -1,5 +1,6 @@
 import type { StartedProcess } from '@ps/testing';
-import { ids, prepareThanhAn } from './audit.fixtures';
+import { ids } from './audit.fixtures';
+import { prepareThanhAn } from './audit.thanh-an';
 import { demoCallers, describeCaller, type Caller } from './matrix/callers';
 import { composedOperations, mayRead, mayWrite, OPERATIONS, TODAY } from './matrix/policy';
 import { entityCases, listQueryCases, nestedCases, recordQueryCases, unitQueryCases, type PlannedCase } from './matrix/reads';

@@ -1,24 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
-import { DEMO_USERS, eventually, graphqlRequest, queryDatabase, tokenFor } from '@ps/testing';
+import { DEMO_USERS, queryDatabase } from '@ps/testing';
 import { accountFixtures } from './audit.account.fixtures';
 import { reformFixtures } from './audit.reform.fixtures';
-import { databaseOf, gatewayUrl, type ServiceName } from './platform';
+import { databaseOf, type ServiceName } from './platform';
 
 /**
  * The audit spec's fixtures: one call of every mutation of the composed schema, by whom, on
  * Thanh An (Dầu Tiếng's commune, in Hồ Chí Minh City from 1 July 2025) and the city, in the
  * order they run, and the ids later calls need.
  */
-/** Every mutation of the composed schema, read from the committed supergraph the gateway serves. */
-export function composedMutations(): string[] {
-  const document = parse(readFileSync(join(__dirname, '..', 'supergraph.graphql'), 'utf8'));
-  const mutation = document.definitions.find(
-    (definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION && definition.name.value === 'Mutation',
-  );
-  return (mutation?.fields ?? []).map((field) => field.name.value).sort();
-}
+export { composedMutations } from './composed-schema';
 
 export const THANH_AN = '25807';
 const HAMLET = '25807_11';
@@ -92,48 +82,6 @@ const DECREE_56 = {
   overrides: [],
   change: { effectiveDate: '2015-08-01', reason: 'Ghi nhận quy tắc trước Nghị định 90/2020', decision: { number: '56/2015/NĐ-CP', date: '2015-06-09', signer: 'Thủ tướng Chính phủ' } },
 };
-
-/**
- * What the fixtures act on besides the seeded territory: a second organization of Thanh An (for
- * quota moves and closing), the city's own quota, and the ids of Thanh An's grassroots Party
- * organizations and People's Committee once personnel has projected them. Runs once the platform
- * is up and every service has projected the territory.
- */
-export async function prepareThanhAn(): Promise<void> {
-  // A second organization of Thanh An for quota moves and closing (its own audit row is checked like the others).
-  const culture = await graphqlRequest<{ createOrganization: { id: string } }>(
-    gatewayUrl,
-    'mutation ($input: CreateOrganizationInput!) { createOrganization(input: $input) { id } }',
-    { token: await tokenFor(commune), variables: { input: { unitCode: THANH_AN, kind: 'DEPARTMENT', name: 'Phòng Văn hóa - Xã hội', change: local('0/QĐ-UBND', '2026-02-01') } } },
-  );
-  expect(culture.errors).toBeUndefined();
-  ids.culture = culture.data!.createOrganization.id;
-  // The city's own staffing quota, from which it allocates to its communes.
-  const quota = await graphqlRequest(gatewayUrl, 'mutation ($change: EffectiveChangeInput!) { setUnitQuota(unitCode: "79", amount: 90000, change: $change) { amount } }', {
-    token: await tokenFor(city),
-    variables: { change: local('0/QĐ-TTg', '2026-01-01') },
-  });
-  expect(quota.errors).toBeUndefined();
-  // Thanh An's grassroots Party organizations (the Dầu Tiếng story's), once personnel has projected them.
-  const party = (await queryDatabase<{ id: string }>(
-    databaseOf('organization'),
-    "SELECT DISTINCT id::text FROM organization WHERE unit_code = $1 AND kind = 'PARTY_GRASSROOTS' AND valid_to IS NULL ORDER BY id",
-    [THANH_AN],
-  )).map((row) => row.id).slice(0, 2);
-  [ids.party, ids.otherParty] = party;
-  expect(party).toHaveLength(2);
-  // Its People's Committee, which assignments are to.
-  [{ id: ids.committee }] = await queryDatabase<{ id: string }>(
-    databaseOf('organization'), "SELECT id::text FROM organization WHERE unit_code = $1 AND kind = 'PEOPLES_COMMITTEE' AND valid_to IS NULL", [THANH_AN],
-  );
-  const organizations = [...party, ids.committee];
-  await eventually(async () => {
-    const [projected] = await queryDatabase<{ n: number }>(
-      databaseOf('personnel'), 'SELECT count(DISTINCT id)::int AS n FROM organization WHERE id = ANY($1::uuid[]) AND valid_to IS NULL', [organizations],
-    );
-    return projected.n === organizations.length ? true : undefined;
-  }, { what: 'personnel projected Thanh An’s Party organizations and People’s Committee', timeoutMs: 180_000 });
-}
 
 /** In the order they run: later ones act on what earlier ones made. */
 export const FIXTURES: Array<[string, Fixture]> = [

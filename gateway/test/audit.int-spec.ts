@@ -1,5 +1,6 @@
 import { DEMO_USERS, errorCodes, eventually, graphqlRequest, queryDatabase, tokenFor, type StartedProcess } from '@ps/testing';
-import { city, commune, composedMutations, decisionOf, FIXTURES, ids, local, prepareThanhAn, THANH_AN, TODAY } from './audit.fixtures';
+import { city, commune, composedMutations, decisionOf, FIXTURES, ids, local, THANH_AN, TODAY } from './audit.fixtures';
+import { prepareThanhAn } from './audit.thanh-an';
 import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, SERVICES, startPlatform, stopPlatform, type ServiceName } from './platform';
 
 interface AuditRow {

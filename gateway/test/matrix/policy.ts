@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { Kind, parse, type ObjectTypeDefinitionNode } from 'graphql';
 import { InvariantViolation } from '@ps/errors';
+import { TODAY } from '../audit.fixtures';
 import type { ServiceName } from '../platform';
 import POLICY from './access-policy.json';
 import type { Caller } from './callers';
@@ -56,18 +54,8 @@ const TIERS = POLICY.vocabulary.tiers as Tier[];
 /** The day the district tier ended and the two-tier territory began. */
 const TWO_TIER_FROM = '2025-07-01';
 
-export const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
-
-/** Every Query and Mutation field of the committed supergraph, as `Query.unit`, `Mutation.assign`. */
-export function composedOperations(): Array<{ type: 'query' | 'mutation'; name: string }> {
-  const document = parse(readFileSync(join(__dirname, '..', '..', 'supergraph.graphql'), 'utf8'));
-  return document.definitions
-    .filter((definition): definition is ObjectTypeDefinitionNode => definition.kind === Kind.OBJECT_TYPE_DEFINITION)
-    .filter((definition) => definition.name.value === 'Query' || definition.name.value === 'Mutation')
-    .flatMap((definition) =>
-      (definition.fields ?? []).map((field) => ({ type: definition.name.value === 'Query' ? ('query' as const) : ('mutation' as const), name: field.name.value })),
-    );
-}
+export { TODAY };
+export { composedOperations } from '../composed-schema';
 
 export function ruleOf(operation: string): OperationRule {
   const rule = OPERATIONS[operation];
