@@ -39,7 +39,8 @@ export interface EventBusSettings {
 export class EventBus {
   private readonly kafka: Kafka;
   private producer: Producer | undefined;
-  private readonly consumers = new Set<Consumer>();
+  /** Stops every running subscription (its consumer and any pending replacement). */
+  private readonly subscriptions = new Set<() => Promise<void>>();
   private readonly knownTopics = new Set<string>();
 
   private readonly prefix: string;
@@ -102,34 +103,87 @@ export class EventBus {
   /**
    * Runs `handle` for every message of `topics` in consumer group `groupId`. The offset is
    * committed only after `handle` resolves; a rejection makes Kafka deliver the message again.
+   * The subscription outlives any crash: kafkajs restarts a consumer only after errors it deems
+   * retriable, and leaves it stopped for good after others (a group coordinator not found while
+   * a restarted broker loads its offsets, an error thrown by `handle` that it calls
+   * unrecoverable); such a consumer is replaced by a new one, with a growing pause, until the
+   * subscription is stopped.
    */
   async consume(
     groupId: string,
     topics: readonly string[],
     handle: (message: IncomingMessage) => Promise<void>,
   ): Promise<() => Promise<void>> {
-    const consumer = this.kafka.consumer({
-      groupId: this.prefix + groupId,
-      sessionTimeout: 15_000,
-      heartbeatInterval: 1000,
-    });
-    this.consumers.add(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((topic) => this.prefix + topic), fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, partition, message }) =>
-        handle({
-          topic: topic.slice(this.prefix.length),
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: message.value?.toString() ?? null,
-          headers: headersToStrings(message.headers),
-        }),
-    });
+    let stopped = false;
+    let current: Consumer | undefined;
+    let restartTimer: NodeJS.Timeout | undefined;
+    let restarts = 0;
+
+    const start = async (): Promise<void> => {
+      const consumer = this.kafka.consumer({
+        groupId: this.prefix + groupId,
+        sessionTimeout: 15_000,
+        heartbeatInterval: 1000,
+      });
+      current = consumer;
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        if (payload.restart || stopped || current !== consumer) return;
+        this.settings.logger.warn(
+          { groupId, err: payload.error },
+          'Kafka consumer stopped after an error it does not retry; starting a new one',
+        );
+        replace(consumer);
+      });
+      try {
+        await consumer.connect();
+        await consumer.subscribe({ topics: topics.map((topic) => this.prefix + topic), fromBeginning: true });
+      } catch (error) {
+        await consumer.disconnect().catch(() => undefined);
+        throw error;
+      }
+      await consumer.run({
+        eachMessage: async ({ topic, partition, message }) => {
+          await handle({
+            topic: topic.slice(this.prefix.length),
+            partition,
+            offset: message.offset,
+            key: message.key?.toString() ?? null,
+            value: message.value?.toString() ?? null,
+            headers: headersToStrings(message.headers),
+          });
+          restarts = 0;
+        },
+      });
+    };
+
+    const replace = (crashed: Consumer): void => {
+      restarts += 1;
+      const pauseMs = Math.min(500 * 2 ** Math.min(restarts - 1, 5), 15_000);
+      restartTimer = setTimeout(() => {
+        void (async () => {
+          await crashed.disconnect().catch(() => undefined);
+          if (stopped) return;
+          try {
+            await start();
+            if (stopped) await current?.disconnect();
+          } catch (error) {
+            this.settings.logger.warn({ groupId, err: error }, 'Kafka consumer could not start again; retrying');
+            if (current) replace(current);
+          }
+        })();
+      }, pauseMs);
+    };
+
+    const stop = async (): Promise<void> => {
+      stopped = true;
+      clearTimeout(restartTimer);
+      await current?.disconnect();
+    };
+    await start();
+    this.subscriptions.add(stop);
     return async () => {
-      this.consumers.delete(consumer);
-      await consumer.disconnect();
+      this.subscriptions.delete(stop);
+      await stop();
     };
   }
 
@@ -233,8 +287,9 @@ export class EventBus {
   }
 
   async disconnect(): Promise<void> {
-    await Promise.all([...this.consumers].map((consumer) => consumer.disconnect()));
-    this.consumers.clear();
+    const subscriptions = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.all(subscriptions.map((stop) => stop()));
     await this.resetProducer();
   }
 

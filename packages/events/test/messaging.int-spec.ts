@@ -90,6 +90,32 @@ describe('outbox → Kafka → inbox', () => {
     }
   });
 
+  it('replaces a consumer that kafkajs leaves stopped, and the message is delivered again', async () => {
+    // A TypeError is one of the errors kafkajs never restarts a consumer after (as is a group
+    // coordinator not found while a restarted broker loads its offsets): the subscription must
+    // go on with a new consumer, from the uncommitted message.
+    const crashTopic = `${topic}.crash`;
+    await bus.ensureTopics([crashTopic]);
+    const seen: string[] = [];
+    let crashes = 0;
+    const stop = await bus.consume('notes-crash', [crashTopic], async (message) => {
+      if (message.value === 'second' && crashes === 0) {
+        crashes += 1;
+        throw new TypeError('a fault kafkajs calls unrecoverable');
+      }
+      seen.push(message.value ?? '');
+    });
+    try {
+      await bus.publish(['first', 'second', 'third'].map((value) => ({ topic: crashTopic, key: 'one-key', value })));
+      await eventually(async () => (seen.length >= 3 ? true : undefined), { what: 'messages after the crash', timeoutMs: 60_000 });
+      expect(crashes).toBe(1);
+      expect(seen).toEqual(['first', 'second', 'third']);
+      await eventually(async () => ((await bus.consumerLag('notes-crash', crashTopic)) === 0 ? true : undefined), { what: 'offsets committed' });
+    } finally {
+      await stop();
+    }
+  });
+
   it('writes no event when the change rolls back', async () => {
     await expect(
       dataSource.transaction(async (manager) => {
