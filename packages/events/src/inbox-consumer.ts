@@ -51,6 +51,11 @@ export class InboxConsumer {
     return this;
   }
 
+  /** The consumer's name: its Kafka group and its inbox rows. */
+  get name(): string {
+    return this.settings.name;
+  }
+
   get topics(): string[] {
     return [...new Set([...this.registrations.values()].map(({ contract }) => contract.topic))];
   }

@@ -1,7 +1,8 @@
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, listen } from './lifecycle';
+import pino from 'pino';
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, listen, startInBackground } from './lifecycle';
 
 const app = express().get('/ping', (_request, response) => {
   response.json({ ok: true });
@@ -40,5 +41,47 @@ describe('listen', () => {
     const first = await listen(app, 0, { host: '127.0.0.1' });
     await expect(listen(app, (first.address() as AddressInfo).port, { host: '127.0.0.1' })).rejects.toThrow(/EADDRINUSE/);
     first.close();
+  });
+});
+
+describe('startInBackground', () => {
+  const logger = pino({ level: 'silent' });
+
+  it('tries again, with growing pauses, until the start succeeds', async () => {
+    const attempts: number[] = [];
+    let running = false;
+    const background = startInBackground('consumer', {
+      start: async () => {
+        attempts.push(Date.now());
+        if (attempts.length < 4) throw new Error('broker unreachable');
+        running = true;
+      },
+      stop: async () => {
+        running = false;
+      },
+    }, logger, { firstPauseMs: 20, maxPauseMs: 60 });
+    await background.started;
+    expect(attempts).toHaveLength(4);
+    expect(running).toBe(true);
+    const pauses = attempts.slice(1).map((at, index) => at - attempts[index]);
+    expect(pauses[1]).toBeGreaterThanOrEqual(35); // 20, then 40, then capped at 60
+    expect(pauses[2]).toBeGreaterThanOrEqual(55);
+    await background.stop();
+    expect(running).toBe(false);
+  });
+
+  it('stops trying once stopped', async () => {
+    let attempts = 0;
+    const background = startInBackground('consumer', {
+      start: async () => {
+        attempts += 1;
+        throw new Error('broker unreachable');
+      },
+      stop: async () => undefined,
+    }, logger, { firstPauseMs: 30, maxPauseMs: 30 });
+    await new Promise((resolve) => setTimeout(resolve, 15));
+    await background.stop();
+    await new Promise((resolve) => setTimeout(resolve, 120)); // unstopped, three more attempts would have come
+    expect(attempts).toBe(1);
   });
 });

@@ -48,6 +48,64 @@ export function closeServer(server: Server): Stoppable {
   };
 }
 
+/** Something with a start that may fail while a dependency is away, and a stop. */
+export interface Startable {
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+export interface BackgroundStartOptions {
+  firstPauseMs?: number;
+  maxPauseMs?: number;
+}
+
+/**
+ * Starts `startable` in the background, again after a growing pause (doubling up to
+ * `maxPauseMs`) until it succeeds: a dependency away at boot (a Kafka broker being restarted)
+ * delays this part only, and the service serves what does not need it meanwhile. `started`
+ * resolves once it has started (or the attempts were stopped); `stop` ends the attempts and
+ * stops what did start.
+ */
+export function startInBackground(
+  name: string,
+  startable: Startable,
+  logger: Logger,
+  options: BackgroundStartOptions = {},
+): Stoppable & { started: Promise<void> } {
+  const firstPauseMs = options.firstPauseMs ?? 500;
+  const maxPauseMs = options.maxPauseMs ?? 15_000;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  let wake: () => void = () => undefined;
+  const started = (async () => {
+    for (let attempt = 1; !stopped; attempt += 1) {
+      try {
+        await startable.start();
+        if (attempt > 1) logger.info({ attempt }, `${name} started`);
+        return;
+      } catch (error) {
+        const pauseMs = Math.min(firstPauseMs * 2 ** (attempt - 1), maxPauseMs);
+        logger.warn({ err: error, attempt, retryInMs: pauseMs }, `${name} could not start; trying again`);
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          timer = setTimeout(resolve, pauseMs);
+        });
+      }
+    }
+  })();
+  return {
+    name,
+    started,
+    stop: async () => {
+      stopped = true;
+      clearTimeout(timer);
+      wake();
+      await started;
+      await startable.stop();
+    },
+  };
+}
+
 /**
  * On SIGTERM/SIGINT stops everything in reverse start order, then exits; a stop that hangs
  * longer than `timeoutMs` ends the process with status 1 so Kubernetes can replace it.

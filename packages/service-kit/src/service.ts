@@ -8,7 +8,7 @@ import type { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import { createDataSource, ensureDatabase, openDatabase } from './data-source';
 import { edgeSettings } from './edge/edge.settings';
 import { loadEnv, serviceEnvSchema, type ServiceEnv } from './env';
-import { closeServer, handleShutdown, listen, type Stoppable } from './lifecycle';
+import { closeServer, handleShutdown, listen, startInBackground, type Stoppable } from './lifecycle';
 import { createLogger, type Logger } from './logger';
 import { guardMutations, printFederatedSdl } from './schema';
 import { createSubgraphServer } from './server';
@@ -47,8 +47,8 @@ export interface RunningService {
 }
 
 /**
- * Starts a service: data source → migrations → server → consumers → outbox relay. Port 0
- * picks a free port (tests). Stopping reverses the order.
+ * Starts a service: data source → migrations → server → consumers (joining in the background)
+ * → outbox relay. Port 0 picks a free port (tests). Stopping reverses the order.
  */
 export async function startService<Loaders>(
   definition: ServiceDefinition<Loaders>,
@@ -102,9 +102,10 @@ export async function startService<Loaders>(
       prefix: env.KAFKA_TOPIC_PREFIX,
     });
     stoppables.push({ name: 'kafka', stop: () => bus.disconnect() });
+    // Consumers join their groups in the background: a broker away at boot (restarting) must not
+    // keep the service from serving reads; they catch up from their committed offsets when it is back.
     for (const consumer of definition.consumers?.({ dataSource, bus, logger }) ?? []) {
-      await consumer.start();
-      stoppables.push({ name: 'consumer', stop: () => consumer.stop() });
+      stoppables.push(startInBackground(`Kafka consumer ${consumer.name}`, consumer, logger));
     }
     const relay = new OutboxRelay({ dataSource, bus, logger });
     relay.start();
