@@ -17,7 +17,7 @@ import {
 /**
  * The staffing-proposal saga under faults, on a platform whose Kafka is a private broker this
  * suite stops and starts (the shared one is never touched): an approval made while Kafka is
- * down, and organization killed (SIGKILL) while it holds the approval in an open transaction.
+ * down (and organization restarted before it is back), and organization killed (SIGKILL) while it holds the approval in an open transaction.
  * Either way the quota rises exactly once and the proposal ends APPLIED.
  */
 const BROKER = { KAFKA_NAME: 'kafka-saga-faults', KAFKA_PORT: '19192', KAFKA_CONTROLLER_PORT: '19193' };
@@ -70,7 +70,7 @@ async function blockedInsideInbox(holderPid: number): Promise<number | undefined
 }
 
 describe('the staffing-proposal saga under faults', () => {
-  it('raises the quota exactly once after Kafka comes back, for an approval made while it was down', async () => {
+  it('raises the quota exactly once after Kafka comes back, for an approval made while it was down and organization restarted meanwhile', async () => {
     const id = await appraisedProposal(office, 2, '2026-04-10');
     runInfraScript('kafka.sh', ['stop'], BROKER);
     const stoppedAt = Date.now();
@@ -83,6 +83,15 @@ describe('the staffing-proposal saga under faults', () => {
       }, { what: 'the approval tried and kept in reform’s outbox', timeoutMs: 90_000 });
       expect(await quotaOf(office)).toBe(10);
       expect((await proposalView(id)).status).toBe('APPROVED');
+      // Organization, the approval's consumer, restarted while the broker is away: it serves reads
+      // at once and joins its consumer groups when the broker is back (it once exited 'could not start').
+      const organization = platform.findIndex((process) => process.name === 'organization');
+      await platform[organization].kill('SIGKILL');
+      platform[organization] = await startPlatformService('organization', options);
+      expect(await quotaOf(office)).toBe(10);
+      // Longer than the Kafka client's own bounded retries, after which a consumer's start gives up.
+      await new Promise((resolve) => setTimeout(resolve, 20_000));
+      expect(await quotaOf(office)).toBe(10);
     } finally {
       runInfraScript('kafka.sh', ['start'], BROKER);
     }
