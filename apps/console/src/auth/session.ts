@@ -1,6 +1,9 @@
 import Keycloak from 'keycloak-js';
 import type { ConsoleConfig } from '../config';
 import { signedInFrom, type SignedIn } from './principal';
+import { SignInUnreachable } from './sign-in-unreachable';
+
+export { SignInUnreachable } from './sign-in-unreachable';
 
 /** A signed-in browser session: a fresh access token on demand, and logout from Keycloak too. */
 export interface Session {
@@ -52,16 +55,6 @@ async function afterFailedRefresh(keycloak: Keycloak, config: ConsoleConfig): Pr
     return;
   }
   if (keycloak.isTokenExpired()) throw new SignInUnreachable(config.keycloakUrl);
-}
-
-/** Keycloak did not answer when the console started: nobody can sign in until it is back (keycloak-js says only "Failed to fetch"). */
-export class SignInUnreachable extends Error {
-  constructor(readonly keycloakUrl: string) {
-    super(
-      `Không liên lạc được dịch vụ đăng nhập (Keycloak, ${keycloakUrl}); vui lòng thử lại sau ít phút / ` +
-        `The sign-in service (Keycloak, ${keycloakUrl}) cannot be reached: try again in a few minutes`,
-    );
-  }
 }
 
 /** Whether the realm's discovery document answers: tells an unreachable Keycloak from another failure of keycloak-js. */

@@ -1,23 +1,7 @@
 import type { ApolloError } from '@apollo/client';
 import { errorTitle, messageIn } from '../i18n/errors';
 import { useI18n } from '../i18n/i18n';
-
-interface Shown {
-  code: string;
-  message: string;
-}
-
-/** Each error of an answer as its code's title and the gateway's own message; never a stack trace. */
-export function errorsOf(error: ApolloError | undefined): Shown[] {
-  if (!error) return [];
-  const answered = error.graphQLErrors.map((item) => ({ code: String(item.extensions?.code ?? 'INTERNAL_SERVER_ERROR'), message: item.message }));
-  if (answered.length > 0) return answered;
-  const status = (error.networkError as { statusCode?: number } | null)?.statusCode;
-  const body = (error.networkError as { result?: { errors?: Array<{ message: string; extensions?: { code?: string } }> } } | null)?.result;
-  const fromBody = body?.errors?.map((item) => ({ code: item.extensions?.code ?? 'BAD_REQUEST', message: item.message })) ?? [];
-  if (fromBody.length > 0) return fromBody;
-  return [{ code: status === 401 ? 'UNAUTHENTICATED' : 'NETWORK', message: '' }];
-}
+import { errorsOf } from './errors-of';
 
 export function ErrorNotice({ error }: { error: ApolloError | undefined }) {
   const { language } = useI18n();
