@@ -3,13 +3,13 @@ import { ids } from './audit.fixtures';
 import { prepareThanhAn } from './audit.thanh-an';
 import { demoCallers, describeCaller, type Caller } from './matrix/callers';
 import { composedOperations, mayRead, mayWrite, OPERATIONS, TODAY } from './matrix/policy';
-import { entityCases, listQueryCases, nestedCases, recordQueryCases, unitQueryCases, type PlannedCase } from './matrix/reads';
+import { entityCases, judgeSilentRefusals, rememberAnswer, type AnswersAlike, listQueryCases, nestedCases, recordQueryCases, unitQueryCases, type PlannedCase } from './matrix/reads';
 import { LIST_PROBES, RECORD_PROBES, UNIT_PROBES, type Records } from './matrix/probes';
 import { count, judgeAllowed, judgeDenied, summary, tally, type CaseLabel, type Observation } from './matrix/verdict';
 import { outsideOrUnmasked } from './matrix/reads';
 import type { Answer } from './security/exchange';
 import { mutationsCovered, runMutationRows } from './matrix/writes';
-import { everyServiceProjectedTheTerritory, startPlatform, stopPlatform } from './platform';
+import { everyServiceProjectedTheTerritory, runServiceSeed, startPlatform, stopPlatform } from './platform';
 
 /**
  * The access matrix (`npm run test:matrix`): every demo account of the realm against every
@@ -120,12 +120,27 @@ describe('the matrix judge', () => {
     const masked = { ...cadre, personalData: { masked: true, personalId: '0*********34' } };
     expect(findingsOf((label) => judgeAllowed(label, answered({ data: { r: masked } }), inspect))).toEqual([]);
   });
+  it('calls an allowed read that answered nothing where another allowed caller got data a silent refusal', () => {
+    const question = (caller: string): CaseLabel => ({ via: 'gateway', kind: 'query', caller, operation: 'unit', target: '25807@today' });
+    const asked = (answers: Array<[string, unknown]>): AnswersAlike => {
+      const questions: AnswersAlike = new Map();
+      for (const [caller, data] of answers) rememberAnswer(question(caller), [], data, questions);
+      return questions;
+    };
+    const unit = { r: { code: '25807', name: 'Phường Thanh An' } };
+    expect(findingsOf(() => judgeSilentRefusals(asked([['admin.tphcm', unit], ['admin.thanhan', { r: null }]])))).toEqual(['wrong refusal']);
+    expect(findingsOf(() => judgeSilentRefusals(asked([['admin.tphcm', unit], ['admin.thanhan', { r: [] }]])))).toEqual(['wrong refusal']);
+    expect(findingsOf(() => judgeSilentRefusals(asked([['admin.tphcm', unit], ['admin.thanhan', unit]])))).toEqual([]);
+    expect(findingsOf(() => judgeSilentRefusals(asked([['admin.tphcm', { r: null }], ['admin.thanhan', { r: null }]])))).toEqual([]);
+  });
 });
 
 describe('the matrix', () => {
   beforeAll(async () => {
     platform = await startPlatform({ gatewayEnv: { RATE_LIMIT_REQUESTS: String(RATE_LIMIT), RATE_LIMIT_WINDOW_SECONDS: '600' } });
     await everyServiceProjectedTheTerritory(undefined, PROJECTION_TIMEOUT_MS);
+    // Personnel's demo people of the Dầu Tiếng era, whose personal data the reads must mask unless the caller manages them.
+    phases.personnelSeed = runServiceSeed('personnel');
     await prepareThanhAn();
     phases.platform = seconds(startedAt);
   }, 480_000);
@@ -139,7 +154,7 @@ describe('the matrix', () => {
     expect(tally.findings.filter((found) => found.kind === 'mutation')).toEqual([]);
   }, 300_000);
 
-  it('answers every read inside the territory, and nothing outside it, masked unless the caller manages the person', async () => {
+  it('answers every read inside the territory (the same data to every caller the policy lets in), and nothing outside it, masked unless the caller manages the person', async () => {
     const records: Records = { organization: ids.economy, person: ids.person, evaluation: ids.evaluation, cycle: ids.cycle, proposal: ids.proposal };
     const at = Date.now();
     await runAll([
@@ -149,6 +164,7 @@ describe('the matrix', () => {
       ...nestedCases(callers, records),
       ...entityCases(callers, records),
     ]);
+    judgeSilentRefusals();
     phases.reads = seconds(at);
     expect(tally.findings.filter((found) => found.kind !== 'mutation')).toEqual([]);
   }, 300_000);

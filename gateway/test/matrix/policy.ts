@@ -17,7 +17,7 @@ export type Body = 'ORGANIZATION_BOARD' | 'HOME_AFFAIRS';
 export interface OperationRule {
   service: ServiceName;
   type: 'query' | 'mutation';
-  read?: 'territory' | 'territory-ever' | 'territory-list' | 'everyone';
+  read?: 'territory' | 'territory-ever' | 'territory-list' | 'territory-both-ends' | 'everyone';
   key?: 'unit' | 'organization' | 'person' | 'evaluation' | 'cycle' | 'proposal';
   capability?: Capability;
   tier?: 'any' | 'above' | 'own' | 'national';

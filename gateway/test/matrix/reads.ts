@@ -3,7 +3,7 @@ import { sendOperation, type Answer } from '../security/exchange';
 import { signedIn, type Caller } from './callers';
 import { insideTerritory, knowsUnit, manages, mayRead, pathInsideTerritory, ruleOf, TODAY } from './policy';
 import { LIST_PROBES, RECORD_PROBES, UNIT_PROBES, type Probe, type Records, type UnitTarget } from './probes';
-import { judgeAllowed, judgeDenied, type CaseLabel, type Via } from './verdict';
+import { carriesData, judgeAllowed, judgeDenied, noteFinding, type CaseLabel, type Via } from './verdict';
 
 /**
  * The read side of the matrix: every query of the policy for every caller, on units inside and
@@ -13,13 +13,16 @@ import { judgeAllowed, judgeDenied, type CaseLabel, type Via } from './verdict';
  */
 
 const HISTORY = '1999-12-31';
+/** The demo seed's Dầu Tiếng story (its cadres, posts and Party members): personnel's seeded people of the district era. */
+const STORY_DAY = '2013-09-16';
 /** Huyện Dầu Tiếng's last day, before the two-tier territory (1 July 2025). */
 const LAST_THREE_TIER_DAY = '2025-06-30';
 
 /**
  * The units asked about, which for each caller are its own unit, one below, its parent or a unit
  * outside: the city and Thanh An today, Hà Nội (outside everyone's but the centre's), the
- * district era's units on its last day, and Dầu Tiếng in 1999.
+ * district era's units on its last day, Dầu Tiếng on the demo story's day (personnel's seeded
+ * people, masked unless the caller manages them) and in 1999.
  */
 export const UNIT_TARGETS: UnitTarget[] = [
   { code: '79', date: TODAY },
@@ -29,6 +32,7 @@ export const UNIT_TARGETS: UnitTarget[] = [
   { code: '720', date: LAST_THREE_TIER_DAY },
   { code: '25801', date: LAST_THREE_TIER_DAY },
   { code: '25807', date: LAST_THREE_TIER_DAY },
+  { code: '720', date: STORY_DAY },
   { code: '720', date: HISTORY },
 ];
 
@@ -84,18 +88,58 @@ export function outsideOrUnmasked(caller: Caller, date: string) {
   };
 }
 
-function planned(caller: Caller, via: Via, operation: string, target: string, allowed: boolean, send: () => Promise<Answer>, date: string, kind: string): PlannedCase {
+/**
+ * The allowed reads of one question (via × operation × target) that the policy answers alike for
+ * every caller it lets in (`territory`: the key's data, nothing narrower by role): whether each
+ * caller's answer carried data.
+ */
+export type AnswersAlike = Map<string, Array<{ label: CaseLabel; carried: boolean }>>;
+const answersAlike: AnswersAlike = new Map();
+
+/**
+ * A silent refusal: an allowed caller answered nothing (null, an empty list) where another caller
+ * the policy lets read the same thing got data. Judged once every read has run.
+ */
+export function judgeSilentRefusals(questions: AnswersAlike = answersAlike): number {
+  let found = 0;
+  for (const answers of questions.values()) {
+    const withData = answers.find((answer) => answer.carried);
+    if (!withData) continue;
+    for (const answer of answers.filter((candidate) => !candidate.carried)) {
+      noteFinding(answer.label, 'wrong refusal', `answered nothing where ${withData.label.caller} got data (a silent refusal)`);
+      found += 1;
+    }
+  }
+  return found;
+}
+
+/** Records an allowed answer for the silent-refusal check (a refusal or a fault is judged on its own). */
+export function rememberAnswer(label: CaseLabel, codes: string[], data: unknown, questions: AnswersAlike = answersAlike): void {
+  if (codes.length > 0) return;
+  const question = `${label.via} ${label.operation} ${label.target}`;
+  questions.set(question, [...(questions.get(question) ?? []), { label, carried: carriesData(data) }]);
+}
+
+/** `alike`: every caller the policy lets in gets the same data (checked by `judgeSilentRefusals`). */
+function planned(caller: Caller, via: Via, operation: string, target: string, allowed: boolean, send: () => Promise<Answer>, date: string, kind: string, alike = false): PlannedCase {
   const label: CaseLabel = { via, kind, caller: caller.username, operation, target };
   return {
     label,
     allowed,
     run: async () => {
       const answer = await send();
-      if (allowed) judgeAllowed(label, answer, outsideOrUnmasked(caller, date));
-      else judgeDenied(label, answer);
+      if (!allowed) {
+        judgeDenied(label, answer);
+        return;
+      }
+      const judged = judgeAllowed(label, answer, outsideOrUnmasked(caller, date));
+      if (alike) rememberAnswer(label, judged.codes, judged.body.data);
     },
   };
 }
+
+/** Reads the policy answers with the key's data for every caller it lets in. */
+const alikeForAll = (operation: string) => ruleOf(operation).read === 'territory';
 
 /** Unit-keyed queries: caller × operation × target unit and date × gateway and subgraph. */
 export function unitQueryCases(callers: Caller[]): PlannedCase[] {
@@ -106,7 +150,7 @@ export function unitQueryCases(callers: Caller[]): PlannedCase[] {
         const allowed = mayRead(caller, operation, target.code, date);
         const { service } = ruleOf(operation);
         return vias.map((via) =>
-          planned(caller, via, operation, `${target.code}@${target.date}`, allowed, () => ask(caller, via, service, probe(target)), date, ruleOf(operation).personal ? 'personal' : 'query'),
+          planned(caller, via, operation, `${target.code}@${target.date}`, allowed, () => ask(caller, via, service, probe(target)), date, ruleOf(operation).personal ? 'personal' : 'query', alikeForAll(operation)),
         );
       }),
     ),
@@ -120,7 +164,7 @@ export function recordQueryCases(callers: Caller[], records: Records): PlannedCa
       const allowed = mayRead(caller, operation, '25807', TODAY);
       const { service } = ruleOf(operation);
       return vias.map((via) =>
-        planned(caller, via, operation, `25807 ${ruleOf(operation).key}`, allowed, () => ask(caller, via, service, probe(records)), TODAY, ruleOf(operation).personal ? 'personal' : 'record'),
+        planned(caller, via, operation, `25807 ${ruleOf(operation).key}`, allowed, () => ask(caller, via, service, probe(records)), TODAY, ruleOf(operation).personal ? 'personal' : 'record', alikeForAll(operation)),
       );
     }),
   );
@@ -156,12 +200,12 @@ export function nestedCases(callers: Caller[], records: Records): PlannedCase[] 
   const evaluations: Probe = { query: 'query ($id: ID!) { r: person(id: $id) { id unitCode evaluations { id unitCode fullName } } }', variables: { id: records.person } };
   return callers.flatMap((caller) => [
     ...UNIT_TARGETS.map((target) =>
-      planned(caller, 'gateway', 'unit.children', `${target.code}@${target.date}`, mayRead(caller, 'unit', target.code, target.date), () => ask(caller, 'gateway', 'organization', children(target)), target.date, 'nested'),
+      planned(caller, 'gateway', 'unit.children', `${target.code}@${target.date}`, mayRead(caller, 'unit', target.code, target.date), () => ask(caller, 'gateway', 'organization', children(target)), target.date, 'nested', true),
     ),
     ...UNIT_TARGETS.filter((target) => target.date === TODAY).map((target) =>
       planned(caller, 'gateway', 'auditTrail (four services)', target.code, mayRead(caller, 'auditTrail', target.code, TODAY), () => ask(caller, 'gateway', 'organization', trail(target)), TODAY, 'audit'),
     ),
-    planned(caller, 'gateway', 'person.evaluations', '25807 person', mayRead(caller, 'person', '25807', TODAY), () => ask(caller, 'gateway', 'personnel', evaluations), TODAY, 'nested'),
+    planned(caller, 'gateway', 'person.evaluations', '25807 person', mayRead(caller, 'person', '25807', TODAY), () => ask(caller, 'gateway', 'personnel', evaluations), TODAY, 'nested', true),
   ]);
 }
 
@@ -197,7 +241,7 @@ export function entityCases(callers: Caller[], records: Records): PlannedCase[] 
     ...services.flatMap((service) =>
       UNIT_TARGETS.map((target) =>
         planned(caller, 'subgraph', `_entities AdministrativeUnit (${service})`, `${target.code}@${referenceDate(service, target)}`,
-          mayRead(caller, 'unit', target.code, referenceDate(service, target)), () => ask(caller, 'subgraph', service, unitProbe(service, target)), referenceDate(service, target), 'entities'),
+          mayRead(caller, 'unit', target.code, referenceDate(service, target)), () => ask(caller, 'subgraph', service, unitProbe(service, target)), referenceDate(service, target), 'entities', true),
       ),
     ),
     ...(['personnel', 'evaluation', 'reform'] as const).flatMap((service) =>
@@ -206,7 +250,7 @@ export function entityCases(callers: Caller[], records: Records): PlannedCase[] 
       ),
     ),
     ...(['personnel', 'evaluation'] as const).map((service) =>
-      planned(caller, 'subgraph', `_entities Person (${service})`, '25807 person', mayRead(caller, 'person', '25807', TODAY), () => ask(caller, 'subgraph', service, personProbe(service)), TODAY, 'entities'),
+      planned(caller, 'subgraph', `_entities Person (${service})`, '25807 person', mayRead(caller, 'person', '25807', TODAY), () => ask(caller, 'subgraph', service, personProbe(service)), TODAY, 'entities', true),
     ),
   ]);
 }
