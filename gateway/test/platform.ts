@@ -4,6 +4,8 @@ import { territoryReads } from '@ps/contracts';
 import { InvariantViolation } from '@ps/errors';
 import {
   awaitTerritoryProjected,
+  copyTestDatabase,
+  databaseComment,
   infrastructure,
   recreateTestDatabase,
   repositoryRoot,
@@ -89,16 +91,49 @@ export function startPlatformService(name: ServiceName, options: PlatformOptions
 }
 
 /**
+ * The platforms of one jest run share a starting point: the first to start all four services
+ * keeps their databases, seeded and with the national territory projected into each, as this
+ * run's snapshots; every later platform of the run starts from copies of them (seconds, where
+ * the seed and the projection through Kafka take minutes). Jest runs the suites in band, in one
+ * process, whose pid and start time name the run; a snapshot of another run is never used.
+ * PS_E2E_FRESH=1 starts every platform from the seed.
+ */
+const RUN = `${process.pid}@${Math.round(Date.now() / 1000 - process.uptime())}`;
+const SNAPSHOTS = process.env.PS_E2E_FRESH !== '1';
+const snapshotOf = (service: ServiceName): string => infrastructure.databaseUrl(`ps_${service}_e2e_start_test`);
+
+async function snapshotsOfThisRun(services: readonly ServiceName[]): Promise<boolean> {
+  if (!SNAPSHOTS) return false;
+  for (const service of services) if ((await databaseComment(snapshotOf(service))) !== RUN) return false;
+  return true;
+}
+
+/** Once the territory is in every service: the four services stopped, their databases kept as this run's snapshots, the services started again. */
+async function keepSnapshots(started: StartedProcess[], options: PlatformOptions): Promise<void> {
+  await everyServiceProjectedTheTerritory(undefined, 600_000);
+  const at = (service: ServiceName) => started.findIndex((process) => process.name === service);
+  for (const { name } of SERVICES) await started[at(name)].stop();
+  for (const { name } of SERVICES) await copyTestDatabase(databaseOf(name), snapshotOf(name), RUN);
+  for (const { name } of SERVICES) started[at(name)] = await startPlatformService(name, options);
+}
+
+/**
  * The whole platform as separate processes, exactly as `npm start` runs it, on fresh test
- * databases: organization seeded with the demo territory, the others fed through Kafka.
+ * databases: organization seeded with the demo territory, the others fed through Kafka (or, after
+ * the run's first platform, copies of its databases as they stood once the territory was in).
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<StartedProcess[]> {
   const services = SERVICES.filter(({ name }) => options.services?.includes(name) ?? true);
-  for (const { name } of services) await recreateTestDatabase(databaseOf(name));
-  execFileSync(process.execPath, ['dist/seed/seed.js'], {
-    cwd: join(repositoryRoot(), 'services', 'organization'),
-    env: { ...process.env, DATABASE_URL: databaseOf('organization'), LOG_LEVEL: 'warn' },
-  });
+  const fromSnapshots = await snapshotsOfThisRun(services.map(({ name }) => name));
+  if (fromSnapshots) {
+    for (const { name } of services) await copyTestDatabase(snapshotOf(name), databaseOf(name));
+  } else {
+    for (const { name } of services) await recreateTestDatabase(databaseOf(name));
+    execFileSync(process.execPath, ['dist/seed/seed.js'], {
+      cwd: join(repositoryRoot(), 'services', 'organization'),
+      env: { ...process.env, DATABASE_URL: databaseOf('organization'), LOG_LEVEL: 'warn' },
+    });
+  }
   const started: StartedProcess[] = [];
   try {
     for (const { name } of services) started.push(await startPlatformService(name, options));
@@ -122,6 +157,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Star
         },
       }),
     );
+    if (SNAPSHOTS && !fromSnapshots && services.length === SERVICES.length) await keepSnapshots(started, options);
   } catch (error) {
     await stopPlatform(started);
     throw error;
