@@ -3,6 +3,7 @@
 // figures kept as JSON and Markdown under bench/results/ (chaos-<flows>-<date>.json and .md).
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +12,7 @@ const flows = Number(process.env.CHAOS_FLOWS ?? 150);
 const stamp = new Date().toISOString().slice(0, 16).replace(/[-:T]/g, '');
 const base = join(gateway, 'bench', 'results', `chaos-${flows}-${stamp}`);
 
+const loadBefore = loadavg()[0];
 const run = spawnSync('npx', ['jest', '-c', 'jest.int.config.js', 'test/chaos.int-spec.ts'], {
   cwd: gateway,
   stdio: 'inherit',
@@ -30,6 +32,7 @@ const markdown = [
   `# Chaos run: ${flows} flows, seed ${report.seed} (${new Date().toISOString().slice(0, 10)})`,
   '',
   `${report.flows.approval} approvals, ${report.flows.merge} merges, ${report.flows.evaluation} evaluations; ${report.triggered} crossed services, ${report.abandoned.length} abandoned before (a user call the faults defeated).`,
+  `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0].toFixed(1)} after (every time below is inflated by it).`,
   `Load ${Math.round(report.loadMs / 1000)} s, final drain ${Math.round(report.finalDrainMs / 1000)} s. Spec ${run.status === 0 ? 'passed' : 'FAILED'}.`,
   '',
   '| fault | struck | recovery p50 (ms) | recovery max (ms) |',

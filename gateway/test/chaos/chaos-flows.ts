@@ -22,6 +22,8 @@ const commune = DEMO_USERS.thanhAnAdmin;
 const board = DEMO_USERS.hcmcOrganizationBoard;
 const homeAffairs = DEMO_USERS.hcmcHomeAffairs;
 const INCREASE = 2;
+/** The day every merge of the run takes effect. */
+const MERGED_ON = '2026-06-01';
 const OFFICE_QUOTA = 10;
 
 /** A flow as the run knows it: what it was given and, once its trigger was asked, the trigger's fate. */
@@ -117,8 +119,12 @@ async function merge(flow: Flow): Promise<void> {
     input: { personId: flow.ids.person, organizationId: flow.ids.firstCommittee, titleCode: 'COMMUNE_COMMITTEE_VICE_CHAIR', change: changeOn('2026-03-01', { number: `${flow.index}/QĐ-BTC` }) },
   }, { awaitsProjection: true });
   flow.ids.assignment = assigned.assign.id;
+  const plan = await call<{ createReformPlan: { id: string } }>(city, 'createReformPlan', 'mutation ($input: CreateReformPlanInput!) { createReformPlan(input: $input) { id } }', {
+    input: { unitCode: first, title: `Kế hoạch sắp xếp bộ máy xã Thử Tải ${first}`, resolutionRef: '18-NQ/TW', change: changeOn('2026-03-01', { number: `${flow.index}/KH-UBND` }) },
+  }, { awaitsProjection: true });
+  flow.ids.plan = plan.createReformPlan.id;
   await trigger(flow, () => call(city, 'mergeUnits', 'mutation ($input: MergeUnitsInput!) { mergeUnits(input: $input) { started { code } } }', {
-    input: { predecessorCodes: [first, second], successorCode: second, successorName: `Xã Thử Tải ${second}`, change: decision(`${flow.index}/NQ-UBTVQH15`, '2026-06-01', 'NA_STANDING_COMMITTEE') },
+    input: { predecessorCodes: [first, second], successorCode: second, successorName: `Xã Thử Tải ${second}`, change: decision(`${flow.index}/NQ-UBTVQH15`, MERGED_ON, 'NA_STANDING_COMMITTEE') },
   }, { once: true }), 'organization', "SELECT 1 FROM unit_lineage WHERE predecessor_code = $1 AND kind = 'MERGE'", [first]);
 }
 
@@ -175,6 +181,18 @@ export async function runFlow(flow: Flow): Promise<void> {
 const one = async (service: ServiceName, sql: string, parameters: unknown[]): Promise<number> =>
   (await queryDatabase<{ n: number }>(databaseOf(service), sql, parameters))[0].n;
 
+/** The first commune's reform plan, carried to the successor once: its version in force under the successor's code, from the merge on. */
+async function planCarried(plan: string, successor: string): Promise<Effect> {
+  const versions = await queryDatabase<{ unit_code: string; valid_from: string; valid_to: string | null }>(databaseOf('reform'),
+    'SELECT unit_code, valid_from::text, valid_to::text FROM reform_plan WHERE id = $1 ORDER BY valid_from', [plan]);
+  const underSuccessor = versions.filter((version) => version.unit_code === successor);
+  return {
+    what: `reform: the plan under the successor (${versions.map((version) => `${version.unit_code} from ${version.valid_from}`).join(', ')})`,
+    reached: underSuccessor.some((version) => version.valid_to === null && version.valid_from === MERGED_ON),
+    extra: Math.max(0, underSuccessor.length - 1) + Math.max(0, versions.length - 2),
+  };
+}
+
 /** What a triggered flow must have caused, each counted where it happened. */
 export async function effectsOf(flow: Flow): Promise<Effect[]> {
   const { ids } = flow;
@@ -197,6 +215,7 @@ export async function effectsOf(flow: Flow): Promise<Effect[]> {
       { what: `the post at the successor's committee (${versions.length} versions)`, reached: atSuccessor.some((version) => version.valid_to === null), extra: Math.max(0, atSuccessor.length - 1) + Math.max(0, versions.length - 2) },
       exactlyOne('reform: the unit succession', await one('reform', 'SELECT count(*)::int AS n FROM reform_unit_succession WHERE predecessor_code = $1 AND successor_code = $2', [ids.first, ids.second])),
       exactlyOne('reform: the committee succession', await one('reform', 'SELECT count(*)::int AS n FROM reform_organization_succession WHERE organization_id = $1 AND successor_id = $2', [ids.firstCommittee, ids.secondCommittee])),
+      await planCarried(ids.plan, ids.second),
     ];
   }
   return [
