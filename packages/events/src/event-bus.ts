@@ -1,5 +1,6 @@
-import { Kafka, logLevel, Partitioners, type Consumer, type IHeaders, type Producer, type LogEntry } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import { subscribe } from './subscription';
 
 /** A message as the platform sends it: key = aggregate id, value = JSON envelope. */
 export interface OutgoingMessage {
@@ -103,83 +104,14 @@ export class EventBus {
   /**
    * Runs `handle` for every message of `topics` in consumer group `groupId`. The offset is
    * committed only after `handle` resolves; a rejection makes Kafka deliver the message again.
-   * The subscription outlives any crash: kafkajs restarts a consumer only after errors it deems
-   * retriable, and leaves it stopped for good after others (a group coordinator not found while
-   * a restarted broker loads its offsets, an error thrown by `handle` that it calls
-   * unrecoverable); such a consumer is replaced by a new one, with a growing pause, until the
-   * subscription is stopped.
+   * The subscription outlives a crashed consumer (`subscribe`); the answer stops it.
    */
   async consume(
     groupId: string,
     topics: readonly string[],
     handle: (message: IncomingMessage) => Promise<void>,
   ): Promise<() => Promise<void>> {
-    let stopped = false;
-    let current: Consumer | undefined;
-    let restartTimer: NodeJS.Timeout | undefined;
-    let restarts = 0;
-
-    const start = async (): Promise<void> => {
-      const consumer = this.kafka.consumer({
-        groupId: this.prefix + groupId,
-        sessionTimeout: 15_000,
-        heartbeatInterval: 1000,
-      });
-      current = consumer;
-      consumer.on(consumer.events.CRASH, ({ payload }) => {
-        if (payload.restart || stopped || current !== consumer) return;
-        this.settings.logger.warn(
-          { groupId, err: payload.error },
-          'Kafka consumer stopped after an error it does not retry; starting a new one',
-        );
-        replace(consumer);
-      });
-      try {
-        await consumer.connect();
-        await consumer.subscribe({ topics: topics.map((topic) => this.prefix + topic), fromBeginning: true });
-      } catch (error) {
-        await consumer.disconnect().catch(() => undefined);
-        throw error;
-      }
-      await consumer.run({
-        eachMessage: async ({ topic, partition, message }) => {
-          await handle({
-            topic: topic.slice(this.prefix.length),
-            partition,
-            offset: message.offset,
-            key: message.key?.toString() ?? null,
-            value: message.value?.toString() ?? null,
-            headers: headersToStrings(message.headers),
-          });
-          restarts = 0;
-        },
-      });
-    };
-
-    const replace = (crashed: Consumer): void => {
-      restarts += 1;
-      const pauseMs = Math.min(500 * 2 ** Math.min(restarts - 1, 5), 15_000);
-      restartTimer = setTimeout(() => {
-        void (async () => {
-          await crashed.disconnect().catch(() => undefined);
-          if (stopped) return;
-          try {
-            await start();
-            if (stopped) await current?.disconnect();
-          } catch (error) {
-            this.settings.logger.warn({ groupId, err: error }, 'Kafka consumer could not start again; retrying');
-            if (current) replace(current);
-          }
-        })();
-      }, pauseMs);
-    };
-
-    const stop = async (): Promise<void> => {
-      stopped = true;
-      clearTimeout(restartTimer);
-      await current?.disconnect();
-    };
-    await start();
+    const stop = await subscribe({ kafka: this.kafka, logger: this.settings.logger, prefix: this.prefix, groupId, topics, handle });
     this.subscriptions.add(stop);
     return async () => {
       this.subscriptions.delete(stop);
@@ -322,14 +254,4 @@ export class EventBus {
     if (message.startsWith('Limiting retries for the idempotent producer')) level = 'debug';
     this.settings.logger[level]({ kafka: { namespace: entry.namespace, ...extra } }, message);
   }
-}
-
-function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    result[name] = first === undefined ? '' : first.toString();
-  }
-  return result;
 }

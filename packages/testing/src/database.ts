@@ -10,21 +10,14 @@ export class UnsafeDatabaseError extends Error {
 
 /** Drops and re-creates a database; refuses any name without "test" in it. */
 export async function recreateTestDatabase(url: string): Promise<void> {
-  const target = new URL(url);
-  const name = decodeURIComponent(target.pathname.replace(/^\//, ''));
+  const name = databaseName(url);
   if (!name.includes('test')) {
     throw new UnsafeDatabaseError(name);
   }
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
+  await withAdmin(url, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 /**
@@ -33,7 +26,7 @@ export async function recreateTestDatabase(url: string): Promise<void> {
  * `comment` is kept on the copy (`databaseComment` reads it). Both names must contain "test".
  */
 export async function copyTestDatabase(fromUrl: string, toUrl: string, comment?: string): Promise<void> {
-  const [from, to] = [fromUrl, toUrl].map((url) => decodeURIComponent(new URL(url).pathname.replace(/^\//, '')));
+  const [from, to] = [fromUrl, toUrl].map(databaseName);
   for (const name of [from, to]) if (!name.includes('test')) throw new UnsafeDatabaseError(name);
   await withAdmin(toUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(to)} WITH (FORCE)`);
@@ -45,7 +38,7 @@ export async function copyTestDatabase(fromUrl: string, toUrl: string, comment?:
 
 /** The comment kept on a database (`copyTestDatabase`), or null when it has none or does not exist. */
 export async function databaseComment(url: string): Promise<string | null> {
-  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
+  const name = databaseName(url);
   return withAdmin(url, async (client) => {
     const { rows } = await client.query<{ comment: string | null }>("SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1", [name]);
     return rows[0]?.comment ?? null;
@@ -63,6 +56,11 @@ async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): 
   } finally {
     await client.end();
   }
+}
+
+/** The database a connection URL names. */
+function databaseName(url: string): string {
+  return decodeURIComponent(new URL(url).pathname.replace(/^\//, ''));
 }
 
 function quoteLiteral(text: string): string {
