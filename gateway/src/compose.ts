@@ -16,9 +16,11 @@ export function composeSupergraph(): string {
   return `${result.supergraphSdl.trim()}\n`;
 }
 
-if (require.main === module) {
-  const supergraph = composeSupergraph();
+/** Commits `supergraph` and regenerates the API reference from it. */
+export function writeComposition(supergraph: string): void {
   writeFileSync(SUPERGRAPH_FILE, supergraph);
   writeFileSync(SCHEMA_REFERENCE_FILE, schemaReference(supergraph));
   process.stdout.write(`wrote ${SUPERGRAPH_FILE} and ${SCHEMA_REFERENCE_FILE}\n`);
 }
+
+if (require.main === module) writeComposition(composeSupergraph());

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  buildSchema,
   isEnumType,
   isInputObjectType,
   isInterfaceType,
@@ -13,64 +12,87 @@ import {
   type GraphQLInputField,
   type GraphQLNamedType,
 } from 'graphql';
+import { apiSchemaOf } from './api-schema';
 import { GATEWAY_ROOT } from './subgraphs';
 
 /** The API reference for app developers, next to the supergraph it is generated from. */
 export const SCHEMA_REFERENCE_FILE = join(GATEWAY_ROOT, 'API.md');
 
-/** Federation's own machinery in the supergraph, which callers never see. */
-const MACHINERY = /^(join__|link__|_|__)/;
-
 const oneLine = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const cell = (text: string | null | undefined) => oneLine(text).replace(/\|/g, '\\|');
+
+/** "**Deprecated:** reason" when the element is deprecated, else nothing. */
+function deprecation(element: { deprecationReason?: string | null }): string {
+  const reason = element.deprecationReason;
+  return reason === null || reason === undefined ? '' : `**Deprecated:** ${oneLine(reason) || 'no longer supported'}`;
+}
+
+const joined = (...parts: string[]) => parts.filter(Boolean).join(' ');
 
 function argumentsOf(args: readonly GraphQLArgument[]): string {
   return args.length === 0 ? '' : `(${args.map((arg) => `${arg.name}: ${String(arg.type)}${arg.defaultValue === undefined ? '' : ` = ${JSON.stringify(arg.defaultValue)}`}`).join(', ')})`;
 }
 
+const argumentNotes = (args: readonly GraphQLArgument[]) =>
+  args.filter((arg) => arg.description || arg.deprecationReason).map((arg) => `\`${arg.name}\`: ${joined(oneLine(arg.description), deprecation(arg))}`);
+
 function rootField(field: GraphQLField<unknown, unknown>): string {
-  const lines = [`### \`${field.name}${argumentsOf(field.args)}: ${String(field.type)}\``, '', oneLine(field.description)];
-  const described = field.args.filter((arg) => arg.description);
-  if (described.length > 0) lines.push('', ...described.map((arg) => `- \`${arg.name}\`: ${oneLine(arg.description)}`));
+  const lines = [`### \`${field.name}${argumentsOf(field.args)}: ${String(field.type)}\``, '', joined(oneLine(field.description), deprecation(field))];
+  const notes = argumentNotes(field.args);
+  if (notes.length > 0) lines.push('', ...notes.map((note) => `- ${note}`));
   return `${lines.join('\n')}\n`;
 }
 
-function fieldRows(fields: ReadonlyArray<GraphQLField<unknown, unknown> | GraphQLInputField>): string[] {
-  return ['| Field | Type | Description |', '|---|---|---|', ...fields.map((field) => `| \`${field.name}\` | \`${String(field.type)}\` | ${cell(field.description)} |`)];
+function fieldRow(field: GraphQLField<unknown, unknown> | GraphQLInputField): string {
+  const args = 'args' in field ? field.args : [];
+  const notes = argumentNotes(args).map((note) => `<br>${note}`).join('');
+  return `| \`${field.name}${argumentsOf(args)}\` | \`${String(field.type)}\` | ${cell(joined(oneLine(field.description), deprecation(field)))}${cell(notes)} |`;
 }
 
+const KINDS: Array<[(type: GraphQLNamedType) => boolean, string]> = [
+  [isObjectType, 'type'],
+  [isInputObjectType, 'input'],
+  [isEnumType, 'enum'],
+  [isInterfaceType, 'interface'],
+  [isUnionType, 'union'],
+];
+
 function typeSection(type: GraphQLNamedType): string {
-  const kind = isObjectType(type) ? 'type' : isInputObjectType(type) ? 'input' : isEnumType(type) ? 'enum' : isInterfaceType(type) ? 'interface' : isUnionType(type) ? 'union' : 'scalar';
+  const kind = KINDS.find(([is]) => is(type))?.[1] ?? 'scalar';
   const lines = [`### ${kind} \`${type.name}\``, ''];
   if (type.description) lines.push(oneLine(type.description), '');
-  if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) lines.push(...fieldRows(Object.values(type.getFields())));
-  else if (isEnumType(type)) lines.push(...type.getValues().map((value) => `- \`${value.name}\`${value.description ? `: ${oneLine(value.description)}` : ''}`));
+  if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
+    lines.push('| Field | Type | Description |', '|---|---|---|', ...Object.values(type.getFields()).map(fieldRow));
+  } else if (isEnumType(type)) lines.push(...type.getValues().map((value) => `- \`${value.name}\`${value.description || value.deprecationReason ? `: ${joined(oneLine(value.description), deprecation(value))}` : ''}`));
   else if (isUnionType(type)) lines.push(type.getTypes().map((member) => `\`${member.name}\``).join(' | '));
   else if (isScalarType(type)) lines.push('(scalar)');
   return `${lines.join('\n')}\n`;
 }
 
-/** The reference of the composed API: every query and mutation with its arguments, then every type. */
+const BUILT_IN = new Set(['Query', 'Mutation', 'Subscription', 'String', 'Int', 'Float', 'Boolean', 'ID']);
+
+/**
+ * The reference of the client-facing API: every query and mutation with its arguments, then every type with
+ * every field, argument and enum value, each with its description and deprecation.
+ */
 export function schemaReference(supergraphSdl: string): string {
-  const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
-  const queries = Object.values(schema.getQueryType()?.getFields() ?? {}).filter((field) => !MACHINERY.test(field.name));
+  const schema = apiSchemaOf(supergraphSdl);
+  const queries = Object.values(schema.getQueryType()?.getFields() ?? {});
   const mutations = Object.values(schema.getMutationType()?.getFields() ?? {});
-  const roots = new Set(['Query', 'Mutation', 'Subscription']);
-  const types = Object.values(schema.getTypeMap())
-    .filter((type) => !MACHINERY.test(type.name) && !roots.has(type.name) && !['String', 'Int', 'Float', 'Boolean', 'ID'].includes(type.name))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const types = Object.values(schema.getTypeMap()).filter((type) => !type.name.startsWith('__') && !BUILT_IN.has(type.name));
   return [
     '# API reference',
     '',
-    'Generated from `supergraph.graphql` by `pnpm compose`; do not edit. Every name, argument and description is the',
-    'composed schema’s own (Vietnamese first, English after the slash). How to call it: the README, "Client apps".',
+    'Generated from `supergraph.graphql` by `pnpm compose` and `schema:release`; do not edit. Every name, argument',
+    'and description is the composed schema’s own (Vietnamese first, English after the slash). How to call it: the',
+    'README, "Client apps"; what changed in each release: `schema/CHANGELOG.md`.',
     '',
     `## Queries (${queries.length})`,
     '',
-    ...queries.sort((a, b) => a.name.localeCompare(b.name)).map(rootField),
+    ...queries.map(rootField),
     `## Mutations (${mutations.length})`,
     '',
-    ...mutations.sort((a, b) => a.name.localeCompare(b.name)).map(rootField),
+    ...mutations.map(rootField),
     `## Types (${types.length})`,
     '',
     ...types.map(typeSection),
