@@ -1,3 +1,4 @@
+import { apiSchemaSdl } from './api-schema';
 import { composeSupergraph, writeComposition } from './compose';
 import { releaseSchema } from './schema-release';
 import { reportFailure } from './schema-check.cli';
@@ -13,7 +14,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const supergraph = composeSupergraph();
-  const outcome = await releaseSchema(argv[0] ?? '', supergraph, todayUtc());
+  const outcome = await releaseSchema(argv[0] ?? '', apiSchemaSdl(supergraph), todayUtc());
   writeComposition(supergraph);
   if (outcome.verdict) process.stdout.write(`${describeVerdict(outcome.verdict)}\n\n`);
   process.stdout.write(`wrote ${outcome.file}, gateway/schema/CHANGELOG.md:\n\n${outcome.section}`);

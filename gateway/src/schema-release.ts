@@ -1,5 +1,4 @@
 import { buildSchema } from 'graphql';
-import { apiSchemaSdl } from './api-schema';
 import { CHANGELOG_FILE, changelogSection, prependToChangelog } from './schema-changelog';
 import { checkCompatibility, type CompatibilityVerdict } from './schema-compatibility';
 import { BREAKING_CHANGES_FILE, readDeclarations, writeDeclarations } from './schema-declarations';
@@ -31,13 +30,12 @@ function refuseBreaking(verdict: CompatibilityVerdict): never {
 }
 
 /**
- * Releases the API schema of `supergraphSdl` as `version` on `today`: refused while a breaking change is not
+ * Releases `sdl` (the client-facing API schema) as `version` on `today`: refused while a breaking change is not
  * allowed; otherwise writes the release file, puts its changelog section on top and drops the declarations it used.
  */
-export async function releaseSchema(version: string, supergraphSdl: string, today: string, files = SCHEMA_FILES): Promise<SchemaReleaseOutcome> {
+export async function releaseSchema(version: string, sdl: string, today: string, files = SCHEMA_FILES): Promise<SchemaReleaseOutcome> {
   const releases = readReleases(files.releasesDir);
   assertNextVersion(version, releases);
-  const sdl = apiSchemaSdl(supergraphSdl);
   const declarations = readDeclarations(files.declarationsFile);
   const verdict = releases.length > 0 ? await checkCompatibility(sdl, releases, declarations, today) : undefined;
   if (verdict && verdict.refused.length > 0) refuseBreaking(verdict);

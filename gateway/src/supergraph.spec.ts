@@ -11,4 +11,6 @@ it('API.md is the reference of the committed supergraph (run `pnpm compose` afte
   expect(reference).toBe(schemaReference(committedSupergraph()));
   expect(reference).toContain('### `registerClientApp(change: AccountChangeInput!, input: RegisterClientAppInput!): ClientAppCredentials!`');
   expect(reference).not.toMatch(/join__|link__|_entities/);
+  expect(reference).toContain('| `birthYear` | `Int` | **Deprecated:** Năm sinh lấy từ birthDate');
+  expect(reference).toMatch(/\| `headcount\(asOf: LocalDate\)` \| `Int` \| .+<br>`asOf`: Ngày tra cứu/);
 });
