@@ -1,6 +1,6 @@
 import { addDays, checkCompatibility, MIN_DEPRECATION_DAYS } from './schema-compatibility';
 import type { BreakingChangeDeclaration } from './schema-declarations';
-import { addArgument, addDefinitions, changeFieldType, deprecateField, firstRelease, removeField } from './schema-plant.spec-support';
+import { addArgument, addDefinitions, changeFieldType, deprecateField, firstRelease, removeField, removeInputField } from './schema-plant.spec-support';
 import type { SchemaRelease } from './schema-releases';
 import { describeVerdict } from './schema-report';
 
@@ -85,4 +85,12 @@ describe('a declared removal', () => {
     const verdict = await judge(deprecated.sdl, [declaration()], [first, deprecated]);
     expect([verdict.refused.length, verdict.unused.map((unused) => unused.coordinate)]).toEqual([0, ['Person.fullName']]);
   });
+});
+
+it('accepts the README example: the input field deprecated in 0.1.0, removed once 90 days have passed', async () => {
+  const current = removeInputField(first.sdl, 'RegisterPersonInput.birthYear');
+  const declared: BreakingChangeDeclaration = { coordinate: 'RegisterPersonInput.birthYear', change: 'INPUT_FIELD_REMOVED', reason: 'năm sinh lấy từ birthDate / taken from birthDate', deprecatedSince: '0.1.0', removableAfter: '2027-03-06' };
+  const onTheDay = await judge(current, [declared], [first], '2027-03-06');
+  const dayBefore = await judge(current, [declared], [first], '2027-03-05');
+  expect([onTheDay.accepted.length, onTheDay.refused.length, dayBefore.refused.length]).toEqual([1, 0, 1]);
 });

@@ -49,9 +49,9 @@ export function declarationTemplate(change: Change, since: string): string {
   return JSON.stringify({ coordinate: change.path, change: change.type, reason: '…', deprecatedSince: since, removableAfter: 'YYYY-MM-DD' });
 }
 
-function undeclared(change: Change, last: SchemaRelease): string {
+function undeclared(change: Change): string {
   return [
-    `not declared. Client apps built on ${last.version} break. Either keep the old shape (add beside it instead),`,
+    `not declared. Keep the old shape (add the new one beside it), or, to change it after all,`,
     `    or mark \`${change.path}\` @deprecated(reason: "…"), release it, wait ${MIN_DEPRECATION_DAYS} days, then declare the change in`,
     `    gateway/schema/breaking-changes.json "declared": ${declarationTemplate(change, '<the release that deprecated it>')}`,
   ].join('\n');
@@ -83,7 +83,7 @@ export function judgeChanges(changes: readonly Change[], context: JudgeContext):
   const breaking = level(CriticalityLevel.Breaking);
   for (const change of breaking) {
     const declaration = context.declarations.find((candidate) => matches(change, candidate));
-    const why = declaration ? refusalOfDeclared(declaration, context) : undeclared(change, since);
+    const why = declaration ? refusalOfDeclared(declaration, context) : undeclared(change);
     if (why !== undefined) verdict.refused.push({ change, why });
     else if (declaration) verdict.accepted.push({ change, declaration });
   }

@@ -51,3 +51,13 @@ export function deprecateField(sdl: string, coordinate: string, reason: string):
 
 /** `sdl` with `text` (one or more definitions) added at the end. */
 export const addDefinitions = (sdl: string, text: string) => `${sdl.trimEnd()}\n\n${text}\n`;
+
+export function removeInputField(sdl: string, coordinate: string): string {
+  const [typeName, fieldName] = coordinate.split('.');
+  const result = visit(parse(sdl), {
+    InputObjectTypeDefinition: (type) => (type.name.value === typeName ? { ...type, fields: type.fields?.filter((field) => field.name.value !== fieldName) } : undefined),
+  });
+  const edited = print(result);
+  if (edited === print(parse(sdl))) throw new Error(`no input field ${coordinate} to plant a change on`);
+  return edited;
+}
