@@ -4,6 +4,9 @@ import { addArgument, addDefinitions, changeFieldType, deprecateField, firstRele
 import type { SchemaRelease } from './schema-releases';
 import { describeVerdict } from './schema-report';
 
+// Composing and diffing the whole API takes seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const first = firstRelease();
 const TODAY = '2027-06-01';
 const judge = (current: string, declarations: BreakingChangeDeclaration[] = [], releases: SchemaRelease[] = [first], today = TODAY) =>

@@ -6,6 +6,9 @@ import { addDefinitions, deprecateField, firstRelease, removeField } from './sch
 import { releaseSchema, type SchemaFiles } from './schema-release';
 import { readReleases } from './schema-releases';
 
+// Composing and diffing the whole API takes seconds on a loaded CI machine.
+jest.setTimeout(30_000);
+
 const first = firstRelease();
 let files: SchemaFiles;
 
