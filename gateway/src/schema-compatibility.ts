@@ -51,8 +51,8 @@ export function declarationTemplate(change: Change, since: string): string {
 
 function undeclared(change: Change): string {
   return [
-    `not declared. Keep the old shape (add the new one beside it), or, to change it after all,`,
-    `    or mark \`${change.path}\` @deprecated(reason: "…"), release it, wait ${MIN_DEPRECATION_DAYS} days, then declare the change in`,
+    `not declared. Keep the old shape (add the new one beside it), or mark`,
+    `    \`${change.path}\` @deprecated(reason: "…"), release it, wait ${MIN_DEPRECATION_DAYS} days, then declare the change in`,
     `    gateway/schema/breaking-changes.json "declared": ${declarationTemplate(change, '<the release that deprecated it>')}`,
   ].join('\n');
 }
