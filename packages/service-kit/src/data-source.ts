@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { DataSource, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
+import { DataSource, MigrationExecutor, type DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import type { Logger } from 'pino';
 
 export interface DataSourceOptions {
@@ -8,6 +8,7 @@ export interface DataSourceOptions {
   migrations: NonNullable<TypeOrmOptions['migrations']>;
   /** Application name shown in pg_stat_activity. */
   applicationName: string;
+  /** Connections this process opens at most (DATABASE_POOL_SIZE); 10 when not given. */
   poolSize?: number;
 }
 
@@ -19,7 +20,7 @@ export function createDataSource(options: DataSourceOptions): DataSource {
     entities: options.entities,
     migrations: options.migrations,
     migrationsTableName: 'migrations',
-    migrationsTransactionMode: 'each',
+    migrationsTransactionMode: 'all',
     synchronize: false,
     migrationsRun: false,
     applicationName: options.applicationName,
@@ -47,7 +48,15 @@ export async function ensureDatabase(url: string): Promise<void> {
   }
 }
 
-/** Initialises the data source and applies pending migrations, logging each one. */
+/**
+ * Initialises the data source and applies pending migrations, logging each one.
+ *
+ * Replicas starting together must not run the same migration twice, so the run holds an advisory
+ * lock. The lock is transaction-scoped and the pending migrations run inside that one transaction:
+ * behind PgBouncer in transaction mode a session-level lock would stay on whichever server
+ * connection took it, and its unlock could reach another. All of a release's migrations apply
+ * together or not at all.
+ */
 export async function openDatabase(
   dataSource: DataSource,
   logger: Logger,
@@ -55,16 +64,22 @@ export async function openDatabase(
 ): Promise<void> {
   if (!dataSource.isInitialized) await dataSource.initialize();
   if (!options.migrate) return;
-  // Replicas starting together must not run the same migration twice: one at a time.
-  const lock = dataSource.createQueryRunner();
-  await lock.connect();
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
   try {
-    await lock.query("SELECT pg_advisory_lock(hashtext('typeorm-migrations'))");
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await runner.startTransaction();
+    await runner.query("SELECT pg_advisory_xact_lock(hashtext('typeorm-migrations'))");
+    // The transaction is already open: the executor runs every migration inside it.
+    const executor = new MigrationExecutor(dataSource, runner);
+    executor.transaction = 'all';
+    const applied = await executor.executePendingMigrations();
+    await runner.commitTransaction();
     for (const migration of applied) logger.info({ migration: migration.name }, 'migration applied');
+  } catch (error) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw error;
   } finally {
-    await lock.query("SELECT pg_advisory_unlock(hashtext('typeorm-migrations'))").catch(() => undefined);
-    await lock.release();
+    await runner.release();
   }
 }
 

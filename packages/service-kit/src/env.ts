@@ -38,6 +38,11 @@ export const serviceEnvShape = {
   /** 0 picks a free port (tests). */
   PORT: z.coerce.number().int().min(0).max(65535),
   DATABASE_URL: z.string().url(),
+  /**
+   * Connections one process opens at most. In Kubernetes, HPA maxReplicas × this, summed over the
+   * subgraphs, must fit the pooler's max_client_conn (infra/k8s/src/connection-budget.ts checks it).
+   */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   KAFKA_BROKERS: z
     .string()
     .min(1)

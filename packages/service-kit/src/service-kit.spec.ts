@@ -22,7 +22,7 @@ describe('loadEnv', () => {
 
   it('parses and defaults the service variables', () => {
     const env = loadEnv(serviceEnvSchema, complete);
-    expect(env).toMatchObject({ PORT: 4001, KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'], MIGRATE_ON_START: true });
+    expect(env).toMatchObject({ PORT: 4001, KAFKA_BROKERS: ['127.0.0.1:9092', '127.0.0.1:9093'], MIGRATE_ON_START: true, DATABASE_POOL_SIZE: 10 });
     expect(env.KAFKA_TOPIC_PREFIX).toBe('');
   });
 
@@ -33,6 +33,13 @@ describe('loadEnv', () => {
       attempt();
     } catch (error) {
       expect((error as ConfigError).problems.map((p) => p.split(':')[0]).sort()).toEqual(['DATABASE_URL', 'PORT']);
+    }
+  });
+
+  it('takes the database pool size from DATABASE_POOL_SIZE and refuses one outside 1..100', () => {
+    expect(loadEnv(serviceEnvSchema, { ...complete, DATABASE_POOL_SIZE: '4' }).DATABASE_POOL_SIZE).toBe(4);
+    for (const bad of ['0', '101', 'ten', '2.5']) {
+      expect(() => loadEnv(serviceEnvSchema, { ...complete, DATABASE_POOL_SIZE: bad })).toThrow(/DATABASE_POOL_SIZE/);
     }
   });
 

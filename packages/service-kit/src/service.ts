@@ -74,6 +74,7 @@ export async function startService<Loaders>(
       entities: definition.entities,
       migrations: definition.migrations,
       applicationName: definition.name,
+      poolSize: env.DATABASE_POOL_SIZE,
     });
     await openDatabase(dataSource, logger, { migrate: env.MIGRATE_ON_START });
     stoppables.push({ name: 'database', stop: () => dataSource.destroy() });

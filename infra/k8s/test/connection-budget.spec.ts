@@ -1,0 +1,98 @@
+import { connectionBudget, type BudgetLine } from '../src/connection-budget';
+import { budgetInputOf, field, renderOverlay, type KubeObject } from '../src/overlay-budget';
+
+const OVERLAYS = ['staging', 'production'];
+const rendered = new Map(OVERLAYS.map((overlay) => [overlay, renderOverlay(overlay)]));
+
+/** A deep copy of an overlay's objects, changed by `edit` on the first object of `kind` named `name`. */
+function edited(overlay: string, kind: string, name: string, edit: (object: KubeObject) => void): KubeObject[] {
+  const objects = structuredClone(rendered.get(overlay) ?? []);
+  const target = objects.find((object) => object.kind === kind && field(object, 'metadata', 'name') === name);
+  if (!target) throw new Error(`${overlay} renders no ${kind} ${name}`);
+  edit(target);
+  return objects;
+}
+
+const overBudget = (lines: BudgetLine[]) => lines.filter((line) => !line.fits).map((line) => line.rule);
+
+describe.each(OVERLAYS)('the %s overlay', (overlay) => {
+  const objects = rendered.get(overlay) ?? [];
+  const input = budgetInputOf(objects);
+
+  it('fits every rule of the connection budget at the HPA maxima', () => {
+    expect(overBudget(connectionBudget(input))).toEqual([]);
+  });
+
+  it('counts the four subgraphs, each logging in as its own role', () => {
+    expect(input.subgraphs.map((subgraph) => [subgraph.name, subgraph.role]).sort()).toEqual([
+      ['evaluation', 'evaluation'],
+      ['organization', 'organization'],
+      ['personnel', 'personnel'],
+      ['reform', 'reform'],
+    ]);
+  });
+
+  it('pools in transaction mode, in front of the primary', () => {
+    const pooler = objects.find((object) => object.kind === 'Pooler');
+    expect(field(pooler, 'spec', 'pgbouncer', 'poolMode')).toBe('transaction');
+    expect(field(pooler, 'spec', 'type')).toBe('rw');
+  });
+
+  it('lets the subgraphs reach PostgreSQL only through the pooler', () => {
+    const egress = objects.find((object) => field(object, 'metadata', 'name') === 'egress-subgraph-data');
+    const peers = (field(egress, 'spec', 'egress') as Array<{ to: Array<{ podSelector?: { matchLabels?: Record<string, string> } }> }>)
+      .flatMap((rule) => rule.to)
+      .map((peer) => peer.podSelector?.matchLabels ?? {});
+    expect(peers).toContainEqual({ 'cnpg.io/poolerName': 'platform-db-pooler-rw' });
+    expect(peers.some((labels) => labels['cnpg.io/cluster'] === 'platform-db')).toBe(false);
+  });
+});
+
+describe('the production budget', () => {
+  const lines = connectionBudget(budgetInputOf(rendered.get('production') ?? []));
+
+  it('gives 4 subgraphs × 8 pods × 10 = 320 clients to a pooler pod taking 1000', () => {
+    expect(lines[0]).toMatchObject({ need: 320, limit: 1000, fits: true });
+  });
+
+  it('needs 4 × 45 + 40 (Keycloak) + 3 × 15 (auth_query) + 10 = 275 of the 297 non-superuser connections', () => {
+    expect(lines.at(-1)).toMatchObject({ need: 275, limit: 297, fits: true });
+  });
+
+  it('breaks when a subgraph may scale past what one pooler pod takes', () => {
+    const objects = edited('production', 'HorizontalPodAutoscaler', 'organization', (hpa) => {
+      (hpa.spec as { maxReplicas: number }).maxReplicas = 80;
+    });
+    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual([expect.stringMatching(/^clients:/)]);
+  });
+
+  it('breaks when PgBouncer may open unbounded connections per role (max_user_connections unset)', () => {
+    const objects = edited('production', 'Pooler', 'platform-db-pooler-rw', (pooler) => {
+      delete (field(pooler, 'spec', 'pgbouncer', 'parameters') as Record<string, string>).max_user_connections;
+    });
+    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^role organization:/), expect.stringMatching(/^role reform:/), expect.stringMatching(/^postgres:/)]),
+    );
+  });
+
+  it('breaks when Keycloak keeps its default pool of 100 per instance', () => {
+    const objects = edited('production', 'Keycloak', 'platform-keycloak', (keycloak) => {
+      delete (field(keycloak, 'spec', 'db') as Record<string, unknown>).poolMaxSize;
+    });
+    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual([expect.stringMatching(/^role keycloak:/)]);
+  });
+
+  it('breaks when max_connections is lowered below the roles’ limits', () => {
+    const objects = edited('production', 'Cluster', 'platform-db', (cluster) => {
+      (field(cluster, 'spec', 'postgresql', 'parameters') as Record<string, string>).max_connections = '250';
+    });
+    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual([expect.stringMatching(/^postgres:/)]);
+  });
+
+  it('breaks when a role has no connection limit', () => {
+    const objects = edited('production', 'Cluster', 'platform-db', (cluster) => {
+      delete (field(cluster, 'spec', 'managed', 'roles', 0) as Record<string, unknown>).connectionLimit;
+    });
+    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual([expect.stringMatching(/^postgres:/)]);
+  });
+});
