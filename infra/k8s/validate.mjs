@@ -21,7 +21,8 @@
 //     every environment variable its process reads, introspection off;
 //   - every Service, HPA, PDB, Ingress and NetworkPolicy selects or names something that
 //     exists; the gateway's subgraph URLs, KAFKA_BROKERS and KEYCLOAK_URL point at the
-//     Services, Kafka listener and Keycloak hostname declared here;
+//     Services, Kafka listener and Keycloak hostname declared here; the subgraphs use that
+//     listener with TLS and SCRAM-SHA-512 as a KafkaUser declared here;
 //   - the operators' resources agree with each other (topics, node pools, databases,
 //     roles) and every Secret the manifests expect is documented in README.md;
 //   - realm-import.mjs turns a realm export into a KeycloakRealmImport for the Keycloak
@@ -173,6 +174,10 @@ if (!check(renderer !== null, "neither `kubectl` nor `kustomize` is on PATH: can
   // nothing more can be checked without rendering
 } else {
   for (const dir of kustomizationDirs) {
+    // A Component (components/*) only makes sense inside a kustomization: it is checked in the
+    // overlays that include it (and nothing more when none does).
+    const kind = (parsedFiles.get(kustomizationFiles.find((f) => path.dirname(f) === dir))?.[0] ?? {}).kind;
+    if (kind === "Component") continue;
     try {
       const out = execFileSync(renderer[0], [...renderer[1], dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
       const objs = YAML.parseAllDocuments(out).map((d) => d.toJS()).filter(Boolean);
@@ -244,8 +249,8 @@ const matchesSel = (sel, labels) => {
   }
   return true;
 };
-const clusterScoped = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "IngressClass"]);
-const serviceEnv = ["PORT", "DATABASE_URL", "KAFKA_BROKERS", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "LOG_LEVEL", "NODE_ENV", "GRAPHQL_INTROSPECTION"];
+const clusterScoped = new Set(["Namespace", "ClusterRole", "ClusterRoleBinding", "CustomResourceDefinition", "IngressClass", "ClusterIssuer", "GatewayClass"]);
+const serviceEnv = ["PORT", "DATABASE_URL", "KAFKA_BROKERS", "KAFKA_SSL", "KAFKA_SSL_CA_FILE", "KAFKA_SASL_MECHANISM", "KAFKA_USERNAME", "KAFKA_PASSWORD", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "GATEWAY_PROOF_SECRET", "LOG_LEVEL", "NODE_ENV", "GRAPHQL_INTROSPECTION"];
 const gatewayEnv = ["PORT", "KEYCLOAK_URL", "KEYCLOAK_REALM", "KEYCLOAK_CLIENT_ID", "KEYCLOAK_CLIENT_SECRET", "GATEWAY_PROOF_SECRET", "ORGANIZATION_URL", "PERSONNEL_URL", "EVALUATION_URL", "REFORM_URL", "LOG_LEVEL", "GRAPHQL_INTROSPECTION"];
 const subgraphPorts = { organization: 4001, personnel: 4002, evaluation: 4003, reform: 4004 };
 const expectedTopics = Object.keys(subgraphPorts).flatMap((s) => [`${s}.events.v1`, `${s}.events.v1.dlq`]);
@@ -330,7 +335,7 @@ function validateRender(dir, objs) {
       (r.ports ?? []).map((pt) => `${pt.protocol ?? "TCP"}/${pt.port}`))));
     const role = podLabels["app.kubernetes.io/component"];
     const mustReach = ["UDP/53", "TCP/53", "TCP/443", "TCP/8443",
-      ...(role === "subgraph" ? ["TCP/5432", "TCP/9092"] : []),
+      ...(role === "subgraph" ? ["TCP/5432", "TCP/9093"] : []),
       ...(role === "gateway" ? Object.values(subgraphPorts).map((p) => `TCP/${p}`) : [])];
     for (const need of mustReach) check(egressPorts.has(need), `${w}: egress to ${need} is not allowed`);
 
@@ -417,8 +422,14 @@ function validateRender(dir, objs) {
             const [svc, kns] = host.split(".");
             const kafka = byKind("Kafka").find((k) => `${k.metadata.name}-kafka-bootstrap` === svc && k.metadata.namespace === kns);
             if (check(kafka, `${wc}: KAFKA_BROKERS ${b} is not the bootstrap Service of a declared Kafka`)) {
-              check(kafka.spec.kafka.listeners.some((l) => l.port === Number(port) && l.type === "internal"),
-                `${wc}: KAFKA_BROKERS port ${port} is not an internal listener`);
+              const listener = kafka.spec.kafka.listeners.find((l) => l.port === Number(port));
+              check(listener?.type === "internal", `${wc}: KAFKA_BROKERS port ${port} is not an internal listener`);
+              check(listener?.tls === true && listener?.authentication?.type === "scram-sha-512" && value("KAFKA_SSL") === "true" &&
+                value("KAFKA_SASL_MECHANISM") === "scram-sha-512",
+                `${wc}: KAFKA_BROKERS port ${port} is not a TLS + SCRAM-SHA-512 listener used with KAFKA_SSL=true and KAFKA_SASL_MECHANISM=scram-sha-512`);
+              const user = byKind("KafkaUser").find((u) => u.metadata.name === value("KAFKA_USERNAME") && u.metadata.namespace === kns);
+              check(user?.spec?.authentication?.type === "scram-sha-512" && user?.metadata?.labels?.["strimzi.io/cluster"] === kafka.metadata.name,
+                `${wc}: KAFKA_USERNAME ${value("KAFKA_USERNAME")} is not a SCRAM-SHA-512 KafkaUser of ${kafka.metadata.name}`);
             }
           }
         }

@@ -4,12 +4,14 @@ import { z } from 'zod';
 import { listDeadLetters, replayDeadLetters, replayGroup, type DeadLetter, type DeadLetterFilter } from './dead-letters';
 import { deadLetterTopic } from './envelope';
 import { EventBus } from './event-bus';
+import { checkKafkaSecurityEnv, kafkaSecurityEnvShape, kafkaSecurityFromEnv } from './kafka-security';
 
 const USAGE = `Thư chết / dead letters:
   npm run dead-letters -- list|replay --topic <topic> [--consumer <consumer>] [--prefix <topic prefix>]
     list    the dead letters of <topic> (on <topic>.dlq) with their errors
     replay  sends those not replayed before back to <topic>, for the consumer that failed only
-  Environment: KAFKA_BROKERS (default 127.0.0.1:9092), KAFKA_TOPIC_PREFIX (default none; --prefix wins).`;
+  Environment: KAFKA_BROKERS (default 127.0.0.1:9092), KAFKA_TOPIC_PREFIX (default none; --prefix wins),
+    KAFKA_SSL, KAFKA_SSL_CA_FILE, KAFKA_SASL_MECHANISM, KAFKA_USERNAME, KAFKA_PASSWORD (default plaintext).`;
 
 const commandSchema = z.object({
   action: z.enum(['list', 'replay']),
@@ -25,7 +27,8 @@ const environmentSchema = z.object({
     .default('127.0.0.1:9092')
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
   KAFKA_TOPIC_PREFIX: z.string().default(''),
-});
+  ...kafkaSecurityEnvShape,
+}).superRefine(checkKafkaSecurityEnv);
 
 /** The command line, validated; what is wrong is named, with the usage. */
 export function parseDeadLetterCommand(argv: readonly string[]): { command: DeadLetterCommand } | { problem: string } {
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     clientId: 'dead-letters',
     logger,
     prefix: parsed.command.prefix ?? environment.KAFKA_TOPIC_PREFIX,
+    security: kafkaSecurityFromEnv(environment),
   });
   try {
     await runDeadLetterCommand(parsed.command, bus, (line) => process.stdout.write(`${line}\n`));

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
+import { kafkaClientSecurityOptions, type KafkaSecurity } from './kafka-security';
 import { subscribe } from './subscription';
 
 /** A message as the platform sends it: key = aggregate id, value = JSON envelope. */
@@ -31,6 +32,8 @@ export interface EventBusSettings {
    * (a test run beside a developer's stack) never read each other's events. Empty in production.
    */
   prefix?: string;
+  /** TLS and SASL of the connection (`kafkaSecurityFromEnv`); plaintext without authentication when absent. */
+  security?: KafkaSecurity;
 }
 
 /**
@@ -51,6 +54,7 @@ export class EventBus {
     this.kafka = new Kafka({
       clientId: settings.clientId,
       brokers: settings.brokers,
+      ...kafkaClientSecurityOptions(settings.security ?? {}),
       connectionTimeout: 3000,
       requestTimeout: 10_000,
       retry: { initialRetryTime: 200, retries: 5, maxRetryTime: 5000 },

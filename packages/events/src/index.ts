@@ -5,3 +5,12 @@ export * from './inbox-consumer';
 export * from './messaging-tables.migration';
 export * from './outbox';
 export * from './outbox-relay';
+export {
+  checkKafkaSecurityEnv,
+  kafkaSecurityEnvSchema,
+  kafkaSecurityEnvShape,
+  kafkaSecurityFromEnv,
+  KafkaSecurityConfigError,
+  type KafkaSecurity,
+  type KafkaSecurityEnv,
+} from './kafka-security';

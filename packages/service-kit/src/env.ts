@@ -1,5 +1,6 @@
 import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
 import { isCalendarDate } from '@ps/effective-dating';
+import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from '@ps/events';
 import { z } from 'zod';
 
 const flag = (fallback: 'true' | 'false') =>
@@ -49,6 +50,8 @@ export const serviceEnvShape = {
     .transform((value) => value.split(',').map((broker) => broker.trim()).filter(Boolean)),
   /** Prefix of every Kafka topic and group (isolates test runs); empty in production. */
   KAFKA_TOPIC_PREFIX: z.string().default(''),
+  /** TLS and SCRAM to Kafka (plaintext by default); checked together by `serviceEnvSchema`. */
+  ...kafkaSecurityEnvShape,
   KEYCLOAK_URL: z.string().url(),
   KEYCLOAK_REALM: z.string().min(1),
   KEYCLOAK_CLIENT_ID: z.string().min(1),
@@ -64,7 +67,8 @@ export const serviceEnvShape = {
   ...edgeEnvShape,
 };
 
-export const serviceEnvSchema = z.object(serviceEnvShape);
+/** Every service variable, the Kafka security ones checked together (a schema spreading the shape adds the same refinement). */
+export const serviceEnvSchema = z.object(serviceEnvShape).superRefine(checkKafkaSecurityEnv);
 export type ServiceEnv = z.infer<typeof serviceEnvSchema>;
 
 /** Thrown at start-up when configuration is missing or malformed; names every bad variable. */

@@ -43,6 +43,13 @@ describe('loadEnv', () => {
     }
   });
 
+  it('reads Kafka TLS and SCRAM, plaintext by default, and names what SCRAM lacks', () => {
+    expect(loadEnv(serviceEnvSchema, complete)).toMatchObject({ KAFKA_SSL: false, KAFKA_SASL_MECHANISM: 'none' });
+    const cluster = { ...complete, KAFKA_SSL: 'true', KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_USERNAME: 'organization' };
+    expect(() => loadEnv(serviceEnvSchema, cluster)).toThrow(/KAFKA_PASSWORD: required when KAFKA_SASL_MECHANISM=scram-sha-512/);
+    expect(loadEnv(serviceEnvSchema, { ...cluster, KAFKA_PASSWORD: 'secret' })).toMatchObject({ KAFKA_SSL: true, KAFKA_USERNAME: 'organization' });
+  });
+
   it('refuses a gateway proof secret shorter than 32 characters', () => {
     expect(() => loadEnv(serviceEnvSchema, { ...complete, GATEWAY_PROOF_SECRET: 'short' })).toThrow(/GATEWAY_PROOF_SECRET/);
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createKeycloakVerifier, type Principal, type TerritoryGuard, type TokenVerifier } from '@ps/auth';
-import { EventBus, OutboxRelay, type InboxConsumer } from '@ps/events';
+import { EventBus, kafkaSecurityFromEnv, OutboxRelay, type InboxConsumer } from '@ps/events';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import { createDataSource, ensureDatabase, openDatabase } from './data-source';
@@ -60,6 +60,7 @@ export async function startService<Loaders>(
   ),
 ): Promise<RunningService> {
   const edge = edgeSettings(env);
+  const kafkaSecurity = kafkaSecurityFromEnv(env);
   const stoppables: Stoppable[] = [];
   const stop = async (): Promise<void> => {
     for (const stoppable of stoppables.reverse()) await stoppable.stop();
@@ -101,6 +102,7 @@ export async function startService<Loaders>(
       clientId: definition.name,
       logger,
       prefix: env.KAFKA_TOPIC_PREFIX,
+      security: kafkaSecurity,
     });
     stoppables.push({ name: 'kafka', stop: () => bus.disconnect() });
     // Consumers join their groups in the background: a broker away at boot (restarting) must not
