@@ -27,7 +27,7 @@ let found: Renderer | undefined;
 
 /** `kubectl kustomize` (kustomize built in), else a standalone `kustomize build`. */
 export function findRenderer(): Renderer {
-  found ??= candidates.find((r) => spawnSync(r.command, [...r.args, '--help'], { encoding: 'utf8' }).status === 0);
+  found ??= candidates.find((r) => spawnSync(r.command, [...r.args, '--help'], { encoding: 'utf8', env: process.env }).status === 0);
   if (!found) {
     throw new RenderError('K8S.NO_RENDERER',
       'Không tìm thấy kubectl hay kustomize trong PATH / neither `kubectl` nor `kustomize` is on PATH: install kubectl (it embeds kustomize) to render the overlays');
@@ -35,16 +35,22 @@ export function findRenderer(): Renderer {
   return found;
 }
 
+/** kubectl logs its error as `E1206 … "command failed" err="…"`; kustomize prints `Error: …`. */
+export function failureReason(stderr: string): string {
+  return stderr.split('\n').map((l) => l.trim()).filter(Boolean)
+    .map((l) => /\berr="(.*)"$/.exec(l)?.[1]?.replace(/\\"/g, '"') ?? l).join(' ');
+}
+
 /** Renders one kustomization directory (relative to infra/k8s) into its objects. */
 export function renderKustomization(dir: string): K8sObject[] {
   const renderer = findRenderer();
   const result = spawnSync(renderer.command, [...renderer.args, path.resolve(manifestsRoot, dir)], {
     encoding: 'utf8',
+    env: process.env,
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status !== 0) {
-    const reason = result.stderr.split('\n').map((l) => l.trim()).filter((l) => l && !/^E\d{4} /.test(l)).join(' ');
-    throw new RenderError('K8S.RENDER_FAILED', `Không dựng được ${dir} / ${dir} does not render: ${reason}`);
+    throw new RenderError('K8S.RENDER_FAILED', `Không dựng được ${dir} / ${dir} does not render: ${failureReason(result.stderr ?? '')}`);
   }
   return parseAllDocuments(result.stdout).map((d) => d.toJS() as K8sObject).filter((o) => o !== null);
 }
