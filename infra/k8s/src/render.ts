@@ -63,10 +63,20 @@ export function deployableTargets(): string[] {
   return ['base', ...overlays.sort()];
 }
 
-const cache = new Map<string, K8sObject[]>();
+/** Set by the test run's global setup: every kustomization rendered once, as JSON by directory. */
+export const renderedCacheVariable = 'PS_K8S_RENDERED_CACHE';
 
-/** Rendered once per process; callers get a deep copy they may change. */
+function loadCache(): Map<string, K8sObject[]> {
+  const file = process.env[renderedCacheVariable];
+  if (!file || !fs.existsSync(file)) return new Map();
+  return new Map(Object.entries(JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, K8sObject[]>));
+}
+
+let cache: Map<string, K8sObject[]> | undefined;
+
+/** Rendered once per process (or per test run); callers get a deep copy they may change. */
 export function rendered(dir: string): K8sObject[] {
+  cache ??= loadCache();
   if (!cache.has(dir)) cache.set(dir, renderKustomization(dir));
   return structuredClone(cache.get(dir) ?? []);
 }
