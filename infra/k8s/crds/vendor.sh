@@ -6,7 +6,16 @@
 set -euo pipefail
 
 STRIMZI_API=0.49.1
-STRIMZI_GENERATOR=0.45.0 # the newest crd-generator published before 0.49.1 (0.46-0.49 were not)
+# Strimzi's build runs its own crd-generator module, not published for 0.46-0.51; 1.2.0 is
+# the first published one that reads the annotations the 0.49.1 classes carry
+# (@RequiredInVersions, @PresentInVersions on subtypes); it needs Java >= 21.
+STRIMZI_GENERATOR=1.2.0
+JAVA="${STRIMZI_JAVA:-}"
+for candidate in "$JAVA" "${JAVA_HOME:+$JAVA_HOME/bin/java}" /usr/lib/jvm/temurin-25-jdk-amd64/bin/java java; do
+  [[ -n "$candidate" ]] || continue
+  major="$("$candidate" -XshowSettings:properties -version 2>&1 | sed -n 's/.*java.specification.version = //p')"
+  if [[ "${major:-0}" -ge 21 ]]; then JAVA="$candidate" && break; fi
+done
 NPM_MODELS=(kubernetes-models@5.1.0 @kubernetes-models/cloudnative-pg@2.0.0 @kubernetes-models/cert-manager@6.0.0
   @kubernetes-models/gateway-api@2.0.0 @kubernetes-models/prometheus-operator@6.0.0)
 
@@ -15,12 +24,13 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 strimzi_generate() { # <class> <out file> <api versions> [extra args]
-  java -cp "$work/strimzi/lib/*" io.strimzi.crdgenerator.CrdGenerator \
+  "$JAVA" -cp "$work/strimzi/lib/*" io.strimzi.crdgenerator.CrdGenerator \
     --label app:strimzi --label strimzi.io/crd-install:true --target-kube 1.16+ \
     --crd-api-version v1 --api-versions "$3" --storage-version v1beta2 "${@:4}" "$1=$2" 2>/dev/null
 }
 
 vendor_strimzi() {
+  [[ -n "$JAVA" && "${major:-0}" -ge 21 ]] || { echo "vendor.sh: Strimzi's crd-generator $STRIMZI_GENERATOR needs Java >= 21 (set STRIMZI_JAVA)" >&2; exit 1; }
   # The same generator invocation as Strimzi's own build (api/pom.xml), on the published api jar;
   # JSON rather than --yaml: the same document, parsed in milliseconds instead of seconds.
   mkdir -p "$work/strimzi"
