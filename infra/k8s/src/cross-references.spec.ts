@@ -1,7 +1,8 @@
 import {
   deploymentsAreWired, networkPoliciesSelectPods, objectsAreWellPlaced, scalersSelectDeployments, servicesSelectDeployments,
 } from './cross-references';
-import { ingressesExposeOnlyTheGateway } from './ingress-rules';
+import { ingressesExposeOnlyTheGateway, routesReachDeclaredServices } from './ingress-rules';
+import { sampleObjects } from './testing/sample-objects';
 import { crossReferenceRules } from './manifest-checks';
 import { failures } from './manifest';
 import { deployableTargets } from './render';
@@ -57,6 +58,23 @@ describe('broken references are caught', () => {
     const objects = copyOf('overlays/production');
     plant(pick(objects, 'Ingress', 'gateway'), 'spec.rules.0.http.paths.0.backend.service', { name: 'personnel', port: { number: 4002 } });
     expect(failures(ingressesExposeOnlyTheGateway(objects))).toEqual(['Ingress/political-system/gateway: exposes personnel, but only the gateway may be exposed']);
+  });
+  it('an HTTPRoute on an undeclared Gateway, to a Service port that does not exist', () => {
+    const objects = copyOf('overlays/production');
+    const [gateway, route] = ['Gateway', 'HTTPRoute'].map((kind) => {
+      const found = sampleObjects().find((o) => o.kind === kind);
+      if (!found) throw new Error(`no sample ${kind}`);
+      return found;
+    });
+    const port = (pick(objects, 'Service', 'gateway').spec as { ports: { port: number }[] }).ports[0].port;
+    plant(route, 'spec.rules.0.backendRefs.0.port', port);
+    expect(failures(routesReachDeclaredServices([...objects, gateway, route]))).toEqual([]);
+    plant(route, 'spec.parentRefs.0.name', 'private');
+    plant(route, 'spec.rules.0.backendRefs.0.port', 81);
+    expect(failures(routesReachDeclaredServices([...objects, gateway, route]))).toEqual([
+      'HTTPRoute/political-system/gateway: parent Gateway private is not declared',
+      'HTTPRoute/political-system/gateway: backend Service gateway:81 is not declared',
+    ]);
   });
   it('a Secret the README does not mention', () => {
     const objects = copyOf('overlays/production');

@@ -27,3 +27,25 @@ export function ingressesExposeOnlyTheGateway(objects: K8sObject[]): Check[] {
     return [...tls, ...rules];
   });
 }
+
+interface RouteSpec {
+  parentRefs?: { name: string; namespace?: string; kind?: string }[];
+  rules?: { backendRefs?: { name: string; namespace?: string; kind?: string; port?: number }[] }[];
+}
+
+/** An HTTPRoute hangs on a declared Gateway and sends traffic to declared Services and ports. */
+export function routesReachDeclaredServices(objects: K8sObject[]): Check[] {
+  const namespaces = new Set(ofKind(objects, 'Namespace').map((n) => n.metadata.name));
+  return ofKind(objects, 'HTTPRoute').flatMap((route) => {
+    const spec = route.spec as RouteSpec;
+    const at = objectId(route);
+    const parents = (spec.parentRefs ?? []).filter((p) => (p.kind ?? 'Gateway') === 'Gateway' && namespaces.has(p.namespace ?? route.metadata.namespace ?? ''))
+      .map((p) => check(findObject(objects, 'Gateway', p.namespace ?? route.metadata.namespace, p.name), `${at}: parent Gateway ${p.name} is not declared`));
+    const backends = (spec.rules ?? []).flatMap((r) => r.backendRefs ?? []).filter((b) => (b.kind ?? 'Service') === 'Service').map((b) => {
+      const svc = findObject(objects, 'Service', b.namespace ?? route.metadata.namespace, b.name);
+      const ports = field<{ port: number }[]>(svc, 'spec', 'ports') ?? [];
+      return check(svc && ports.some((p) => p.port === b.port), `${at}: backend Service ${b.name}:${b.port} is not declared`);
+    });
+    return [...parents, ...backends];
+  });
+}

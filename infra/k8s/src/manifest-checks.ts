@@ -3,7 +3,7 @@ import {
   deploymentsAreWired, networkPoliciesSelectPods, objectsAreWellPlaced, scalersSelectDeployments, servicesSelectDeployments,
 } from './cross-references';
 import { houseRules, imagesArePinned } from './house-rules';
-import { ingressesExposeOnlyTheGateway } from './ingress-rules';
+import { ingressesExposeOnlyTheGateway, routesReachDeclaredServices } from './ingress-rules';
 import { databasesAreConsistent, kafkaIsConsistent, keycloakIsConsistent } from './operator-resources';
 import { secretsAreDocumented } from './secrets-documented';
 import { workloadsGetTheirEnvironment } from './workload-environment';
@@ -13,7 +13,7 @@ export type ObjectRule = (objects: K8sObject[]) => Check[];
 
 export const crossReferenceRules: ObjectRule[] = [
   objectsAreWellPlaced, deploymentsAreWired, servicesSelectDeployments, scalersSelectDeployments, networkPoliciesSelectPods,
-  ingressesExposeOnlyTheGateway, workloadsGetTheirEnvironment, secretsAreDocumented,
+  ingressesExposeOnlyTheGateway, routesReachDeclaredServices, workloadsGetTheirEnvironment, secretsAreDocumented,
 ];
 
 export const operatorRules: ObjectRule[] = [kafkaIsConsistent, databasesAreConsistent, keycloakIsConsistent];

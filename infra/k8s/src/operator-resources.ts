@@ -101,6 +101,12 @@ export function operatorSecrets(objects: K8sObject[]): Map<string, string> {
     add(kc, field(kc, 'spec', 'http', 'tlsSecret'), 'TLS');
     add(kc, field(kc, 'spec', 'ingress', 'tlsSecret'), 'TLS');
   }
+  type Listener = { tls?: { certificateRefs?: { name: string; kind?: string }[] } };
+  for (const gw of ofKind(objects, 'Gateway')) {
+    for (const l of field<Listener[]>(gw, 'spec', 'listeners') ?? []) {
+      for (const ref of l.tls?.certificateRefs ?? []) if ((ref.kind ?? 'Secret') === 'Secret') add(gw, ref.name, 'TLS');
+    }
+  }
   for (const ing of ofKind(objects, 'Ingress')) {
     for (const t of field<{ secretName?: string }[]>(ing, 'spec', 'tls') ?? []) add(ing, t.secretName, 'TLS');
   }
