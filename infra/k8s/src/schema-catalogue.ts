@@ -25,7 +25,24 @@ function filesUnder(dir: string, suffix: string): string[] {
 interface CrdVersion { name: string; schema?: { openAPIV3Schema?: JsonSchema } }
 interface Crd { kind: string; spec: { group: string; names: { kind: string }; versions: CrdVersion[] } }
 
-function crdEntries(file: string): SchemaEntry[] {
+interface ModelSchemas { generatedFrom: string; kinds: Record<string, JsonSchema>; $defs: Record<string, JsonSchema> }
+
+/** The core ObjectMeta and what it refers to, so a custom resource's metadata is checked like a core object's. */
+function objectMetaDefs(): Record<string, JsonSchema> {
+  const file = filesUnder(crdsRoot, 'schema.json').find((f) => f.includes(`${path.sep}kubernetes${path.sep}`));
+  if (!file) return {};
+  const defs = (JSON.parse(fs.readFileSync(file, 'utf8')) as ModelSchemas).$defs;
+  const wanted: Record<string, JsonSchema> = {};
+  const visit = (name: string) => {
+    if (wanted[name] || !defs[name]) return;
+    wanted[name] = defs[name];
+    for (const ref of JSON.stringify(defs[name]).matchAll(/"#\/\$defs\/([^"]+)"/g)) visit(ref[1]);
+  };
+  visit('ObjectMeta');
+  return wanted;
+}
+
+function crdEntries(file: string, metaDefs: Record<string, JsonSchema>): SchemaEntry[] {
   const text = fs.readFileSync(file, 'utf8');
   const crd = (file.endsWith('.json') ? JSON.parse(text) : parse(text)) as Crd;
   if (crd?.kind !== 'CustomResourceDefinition') return [];
@@ -33,12 +50,12 @@ function crdEntries(file: string): SchemaEntry[] {
   return crd.spec.versions.filter((v) => v.schema?.openAPIV3Schema).map((v) => {
     const root = structuralToJsonSchema(v.schema?.openAPIV3Schema ?? {});
     const properties = (root.properties ?? {}) as Record<string, JsonSchema>;
-    root.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata: { type: 'object' }, ...properties };
+    const metadata = metaDefs.ObjectMeta ? { $ref: '#/$defs/ObjectMeta' } : { type: 'object' };
+    root.properties = { apiVersion: { type: 'string' }, kind: { type: 'string' }, ...properties, metadata };
+    root.$defs = metaDefs;
     return { key: `${crd.spec.group}/${v.name}/${crd.spec.names.kind}`, source, schema: root };
   });
 }
-
-interface ModelSchemas { generatedFrom: string; kinds: Record<string, JsonSchema>; $defs: Record<string, JsonSchema> }
 
 function modelEntries(file: string): SchemaEntry[] {
   const models = JSON.parse(fs.readFileSync(file, 'utf8')) as ModelSchemas;
@@ -48,9 +65,10 @@ function modelEntries(file: string): SchemaEntry[] {
 
 /** Every vendored schema, by `apiVersion/Kind` (core kinds: `v1/Service`, `apps/v1/Deployment`). */
 export function loadSchemaEntries(): Map<string, SchemaEntry> {
+  const metaDefs = objectMetaDefs();
+  const crdFiles = [...filesUnder(crdsRoot, '.yaml'), ...filesUnder(crdsRoot, '.json').filter((f) => !f.endsWith('schema.json'))];
   const entries = [
-    ...filesUnder(crdsRoot, '.yaml').flatMap(crdEntries),
-    ...filesUnder(crdsRoot, '.json').filter((f) => !f.endsWith('schema.json')).flatMap(crdEntries),
+    ...crdFiles.flatMap((f) => crdEntries(f, metaDefs)),
     ...filesUnder(crdsRoot, 'schema.json').flatMap(modelEntries),
   ];
   return new Map(entries.map((e) => [e.key, e]));

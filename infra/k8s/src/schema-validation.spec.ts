@@ -30,6 +30,8 @@ describe('planted faults are caught, naming the object and the field', () => {
       /KafkaTopic\/political-system-platform\/reform-events-v1: spec\.replicationFactor: unknown field/],
     ['core Deployment typo', 'Deployment', 'gateway', 'spec.template.spec.containers.0.imagePulPolicy', 'Always',
       /Deployment\/political-system\/gateway: spec\.template\.spec\.containers\[0\]\.imagePulPolicy: unknown field/],
+    ['custom resource metadata typo', 'Kafka', 'platform-kafka', 'metadata.lables', { a: 'b' },
+      /Kafka\/political-system-platform\/platform-kafka: metadata\.lables: unknown field/],
     ['core type', 'HorizontalPodAutoscaler', 'personnel', 'spec.maxReplicas', 'eight',
       /HorizontalPodAutoscaler\/political-system\/personnel: spec\.maxReplicas: must be number/],
     ['NetworkPolicy typo', 'NetworkPolicy', 'egress-dns', 'spec.podSelectr', {},
