@@ -68,6 +68,12 @@ describe('each house rule catches its fault', () => {
       `Deployment/political-system/${name}: no Egress NetworkPolicy restricts it`,
     ]));
   });
+  it('a subgraph that may not reach Kafka\'s listener', () => {
+    const objects = copyOf('overlays/production');
+    plant(pick(objects, 'Kafka', 'platform-kafka'), 'spec.kafka.listeners', [{ name: 'tls', port: 9093, type: 'internal', tls: true }]);
+    expect(failures(workloadsBehindNetworkPolicies(objects))).toEqual(['organization', 'personnel', 'evaluation', 'reform']
+      .map((s) => `Deployment/political-system/${s}: egress to TCP/9093 is not allowed`).sort());
+  });
   it('a namespace without its default-deny policy', () => {
     const objects = copyOf('base').filter((o) => !(o.kind === 'NetworkPolicy' && o.metadata.name === 'default-deny-ingress' && o.metadata.namespace === 'political-system'));
     expect(failures(namespacesDenyByDefault(objects))).toEqual(['namespace political-system has no default-deny ingress NetworkPolicy']);

@@ -74,10 +74,18 @@ const policiesSelecting = (objects: K8sObject[], d: K8sObject, type: 'Ingress' |
     (field<string[]>(p, 'spec', 'policyTypes') ?? []).includes(type) &&
     selects(field<LabelSelector>(p, 'spec', 'podSelector'), podLabelsOf(d)));
 
-/** The ports a workload must reach: DNS, Keycloak, and PostgreSQL + Kafka or the subgraphs. */
-function requiredEgress(component: string | undefined): string[] {
+/** Kafka's in-cluster listener ports (9092 plaintext by default; a TLS listener may use another). */
+function kafkaPorts(objects: K8sObject[]): string {
+  type Listener = { port: number; type: string };
+  const ports = ofKind(objects, 'Kafka').flatMap((k) => field<Listener[]>(k, 'spec', 'kafka', 'listeners') ?? [])
+    .filter((l) => l.type === 'internal').map((l) => `TCP/${l.port}`);
+  return ports.length ? ports.join('|') : 'TCP/9092';
+}
+
+/** The ports a workload must reach: DNS, Keycloak, and PostgreSQL + Kafka or the subgraphs (`a|b`: either). */
+function requiredEgress(component: string | undefined, kafka: string): string[] {
   const common = ['UDP/53', 'TCP/53', 'TCP/443', 'TCP/8443'];
-  if (component === 'subgraph') return [...common, 'TCP/5432', 'TCP/9092'];
+  if (component === 'subgraph') return [...common, 'TCP/5432', kafka];
   if (component === 'gateway') return [...common, ...Object.values(subgraphPorts).map((p) => `TCP/${p}`)];
   return common;
 }
@@ -101,7 +109,8 @@ export function workloadsBehindNetworkPolicies(objects: K8sObject[]): Check[] {
     return [
       check(ingress.some((p) => (field<unknown[]>(p, 'spec', 'ingress') ?? []).length > 0), `${at}: no NetworkPolicy allows any ingress to it`),
       check(egress.length > 0, `${at}: no Egress NetworkPolicy restricts it`),
-      ...requiredEgress(componentOf(d)).map((need) => check(ports.has(need), `${at}: egress to ${need} is not allowed`)),
+      ...requiredEgress(componentOf(d), kafkaPorts(objects)).map((need) =>
+        check(need.split('|').some((p) => ports.has(p)), `${at}: egress to ${need} is not allowed`)),
     ];
   })];
 }
