@@ -55,7 +55,7 @@ describe('broken references are caught', () => {
     expect(failures(networkPoliciesSelectPods(objects))).toEqual(['NetworkPolicy/political-system/egress-gateway-to-subgraphs: podSelector selects no pod']);
   });
   it('an Ingress exposing a subgraph', () => {
-    const objects = copyOf('overlays/production');
+    const objects = copyOf('overlays/production-ingress-nginx');
     plant(pick(objects, 'Ingress', 'gateway'), 'spec.rules.0.http.paths.0.backend.service', { name: 'personnel', port: { number: 4002 } });
     expect(failures(ingressesExposeOnlyTheGateway(objects))).toEqual(['Ingress/political-system/gateway: exposes personnel, but only the gateway may be exposed']);
   });

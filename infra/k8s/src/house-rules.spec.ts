@@ -70,9 +70,9 @@ describe('each house rule catches its fault', () => {
   });
   it('a subgraph that may not reach Kafka\'s listener', () => {
     const objects = copyOf('overlays/production');
-    plant(pick(objects, 'Kafka', 'platform-kafka'), 'spec.kafka.listeners', [{ name: 'tls', port: 9093, type: 'internal', tls: true }]);
+    plant(pick(objects, 'Kafka', 'platform-kafka'), 'spec.kafka.listeners', [{ name: 'tls', port: 9094, type: 'internal', tls: true }]);
     expect(failures(workloadsBehindNetworkPolicies(objects))).toEqual(['organization', 'personnel', 'evaluation', 'reform']
-      .map((s) => `Deployment/political-system/${s}: egress to TCP/9093 is not allowed`).sort());
+      .map((s) => `Deployment/political-system/${s}: egress to TCP/9094 is not allowed`).sort());
   });
   it('a namespace without its default-deny policy', () => {
     const objects = copyOf('base').filter((o) => !(o.kind === 'NetworkPolicy' && o.metadata.name === 'default-deny-ingress' && o.metadata.namespace === 'political-system'));

@@ -33,8 +33,19 @@ interface RouteSpec {
   rules?: { backendRefs?: { name: string; namespace?: string; kind?: string; port?: number }[] }[];
 }
 
-/** An HTTPRoute hangs on a declared Gateway and sends traffic to declared Services and ports. */
-export function routesReachDeclaredServices(objects: K8sObject[]): Check[] {
+/** The Service the Keycloak operator makes for each Keycloak CR: `<name>-service`, 8443 and 8080 when HTTP is on. */
+function keycloakServices(objects: K8sObject[]): K8sObject[] {
+  return ofKind(objects, 'Keycloak').map((kc) => ({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: `${kc.metadata.name}-service`, namespace: kc.metadata.namespace },
+    spec: { ports: [{ port: 8443 }, ...(field<boolean>(kc, 'spec', 'http', 'httpEnabled') ? [{ port: 8080 }] : [])] },
+  }));
+}
+
+/** An HTTPRoute hangs on a declared Gateway and sends traffic to declared (or operator-made) Services and ports. */
+export function routesReachDeclaredServices(declared: K8sObject[]): Check[] {
+  const objects = [...declared, ...keycloakServices(declared)];
   const namespaces = new Set(ofKind(objects, 'Namespace').map((n) => n.metadata.name));
   return ofKind(objects, 'HTTPRoute').flatMap((route) => {
     const spec = route.spec as RouteSpec;
