@@ -81,7 +81,8 @@ export async function runImagesCommand(
 ): Promise<void> {
   const builder = command.builder ?? (await detectBuilder(runner, command.dryRun));
   const planned = planImages(command, builder, facts);
-  write(`${command.action} with ${builder}${command.builder ? '' : ' (detected)'}: ${planned.length} command(s)`);
+  const how = command.builder ? '' : command.dryRun ? ' (found on PATH; its engine not asked)' : ' (detected)';
+  write(`${command.action} with ${builder}${how}: ${planned.length} command(s)`);
   for (const step of planned) {
     write(`${command.dryRun ? '' : '$ '}${commandLine(step)}`);
     if (command.dryRun) continue;
