@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { infrastructure, recreateTestDatabase, repositoryRoot } from '@ps/testing';
 import { DEPLOYABLES, DOCKERFILE, prepareHostToolchain, readDockerfile, replayBuild, type Deployable, type ReplayedImage } from '../src';
 import { cleanEnvironment, devPackagesIn, footprint, isInside, nodeModulesAbove, replayPaths, scriptRunner, storePath } from './replay-host';
-import { exampleEnv, freePort, makeReadOnly, startImage, type StartedImage } from './started-image';
+import { canWriteWorkdir, exampleEnv, freePort, makeReadOnly, startImage, type StartedImage } from './started-image';
 
 // The Dockerfile's prune and build stages run here without an engine, read from the Dockerfile
 // itself; the output is started as the image's CMD would start it, outside the repository, and probed.
@@ -12,6 +12,7 @@ const REPOSITORY = repositoryRoot();
 const LOGS = join(REPOSITORY, '.local', 'logs');
 const REPLAYED_STAGES = ['prune', 'build'];
 const STEPS = ['prune', 'install', 'deploy', 'build'];
+const SHOWN = ['prune', 'install', 'build', 'deploy', 'cleanup'];
 const dockerfile = readDockerfile(readFileSync(join(REPOSITORY, DOCKERFILE), 'utf8'));
 const byName = (name: string): Deployable => DEPLOYABLES.find((deployable) => deployable.name === name) as Deployable;
 
@@ -42,7 +43,7 @@ afterAll(async () => {
   rmSync(runRoot, { recursive: true, force: true });
   writeFileSync(join(REPOSITORY, '.local', 'image-replay.json'), `${JSON.stringify({ node: process.version, figures }, null, 2)}\n`);
   const rows = figures.map(({ name, seconds, megabytes, packages }) =>
-    `  ${name.padEnd(13)} ${STEPS.map((step) => `${step} ${(seconds[step] ?? 0).toFixed(1)}`).join(', ')}, total ${seconds.total.toFixed(1)} s, ready in ${(seconds.ready ?? 0).toFixed(1)} s; ${megabytes} MB, ${packages} packages`);
+    `  ${name.padEnd(13)} ${SHOWN.map((step) => `${step} ${(seconds[step] ?? 0).toFixed(1)}`).join(', ')}, total ${seconds.total.toFixed(1)} s, ready in ${(seconds.ready ?? 0).toFixed(1)} s; ${megabytes} MB, ${packages} packages`);
   process.stdout.write(`[image replay] ${process.version}\n${rows.join('\n')}\n`);
 }, 60_000);
 
@@ -71,7 +72,12 @@ async function replay(deployable: Deployable): Promise<{ image: ReplayedImage; f
   expect(devPackagesIn(image.workdir, REPOSITORY, deployable)).toEqual([]);
   const figure = { name: deployable.name, seconds, ...footprint(image.workdir) };
   figures.push(figure);
-  readOnly.push(makeReadOnly(image.workdir));
+  // As root the app runs as uid 1000 on files root owns; otherwise their mode keeps them unwritable.
+  if (process.getuid?.() !== 0) readOnly.push(makeReadOnly(image.workdir));
+  expect(canWriteWorkdir(image)).toBe(false);
+  const removing = Date.now();
+  for (const folder of ['toolchain', 'pruned', 'workspace', 'out']) rmSync(join(runRoot, deployable.name, folder), { recursive: true, force: true });
+  seconds.cleanup = (Date.now() - removing) / 1000;
   return { image, figure };
 }
 
@@ -129,7 +135,9 @@ it('console: the build stage replayed gives its files and serve.mjs only, servin
   const served = await start(deployable, image, figure, (port) => ({ CONSOLE_PORT: String(port), ...addresses }));
   const page = await fetch(`${served.baseUrl}/`);
   expect(page.headers.get('content-type')).toContain('text/html');
-  expect(await page.text()).toMatch(/<div id="root"><\/div>[\s\S]*<script type="module"[^>]+src="\/assets\//);
+  const html = await page.text();
+  expect(html).toContain('<div id="root"></div>');
+  expect(html).toMatch(/<script type="module"[^>]* src="\/assets\/index-[\w-]+\.js"/);
   const config = (await (await fetch(`${served.baseUrl}/config.json`)).json()) as Record<string, string>;
   expect(config).toMatchObject({ keycloakUrl: addresses.KEYCLOAK_URL, gatewayUrl: addresses.GATEWAY_URL });
 }, 20 * 60_000);

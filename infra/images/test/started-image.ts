@@ -6,6 +6,12 @@ import { eventually } from '@ps/testing';
 import type { ReplayedImage } from '../src';
 import { tail } from './replay-host';
 
+/** Whether the image's user could write into its WORKDIR (it must not: the root filesystem is read-only in the pod). */
+export function canWriteWorkdir(image: ReplayedImage): boolean {
+  const probe = spawnSync(process.execPath, ['-e', "require('fs').writeFileSync('write-probe', 'x')"], { cwd: image.workdir, stdio: 'ignore', ...identity(image) });
+  return probe.status === 0;
+}
+
 export interface StartedImage {
   baseUrl: string;
   /** Seconds from the start until /health/live and /health/ready both answered 200. */
@@ -40,7 +46,7 @@ export function makeReadOnly(folder: string): { restore: () => void } {
   return { restore: () => void spawnSync('chmod', ['-R', 'u+w', folder]) };
 }
 
-function identity(image: ReplayedImage): { uid?: number; gid?: number } {
+export function identity(image: ReplayedImage): { uid?: number; gid?: number } {
   // Only root may take the image's user; elsewhere the files' read-only mode stands in for it.
   if (process.getuid?.() !== 0 || !image.user) return {};
   const [uid, gid] = image.user.split(':').map(Number);
