@@ -44,14 +44,14 @@ async function startProxy(): Promise<void> {
   proxyUrl = `https://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 }
 
-/** The built verifier in a process of its own (NODE_EXTRA_CA_CERTS counts only at start): its key state, then a real token checked. */
+/** The built verifier in a process of its own (NODE_EXTRA_CA_CERTS counts only at start): its key state, then a real token checked (generous timeouts: a busy CI machine). */
 async function verifierProcess(extraCa: string | undefined, token: string): Promise<{ keys: { ready: boolean; lastFailure: { cause: string } | null }; role?: string; error?: string }> {
   const script = `
     const { createKeycloakVerifier } = require(${JSON.stringify(join(__dirname, '..', 'dist'))});
     const verifier = createKeycloakVerifier(
-      { url: process.env.KEYCLOAK_URL, backchannelUrl: process.env.BACKCHANNEL, realm: process.env.REALM, clientId: process.env.CLIENT },
+      { url: process.env.KEYCLOAK_URL, backchannelUrl: process.env.BACKCHANNEL, realm: process.env.REALM, clientId: process.env.CLIENT, keys: { timeoutMs: 30000 } },
       { info: () => undefined, warn: () => undefined },
-      { clientSecret: process.env.SECRET, cacheMs: 1000, timeoutMs: 5000 },
+      { clientSecret: process.env.SECRET, cacheMs: 1000, timeoutMs: 30000 },
     );
     (async () => {
       const keys = await verifier.signingKeys();
