@@ -1,7 +1,7 @@
 // Shared by start.mjs and test.mjs: the package manager, commands, the platform's processes.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,6 +12,42 @@ const PNPM_VERSION = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')
 
 export function say(message) {
   process.stdout.write(`\x1b[36m[platform]\x1b[0m ${message}\n`);
+}
+
+/** The Node the project runs on (`.node-version`): CI, the images, and `npm test` / `npm start` by default. */
+export const PROJECT_NODE = readFileSync(join(ROOT, '.node-version'), 'utf8').trim();
+
+/**
+ * Runs this script again on the project's Node, fetched into .local by infra/local/node.sh, with its
+ * folder first on PATH (so pnpm, npx, turbo, jest and the services run on it too), unless it already
+ * runs there or PS_NODE=system asks for the Node on PATH (at least the `engines` version).
+ */
+export function useProjectNode() {
+  const choice = process.env.PS_NODE ?? 'project';
+  if (!['project', 'system'].includes(choice)) {
+    say(`PS_NODE=${choice}: expected "system" (the Node on PATH) or unset (Node ${PROJECT_NODE})`);
+    process.exit(2);
+  }
+  if (choice === 'system' || process.version === `v${PROJECT_NODE}`) return;
+  const ensure = spawnSync('bash', [join(ROOT, 'infra/local/node.sh'), 'ensure'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (ensure.status !== 0) {
+    say(`could not fetch Node ${PROJECT_NODE}; PS_NODE=system runs on the Node on PATH (${process.version})`);
+    process.exit(1);
+  }
+  const bin = ensure.stdout.trim();
+  say(`running on Node ${PROJECT_NODE} (${bin}) instead of ${process.version}; PS_NODE=system keeps the Node on PATH`);
+  const again = spawnSync(join(bin, 'node'), process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` },
+  });
+  process.exit(again.status ?? 1);
+}
+
+/** What the scripts run on, for their logs: `node v24.22.3, pnpm 10.34.8`. */
+export function runtimeSummary() {
+  const [command, ...prefix] = pnpmCommand();
+  const version = spawnSync(command, [...prefix, '--version'], { encoding: 'utf8' }).stdout?.trim();
+  return `node ${process.version} (${process.execPath}), pnpm ${version || '?'}`;
 }
 
 /** pnpm of the pinned major: the one on PATH when it matches, otherwise fetched with npx. */

@@ -6,13 +6,17 @@ import {
   ROOT,
   databaseUrl,
   pnpm,
+  runtimeSummary,
   say,
   sleep,
   startProcess,
   stopProcess,
+  useProjectNode,
   waitForHttp,
 } from './lib.mjs';
 import { join } from 'node:path';
+
+useProjectNode();
 
 const GATEWAY = 'http://127.0.0.1:4000/graphql';
 const CONSOLE = 'http://127.0.0.1:5173/';
@@ -21,7 +25,7 @@ const LOCAL_ONLY = { GRAPHQL_INTROSPECTION: 'true' };
 const started = Date.now();
 const seconds = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 
-say('installing dependencies');
+say(`installing dependencies (${runtimeSummary()})`);
 pnpm(['install', '--frozen-lockfile', '--reporter=silent']);
 say(`building (${seconds()})`);
 pnpm(['exec', 'turbo', 'run', 'build', '--output-logs=errors-only']);

@@ -1,9 +1,13 @@
 // `npm test`: install, build, lint and type-check, bring the real infrastructure up, then run
 // every unit test, every integration test (PostgreSQL, Kafka and Keycloak, no mocks; sign-in in
 // a real Chromium, federation with a real OpenLDAP) and the bad-input suite against the whole platform (gateway/test/security).
-import { pnpm, say } from './lib.mjs';
+// Runs on the project's Node (`.node-version`) unless PS_NODE=system.
+import { pnpm, runtimeSummary, say, useProjectNode } from './lib.mjs';
 
+useProjectNode();
 const started = Date.now();
+const runtime = runtimeSummary();
+say(`runtime: ${runtime}`);
 const steps = [];
 function step(name, args) {
   const at = Date.now();
@@ -22,4 +26,4 @@ step('unit tests', ['exec', 'turbo', 'run', 'test', '--output-logs=new-only']);
 step('integration tests', ['exec', 'turbo', 'run', 'test:integration', '--concurrency=1', '--output-logs=new-only']);
 step('security tests', ['exec', 'turbo', 'run', 'test:security', '--output-logs=new-only']);
 
-say(`all green in ${((Date.now() - started) / 1000).toFixed(1)} s\n  ${steps.join('\n  ')}`);
+say(`all green in ${((Date.now() - started) / 1000).toFixed(1)} s on ${runtime}\n  ${steps.join('\n  ')}`);

@@ -14,6 +14,7 @@ export const gatewayEnvSchema = z.object({
   LOG_LEVEL: serviceEnvShape.LOG_LEVEL,
   PORT: serviceEnvShape.PORT,
   KEYCLOAK_URL: serviceEnvShape.KEYCLOAK_URL,
+  KEYCLOAK_BACKCHANNEL_URL: serviceEnvShape.KEYCLOAK_BACKCHANNEL_URL,
   KEYCLOAK_REALM: serviceEnvShape.KEYCLOAK_REALM,
   KEYCLOAK_CLIENT_ID: serviceEnvShape.KEYCLOAK_CLIENT_ID,
   KEYCLOAK_KEYS_MAX_AGE_SECONDS: serviceEnvShape.KEYCLOAK_KEYS_MAX_AGE_SECONDS,

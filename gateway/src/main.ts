@@ -19,6 +19,7 @@ async function main(): Promise<void> {
       verifier: createKeycloakVerifier(
         {
           url: env.KEYCLOAK_URL,
+          backchannelUrl: env.KEYCLOAK_BACKCHANNEL_URL,
           realm: env.KEYCLOAK_REALM,
           clientId: env.KEYCLOAK_CLIENT_ID,
           keys: { maxAgeMs: env.KEYCLOAK_KEYS_MAX_AGE_SECONDS * 1000 },

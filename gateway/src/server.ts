@@ -9,6 +9,7 @@ import {
   DEFAULT_EDGE_SETTINGS,
   edgePlugin,
   mountHealth,
+  signingKeyReadiness,
   type EdgeSettings,
   type Logger,
 } from '@ps/service-kit';
@@ -65,8 +66,8 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
 
   const app = express();
   app.disable('x-powered-by');
-  // Ready once the supergraph is loaded: a subgraph down degrades the answers that need it.
-  mountHealth(app, []);
+  // Ready once the supergraph is loaded and the realm's signing keys are held: a subgraph down degrades the answers that need it.
+  mountHealth(app, signingKeyReadiness(options.verifier));
   mountSubgraphHealth(app, resolvedUrls);
   app.use(
     '/graphql',

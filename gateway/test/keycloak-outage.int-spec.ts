@@ -62,6 +62,13 @@ async function askEverywhere(token: string) {
 
 const ACCEPTED = { status: 200, refusals: [], answered: true };
 
+/** A process's readiness answer and its signing-keys check. */
+async function signingKeysOf(running: StartedProcess) {
+  const response = await fetch(`${running.baseUrl}/health/ready`);
+  const body = (await response.json()) as { checks: Array<{ name: string }> };
+  return { name: running.name, status: response.status, keys: body.checks.find((check) => check.name === 'signing-keys') };
+}
+
 /** A token Keycloak never issued, under a key id no one has seen, with the claims the platform expects. */
 function tokenUnderUnseenKey(): string {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
@@ -101,6 +108,14 @@ describe('Keycloak down', () => {
     while (Date.now() - killedAt < 7_000) {
       expect(await askEverywhere(before)).toEqual(ACCEPTED);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    // Every process stays ready on the keys it holds (an outage must not take the platform out of service) and says the refetch failed.
+    for (const running of platform) {
+      const state = await eventually(async () => {
+        const answer = await signingKeysOf(running);
+        return (answer.keys as { lastFailure?: unknown } | undefined)?.lastFailure ? answer : void (await askEverywhere(before)); // a token makes the stale key set be fetched again
+      }, { timeoutMs: 30_000, intervalMs: 500, what: `${running.name} reporting the failed refetch` });
+      expect(state).toMatchObject({ name: running.name, status: 200, keys: { ok: true, lastFailure: { cause: expect.stringMatching(/fetch failed/) } } });
     }
     const unseen = await askEverywhere(tokenUnderUnseenKey());
     expect(unseen).toEqual({

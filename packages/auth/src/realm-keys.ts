@@ -19,6 +19,21 @@ export interface RealmKeySettings {
 
 export const DEFAULT_REALM_KEY_SETTINGS: RealmKeySettings = { refetchIntervalMs: 1_000, maxAgeMs: 300_000, timeoutMs: 5_000 };
 
+/**
+ * What a verifier holds of the realm's signing keys, for readiness: `ready` once a fetch has given at
+ * least one key, and it stays so while those keys are held, even when Keycloak stops answering (a
+ * Keycloak outage must not take every pod out of service; tokens under held keys still verify).
+ */
+export interface SigningKeyState {
+  ready: boolean;
+  /** Key ids held (public: the realm publishes them). */
+  keyIds: string[];
+  /** When the held keys were fetched (ISO time), null before the first success. */
+  fetchedAt: string | null;
+  /** The last fetch that failed, when none has succeeded since: Keycloak unreachable, a TLS or HTTP error. */
+  lastFailure: { at: string; cause: string } | null;
+}
+
 /** The key set as the realm publishes it (`…/protocol/openid-connect/certs`): key id → public key. */
 export type FetchKeySet = (certsUrl: string, timeoutMs: number) => Promise<Map<string, KeyObject>>;
 
@@ -34,6 +49,7 @@ export class RealmKeys {
   private fetchedAt = Number.NEGATIVE_INFINITY;
   private attemptedAt = Number.NEGATIVE_INFINITY;
   private pending: Promise<void> | null = null;
+  private lastFailure: SigningKeyState['lastFailure'] = null;
 
   constructor(
     private readonly certsUrl: string,
@@ -60,6 +76,20 @@ export class RealmKeys {
     return this.keyFor(kid);
   }
 
+  /**
+   * The keys' state for readiness. Before the first successful fetch, fetches first (one at a time,
+   * shared, rate-limited like any other); once keys are held, answers at once without asking Keycloak.
+   */
+  async signingKeys(): Promise<SigningKeyState> {
+    if (this.keys.size === 0) await this.refresh().catch(() => undefined);
+    return {
+      ready: this.keys.size > 0,
+      keyIds: [...this.keys.keys()],
+      fetchedAt: Number.isFinite(this.fetchedAt) ? new Date(this.fetchedAt).toISOString() : null,
+      lastFailure: this.lastFailure,
+    };
+  }
+
   /** One fetch at a time, shared by every request waiting on it, never sooner than `refetchIntervalMs` after the last. */
   private refresh(): Promise<void> {
     this.pending ??= this.fetchWhenAllowed().finally(() => {
@@ -75,12 +105,27 @@ export class RealmKeys {
     try {
       this.keys = await this.fetchKeySet(this.certsUrl, this.settings.timeoutMs);
       this.fetchedAt = Date.now();
+      this.lastFailure = this.keys.size > 0 ? null : { at: new Date().toISOString(), cause: `${this.certsUrl} publishes no RS256 signing key` };
     } catch (error) {
-      const cause = error instanceof SignInUnavailableError ? (error.libraryMessage ?? error.message) : error instanceof Error ? error.message : String(error);
+      const cause = failureCause(error);
+      this.lastFailure = { at: new Date().toISOString(), cause };
       this.log?.warn({ cause, keysHeld: this.keys.size }, 'realm keys: Keycloak could not be asked; tokens under keys already fetched still verify');
       throw new SignInUnavailableError(cause);
     }
   }
+}
+
+/** Why a fetch failed, with the network's own reason (fetch says only "fetch failed"; its cause names the refused connection or the untrusted certificate). */
+function failureCause(error: unknown): string {
+  if (error instanceof SignInUnavailableError) return error.libraryMessage ?? error.message;
+  const inner = messageOf((error as { cause?: unknown } | null)?.cause);
+  return inner ? `${messageOf(error)}: ${inner}` : (messageOf(error) ?? String(error));
+}
+
+/** An error's message, also for errors made in another realm (fetch's, seen from a jest sandbox, are no `instanceof Error`). */
+function messageOf(value: unknown): string | undefined {
+  const message = (value as { message?: unknown } | null | undefined)?.message;
+  return typeof message === 'string' ? message : undefined;
 }
 
 /** The realm's RS256 signing keys from its JWKS document; SIGN_IN_UNAVAILABLE when Keycloak does not answer with one. */

@@ -1,6 +1,6 @@
 import Keycloak from 'keycloak-connect';
 import { SignInUnavailableError, TokenRefusedError, UnassignedAccountError, UnknownBodyError } from './errors';
-import { DEFAULT_REALM_KEY_SETTINGS, RealmKeys, type RealmKeySettings } from './realm-keys';
+import { DEFAULT_REALM_KEY_SETTINGS, RealmKeys, type RealmKeySettings, type SigningKeyState } from './realm-keys';
 import { CAPABILITIES, isManagementBody, NATIONAL_UNIT_CODE, platformRoles, tierRank, type ManagementBody, type Principal } from './principal';
 import { SessionCheck, type SessionCheckSettings, type SessionLog } from './session-check';
 import { bearerToken, claimProblem, decodeToken, signatureProblem, type DecodedToken, type TokenExpectations } from './token';
@@ -8,6 +8,12 @@ import { bearerToken, claimProblem, decodeToken, signatureProblem, type DecodedT
 export interface KeycloakSettings {
   /** Base URL of Keycloak, the token issuer's host (e.g. http://127.0.0.1:8180). */
   url: string;
+  /**
+   * Keycloak as this process reaches it, when not through `url` (e.g. a cluster-internal
+   * http://keycloak-service:8080 while tokens name the public SSO host): the realm's keys and the
+   * session introspection are fetched there; the issuer expected in tokens stays `url`'s.
+   */
+  backchannelUrl?: string;
   realm: string;
   /** Client the tokens must be issued for (their `aud`). */
   clientId: string;
@@ -18,6 +24,8 @@ export interface KeycloakSettings {
 /** Turns an `Authorization` header into a Principal, or rejects with a typed error. */
 export interface TokenVerifier {
   verify(authorization: string | undefined): Promise<Principal>;
+  /** The realm's signing keys as held, for readiness (absent on verifiers that need none). */
+  signingKeys?(): Promise<SigningKeyState>;
 }
 
 /** Where refused tokens are recorded, with what the library said (a pino logger fits). */
@@ -47,14 +55,14 @@ interface AccessTokenContent {
  */
 export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLog, session?: SessionCheckSettings): TokenVerifier {
   const base = settings.url.replace(/\/+$/, '');
+  const backchannel = settings.backchannelUrl?.replace(/\/+$/, '') ?? base;
   const keycloak = keycloakAdapter(base, settings, session?.clientSecret);
   const expected: TokenExpectations = { issuer: `${base}/realms/${settings.realm}`, audience: settings.clientId };
-  const keys = new RealmKeys(`${expected.issuer}/protocol/openid-connect/certs`, { ...DEFAULT_REALM_KEY_SETTINGS, ...settings.keys }, log);
+  const keys = new RealmKeys(`${backchannel}/realms/${settings.realm}/protocol/openid-connect/certs`, { ...DEFAULT_REALM_KEY_SETTINGS, ...settings.keys }, log);
   useRealmKeys(keycloak, keys);
-  const sessions = session
-    ? new SessionCheck(session, async (token) => Boolean(await keycloak.grantManager.validateAccessToken(token)), log)
-    : null;
+  const sessions = session ? sessionCheck(backchannel === base ? keycloak : keycloakAdapter(backchannel, settings, session.clientSecret), session, log) : null;
   return {
+    signingKeys: () => keys.signingKeys(),
     async verify(authorization) {
       try {
         const token = bearerToken(authorization);
@@ -93,6 +101,14 @@ function keycloakAdapter(base: string, settings: KeycloakSettings, clientSecret?
       ...(clientSecret ? { credentials: { secret: clientSecret } } : {}),
     } as unknown as Keycloak.KeycloakConfig,
   );
+}
+
+/**
+ * The gateway's session check through `keycloak`'s introspection. keycloak-connect introspects at its
+ * realm URL, which is also the issuer it expects, so a backchannel URL gets an adapter of its own.
+ */
+function sessionCheck(keycloak: Keycloak.Keycloak, settings: SessionCheckSettings, log?: TokenLog): SessionCheck {
+  return new SessionCheck(settings, async (token) => Boolean(await keycloak.grantManager.validateAccessToken(token)), log);
 }
 
 /**

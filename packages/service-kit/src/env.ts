@@ -52,7 +52,10 @@ export const serviceEnvShape = {
   KAFKA_TOPIC_PREFIX: z.string().default(''),
   /** TLS and SCRAM to Kafka (plaintext by default); checked together by `serviceEnvSchema`. */
   ...kafkaSecurityEnvShape,
+  /** Keycloak's public host: tokens name `<KEYCLOAK_URL>/realms/<realm>` as their issuer. */
   KEYCLOAK_URL: z.string().url(),
+  /** Keycloak as the pods reach it, when not through KEYCLOAK_URL (a cluster-internal Service): the realm's keys and session introspection go there. */
+  KEYCLOAK_BACKCHANNEL_URL: z.string().url().optional(),
   KEYCLOAK_REALM: z.string().min(1),
   KEYCLOAK_CLIENT_ID: z.string().min(1),
   /** Age after which the realm's signing keys are fetched again: a key disabled in the realm stops verifying within about this. */

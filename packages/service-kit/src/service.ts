@@ -10,6 +10,7 @@ import { edgeSettings } from './edge/edge.settings';
 import { loadEnv, serviceEnvSchema, type ServiceEnv } from './env';
 import { closeServer, handleShutdown, listen, startInBackground, type Stoppable } from './lifecycle';
 import { createLogger, type Logger } from './logger';
+import { signingKeyReadiness } from './health';
 import { guardMutations, printFederatedSdl } from './schema';
 import { createSubgraphServer } from './server';
 
@@ -55,7 +56,13 @@ export async function startService<Loaders>(
   env: ServiceEnv,
   logger: Logger = createLogger(definition.name, env.LOG_LEVEL),
   verifier: TokenVerifier = createKeycloakVerifier(
-    { url: env.KEYCLOAK_URL, realm: env.KEYCLOAK_REALM, clientId: env.KEYCLOAK_CLIENT_ID, keys: { maxAgeMs: env.KEYCLOAK_KEYS_MAX_AGE_SECONDS * 1000 } },
+    {
+      url: env.KEYCLOAK_URL,
+      backchannelUrl: env.KEYCLOAK_BACKCHANNEL_URL,
+      realm: env.KEYCLOAK_REALM,
+      clientId: env.KEYCLOAK_CLIENT_ID,
+      keys: { maxAgeMs: env.KEYCLOAK_KEYS_MAX_AGE_SECONDS * 1000 },
+    },
     logger,
   ),
 ): Promise<RunningService> {
@@ -89,7 +96,7 @@ export async function startService<Loaders>(
         const principal = await verifier.verify(request.headers.authorization);
         return { principal, loaders: definition.loaders(dataSource, principal) };
       },
-      readiness: [{ name: 'database', check: async () => void (await dataSource.query('SELECT 1')) }],
+      readiness: [{ name: 'database', check: async () => void (await dataSource.query('SELECT 1')) }, ...signingKeyReadiness(verifier)],
       gatewayProofSecret: env.GATEWAY_PROOF_SECRET,
       edge,
     });
