@@ -3,9 +3,13 @@
 // services and the gateway as separate processes, exactly as the integration tests do, on the
 // platform databases an integration run of this checkout left (ps_<service>_e2e_test plus
 // PS_TEST_DATABASE_SUFFIX), on ports PS_E2E_PORT_BASE… (14000 unless set), in phases A B A B:
-// tracing off, then on (every span exported to an OTLP receiver in this process), and so on.
+// tracing off, then on (every span exported to an OTLP receiver in a process of its own, so
+// reading the exports never delays this one's clock), and so on.
 // Prints each phase's median and p95 over RUNS queries after WARMUP, and the ratio of the medians.
-import { graphqlRequest, infrastructure, startNodeProcess, startTraceReceiver, tokenFor } from '@ps/testing';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { graphqlRequest, infrastructure, startNodeProcess, tokenFor } from '@ps/testing';
 
 const RUNS = Number(process.env.RUNS ?? 100);
 const WARMUP = Number(process.env.WARMUP ?? 15);
@@ -75,19 +79,32 @@ async function measure(label, tracing) {
   }
 }
 
-const receiver = await startTraceReceiver();
-const on = { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint };
+/** The OTLP receiver in a child process: prints its endpoint, and what it received when its input ends. */
+const RECEIVER = `
+  const { startTraceReceiver } = require('@ps/testing');
+  startTraceReceiver().then((receiver) => {
+    console.log(receiver.endpoint);
+    process.stdin.resume().on('end', () => {
+      const spans = receiver.spans();
+      console.log(JSON.stringify({ count: spans.length, gateway: [...new Set(spans.filter((span) => span.service === 'gateway').map((span) => span.name))] }));
+      process.exit(0);
+    });
+  });`;
+const receiver = spawn(process.execPath, ['-e', RECEIVER], { stdio: ['pipe', 'pipe', 'inherit'] });
+const lines = createInterface({ input: receiver.stdout })[Symbol.asyncIterator]();
+const on = { OTEL_EXPORTER_OTLP_ENDPOINT: (await lines.next()).value };
 process.stdout.write(`demo query, ${RUNS} runs after ${WARMUP} warm-up per phase, client-side on loopback\n`);
 const phases = [];
 for (const round of [1, 2]) {
   phases.push(await measure(`A${round} off`, {}));
   phases.push(await measure(`B${round} on`, on));
 }
-await receiver.close();
+receiver.stdin.end();
+const received = JSON.parse((await lines.next()).value);
+await once(receiver, 'exit');
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const off = mean(phases.filter((phase) => phase.label.startsWith('A')).map((phase) => phase.median));
 const traced = mean(phases.filter((phase) => phase.label.startsWith('B')).map((phase) => phase.median));
-const spans = receiver.spans();
 const tracedQueries = 2 * (WARMUP + RUNS);
 process.stdout.write(`medians: off ${off.toFixed(1)} ms, on ${traced.toFixed(1)} ms, on/off ${(traced / off).toFixed(3)}\n`);
-process.stdout.write(`${spans.length} spans received, ${(spans.length / tracedQueries).toFixed(1)} per traced query; the gateway's: ${[...new Set(spans.filter((span) => span.service === 'gateway').map((span) => span.name))].join(', ')}\n`);
+process.stdout.write(`${received.count} spans received, ${(received.count / tracedQueries).toFixed(1)} per traced query; the gateway's: ${received.gateway.join(', ')}\n`);
