@@ -1,7 +1,9 @@
+import '@ps/telemetry/register';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createKeycloakVerifier } from '@ps/auth';
 import { closeServer, createLogger, edgeSettings, handleShutdown, listen, loadEnv } from '@ps/service-kit';
+import { stopTracing } from '@ps/telemetry';
 import { gatewayEnvSchema, gatewaySettings, subgraphUrlOverrides } from './config';
 import { createGateway } from './server';
 import { committedSupergraph } from './subgraphs';
@@ -37,7 +39,8 @@ async function main(): Promise<void> {
     });
     const server = await listen(app, env.PORT, { keepAliveTimeoutMs: edge.keepAliveTimeoutMs });
     logger.info({ url: `http://127.0.0.1:${env.PORT}/graphql` }, 'gateway ready');
-    handleShutdown(logger, [{ name: 'apollo', stop }, closeServer(server)]);
+    // Tracing stops last, sending the spans of the requests served until then.
+    handleShutdown(logger, [{ name: 'tracing', stop: stopTracing }, { name: 'apollo', stop }, closeServer(server)]);
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);

@@ -4,6 +4,7 @@ import {
   EventBus,
   eventMessage,
   InboxConsumer,
+  OutboxTraceContext1734400000000,
   type OutgoingMessage,
 } from '@ps/events';
 import { eventually, infrastructure, recreateTestDatabase } from '@ps/testing';
@@ -21,6 +22,7 @@ const logger = pino({ level: 'silent' });
 const CONSUMER = 'territory';
 const ALL_MIGRATIONS = [
   CreateMessagingTables1732770000000,
+  OutboxTraceContext1734400000000,
   CreateTerritoryProjection1732780000000,
   DateTerritoryProjection1732850000000,
   MarkCeasedUnits1732855000000,

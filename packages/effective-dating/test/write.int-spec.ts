@@ -1,4 +1,4 @@
-import { CreateMessagingTables1732770000000, defineEvent } from '@ps/events';
+import { CreateMessagingTables1732770000000, OutboxTraceContext1734400000000, defineEvent } from '@ps/events';
 import { infrastructure, recreateTestDatabase } from '@ps/testing';
 import { Field, ObjectType } from 'type-graphql';
 import { Column, DataSource, Entity, type MigrationInterface, type QueryRunner } from 'typeorm';
@@ -65,7 +65,7 @@ beforeAll(async () => {
     type: 'postgres',
     url,
     entities: [Post, Decision],
-    migrations: [CreateMessagingTables1732770000000, CreateDecisionsAndAuditTrail1732845000000, AuditTrailReads1733100000000, CreatePosts1732846000000],
+    migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000, CreateDecisionsAndAuditTrail1732845000000, AuditTrailReads1733100000000, CreatePosts1732846000000],
   });
   await dataSource.initialize();
   await dataSource.runMigrations();

@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DEAD_LETTER_HEADERS, REPLAY_FOR_HEADER } from './dead-letters';
 import { deadLetterTopic, envelopeSchema, type EventContract, type EventEnvelope } from './envelope';
 import type { EventBus, IncomingMessage } from './event-bus';
+import { traceDelivery } from './event-tracing';
 
 /** Applies one event inside the inbox transaction; throw to roll the whole delivery back. */
 export type EventHandler<Payload> = (event: EventEnvelope<Payload>, manager: EntityManager) => Promise<void>;
@@ -73,8 +74,15 @@ export class InboxConsumer {
     this.stopConsuming = undefined;
   }
 
-  /** Handles one delivery; exposed so tests can deliver the same message twice. */
+  /**
+   * Handles one delivery, in a consumer span of the trace its headers carry; exposed so tests
+   * can deliver the same message twice.
+   */
   async deliver(message: IncomingMessage): Promise<DeliveryOutcome> {
+    return traceDelivery(message, this.settings.name, () => this.handle(message));
+  }
+
+  private async handle(message: IncomingMessage): Promise<DeliveryOutcome> {
     if (!this.isAddressee(message)) return 'ignored';
     let event: EventEnvelope;
     let registration: Registration | undefined;

@@ -1,6 +1,7 @@
 export * from './dead-letters';
 export * from './envelope';
 export * from './event-bus';
+export * from './event-tracing';
 export * from './inbox-consumer';
 export * from './messaging-tables.migration';
 export * from './outbox';
@@ -14,3 +15,4 @@ export {
   type KafkaSecurity,
   type KafkaSecurityEnv,
 } from './kafka-security';
+export * from './outbox-trace-context.migration';

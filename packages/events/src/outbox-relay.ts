@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { eventHeaders } from './envelope';
 import type { EventBus } from './event-bus';
+import { publishTraced, type TraceCarrier } from './event-tracing';
 
 export interface OutboxRelaySettings {
   dataSource: DataSource;
@@ -16,11 +17,13 @@ export interface OutboxRelaySettings {
 
 interface OutboxRow {
   position: string;
+  id: string;
   topic: string;
   message_key: string;
   event_type: string;
   envelope: { version: number; correlationId: string };
   envelope_text: string;
+  trace_context: TraceCarrier | null;
 }
 
 /**
@@ -38,14 +41,14 @@ interface OutboxRow {
  */
 const CLAIM_IN_AGGREGATE_ORDER = `
   WITH claimed AS (
-    SELECT position, topic, message_key, event_type, envelope
+    SELECT position, id, topic, message_key, event_type, envelope, trace_context
       FROM outbox
      WHERE published_at IS NULL
      ORDER BY position
      LIMIT $1
        FOR UPDATE SKIP LOCKED)
-  SELECT claimed.position, claimed.topic, claimed.message_key, claimed.event_type,
-         claimed.envelope, claimed.envelope::text AS envelope_text
+  SELECT claimed.position, claimed.id, claimed.topic, claimed.message_key, claimed.event_type,
+         claimed.envelope, claimed.envelope::text AS envelope_text, claimed.trace_context
     FROM claimed
    WHERE NOT EXISTS (
      SELECT 1 FROM outbox earlier
@@ -63,7 +66,8 @@ const CLAIM_IN_AGGREGATE_ORDER = `
  * stay pending and are sent again (consumers' inboxes absorb the rare duplicate).
  *
  * Events of one aggregate (one topic and key, so one partition) are published in position
- * order however many relays run (`CLAIM_IN_AGGREGATE_ORDER`).
+ * order however many relays run (`CLAIM_IN_AGGREGATE_ORDER`). An event recorded inside a
+ * trace is sent in a producer span of that trace (`publishTraced`).
  */
 export class OutboxRelay {
   private running = false;
@@ -98,13 +102,18 @@ export class OutboxRelay {
       const rows: OutboxRow[] = await manager.query(CLAIM_IN_AGGREGATE_ORDER, [this.batchSize]);
       if (rows.length === 0) return 0;
       await bus.ensureTopics([...new Set(rows.map((row) => row.topic))]);
-      await bus.publish(
+      await publishTraced(
         rows.map((row) => ({
-          topic: row.topic,
-          key: row.message_key,
-          value: row.envelope_text,
-          headers: eventHeaders({ type: row.event_type, ...row.envelope }),
+          message: {
+            topic: row.topic,
+            key: row.message_key,
+            value: row.envelope_text,
+            headers: eventHeaders({ type: row.event_type, ...row.envelope }),
+          },
+          eventId: row.id,
+          traceContext: row.trace_context,
         })),
+        (messages) => bus.publish(messages),
       );
       await manager.query(
         'UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE position = ANY($1::bigint[])',

@@ -1,9 +1,17 @@
 import type { EntityManager } from 'typeorm';
 import { createEnvelope, type EventContract, type EventEnvelope, type EventMetadata } from './envelope';
+import { currentTraceContext } from './event-tracing';
+
+/** The trace of the operation recording events, kept with them so the relay can continue it. */
+const traceContextColumn = (): string | null => {
+  const carrier = currentTraceContext();
+  return carrier === null ? null : JSON.stringify(carrier);
+};
 
 /**
  * Records an event in the caller's transaction: it is published if and only if the change
- * it describes commits. The payload is validated against the contract first.
+ * it describes commits. The payload is validated against the contract first. The active
+ * trace context goes with it (`trace_context`), so its consumers join the same trace.
  */
 export async function recordEvent<Payload, Input>(
   manager: EntityManager,
@@ -13,8 +21,8 @@ export async function recordEvent<Payload, Input>(
 ): Promise<EventEnvelope<Payload>> {
   const envelope = createEnvelope(contract, payload, metadata);
   await manager.query(
-    `INSERT INTO outbox (id, topic, message_key, event_type, envelope) VALUES ($1, $2, $3, $4, $5)`,
-    [envelope.id, contract.topic, envelope.aggregateId, envelope.type, JSON.stringify(envelope)],
+    `INSERT INTO outbox (id, topic, message_key, event_type, envelope, trace_context) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [envelope.id, contract.topic, envelope.aggregateId, envelope.type, JSON.stringify(envelope), traceContextColumn()],
   );
   return envelope;
 }
@@ -28,8 +36,8 @@ export async function recordEvents<Payload, Input>(
   if (items.length === 0) return [];
   const envelopes = items.map((item) => createEnvelope(contract, item.payload, item.metadata));
   await manager.query(
-    `INSERT INTO outbox (id, topic, message_key, event_type, envelope)
-     SELECT id, $2, key, $3, envelope
+    `INSERT INTO outbox (id, topic, message_key, event_type, envelope, trace_context)
+     SELECT id, $2, key, $3, envelope, $6::jsonb
        FROM unnest($1::uuid[], $4::text[], $5::jsonb[]) AS batch(id, key, envelope)`,
     [
       envelopes.map((envelope) => envelope.id),
@@ -37,6 +45,7 @@ export async function recordEvents<Payload, Input>(
       contract.type,
       envelopes.map((envelope) => envelope.aggregateId),
       envelopes.map((envelope) => JSON.stringify(envelope)),
+      traceContextColumn(),
     ],
   );
   return envelopes;

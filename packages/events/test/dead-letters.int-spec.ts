@@ -11,6 +11,7 @@ import {
   EventBus,
   InboxConsumer,
   OutboxRelay,
+  OutboxTraceContext1734400000000,
   REPLAY_FOR_HEADER,
   deadLetterTopic,
   defineEvent,
@@ -32,7 +33,7 @@ let fragileHandlerBroken = true;
 beforeAll(async () => {
   const url = infrastructure.databaseUrl('ps_events_dead_letters_test');
   await recreateTestDatabase(url);
-  dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateMessagingTables1732770000000] });
+  dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000] });
   await dataSource.initialize();
   await dataSource.runMigrations();
   // No unique key: only the inbox keeps a consumer from applying an event twice.

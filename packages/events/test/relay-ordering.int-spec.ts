@@ -6,6 +6,7 @@ import {
   CreateMessagingTables1732770000000,
   EventBus,
   OutboxRelay,
+  OutboxTraceContext1734400000000,
   defineEvent,
   recordEvents,
   type EventBusSettings,
@@ -49,7 +50,7 @@ function bus(settings: Omit<EventBusSettings, 'brokers' | 'logger'>, Kind: typeo
 beforeAll(async () => {
   const url = infrastructure.databaseUrl('ps_events_ordering_test');
   await recreateTestDatabase(url);
-  dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateMessagingTables1732770000000] });
+  dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000] });
   await dataSource.initialize();
   await dataSource.runMigrations();
   // Several partitions, so the aggregates spread over them; one aggregate always lands on one.

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createKeycloakVerifier, type Principal, type TerritoryGuard, type TokenVerifier } from '@ps/auth';
 import { EventBus, kafkaSecurityFromEnv, OutboxRelay, type InboxConsumer } from '@ps/events';
+import { stopTracing } from '@ps/telemetry';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
 import { createDataSource, ensureDatabase, openDatabase } from './data-source';
@@ -138,7 +139,8 @@ export async function runService<Loaders>(definition: ServiceDefinition<Loaders>
   const logger = createLogger(definition.name, env.LOG_LEVEL);
   try {
     const service = await startService(definition, env, logger);
-    handleShutdown(logger, [{ name: definition.name, stop: service.stop }]);
+    // Tracing stops last, sending the spans of the requests served until then.
+    handleShutdown(logger, [{ name: 'tracing', stop: stopTracing }, { name: definition.name, stop: service.stop }]);
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     process.exit(1);

@@ -1,3 +1,4 @@
+import '@ps/telemetry/register';
 import 'reflect-metadata';
 import { runService } from '@ps/service-kit';
 import { evaluationService } from './service';

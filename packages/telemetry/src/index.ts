@@ -1,0 +1,3 @@
+export * from './log-fields';
+export * from './tracing.lifecycle';
+export * from './tracing.settings';
