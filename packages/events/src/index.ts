@@ -1,7 +1,9 @@
+export type { ConsumerGroupTopics, ConsumerLag, UnreadRange } from './consumer-lag';
 export * from './dead-letters';
 export * from './envelope';
 export * from './event-bus';
 export * from './inbox-consumer';
 export * from './messaging-tables.migration';
 export * from './outbox';
+export * from './outbox-backlog';
 export * from './outbox-relay';

@@ -10,3 +10,4 @@ export * from './service-env';
 export * from './edge-requests';
 export * from './login-form';
 export * from './territory-projection';
+export * from './metrics';
