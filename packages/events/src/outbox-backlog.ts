@@ -3,7 +3,8 @@ import type { DataSource } from 'typeorm';
 /**
  * The most outbox rows a backlog count reads. A healthy outbox holds a handful; after hours
  * with Kafka away it may hold millions, and a scrape must stay cheap: past this many the
- * count reports the cap (through the `outbox_unpublished` index, about 30 ms here).
+ * count reports the cap (an index-only scan of `outbox_unpublished`: 55–70 ms for 100,000
+ * pending rows on a busy two-core machine, where the exact count of 300,000 took 180 ms).
  */
 export const OUTBOX_BACKLOG_CAP = 100_000;
 
