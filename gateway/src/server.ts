@@ -6,9 +6,13 @@ import type { TokenVerifier } from '@ps/auth';
 import {
   acceptGraphQLRequests,
   answerEverythingElse,
+  countEdgeRefusals,
+  createServiceMetrics,
   DEFAULT_EDGE_SETTINGS,
   edgePlugin,
+  graphqlMetricsPlugin,
   mountHealth,
+  mountMetrics,
   signingKeyReadiness,
   type EdgeSettings,
   type Logger,
@@ -38,7 +42,7 @@ export interface GatewayOptions {
 }
 
 /**
- * Express app with health endpoints and /graphql behind the edge, the token check and the
+ * Express app with health endpoints, /metrics and /graphql behind the edge, the token check and the
  * caller's rate; limits are checked before planning; no `listen`.
  */
 export async function createGateway(options: GatewayOptions): Promise<{ app: Express; stop: () => Promise<void> }> {
@@ -54,13 +58,14 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
     },
   });
   const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
+  const metrics = createServiceMetrics('gateway');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createGatewayErrorFormatter(options.logger),
     includeStacktraceInErrorResponses: false,
     introspection: edge.introspection,
     ...operationLimits(options.gateway.limits),
-    plugins: [ApolloServerPluginLandingPageDisabled(), edgePlugin(edge)],
+    plugins: [graphqlMetricsPlugin(metrics), ApolloServerPluginLandingPageDisabled(), edgePlugin(edge)],
   });
   await apollo.start();
 
@@ -69,8 +74,10 @@ export async function createGateway(options: GatewayOptions): Promise<{ app: Exp
   // Ready once the supergraph is loaded and the realm's signing keys are held: a subgraph down degrades the answers that need it.
   mountHealth(app, signingKeyReadiness(options.verifier));
   mountSubgraphHealth(app, resolvedUrls);
+  mountMetrics(app, metrics);
   app.use(
     '/graphql',
+    countEdgeRefusals(metrics),
     browserOrigins(options.gateway.corsOrigins),
     ...acceptGraphQLRequests(edge),
     requireToken(options.verifier),

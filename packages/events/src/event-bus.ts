@@ -1,6 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { kafkaClientSecurityOptions, type KafkaSecurity } from './kafka-security';
+import { measureConsumerLag, unreadRanges, type ConsumerGroupTopics, type ConsumerLag, type UnreadRange } from './consumer-lag';
 import { subscribe } from './subscription';
 
 /** A message as the platform sends it: key = aggregate id, value = JSON envelope. */
@@ -205,7 +206,7 @@ export class EventBus {
   }
 
   /** Per partition of `topic`: the first offset `groupId` has not committed (`from`) and the end offset. */
-  async backlog(groupId: string, topic: string): Promise<Array<{ partition: number; from: bigint; end: bigint }>> {
+  async backlog(groupId: string, topic: string): Promise<UnreadRange[]> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
@@ -213,10 +214,19 @@ export class EventBus {
         admin.fetchTopicOffsets(this.prefix + topic),
         admin.fetchOffsets({ groupId: this.prefix + groupId, topics: [this.prefix + topic] }),
       ]);
-      return ends.map((end) => {
-        const done = committed?.partitions.find((p) => p.partition === end.partition)?.offset ?? '-1';
-        return { partition: end.partition, from: BigInt(done) < 0n ? BigInt(end.low) : BigInt(done), end: BigInt(end.high) };
-      });
+      return unreadRanges(ends, committed?.partitions ?? []);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** The lag of each group on each topic it reads (metrics), over one admin connection. */
+  async consumerLags(groups: readonly ConsumerGroupTopics[]): Promise<ConsumerLag[]> {
+    if (groups.length === 0) return [];
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      return await measureConsumerLag(admin, this.prefix, groups);
     } finally {
       await admin.disconnect();
     }

@@ -1,3 +1,4 @@
+export type { ConsumerGroupTopics, ConsumerLag, UnreadRange } from './consumer-lag';
 export * from './dead-letters';
 export * from './envelope';
 export * from './event-bus';
@@ -5,6 +6,7 @@ export * from './event-tracing';
 export * from './inbox-consumer';
 export * from './messaging-tables.migration';
 export * from './outbox';
+export * from './outbox-backlog';
 export * from './outbox-relay';
 export {
   checkKafkaSecurityEnv,

@@ -123,7 +123,7 @@ export class OutboxRelay {
     });
   }
 
-  /** Events still waiting to be published (readiness and metrics). */
+  /** Events still waiting to be published, all counted (tests, checks); the metrics cap theirs (`countOutboxBacklog`). */
   async pendingCount(): Promise<number> {
     const [row] = await this.settings.dataSource.query(
       'SELECT count(*)::int AS pending FROM outbox WHERE published_at IS NULL',

@@ -9,6 +9,7 @@ export * from './health';
 export * from './lifecycle';
 export * from './loaders';
 export * from './logger';
+export * from './metrics';
 export * from './schema';
 export * from './server';
 export * from './service';

@@ -13,6 +13,7 @@ import { acceptGraphQLRequests, answerEverythingElse } from './edge/edge.http';
 import { edgePlugin } from './edge/edge.plugin';
 import { DEFAULT_EDGE_SETTINGS, type EdgeSettings } from './edge/edge.settings';
 import { mountHealth, type ReadinessCheck } from './health';
+import { countEdgeRefusals, graphqlMetricsPlugin, mountMetrics, type ServiceMetrics } from './metrics';
 
 export interface SubgraphServerOptions<TContext extends BaseContext> {
   schema: GraphQLSchema;
@@ -24,6 +25,8 @@ export interface SubgraphServerOptions<TContext extends BaseContext> {
   gatewayProofSecret: string;
   /** What a request may be and what answers reveal; the production edge when not given. */
   edge?: EdgeSettings;
+  /** Counts the requests and serves `GET /metrics`; no metrics when not given. */
+  metrics?: ServiceMetrics;
 }
 
 /**
@@ -55,15 +58,22 @@ export async function createSubgraphServer<TContext extends BaseContext>(
     includeStacktraceInErrorResponses: false,
     introspection: edge.introspection,
     parseOptions: { maxTokens: SUBGRAPH_MAX_TOKENS },
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), edgePlugin(edge)],
+    plugins: [
+      ...(options.metrics ? [graphqlMetricsPlugin(options.metrics)] : []),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      edgePlugin(edge),
+    ],
   });
   await apollo.start();
 
   const app = express();
   app.disable('x-powered-by');
   mountHealth(app, options.readiness ?? []);
+  if (options.metrics) mountMetrics(app, options.metrics);
   app.use(
     '/graphql',
+    ...(options.metrics ? [countEdgeRefusals(options.metrics)] : []),
     ...acceptGraphQLRequests(edge),
     requireGatewayProof(options.gatewayProofSecret),
     expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createKeycloakVerifier, type Principal, type TerritoryGuard, type TokenVerifier } from '@ps/auth';
-import { EventBus, kafkaSecurityFromEnv, OutboxRelay, type InboxConsumer } from '@ps/events';
+import { countOutboxBacklog, EventBus, kafkaSecurityFromEnv, OutboxRelay, type InboxConsumer } from '@ps/events';
 import { stopTracing } from '@ps/telemetry';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
@@ -12,6 +12,7 @@ import { loadEnv, serviceEnvSchema, type ServiceEnv } from './env';
 import { closeServer, handleShutdown, listen, startInBackground, type Stoppable } from './lifecycle';
 import { createLogger, type Logger } from './logger';
 import { signingKeyReadiness } from './health';
+import { createServiceMetrics, observeMessaging } from './metrics';
 import { guardMutations, printFederatedSdl } from './schema';
 import { createSubgraphServer } from './server';
 
@@ -87,6 +88,7 @@ export async function startService<Loaders>(
     });
     await openDatabase(dataSource, logger, { migrate: env.MIGRATE_ON_START });
     stoppables.push({ name: 'database', stop: () => dataSource.destroy() });
+    const metrics = createServiceMetrics(definition.name);
 
     const { app, apollo } = await createSubgraphServer<RequestContext<Loaders>>({
       schema: guardMutations(await definition.schema(dataSource), ({ principal }: RequestContext<Loaders>) =>
@@ -100,6 +102,7 @@ export async function startService<Loaders>(
       readiness: [{ name: 'database', check: async () => void (await dataSource.query('SELECT 1')) }, ...signingKeyReadiness(verifier)],
       gatewayProofSecret: env.GATEWAY_PROOF_SECRET,
       edge,
+      metrics,
     });
     stoppables.push({ name: 'apollo', stop: () => apollo.stop() });
     const server = await listen(app, env.PORT, { keepAliveTimeoutMs: edge.keepAliveTimeoutMs });
@@ -115,9 +118,16 @@ export async function startService<Loaders>(
     stoppables.push({ name: 'kafka', stop: () => bus.disconnect() });
     // Consumers join their groups in the background: a broker away at boot (restarting) must not
     // keep the service from serving reads; they catch up from their committed offsets when it is back.
-    for (const consumer of definition.consumers?.({ dataSource, bus, logger }) ?? []) {
+    const consumers = definition.consumers?.({ dataSource, bus, logger }) ?? [];
+    for (const consumer of consumers) {
       stoppables.push(startInBackground(`Kafka consumer ${consumer.name}`, consumer, logger));
     }
+    const consumerGroups = consumers.map((consumer) => ({ groupId: consumer.name, topics: consumer.topics }));
+    observeMessaging(
+      metrics,
+      { outboxBacklog: () => countOutboxBacklog(dataSource), consumerGroups, consumerLag: () => bus.consumerLags(consumerGroups) },
+      logger,
+    );
     const relay = new OutboxRelay({ dataSource, bus, logger });
     relay.start();
     stoppables.push({ name: 'outbox relay', stop: () => relay.stop() });

@@ -11,3 +11,4 @@ export * from './edge-requests';
 export * from './login-form';
 export * from './territory-projection';
 export * from './trace-receiver';
+export * from './metrics';

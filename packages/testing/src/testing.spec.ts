@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorCodes } from './graphql-client';
+import { metricValue, parseMetrics } from './metrics';
 import { repositoryRoot } from './repository';
 import { serviceTestEnv } from './service-env';
 import { publishAndAwait } from './wait';
@@ -42,5 +43,16 @@ describe('test harness', () => {
     );
     expect(published).toEqual(['a', 'b']);
     expect(counts).toEqual([0, 1]); // it polled until the second was applied, and no longer
+  });
+
+  it('reads samples of a Prometheus exposition by name and labels', () => {
+    const samples = parseMetrics(
+      '# HELP x_total X\n# TYPE x_total counter\nx_total{service="a",code="B"} 3\nx_total{service="a",code="C"} 4\ny 5\nz NaN\n',
+    );
+    expect(metricValue(samples, 'x_total', { code: 'C' })).toBe(4);
+    expect(metricValue(samples, 'x_total', { service: 'a' })).toBe(3);
+    expect(metricValue(samples, 'y')).toBe(5);
+    expect(metricValue(samples, 'z')).toBeNaN();
+    expect(metricValue(samples, 'x_total', { code: 'D' })).toBeUndefined();
   });
 });

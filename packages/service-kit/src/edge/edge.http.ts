@@ -30,8 +30,16 @@ export function answerEverythingElse(app: Express, logger: Logger): void {
   }) satisfies ErrorRequestHandler);
 }
 
+const refusals = new WeakMap<Response, string>();
+
+/** The code the edge refused this request with (`sendGraphQLError`), if it did; for the metrics. */
+export function refusalCode(response: Response): string | undefined {
+  return refusals.get(response);
+}
+
 /** `{ errors: [{ message, extensions: { code, details? } }] }` with the error's HTTP status (400 when it has none). */
 export function sendGraphQLError(response: Response, error: DomainError): void {
+  refusals.set(response, error.code);
   const status = (error.extensions.http as { status?: number } | undefined)?.status ?? 400;
   const { details } = error.extensions;
   response.status(status).json({
