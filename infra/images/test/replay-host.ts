@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Deployable, PathMap, ScriptRunner } from '../src';
 
@@ -13,18 +13,47 @@ export function cleanEnvironment(bin: string): Record<string, string> {
   return env;
 }
 
-/** Runs RUN lines with `sh -c`, their output appended to `log`; a failure names the script and the log. */
-export function scriptRunner(log: string): ScriptRunner {
-  return (script, { cwd, env }) =>
-    new Promise((resolve, reject) => {
-      const fd = openSync(log, 'a');
-      const child = spawn('sh', ['-c', script], { cwd, env, stdio: ['ignore', fd, fd] });
-      child.once('exit', (code) => {
-        closeSync(fd);
-        if (code === 0) resolve();
-        else reject(new Error(`RUN ${script} exited ${code} in ${cwd}; last lines of ${log}:\n${tail(log)}`));
-      });
+/** A RUN line whose log has not grown for this long is taken as stalled (a pnpm deploy once hung with no socket open). */
+const STALL_MS = 4 * 60_000;
+
+/**
+ * Runs RUN lines with `sh -c`, their output appended to `log`; a failure names the script and the log.
+ * A stalled line is killed and run once more, its output folder ($OUT) emptied first.
+ */
+export function scriptRunner(log: string, stallMs = STALL_MS): ScriptRunner {
+  return async (script, options) => {
+    if (await runOnce(script, options, log, stallMs)) return;
+    appendFileSync(log, `\n[replay] no output for ${stallMs / 1000} s: killed, running it once more\n`);
+    if (options.env.OUT) emptyFolder(options.env.OUT);
+    if (!(await runOnce(script, options, log, stallMs))) throw new Error(`RUN ${script} stalled twice in ${options.cwd}; last lines of ${log}:\n${tail(log)}`);
+  };
+}
+
+/** true when the line finished, false when it stalled (and was killed); rejects when it failed. */
+function runOnce(script: string, { cwd, env }: { cwd: string; env: Record<string, string> }, log: string, stallMs: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const fd = openSync(log, 'a');
+    const child = spawn('sh', ['-c', script], { cwd, env, stdio: ['ignore', fd, fd], detached: true });
+    let size = statSync(log).size;
+    let quietSince = Date.now();
+    const watch = setInterval(() => {
+      const now = statSync(log).size;
+      if (now !== size) [size, quietSince] = [now, Date.now()];
+      else if (Date.now() - quietSince > stallMs && child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, Math.min(5_000, stallMs / 4));
+    child.once('exit', (code, signal) => {
+      clearInterval(watch);
+      closeSync(fd);
+      if (code === 0) resolve(true);
+      else if (signal === 'SIGKILL') resolve(false);
+      else reject(new Error(`RUN ${script} exited ${code} in ${cwd}; last lines of ${log}:\n${tail(log)}`));
     });
+  });
+}
+
+function emptyFolder(folder: string): void {
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
 }
 
 export function tail(file: string, lines = 30): string {

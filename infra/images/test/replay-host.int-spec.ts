@@ -1,0 +1,27 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { scriptRunner } from './replay-host';
+
+describe('the replay runs a RUN line', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ps-replay-runner-'));
+  const log = join(folder, 'run.log');
+  const out = join(folder, 'out');
+
+  it('kills a line that stalls and runs it once more, its output folder emptied first', async () => {
+    // First attempt: leaves a file in $OUT and hangs; second attempt: succeeds if $OUT was emptied.
+    const script = 'if [ -e "$MARK" ]; then ls "$OUT" | grep -q . && exit 3; echo done > "$OUT/ok"; else touch "$MARK" "$OUT/partial"; echo started; sleep 60; fi';
+    writeFileSync(log, '');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', OUT: out, MARK: join(folder, 'mark') };
+    mkdirSync(out);
+    await scriptRunner(log, 1_000)(script, { cwd: folder, env });
+    expect(readdirSync(out)).toEqual(['ok']);
+    expect(readFileSync(log, 'utf8')).toMatch(/no output for 1 s: killed, running it once more/);
+  });
+
+  it('fails, naming the line, when it stalls twice', async () => {
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    await expect(scriptRunner(log, 1_000)('echo waiting; sleep 60', { cwd: folder, env })).rejects.toThrow(/stalled twice/);
+    expect(existsSync(log)).toBe(true);
+  });
+});
