@@ -172,7 +172,7 @@ describe('DateTerritoryProjection1732850000000', () => {
   afterAll(() => dataSource?.destroy());
 
   it('turns the one-row-per-code table into versions, keyed by (code, valid_from)', async () => {
-    const legacy = await openDatabase('projection_migration', ALL_MIGRATIONS.slice(0, 2));
+    const legacy = await openDatabase('projection_migration', ALL_MIGRATIONS.slice(0, ALL_MIGRATIONS.indexOf(DateTerritoryProjection1732850000000)));
     await legacy.query(`
       INSERT INTO territory_unit (code, path, name, tier, valid_from, valid_to) VALUES
         ('74', '74', 'Tỉnh Bình Dương', 'PROVINCE', NULL, NULL),
