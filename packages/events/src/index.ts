@@ -7,6 +7,7 @@ export * from './inbox-consumer';
 export * from './messaging-tables.migration';
 export * from './outbox';
 export * from './outbox-backlog';
+export * from './outbox-listener';
 export * from './outbox-relay';
 export {
   checkKafkaSecurityEnv,
@@ -18,3 +19,4 @@ export {
   type KafkaSecurityEnv,
 } from './kafka-security';
 export * from './outbox-trace-context.migration';
+export * from './outbox-wake.migration';

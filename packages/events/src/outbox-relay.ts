@@ -3,14 +3,23 @@ import type { DataSource } from 'typeorm';
 import { eventHeaders } from './envelope';
 import type { EventBus } from './event-bus';
 import { publishTraced, type TraceCarrier } from './event-tracing';
+import { OutboxListener } from './outbox-listener';
 
 export interface OutboxRelaySettings {
   dataSource: DataSource;
   bus: EventBus;
   logger: Logger;
   batchSize?: number;
-  /** Pause between polls when the outbox is empty. */
+  /** Pause between polls when the outbox is empty and no listener is connected (default 200 ms). */
   idleMs?: number;
+  /**
+   * A direct database connection to LISTEN on for commits of outbox rows (see {@link OutboxListener}):
+   * an event is then published within milliseconds of its commit, and polling, every
+   * `listeningIdleMs`, is only the safety net. None: polling every `idleMs` only.
+   */
+  listenUrl?: string;
+  /** Pause between safety-net polls while the listener is connected (default 1 s). */
+  listeningIdleMs?: number;
   /** Longest pause after repeated failures (Kafka down). */
   maxBackoffMs?: number;
 }
@@ -73,26 +82,46 @@ export class OutboxRelay {
   private running = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  /** A commit was notified since the last claim began: the next pause is skipped. */
+  private nudged = false;
+  private readonly listener: OutboxListener | null;
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly listeningIdleMs: number;
   private readonly maxBackoffMs: number;
 
   constructor(private readonly settings: OutboxRelaySettings) {
     this.batchSize = settings.batchSize ?? 200;
     this.idleMs = settings.idleMs ?? 200;
+    this.listeningIdleMs = settings.listeningIdleMs ?? 1_000;
     this.maxBackoffMs = settings.maxBackoffMs ?? 5000;
+    this.listener = settings.listenUrl
+      ? new OutboxListener({ connectionString: settings.listenUrl, onWake: () => this.nudge(), logger: settings.logger, applicationName: 'outbox-relay-listener' })
+      : null;
+  }
+
+  /** Whether commits wake this relay now (its listener is connected). */
+  get listening(): boolean {
+    return this.listener?.listening ?? false;
   }
 
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.listener?.start();
     this.loop = this.run();
   }
 
   async stop(): Promise<void> {
     this.running = false;
     this.wake?.();
-    await this.loop;
+    await Promise.all([this.loop, this.listener?.stop()]);
+  }
+
+  /** Publishes at once: ends the current pause, or skips the next one when a batch is under way. */
+  nudge(): void {
+    this.nudged = true;
+    this.wake?.();
   }
 
   /** Publishes one batch; returns how many events were sent. */
@@ -135,11 +164,12 @@ export class OutboxRelay {
     let failures = 0;
     while (this.running) {
       try {
+        this.nudged = false;
         const sent = await this.publishBatch();
         if (failures > 0) this.settings.logger.info({ afterFailures: failures }, 'outbox relay recovered');
         failures = 0;
         if (sent === this.batchSize) continue;
-        await this.pause(this.idleMs);
+        await this.pause(this.listening ? this.listeningIdleMs : this.idleMs, { wakeOnCommit: true });
       } catch (error) {
         failures += 1;
         const delay = Math.min(this.maxBackoffMs, this.idleMs * 2 ** failures);
@@ -161,13 +191,17 @@ export class OutboxRelay {
       .catch(() => undefined);
   }
 
-  private pause(ms: number): Promise<void> {
+  /** Waits `ms`, or less: stop always ends it, and a commit does too when `wakeOnCommit` (not during a backoff). */
+  private pause(ms: number, { wakeOnCommit = false } = {}): Promise<void> {
+    if (!this.running || (wakeOnCommit && this.nudged)) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      this.wake = () => {
+      const done = () => {
         clearTimeout(timer);
+        this.wake = undefined;
         resolve();
       };
+      const timer = setTimeout(done, ms);
+      this.wake = wakeOnCommit ? done : () => (this.running ? undefined : done());
     });
   }
 }

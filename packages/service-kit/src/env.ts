@@ -44,6 +44,17 @@ export const serviceEnvShape = {
    * subgraphs, must fit the pooler's max_client_conn (infra/k8s/src/connection-budget.ts checks it).
    */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * A direct connection to the same database for the outbox relay's LISTEN (one connection per
+   * process), when DATABASE_URL goes through PgBouncer in transaction mode, which does not carry
+   * LISTEN: in Kubernetes, the cluster's `-rw` Service. DATABASE_URL when not given.
+   */
+  DATABASE_LISTEN_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
+  /** Publish events as their transaction commits (LISTEN/NOTIFY); `false` leaves polling only. */
+  OUTBOX_WAKE_ON_COMMIT: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((value) => value === 'true'),
   KAFKA_BROKERS: z
     .string()
     .min(1)

@@ -36,6 +36,14 @@ describe('loadEnv', () => {
     }
   });
 
+  it('listens for outbox commits on DATABASE_LISTEN_URL, DATABASE_URL when empty, and not at all with OUTBOX_WAKE_ON_COMMIT=false', () => {
+    const direct = 'postgres://organization@platform-db-rw:5432/organization';
+    expect(loadEnv(serviceEnvSchema, { ...complete, DATABASE_LISTEN_URL: direct })).toMatchObject({ DATABASE_LISTEN_URL: direct, OUTBOX_WAKE_ON_COMMIT: true });
+    expect(loadEnv(serviceEnvSchema, { ...complete, DATABASE_LISTEN_URL: '' }).DATABASE_LISTEN_URL).toBeUndefined();
+    expect(loadEnv(serviceEnvSchema, { ...complete, OUTBOX_WAKE_ON_COMMIT: 'false' }).OUTBOX_WAKE_ON_COMMIT).toBe(false);
+    expect(() => loadEnv(serviceEnvSchema, { ...complete, DATABASE_LISTEN_URL: 'platform-db-rw' })).toThrow(/DATABASE_LISTEN_URL/);
+  });
+
   it('takes the database pool size from DATABASE_POOL_SIZE and refuses one outside 1..100', () => {
     expect(loadEnv(serviceEnvSchema, { ...complete, DATABASE_POOL_SIZE: '4' }).DATABASE_POOL_SIZE).toBe(4);
     for (const bad of ['0', '101', 'ten', '2.5']) {

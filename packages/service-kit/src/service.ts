@@ -128,7 +128,12 @@ export async function startService<Loaders>(
       { outboxBacklog: () => countOutboxBacklog(dataSource), consumerGroups, consumerLag: () => bus.consumerLags(consumerGroups) },
       logger,
     );
-    const relay = new OutboxRelay({ dataSource, bus, logger });
+    const relay = new OutboxRelay({
+      dataSource,
+      bus,
+      logger,
+      ...(env.OUTBOX_WAKE_ON_COMMIT ? { listenUrl: env.DATABASE_LISTEN_URL ?? env.DATABASE_URL } : {}),
+    });
     relay.start();
     stoppables.push({ name: 'outbox relay', stop: () => relay.stop() });
 
