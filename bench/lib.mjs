@@ -1,0 +1,63 @@
+// What every benchmark here shares: the machine it ran on, percentiles, A B A B rounds, and the
+// results written as JSON and Markdown into results/.
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RESULTS = join(dirname(fileURLToPath(import.meta.url)), 'results');
+
+/** The machine and runtime, as a results file states them. */
+export function machine() {
+  const cores = cpus();
+  return {
+    cpu: cores[0]?.model.trim() ?? 'unknown',
+    cores: cores.length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}/${process.arch}`,
+  };
+}
+
+/** The q-quantile (0..1) of numbers, by nearest rank. */
+export function quantile(values, q) {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
+}
+
+export const median = (values) => quantile(values, 0.5);
+export const round = (value, digits = 1) => Number(value.toFixed(digits));
+
+/**
+ * Runs `rounds` pairs, A then B, each through `measure(variant, round)` (which returns numbers),
+ * and gives every variant's samples and the ratio of the pair's medians (A / B) per pair.
+ */
+export async function alternate(variants, rounds, measure) {
+  const samples = Object.fromEntries(variants.map((variant) => [variant, []]));
+  const ratios = [];
+  for (let round = 0; round < rounds; round += 1) {
+    const medians = [];
+    for (const variant of variants) {
+      const values = await measure(variant, round);
+      samples[variant].push(...values);
+      medians.push(median(values));
+    }
+    ratios.push(medians[0] / medians[1]);
+    process.stderr.write(`round ${round + 1}/${rounds}: ${variants.map((v, i) => `${v} p50 ${round2(medians[i])}`).join(', ')}\n`);
+  }
+  return { samples, ratios };
+}
+
+const round2 = (value) => round(value, 2);
+
+/** Writes results/<name>.json and results/<name>.md; the Markdown starts with the machine. */
+export function writeResults(name, result, markdownBody) {
+  mkdirSync(RESULTS, { recursive: true });
+  const stamped = { name, at: new Date().toISOString(), machine: machine(), ...result };
+  writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(stamped, null, 2)}\n`);
+  const m = stamped.machine;
+  const header = `# ${name}\n\nRun ${stamped.at} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, ${m.platform}.\n\n`;
+  writeFileSync(join(RESULTS, `${name}.md`), `${header}${markdownBody.trim()}\n`);
+  process.stdout.write(`${header}${markdownBody.trim()}\n\nwritten to ${join(RESULTS, `${name}.{json,md}`)}\n`);
+}
