@@ -38,13 +38,17 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     expect(field(pooler, 'spec', 'type')).toBe('rw');
   });
 
-  it('lets the subgraphs reach PostgreSQL only through the pooler', () => {
+  it('lets the subgraphs reach the pooler, and the instances (the relay’s LISTEN), on 5432 only', () => {
     const egress = objects.find((object) => field(object, 'metadata', 'name') === 'egress-subgraph-data');
-    const peers = (field(egress, 'spec', 'egress') as Array<{ to: Array<{ podSelector?: { matchLabels?: Record<string, string> } }> }>)
+    type Rule = { to: Array<{ podSelector?: { matchLabels?: Record<string, string> } }>; ports: Array<{ port: number }> };
+    const peers = (field(egress, 'spec', 'egress') as Rule[])
+      .filter((rule) => rule.ports.every((port) => port.port === 5432))
       .flatMap((rule) => rule.to)
       .map((peer) => peer.podSelector?.matchLabels ?? {});
-    expect(peers).toContainEqual({ 'cnpg.io/poolerName': 'platform-db-pooler-rw' });
-    expect(peers.some((labels) => labels['cnpg.io/cluster'] === 'platform-db')).toBe(false);
+    expect(peers).toEqual([
+      { 'cnpg.io/poolerName': 'platform-db-pooler-rw' },
+      { 'cnpg.io/cluster': 'platform-db', 'cnpg.io/podRole': 'instance' },
+    ]);
   });
 });
 
