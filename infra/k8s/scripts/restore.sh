@@ -2,7 +2,8 @@
 # Produces a CloudNativePG Cluster recovered from platform-db's backups (base backup + archived
 # WAL in the ObjectStore platform-db-backup), up to a point in time or to the end of the archive.
 # It is the overlay's own Cluster (same size, roles, parameters) with a recovery bootstrap, plus
-# the NetworkPolicy that lets the pooler, Keycloak and the operator reach it.
+# the NetworkPolicy that lets the pooler, Keycloak, the subgraphs' outbox listeners and the
+# operator reach it.
 #
 #   infra/k8s/scripts/restore.sh --overlay production --target-time 2026-12-01T08:30:00+07:00
 #   infra/k8s/scripts/restore.sh --overlay production --target-time ... --apply

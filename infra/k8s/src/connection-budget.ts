@@ -1,14 +1,21 @@
 /**
  * The PostgreSQL connection budget of one overlay: every subgraph at its HPA maximum, through
- * PgBouncer in transaction mode, and Keycloak directly, must fit `max_connections`, and each
- * layer's cap must be enforced by the layer below it.
+ * PgBouncer in transaction mode plus each pod's direct LISTEN connection, and Keycloak directly,
+ * must fit `max_connections`, and each layer's cap must be enforced by the layer below it.
  */
 
-/** A subgraph at its HPA maximum, each pod opening at most `poolSize` connections. */
+/**
+ * A subgraph at its HPA maximum, each pod opening at most `poolSize` connections to the pooler
+ * and `listenConnections` straight to PostgreSQL (the outbox relay's LISTEN, which transaction
+ * pooling does not carry).
+ */
 export interface SubgraphDemand {
   name: string;
   maxReplicas: number;
+  /** Extra pods during a rolling update (the Deployment's strategy.rollingUpdate.maxSurge). */
+  maxSurge: number;
   poolSize: number;
+  listenConnections: number;
   /** The PostgreSQL role it logs in as (the owner of its Database). */
   role: string;
 }
@@ -63,7 +70,11 @@ export function connectionBudget(input: ConnectionBudgetInput): BudgetLine[] {
     line('clients: Σ subgraph maxReplicas × DATABASE_POOL_SIZE ≤ max_client_conn of one pooler pod', clients, pooler.maxClientConn),
     line('pooler: default_pool_size + reserve_pool_size ≤ max_user_connections', pooler.defaultPoolSize + pooler.reservePoolSize, perRole),
     ...input.subgraphs.map((subgraph) =>
-      line(`role ${subgraph.role}: (pooler instances + surge) × max_user_connections ≤ its connectionLimit`, poolerPods * perRole, limitOf(subgraph.role)),
+      line(
+        `role ${subgraph.role}: (pooler instances + surge) × max_user_connections + (maxReplicas + surge) × LISTEN connections ≤ its connectionLimit`,
+        poolerPods * perRole + (subgraph.maxReplicas + subgraph.maxSurge) * subgraph.listenConnections,
+        limitOf(subgraph.role),
+      ),
     ),
     line(`role ${keycloak.role}: Keycloak instances × poolMaxSize ≤ its connectionLimit`, keycloak.instances * keycloak.poolMaxSize, limitOf(keycloak.role)),
   ];

@@ -40,6 +40,20 @@ describe('broken references are caught', () => {
     expect(found).toHaveLength(5);
     expect(found).toContain('Deployment/political-system/gateway container app: KEYCLOAK_REALM is not set');
   });
+  it('a subgraph without its LISTEN URL, or reading it from another Secret than DATABASE_URL', () => {
+    const objects = copyOf('overlays/production');
+    type Env = { name: string; valueFrom?: { secretKeyRef?: { name: string } } }[];
+    const envOf = (name: string) => (pick(objects, 'Deployment', name).spec as { template: { spec: { containers: { env: Env }[] } } }).template.spec.containers[0];
+    const organization = envOf('organization');
+    organization.env = organization.env.filter((e) => e.name !== 'DATABASE_LISTEN_URL');
+    const listen = envOf('reform').env.find((e) => e.name === 'DATABASE_LISTEN_URL');
+    if (!listen?.valueFrom?.secretKeyRef) throw new Error('reform reads no DATABASE_LISTEN_URL from a Secret');
+    listen.valueFrom.secretKeyRef.name = 'reform-listen';
+    expect(failures(workloadsGetTheirEnvironment(objects))).toEqual([
+      'Deployment/political-system/organization container app: DATABASE_LISTEN_URL is not set',
+      'Deployment/political-system/reform container app: DATABASE_LISTEN_URL and DATABASE_URL come from different Secrets',
+    ]);
+  });
   it('a subgraph URL of the gateway naming no Service', () => {
     const objects = copyOf('overlays/production');
     const config = objects.find((o) => o.kind === 'ConfigMap' && o.metadata.name.startsWith('gateway-config'));

@@ -44,18 +44,19 @@ function required<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** DATABASE_POOL_SIZE of a Deployment: its own env, else its ConfigMaps, else service-kit's default 10. */
-function poolSizeOf(objects: KubeObject[], deployment: KubeObject): number {
+/** A literal variable of a Deployment's container: its own env, else its ConfigMaps (the last wins). */
+function literalEnvOf(objects: KubeObject[], deployment: KubeObject, name: string): string | undefined {
   const container = field(deployment, 'spec', 'template', 'spec', 'containers', 0);
   const env = (field(container, 'env') ?? []) as Array<{ name: string; value?: string }>;
-  const direct = env.find((variable) => variable.name === 'DATABASE_POOL_SIZE')?.value;
-  if (direct !== undefined) return Number(direct);
+  const direct = env.find((variable) => variable.name === name)?.value;
+  if (direct !== undefined) return direct;
   const sources = (field(container, 'envFrom') ?? []) as Array<{ configMapRef?: { name: string } }>;
   const fromMaps = sources
     .map((source) => source.configMapRef && named(objects, 'ConfigMap', source.configMapRef.name))
-    .map((map) => field(map, 'data', 'DATABASE_POOL_SIZE'))
+    .map((map) => field(map, 'data', name))
     .filter((value) => value !== undefined);
-  return numberOr(fromMaps.at(-1), 10);
+  const last = fromMaps.at(-1);
+  return last === undefined ? undefined : String(last);
 }
 
 /** The owner of the CloudNativePG Database named `database`: the role that logs in to it. */
@@ -70,14 +71,24 @@ function subgraphDemands(objects: KubeObject[]): SubgraphDemand[] {
     .map((hpa) => {
       const name = String(field(hpa, 'spec', 'scaleTargetRef', 'name'));
       const deployment = required(named(objects, 'Deployment', name), `Deployment ${name}`);
-      return { name, maxReplicas: Number(field(hpa, 'spec', 'maxReplicas')), poolSize: poolSizeOf(objects, deployment), role: ownerOf(objects, name) };
+      const maxReplicas = Number(field(hpa, 'spec', 'maxReplicas'));
+      const strategy = field(deployment, 'spec', 'strategy');
+      return {
+        name,
+        maxReplicas,
+        maxSurge: field(strategy, 'type') === 'Recreate' ? 0 : surgeOf(field(strategy, 'rollingUpdate', 'maxSurge'), maxReplicas),
+        // service-kit's defaults: 10 connections; the relay listens unless OUTBOX_WAKE_ON_COMMIT=false
+        poolSize: numberOr(literalEnvOf(objects, deployment, 'DATABASE_POOL_SIZE'), 10),
+        listenConnections: literalEnvOf(objects, deployment, 'OUTBOX_WAKE_ON_COMMIT') === 'false' ? 0 : 1,
+        role: ownerOf(objects, name),
+      };
     });
 }
 
 /** A rolling update's maxSurge as a pod count (Kubernetes' default 25%, rounded up). */
-function surgeOf(maxSurge: unknown, instances: number): number {
+function surgeOf(maxSurge: unknown, pods: number): number {
   const text = String(maxSurge ?? '25%');
-  return text.endsWith('%') ? Math.ceil((instances * Number(text.slice(0, -1))) / 100) : Number(text);
+  return text.endsWith('%') ? Math.ceil((pods * Number(text.slice(0, -1))) / 100) : Number(text);
 }
 
 /** The Pooler's sizes, PgBouncer's own defaults where a parameter is not set. */

@@ -3,11 +3,13 @@ import { componentOf, containersOf, subgraphPorts, type Container } from './work
 
 /** The variables each process reads at start (services/*, gateway config schemas). */
 export const requiredEnv = {
-  subgraph: ['PORT', 'DATABASE_URL', 'KAFKA_BROKERS', 'KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID', 'GATEWAY_PROOF_SECRET', 'LOG_LEVEL', 'NODE_ENV', 'GRAPHQL_INTROSPECTION'],
+  subgraph: ['PORT', 'DATABASE_URL', 'DATABASE_LISTEN_URL', 'KAFKA_BROKERS', 'KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID', 'GATEWAY_PROOF_SECRET', 'LOG_LEVEL', 'NODE_ENV', 'GRAPHQL_INTROSPECTION'],
   gateway: ['PORT', 'KEYCLOAK_URL', 'KEYCLOAK_REALM', 'KEYCLOAK_CLIENT_ID', 'KEYCLOAK_CLIENT_SECRET', 'GATEWAY_PROOF_SECRET', 'ORGANIZATION_URL', 'PERSONNEL_URL', 'EVALUATION_URL', 'REFORM_URL', 'LOG_LEVEL', 'GRAPHQL_INTROSPECTION'],
 };
 
 type Env = Map<string, string | undefined>;
+
+const secretOf = (c: Container, name: string): string | undefined => c.env?.find((e) => e.name === name)?.valueFrom?.secretKeyRef?.name;
 
 /** What a container sees: envFrom ConfigMaps, then its own env (values only for literals). */
 export function environmentOf(objects: K8sObject[], ns: string | undefined, c: Container): { env: Env; checks: Check[] } {
@@ -79,6 +81,9 @@ export function workloadsGetTheirEnvironment(objects: K8sObject[]): Check[] {
       ...(component === 'gateway' ? gatewayUrls(objects, ns, env, at) : [
         check(subgraphPorts[deployment.metadata.name] === http?.containerPort, `${at}: ${deployment.metadata.name} should listen on ${subgraphPorts[deployment.metadata.name]}`),
         check(env.get('NODE_ENV') === 'production', `${at}: NODE_ENV is not production`),
+        // the two URLs carry the same role's password: one Secret, rotated at once
+        check(!env.has('DATABASE_LISTEN_URL') || secretOf(container, 'DATABASE_LISTEN_URL') === secretOf(container, 'DATABASE_URL'),
+          `${at}: DATABASE_LISTEN_URL and DATABASE_URL come from different Secrets`),
         ...(ofKind(objects, 'Kafka').length ? kafkaBrokers(objects, env, at) : []),
       ]),
     ];

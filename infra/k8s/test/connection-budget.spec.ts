@@ -38,13 +38,17 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
     expect(field(pooler, 'spec', 'type')).toBe('rw');
   });
 
-  it('lets the subgraphs reach PostgreSQL only through the pooler', () => {
+  it('lets the subgraphs reach the pooler, and the instances (the relay’s LISTEN), on 5432 only', () => {
     const egress = objects.find((object) => field(object, 'metadata', 'name') === 'egress-subgraph-data');
-    const peers = (field(egress, 'spec', 'egress') as Array<{ to: Array<{ podSelector?: { matchLabels?: Record<string, string> } }> }>)
+    type Rule = { to: Array<{ podSelector?: { matchLabels?: Record<string, string> } }>; ports: Array<{ port: number }> };
+    const peers = (field(egress, 'spec', 'egress') as Rule[])
+      .filter((rule) => rule.ports.every((port) => port.port === 5432))
       .flatMap((rule) => rule.to)
       .map((peer) => peer.podSelector?.matchLabels ?? {});
-    expect(peers).toContainEqual({ 'cnpg.io/poolerName': 'platform-db-pooler-rw' });
-    expect(peers.some((labels) => labels['cnpg.io/cluster'] === 'platform-db')).toBe(false);
+    expect(peers).toEqual([
+      { 'cnpg.io/poolerName': 'platform-db-pooler-rw' },
+      { 'cnpg.io/cluster': 'platform-db', 'cnpg.io/podRole': 'instance' },
+    ]);
   });
 });
 
@@ -55,15 +59,35 @@ describe('the production budget', () => {
     expect(lines[0]).toMatchObject({ need: 320, limit: 1000, fits: true });
   });
 
-  it('needs 4 × 45 + 40 (Keycloak) + 3 × 15 (auth_query) + 10 = 275 of the 297 non-superuser connections', () => {
-    expect(lines.at(-1)).toMatchObject({ need: 275, limit: 297, fits: true });
+  it('gives each role 3 pooler pods × 15 + (8 + 1 surge) pods × 1 LISTEN = 54 of its 54', () => {
+    expect(lines.filter((line) => line.rule.startsWith('role ') && !line.rule.startsWith('role keycloak')))
+      .toEqual(Array(4).fill(expect.objectContaining({ need: 54, limit: 54, fits: true })));
   });
 
-  it('breaks when a subgraph may scale past what one pooler pod takes', () => {
+  it('needs 4 × 54 + 40 (Keycloak) + 3 × 15 (auth_query) + 10 = 311 of the 327 non-superuser connections', () => {
+    expect(lines.at(-1)).toMatchObject({ need: 311, limit: 327, fits: true });
+  });
+
+  it('breaks when a subgraph may scale past its role’s limit, one LISTEN connection per pod', () => {
+    const objects = edited('production', 'HorizontalPodAutoscaler', 'organization', (hpa) => {
+      (hpa.spec as { maxReplicas: number }).maxReplicas = 9;
+    });
+    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual([expect.stringMatching(/^role organization:/)]);
+  });
+
+  it('counts no LISTEN connection when OUTBOX_WAKE_ON_COMMIT is false', () => {
+    const objects = edited('production', 'Deployment', 'reform', (deployment) => {
+      const env = field(deployment, 'spec', 'template', 'spec', 'containers', 0, 'env') as Array<{ name: string; value?: string }>;
+      env.push({ name: 'OUTBOX_WAKE_ON_COMMIT', value: 'false' });
+    });
+    expect(connectionBudget(budgetInputOf(objects)).find((line) => line.rule.startsWith('role reform:'))).toMatchObject({ need: 45 });
+  });
+
+  it('breaks when a subgraph may scale past what one pooler pod takes (and its role, by its LISTEN connections)', () => {
     const objects = edited('production', 'HorizontalPodAutoscaler', 'organization', (hpa) => {
       (hpa.spec as { maxReplicas: number }).maxReplicas = 80;
     });
-    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual([expect.stringMatching(/^clients:/)]);
+    expect(overBudget(connectionBudget(budgetInputOf(objects)))).toEqual([expect.stringMatching(/^clients:/), expect.stringMatching(/^role organization:/)]);
   });
 
   it('breaks when PgBouncer may open unbounded connections per role (max_user_connections unset)', () => {
