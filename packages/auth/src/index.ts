@@ -7,6 +7,7 @@ export * from './session-check';
 export * from './verifier';
 export * from './realm-keys';
 export * from './token';
+export * from './verified-tokens';
 export * from './realm-admin.client';
 export * from './realm-admin';
 export * from './realm-admin.errors';

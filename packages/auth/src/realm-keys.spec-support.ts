@@ -47,10 +47,10 @@ export class FakeRealm {
 
 const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
-/** A token signed under `kid`, issued (by default) by the fake realm's own URL. */
-export function tokenUnder(realm: FakeRealm, kid: string, pair: KeyPairKeyObjectResult, issuerBase: string = realm.url): string {
+/** A token signed under `kid`, issued (by default) by the fake realm's own URL, with `overrides` among its claims. */
+export function tokenUnder(realm: FakeRealm, kid: string, pair: KeyPairKeyObjectResult, issuerBase: string = realm.url, overrides: object = {}): string {
   const now = Math.floor(Date.now() / 1000);
-  const claims = { exp: now + 300, iat: now, iss: `${issuerBase}/realms/${REALM}`, aud: CLIENT, typ: 'Bearer', sub: 'user-1', preferred_username: 'admin.dautieng', unit_code: '720', realm_access: { roles: ['district-admin'] } };
+  const claims = { exp: now + 300, iat: now, iss: `${issuerBase}/realms/${REALM}`, aud: CLIENT, typ: 'Bearer', sub: 'user-1', sid: 'session-1', preferred_username: 'admin.dautieng', unit_code: '720', realm_access: { roles: ['district-admin'] }, ...overrides };
   const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid })}.${part(claims)}`;
   return `Bearer ${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), pair.privateKey).toString('base64url')}`;
 }

@@ -62,13 +62,23 @@ export class RealmKeys {
   async keyFor(kid: string): Promise<KeyObject> {
     const known = this.keys.get(kid);
     if (known) {
-      if (Date.now() - this.fetchedAt > this.settings.maxAgeMs) this.refresh().catch(() => undefined);
+      this.refreshWhenOld();
       return known;
     }
     await this.refresh();
     const fetched = this.keys.get(kid);
     if (!fetched) throw new TokenRefusedError('TOKEN_SIGNATURE', `the realm publishes no key ${kid}`);
     return fetched;
+  }
+
+  /**
+   * Whether `key` is still the one held under `kid`, for a token verified earlier: false once the key
+   * set has been fetched again (the realm may have removed or replaced the key). Notices an old key set
+   * as {@link keyFor} does.
+   */
+  holds(kid: string, key: KeyObject): boolean {
+    this.refreshWhenOld();
+    return this.keys.get(kid) === key;
   }
 
   /** What keycloak-connect's grant manager asks for the key of a token it verifies. */
@@ -88,6 +98,11 @@ export class RealmKeys {
       fetchedAt: Number.isFinite(this.fetchedAt) ? new Date(this.fetchedAt).toISOString() : null,
       lastFailure: this.lastFailure,
     };
+  }
+
+  /** A key set past its maximum age is fetched again behind the caller, which goes on with the keys held. */
+  private refreshWhenOld(): void {
+    if (Date.now() - this.fetchedAt > this.settings.maxAgeMs) this.refresh().catch(() => undefined);
   }
 
   /** One fetch at a time, shared by every request waiting on it, never sooner than `refetchIntervalMs` after the last. */

@@ -4,6 +4,7 @@ import { DEFAULT_REALM_KEY_SETTINGS, RealmKeys, type RealmKeySettings, type Sign
 import { CAPABILITIES, isManagementBody, NATIONAL_UNIT_CODE, platformRoles, tierRank, type ManagementBody, type Principal } from './principal';
 import { SessionCheck, type SessionCheckSettings, type SessionLog } from './session-check';
 import { bearerToken, claimProblem, decodeToken, signatureProblem, type DecodedToken, type TokenExpectations } from './token';
+import { DEFAULT_VERIFIED_TOKEN_SETTINGS, VerifiedTokens, type VerifiedToken, type VerifiedTokenSettings } from './verified-tokens';
 
 export interface KeycloakSettings {
   /** Base URL of Keycloak, the token issuer's host (e.g. http://127.0.0.1:8180). */
@@ -19,6 +20,8 @@ export interface KeycloakSettings {
   clientId: string;
   /** How the realm's signing keys are cached (defaults: {@link DEFAULT_REALM_KEY_SETTINGS}). */
   keys?: Partial<RealmKeySettings>;
+  /** How long and how many verified tokens are kept (defaults: {@link DEFAULT_VERIFIED_TOKEN_SETTINGS}); `maxAgeMs: 0` verifies every call. */
+  verifiedTokens?: Partial<VerifiedTokenSettings>;
 }
 
 /** Turns an `Authorization` header into a Principal, or rejects with a typed error. */
@@ -52,8 +55,21 @@ interface AccessTokenContent {
  * through Keycloak's introspection as the library offers it; see {@link SessionCheck}. The realm's
  * keys come from {@link RealmKeys}: a rotated key is picked up at its first token, and while Keycloak
  * is down a token under a key never fetched is SIGN_IN_UNAVAILABLE (503), not TOKEN_SIGNATURE.
+ *
+ * A token this process has verified is not verified again ({@link VerifiedTokens}): its claims are
+ * checked at every call (an expired token is TOKEN_EXPIRED however recently it verified) and so is
+ * its session, but its signature is taken as checked while three bounds hold: at most
+ * `verifiedTokens.maxAgeMs` (60 s by default) since the check, never past the token's `exp`, and only
+ * while the key that verified it is the one held: a key removed from the realm stops verifying cached
+ * tokens when the key set is next fetched, within `keys.maxAgeMs`, as it does uncached ones.
+ * `now` is the clock the claims and the cache are read against (tests move it).
  */
-export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLog, session?: SessionCheckSettings): TokenVerifier {
+export function createKeycloakVerifier(
+  settings: KeycloakSettings,
+  log?: TokenLog,
+  session?: SessionCheckSettings,
+  now: () => number = Date.now,
+): TokenVerifier {
   const base = settings.url.replace(/\/+$/, '');
   const backchannel = settings.backchannelUrl?.replace(/\/+$/, '') ?? base;
   const keycloak = keycloakAdapter(base, settings, session?.clientSecret);
@@ -61,19 +77,18 @@ export function createKeycloakVerifier(settings: KeycloakSettings, log?: TokenLo
   const keys = new RealmKeys(`${backchannel}/realms/${settings.realm}/protocol/openid-connect/certs`, { ...DEFAULT_REALM_KEY_SETTINGS, ...settings.keys }, log);
   useRealmKeys(keycloak, keys);
   const sessions = session ? sessionCheck(backchannel === base ? keycloak : keycloakAdapter(backchannel, settings, session.clientSecret), session, log) : null;
+  const realm: Realm = { keycloak, keys, expected, now };
+  const verified = new VerifiedTokens({ ...DEFAULT_VERIFIED_TOKEN_SETTINGS, ...settings.verifiedTokens }, now);
   return {
     signingKeys: () => keys.signingKeys(),
     async verify(authorization) {
       try {
         const token = bearerToken(authorization);
-        const decoded = decodeToken(token);
-        const problem = signatureProblem(token, decoded) ?? claimProblem(decoded, expected);
+        const { decoded, principal, sessionId } = await verifiedOnce(token, verified, realm);
+        const problem = claimProblem(decoded, expected, now());
         if (problem) throw new TokenRefusedError(problem);
-        await keys.keyFor(String(decoded.header.kid));
-        const content = await signedContent(keycloak, token, decoded, expected);
-        const principal = principalFromClaims(content);
-        await sessions?.require(token, content.sid);
-        return principal;
+        await sessions?.require(token, sessionId);
+        return { ...principal, roles: [...principal.roles] };
       } catch (error) {
         if (error instanceof TokenRefusedError) {
           log?.info({ reason: error.reason, ...(error.libraryMessage ? { cause: error.libraryMessage } : {}) }, 'bearer token refused');
@@ -119,19 +134,43 @@ function useRealmKeys(keycloak: Keycloak.Keycloak, keys: RealmKeys): void {
   (keycloak.grantManager as unknown as { rotation: Pick<RealmKeys, 'getJWK'> }).rotation = keys;
 }
 
+/** What a token is verified against. */
+interface Realm {
+  keycloak: Keycloak.Keycloak;
+  keys: RealmKeys;
+  expected: TokenExpectations;
+  now: () => number;
+}
+
+/** The token as this process verified it before, or verified now (and kept) when it has not or its key has changed since. */
+async function verifiedOnce(token: string, verified: VerifiedTokens, realm: Realm): Promise<VerifiedToken> {
+  const held = verified.get(token);
+  if (held && realm.keys.holds(held.kid, held.key)) return held;
+  if (held) verified.forget(token);
+  const fresh = await verifiedByRealm(token, realm);
+  verified.remember(token, fresh);
+  return fresh;
+}
+
+/** The token's shape, algorithm and claims checked here, then its signature by keycloak-connect against the realm's key. */
+async function verifiedByRealm(token: string, realm: Realm): Promise<VerifiedToken> {
+  const decoded = decodeToken(token);
+  const problem = signatureProblem(token, decoded) ?? claimProblem(decoded, realm.expected, realm.now());
+  if (problem) throw new TokenRefusedError(problem);
+  const kid = String(decoded.header.kid);
+  const key = await realm.keys.keyFor(kid);
+  const content = await signedContent(token, decoded, realm);
+  return { decoded, principal: principalFromClaims(content), sessionId: content.sid, kid, key };
+}
+
 /** The claims once keycloak-connect has checked the signature against the realm's keys. */
-async function signedContent(
-  keycloak: Keycloak.Keycloak,
-  token: string,
-  decoded: DecodedToken,
-  expected: TokenExpectations,
-): Promise<AccessTokenContent> {
+async function signedContent(token: string, decoded: DecodedToken, { keycloak, expected, now }: Realm): Promise<AccessTokenContent> {
   try {
     const grant = await keycloak.grantManager.createGrant({ access_token: token } as never);
     return (grant.access_token as unknown as { content: AccessTokenContent }).content;
   } catch (error) {
     // The claims held a moment ago: unless one has just expired, the signature or its key failed.
-    const reason = claimProblem(decoded, expected) ?? 'TOKEN_SIGNATURE';
+    const reason = claimProblem(decoded, expected, now()) ?? 'TOKEN_SIGNATURE';
     throw new TokenRefusedError(reason, error instanceof Error ? error.message : String(error));
   }
 }

@@ -39,4 +39,17 @@ describe('dates', () => {
     expect(asOfDate('1999-12-31')).toBe('1999-12-31');
     expect(asOfDate(null)).toBe(todayInVietnam());
   });
+
+  it('turns the day at midnight in Vietnam (17:00 UTC), across a year end', () => {
+    expect(todayInVietnam(new Date('2025-12-31T16:59:59.999Z'))).toBe('2025-12-31');
+    expect(todayInVietnam(new Date('2025-12-31T17:00:00.000Z'))).toBe('2026-01-01');
+    expect(todayInVietnam(new Date('2026-01-01T16:59:59.999Z'))).toBe('2026-01-01');
+  });
+
+  it('builds no date formatter per call', () => {
+    const built = jest.spyOn(Intl, 'DateTimeFormat');
+    for (let call = 0; call < 3; call += 1) todayInVietnam();
+    expect(built).not.toHaveBeenCalled();
+    built.mockRestore();
+  });
 });

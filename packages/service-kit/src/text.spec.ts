@@ -1,3 +1,4 @@
+import * as effectiveDating from '@ps/effective-dating';
 import { foldText, todayInVietnam } from './text';
 
 describe('foldText', () => {
@@ -13,6 +14,10 @@ describe('foldText', () => {
 });
 
 describe('todayInVietnam', () => {
+  it("is effective-dating's, not a copy", () => {
+    expect(todayInVietnam).toBe(effectiveDating.todayInVietnam);
+  });
+
   it('uses the Vietnam date, seven hours ahead of UTC', () => {
     expect(todayInVietnam(new Date('2025-06-30T18:30:00Z'))).toBe('2025-07-01');
     expect(todayInVietnam(new Date('2025-06-30T16:30:00Z'))).toBe('2025-06-30');

@@ -12,7 +12,5 @@ export function foldText(text: string): string {
     .trim();
 }
 
-/** Today's date (YYYY-MM-DD) in Vietnam, the default "as of" of every effective-dated query. */
-export function todayInVietnam(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
+/** The services' "today", as effective-dating defines it (one definition). */
+export { todayInVietnam } from '@ps/effective-dating';

@@ -1,0 +1,104 @@
+// `node bench/token-verify.mjs` (after `pnpm build`): what one bearer-token verification costs through
+// the built @ps/auth verifier, (A) with the cache of verified tokens off (maxAgeMs 0: every call goes
+// through keycloak-connect's signature check) and (B) with it on (the default), in alternating rounds
+// A B A B … of one run so both see the same machine load; then todayInVietnam with a formatter built
+// per call (as it was) and the hoisted one. Writes bench/results/token-verify.json and .md.
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const { createKeycloakVerifier } = require(join(root, 'packages/auth/dist/index.js'));
+const { todayInVietnam } = require(join(root, 'packages/effective-dating/dist/index.js'));
+
+const ROUNDS = Number(process.env.ROUNDS ?? 10);
+const VERIFICATIONS = Number(process.env.VERIFICATIONS ?? 2_000);
+const TODAY_CALLS = Number(process.env.TODAY_CALLS ?? 2_000);
+const REALM = 'political-system';
+const CLIENT = 'platform-api';
+
+// The realm: one RS256 key, its JWKS served on a free local port, a token signed as Keycloak signs one.
+const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const jwks = JSON.stringify({ keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'realm-key', alg: 'RS256', use: 'sig' }] });
+const server = createServer((_request, response) => response.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${server.address().port}`;
+
+const part = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const now = Math.floor(Date.now() / 1000);
+const claims = { exp: now + 900, iat: now, iss: `${url}/realms/${REALM}`, aud: CLIENT, typ: 'Bearer', sub: 'user-1', sid: 'session-1', preferred_username: 'admin.dautieng', unit_code: '720', realm_access: { roles: ['district-admin'] } };
+const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'realm-key' })}.${part(claims)}`;
+const authorization = `Bearer ${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
+
+const loadBefore = loadavg()[0];
+const settings = { url, realm: REALM, clientId: CLIENT };
+const uncached = createKeycloakVerifier({ ...settings, verifiedTokens: { maxAgeMs: 0 } });
+const cached = createKeycloakVerifier(settings);
+
+/** Microseconds per call of `call`, over `count` calls one after another. */
+async function perCall(count, call) {
+  const started = process.hrtime.bigint();
+  for (let index = 0; index < count; index += 1) await call();
+  return Number(process.hrtime.bigint() - started) / 1_000 / count;
+}
+
+const formatterPerCall = (date = new Date()) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(date);
+const cases = {
+  verifyUncached: { count: VERIFICATIONS, call: () => uncached.verify(authorization) },
+  verifyCached: { count: VERIFICATIONS, call: () => cached.verify(authorization) },
+  todayFormatterPerCall: { count: TODAY_CALLS, call: () => formatterPerCall() },
+  todayHoisted: { count: TODAY_CALLS, call: () => todayInVietnam() },
+};
+if (formatterPerCall() !== todayInVietnam()) throw new Error('the two todayInVietnam disagree');
+
+for (const { call } of Object.values(cases)) await perCall(200, call); // warm-up; fetches the keys
+const rounds = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
+for (let round = 0; round < ROUNDS; round += 1) {
+  for (const [name, { count, call }] of Object.entries(cases)) rounds[name].push(await perCall(count, call));
+}
+server.close();
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round2 = (value) => Math.round(value * 100) / 100;
+const medians = Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, round2(median(values))]));
+const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpu: cpuModel, cores: cpus().length, node: process.version, loadAverage1m: { before: round2(loadBefore), after: round2(loadavg()[0]) } },
+  rounds: ROUNDS,
+  callsPerRound: { verify: VERIFICATIONS, todayInVietnam: TODAY_CALLS },
+  medianMicroseconds: medians,
+  ratio: {
+    verifyUncachedOverCached: round2(medians.verifyUncached / medians.verifyCached),
+    todayFormatterPerCallOverHoisted: round2(medians.todayFormatterPerCall / medians.todayHoisted),
+  },
+  roundsMicroseconds: Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, values.map(round2)])),
+};
+
+const markdown = [
+  `# Bearer-token verification and todayInVietnam (${result.date.slice(0, 10)})`,
+  '',
+  `Machine: ${result.machine.cores} × ${result.machine.cpu}, Node ${result.machine.node}, load average ${result.machine.loadAverage1m.before} before the run, ${result.machine.loadAverage1m.after} after (the figures are inflated by it).`,
+  `One process, ${ROUNDS} alternating rounds (A B A B …); the median of the rounds' µs per call. Token: RS256, 2048-bit key, as Keycloak signs it; verifier from packages/auth/dist.`,
+  '',
+  '| case | calls per round | median µs per call |',
+  '|---|---:|---:|',
+  `| A: verify, cache off (\`verifiedTokens.maxAgeMs: 0\`) | ${VERIFICATIONS} | ${medians.verifyUncached} |`,
+  `| B: verify, cache on (default) | ${VERIFICATIONS} | ${medians.verifyCached} |`,
+  `| todayInVietnam, formatter built per call (before) | ${TODAY_CALLS} | ${medians.todayFormatterPerCall} |`,
+  `| todayInVietnam, hoisted formatter (now) | ${TODAY_CALLS} | ${medians.todayHoisted} |`,
+  '',
+  `A/B = ${result.ratio.verifyUncachedOverCached}; todayInVietnam before/now = ${result.ratio.todayFormatterPerCallOverHoisted}.`,
+  '',
+].join('\n');
+
+const results = join(root, 'bench', 'results');
+mkdirSync(results, { recursive: true });
+writeFileSync(join(results, 'token-verify.json'), `${JSON.stringify(result, null, 2)}\n`);
+writeFileSync(join(results, 'token-verify.md'), markdown);
+process.stdout.write(markdown);
