@@ -1,6 +1,6 @@
 // What every benchmark here shares: the machine it ran on, percentiles, A B A B rounds, and the
 // results written as JSON and Markdown into results/.
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +14,8 @@ export function machine() {
     cpu: cores[0]?.model.trim() ?? 'unknown',
     cores: cores.length,
     memoryGiB: Math.round(totalmem() / 2 ** 30),
+    /** The machine is shared: its load when the results were written says how noisy they are. */
+    loadAverage1m: round(loadavg()[0], 2),
     node: process.version,
     platform: `${process.platform}/${process.arch}`,
   };
@@ -57,7 +59,7 @@ export function writeResults(name, result, markdownBody) {
   const stamped = { name, at: new Date().toISOString(), machine: machine(), ...result };
   writeFileSync(join(RESULTS, `${name}.json`), `${JSON.stringify(stamped, null, 2)}\n`);
   const m = stamped.machine;
-  const header = `# ${name}\n\nRun ${stamped.at} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB), Node ${m.node}, ${m.platform}.\n\n`;
+  const header = `# ${name}\n\nRun ${stamped.at} on ${m.cpu} (${m.cores} cores, ${m.memoryGiB} GiB, load ${m.loadAverage1m}), Node ${m.node}, ${m.platform}.\n\n`;
   writeFileSync(join(RESULTS, `${name}.md`), `${header}${markdownBody.trim()}\n`);
   process.stdout.write(`${header}${markdownBody.trim()}\n\nwritten to ${join(RESULTS, `${name}.{json,md}`)}\n`);
 }

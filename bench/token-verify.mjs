@@ -1,20 +1,13 @@
-// `node bench/token-verify.mjs` (after `pnpm build`): what one bearer-token verification costs through
+// `pnpm --filter @ps/bench token-verify` (after `pnpm build`): what one bearer-token verification costs through
 // the built @ps/auth verifier, (A) with the cache of verified tokens off (maxAgeMs 0: every call goes
 // through keycloak-connect's signature check) and (B) with it on (the default), in alternating rounds
 // A B A B … of one run so both see the same machine load; then todayInVietnam with a formatter built
 // per call (as it was) and the hoisted one. Writes bench/results/token-verify.json and .md.
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
-import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
-const { createKeycloakVerifier } = require(join(root, 'packages/auth/dist/index.js'));
-const { todayInVietnam } = require(join(root, 'packages/effective-dating/dist/index.js'));
+import { createKeycloakVerifier } from '@ps/auth';
+import { todayInVietnam } from '@ps/effective-dating';
+import { median, round, writeResults } from './lib.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 10);
 const VERIFICATIONS = Number(process.env.VERIFICATIONS ?? 2_000);
@@ -35,7 +28,6 @@ const claims = { exp: now + 900, iat: now, iss: `${url}/realms/${REALM}`, aud: C
 const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'realm-key' })}.${part(claims)}`;
 const authorization = `Bearer ${unsigned}.${sign('RSA-SHA256', Buffer.from(unsigned), privateKey).toString('base64url')}`;
 
-const loadBefore = loadavg()[0];
 const settings = { url, realm: REALM, clientId: CLIENT };
 const uncached = createKeycloakVerifier({ ...settings, verifiedTokens: { maxAgeMs: 0 } });
 const cached = createKeycloakVerifier(settings);
@@ -63,42 +55,30 @@ for (let round = 0; round < ROUNDS; round += 1) {
 }
 server.close();
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const round2 = (value) => Math.round(value * 100) / 100;
-const medians = Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, round2(median(values))]));
-const cpuModel = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
-const result = {
-  date: new Date().toISOString(),
-  machine: { cpu: cpuModel, cores: cpus().length, node: process.version, loadAverage1m: { before: round2(loadBefore), after: round2(loadavg()[0]) } },
-  rounds: ROUNDS,
-  callsPerRound: { verify: VERIFICATIONS, todayInVietnam: TODAY_CALLS },
-  medianMicroseconds: medians,
-  ratio: {
-    verifyUncachedOverCached: round2(medians.verifyUncached / medians.verifyCached),
-    todayFormatterPerCallOverHoisted: round2(medians.todayFormatterPerCall / medians.todayHoisted),
-  },
-  roundsMicroseconds: Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, values.map(round2)])),
+const medians = Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, round(median(values), 2)]));
+const ratio = {
+  verifyUncachedOverCached: round(medians.verifyUncached / medians.verifyCached, 2),
+  todayFormatterPerCallOverHoisted: round(medians.todayFormatterPerCall / medians.todayHoisted, 2),
 };
+writeResults(
+  'token-verify',
+  {
+    rounds: ROUNDS,
+    callsPerRound: { verify: VERIFICATIONS, todayInVietnam: TODAY_CALLS },
+    medianMicroseconds: medians,
+    ratio,
+    roundsMicroseconds: Object.fromEntries(Object.entries(rounds).map(([name, values]) => [name, values.map((value) => round(value, 2))])),
+  },
+  `
+One process, ${ROUNDS} alternating rounds (A B A B …); the median of the rounds' µs per call. Token: RS256, 2048-bit key, as Keycloak signs it; the built @ps/auth verifier.
 
-const markdown = [
-  `# Bearer-token verification and todayInVietnam (${result.date.slice(0, 10)})`,
-  '',
-  `Machine: ${result.machine.cores} × ${result.machine.cpu}, Node ${result.machine.node}, load average ${result.machine.loadAverage1m.before} before the run, ${result.machine.loadAverage1m.after} after (the figures are inflated by it).`,
-  `One process, ${ROUNDS} alternating rounds (A B A B …); the median of the rounds' µs per call. Token: RS256, 2048-bit key, as Keycloak signs it; verifier from packages/auth/dist.`,
-  '',
-  '| case | calls per round | median µs per call |',
-  '|---|---:|---:|',
-  `| A: verify, cache off (\`verifiedTokens.maxAgeMs: 0\`) | ${VERIFICATIONS} | ${medians.verifyUncached} |`,
-  `| B: verify, cache on (default) | ${VERIFICATIONS} | ${medians.verifyCached} |`,
-  `| todayInVietnam, formatter built per call (before) | ${TODAY_CALLS} | ${medians.todayFormatterPerCall} |`,
-  `| todayInVietnam, hoisted formatter (now) | ${TODAY_CALLS} | ${medians.todayHoisted} |`,
-  '',
-  `A/B = ${result.ratio.verifyUncachedOverCached}; todayInVietnam before/now = ${result.ratio.todayFormatterPerCallOverHoisted}.`,
-  '',
-].join('\n');
+| case | calls per round | median µs per call |
+|---|---:|---:|
+| A: verify, cache off (\`verifiedTokens.maxAgeMs: 0\`) | ${VERIFICATIONS} | ${medians.verifyUncached} |
+| B: verify, cache on (default) | ${VERIFICATIONS} | ${medians.verifyCached} |
+| todayInVietnam, formatter built per call (before) | ${TODAY_CALLS} | ${medians.todayFormatterPerCall} |
+| todayInVietnam, hoisted formatter (now) | ${TODAY_CALLS} | ${medians.todayHoisted} |
 
-const results = join(root, 'bench', 'results');
-mkdirSync(results, { recursive: true });
-writeFileSync(join(results, 'token-verify.json'), `${JSON.stringify(result, null, 2)}\n`);
-writeFileSync(join(results, 'token-verify.md'), markdown);
-process.stdout.write(markdown);
+A/B = **×${ratio.verifyUncachedOverCached}**; todayInVietnam before/now = ×${ratio.todayFormatterPerCallOverHoisted}.
+`,
+);
