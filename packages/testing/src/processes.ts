@@ -9,6 +9,8 @@ import { InvariantViolation } from '@ps/errors';
 export interface StartedProcess {
   name: string;
   baseUrl: string;
+  /** Its process id (to read its memory from /proc, say). */
+  pid: number;
   /** Asks the process to end (SIGTERM) and waits until it has. */
   stop: () => Promise<void>;
   /** Sends `signal` and waits until the process has exited (SIGKILL: a crash, no shutdown hooks). */
@@ -61,5 +63,5 @@ export async function startNodeProcess(options: {
     await stop();
     throw error;
   }
-  return { name: options.name, baseUrl, stop, kill };
+  return { name: options.name, baseUrl, pid: child.pid ?? -1, stop, kill };
 }

@@ -1,0 +1,110 @@
+// The platform as the benchmarks run it: the four services and the gateway as separate processes
+// (as the integration tests start them) on the platform databases an integration run left
+// (ps_<service>_e2e_test), on ports PS_E2E_PORT_BASE… (14000 unless set); optionally a second
+// gateway behind recording proxies, to learn the subgraph requests of a query's plan.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { gatewayProofHeaders } from '@ps/gateway-proof';
+import { graphqlRequest, infrastructure, startNodeProcess } from '@ps/testing';
+
+const PORT_BASE = Number(process.env.PS_E2E_PORT_BASE ?? 14000);
+export const SERVICES = ['organization', 'personnel', 'evaluation', 'reform'];
+const shared = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'warn',
+  KEYCLOAK_URL: infrastructure.keycloakUrl,
+  KEYCLOAK_REALM: infrastructure.keycloakRealm,
+  KEYCLOAK_CLIENT_ID: infrastructure.keycloakClientId,
+  GATEWAY_PROOF_SECRET: infrastructure.gatewayProofSecret,
+};
+export const port = { gateway: PORT_BASE, recordingGateway: PORT_BASE + 9, subgraph: (i) => PORT_BASE + 1 + i, proxy: (i) => PORT_BASE + 5 + i };
+export const subgraphUrl = (i) => `http://127.0.0.1:${port.subgraph(i)}/graphql`;
+
+/** Starts the platform; `recording` adds the recording gateway and its proxies. */
+export async function startPlatform({ recording = false } = {}) {
+  const started = [];
+  const prefix = `bench-${process.pid}-${Date.now()}.`;
+  for (const [i, name] of SERVICES.entries()) {
+    started.push(await startNodeProcess({
+      name: `bench-${name}`, folder: `services/${name}`, port: port.subgraph(i),
+      env: {
+        ...shared, DATABASE_URL: infrastructure.databaseUrl(`ps_${name}_e2e_test`), KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: prefix, KEYCLOAK_ADMIN_CLIENT_SECRET: infrastructure.keycloakAdminClientSecret,
+      },
+    }));
+  }
+  const gatewayEnv = (urls) => ({
+    ...shared, KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret, RATE_LIMIT_REQUESTS: '100000000',
+    ORGANIZATION_URL: urls[0], PERSONNEL_URL: urls[1], EVALUATION_URL: urls[2], REFORM_URL: urls[3],
+  });
+  started.push(await startNodeProcess({ name: 'bench-gateway', folder: 'gateway', port: port.gateway, env: gatewayEnv(SERVICES.map((_, i) => subgraphUrl(i))) }));
+  const processes = Object.fromEntries(started.map(({ name, pid }) => [name.replace('bench-', ''), pid]));
+  const recorder = recording ? await startRecorder() : null;
+  if (recorder) {
+    started.push(await startNodeProcess({
+      name: 'bench-recording-gateway', folder: 'gateway', port: port.recordingGateway,
+      env: gatewayEnv(SERVICES.map((_, i) => `http://127.0.0.1:${port.proxy(i)}/graphql`)),
+    }));
+  }
+  return {
+    recorder,
+    /** Process id of each service and of the gateway (not the recording one). */
+    processes,
+    stop: async () => {
+      for (const process of started.reverse()) await process.stop();
+      await recorder?.close();
+    },
+  };
+}
+
+/** One proxy per subgraph, recording what the gateway sends: which subgraph, the body, when sent and answered. */
+async function startRecorder() {
+  let calls = [];
+  const servers = await Promise.all(SERVICES.map((_, i) => new Promise((resolve) => {
+    const server = createServer(async (request, response) => {
+      const chunks = [];
+      for await (const chunk of request) chunks.push(chunk);
+      const body = Buffer.concat(chunks).toString('utf8');
+      const call = { subgraph: i, body, authorization: request.headers.authorization, sentAt: performance.now(), doneAt: 0 };
+      calls.push(call);
+      const answer = await fetch(subgraphUrl(i), { method: 'POST', body, headers: signed(i, body, request.headers.authorization) });
+      const text = await answer.text();
+      call.doneAt = performance.now();
+      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(text);
+    });
+    server.listen(port.proxy(i), '127.0.0.1', () => resolve(server));
+  })));
+  return {
+    /** The subgraph requests of one gateway query, in stages: a request sent after an earlier one was answered waited for it. */
+    async plan(query, variables, token) {
+      calls = [];
+      const answer = await graphqlRequest(`http://127.0.0.1:${port.recordingGateway}/graphql`, query, { token, variables });
+      if (answer.errors) throw new Error(`recording: ${JSON.stringify(answer.errors)}`);
+      const stages = [];
+      for (const call of [...calls].sort((a, b) => a.sentAt - b.sentAt)) {
+        const current = stages.at(-1);
+        if (current && current.every((earlier) => call.sentAt < earlier.doneAt)) current.push(call);
+        else stages.push([call]);
+      }
+      return stages.map((stage) => stage.map(({ subgraph, body, authorization }) => ({ subgraph, body, authorization })));
+    },
+    close: () => Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve)))),
+  };
+}
+
+export function signed(i, body, authorization) {
+  const proof = gatewayProofHeaders(infrastructure.gatewayProofSecret, { method: 'POST', path: '/graphql', body });
+  return { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...proof };
+}
+
+export async function viaGateway(query, variables, token) {
+  const answer = await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, query, { token, variables, gatewayProof: false });
+  if (answer.errors) throw new Error(`gateway: ${JSON.stringify(answer.errors)}`);
+}
+
+
+/** Resident memory of a process, MiB, from /proc. */
+export function rssMiB(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
+  return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
+}
