@@ -20,21 +20,21 @@ const shared = {
 export const port = { gateway: PORT_BASE, recordingGateway: PORT_BASE + 9, subgraph: (i) => PORT_BASE + 1 + i, proxy: (i) => PORT_BASE + 5 + i };
 export const subgraphUrl = (i) => `http://127.0.0.1:${port.subgraph(i)}/graphql`;
 
-/** Starts the platform; `recording` adds the recording gateway and its proxies. */
-export async function startPlatform({ recording = false } = {}) {
+/** Starts the platform, every process with `env` besides its own; `recording` adds the recording gateway and its proxies. */
+export async function startPlatform({ recording = false, env = {} } = {}) {
   const started = [];
   const prefix = `bench-${process.pid}-${Date.now()}.`;
   for (const [i, name] of SERVICES.entries()) {
     started.push(await startNodeProcess({
       name: `bench-${name}`, folder: `services/${name}`, port: port.subgraph(i),
       env: {
-        ...shared, DATABASE_URL: infrastructure.databaseUrl(`ps_${name}_e2e_test`), KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        ...shared, ...env, DATABASE_URL: infrastructure.databaseUrl(`ps_${name}_e2e_test`), KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
         KAFKA_TOPIC_PREFIX: prefix, KEYCLOAK_ADMIN_CLIENT_SECRET: infrastructure.keycloakAdminClientSecret,
       },
     }));
   }
   const gatewayEnv = (urls) => ({
-    ...shared, KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret, RATE_LIMIT_REQUESTS: '100000000',
+    ...shared, ...env, KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret, RATE_LIMIT_REQUESTS: '100000000',
     ORGANIZATION_URL: urls[0], PERSONNEL_URL: urls[1], EVALUATION_URL: urls[2], REFORM_URL: urls[3],
   });
   started.push(await startNodeProcess({ name: 'bench-gateway', folder: 'gateway', port: port.gateway, env: gatewayEnv(SERVICES.map((_, i) => subgraphUrl(i))) }));
@@ -102,6 +102,18 @@ export async function viaGateway(query, variables, token) {
   if (answer.errors) throw new Error(`gateway: ${JSON.stringify(answer.errors)}`);
 }
 
+
+/** Port of each process started by startPlatform, by the names of `processes`. */
+export function portOf(name) {
+  return name === 'gateway' ? port.gateway : port.subgraph(SERVICES.indexOf(name));
+}
+
+/** The V8 heap a process reports on its /metrics (nodejs_heap_size_used_bytes), MiB. */
+export async function heapUsedMiB(name) {
+  const text = await (await fetch(`http://127.0.0.1:${portOf(name)}/metrics`)).text();
+  const line = text.split('\n').find((entry) => entry.startsWith('nodejs_heap_size_used_bytes'));
+  return Math.round(Number(line?.split(' ').at(-1) ?? Number.NaN) / 2 ** 20);
+}
 
 /** Resident memory of a process, MiB, from /proc. */
 export function rssMiB(pid) {

@@ -7,11 +7,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { graphqlRequest, repositoryRoot, tokenFor } from '@ps/testing';
 import { median, quantile, round, writeResults } from './lib.mjs';
-import { port, rssMiB, startPlatform } from './platform.mjs';
+import { heapUsedMiB, port, rssMiB, startPlatform } from './platform.mjs';
 
 const SOAK_MS = Number(process.env.SOAK_MS ?? 600_000);
 const AFTER_MS = Number(process.env.AFTER_MS ?? 60_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
+/** Extra environment for every process, `NAME=value,NAME=value` (e.g. MALLOC_ARENA_MAX=2). */
+const PLATFORM_ENV = Object.fromEntries((process.env.PLATFORM_ENV ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')));
 const DEMO = `query Demo($code: ID!) {
   unit(code: $code) {
     code name tier headcount ratingSummary { year total excellent } plans { title resolutionRef }
@@ -21,14 +23,16 @@ const DEMO = `query Demo($code: ID!) {
 const NAME = 'query Name($code: ID!) { unit(code: $code) { code name } }';
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const memory = (processes) => Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, rssMiB(pid)]));
+const heaps = async (processes) => Object.fromEntries(await Promise.all(Object.keys(processes).map(async (name) => [name, await heapUsedMiB(name)])));
 
-const platform = await startPlatform();
+const platform = await startPlatform({ env: PLATFORM_ENV });
 try {
   const token = await tokenFor('admin.dautieng');
   const gateway = `http://127.0.0.1:${port.gateway}/graphql`;
   const communes = (await graphqlRequest(gateway, 'query { unit(code: "720") { children { code } } }', { token, gatewayProof: false })).data.unit.children.map(({ code }) => code);
   await pause(10_000);
   const idle = memory(platform.processes);
+  const idleHeap = await heaps(platform.processes);
   const peak = { ...idle };
   const errors = {};
   const times = [];
@@ -56,6 +60,7 @@ try {
   clearInterval(sampler);
   await pause(AFTER_MS);
   const after = memory(platform.processes);
+  const afterHeap = await heaps(platform.processes);
   const logs = join(repositoryRoot(), '.local', 'logs');
   const hangUpsLogged = Object.fromEntries(Object.keys(platform.processes).map((name) => {
     const text = readFileSync(join(logs, `test-bench-${name}.log`), 'utf8');
@@ -64,11 +69,11 @@ try {
   const result = {
     soakSeconds: round(seconds), concurrency: CONCURRENCY, queries: answered, reqPerS: round(answered / seconds),
     latencyMs: { p50: round(median(times), 2), p99: round(quantile(times, 0.99), 2) },
-    errors, hangUpsLogged, rssMiB: { idle, underLoadPeak: peak, afterLoad: after },
+    platformEnv: PLATFORM_ENV, errors, hangUpsLogged, rssMiB: { idle, underLoadPeak: peak, afterLoad: after }, heapUsedMiB: { idle: idleHeap, afterLoad: afterHeap },
   };
   const errorLines = Object.entries(errors).map(([kind, count]) => `| ${kind} | ${count} |`).join('\n') || '| (none) | 0 |';
   writeResults('soak', result, `
-${round(seconds / 60, 1)} minutes of mixed load from ${CONCURRENCY} callers through the gateway as admin.dautieng (the demo query on the ${communes.length} communes of 720 and on 720, a one-subgraph query): ${answered} queries, ${result.reqPerS} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms.
+${Object.keys(PLATFORM_ENV).length ? `Every process with ${Object.entries(PLATFORM_ENV).map(([k, v]) => `${k}=${v}`).join(', ')}. ` : ''}${round(seconds / 60, 1)} minutes of mixed load from ${CONCURRENCY} callers through the gateway as admin.dautieng (the demo query on the ${communes.length} communes of 720 and on 720, a one-subgraph query): ${answered} queries, ${result.reqPerS} req/s, p50 ${result.latencyMs.p50} ms, p99 ${result.latencyMs.p99} ms.
 
 | error (code or message) | count |
 |---|---|
@@ -76,9 +81,9 @@ ${errorLines}
 
 Resets logged by the processes ("socket hang up", "other side closed", ECONNRESET): ${Object.entries(hangUpsLogged).map(([name, count]) => `${name} ${count}`).join(', ')}.
 
-| process | RSS idle MiB | peak under load | after ${AFTER_MS / 1000} s quiet |
-|---|---|---|---|
-${Object.keys(idle).map((name) => `| ${name} | ${idle[name]} | ${peak[name]} | ${after[name]} |`).join('\n')}
+| process | RSS idle MiB | peak under load | after ${AFTER_MS / 1000} s quiet | V8 heap used idle → after |
+|---|---|---|---|---|
+${Object.keys(idle).map((name) => `| ${name} | ${idle[name]} | ${peak[name]} | ${after[name]} | ${idleHeap[name]} → ${afterHeap[name]} |`).join('\n')}
 
 Goals (issue 15): no "socket hang up" in a 10-minute soak; each service < 200 MB RSS idle after load.
 `);
