@@ -2,7 +2,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Principal } from '@ps/auth';
 import { GATEWAY_PROOF_REQUIRED } from '@ps/gateway-proof';
 import type { Logger } from '@ps/service-kit';
-import { GraphQLError, Kind, parse, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
 import { ServiceUnavailableError } from './errors';
 
 export interface GatewayContext {
@@ -44,13 +44,22 @@ export function failureCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Only reads are retried: a mutation whose connection died may have run. */
-export function isRetriable(options: ProcessOptions, error: unknown): boolean {
-  if (!RESETS.has(failureCode(error) ?? '') || !options.request.query) return false;
-  // Parsed only here, on the rare reset: the planner's fetch nodes carry the text, not always the document.
+/**
+ * Whether a subgraph fetch only reads. Every fetch planned for an incoming query is a query, known
+ * without parsing; a mutation's fetches (its entity fetches are queries) are parsed.
+ */
+export function isQuery(options: ProcessOptions): boolean {
+  if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY) return true;
+  if (!options.request.query) return false;
+  // The planner's fetch nodes carry the text, not always the document.
   const document = ('document' in options ? options.document : undefined) ?? parse(options.request.query);
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  return operations.length === 1 && operations[0].operation === 'query';
+  return operations.length === 1 && operations[0].operation === OperationTypeNode.QUERY;
+}
+
+/** Only reads are retried: a mutation whose connection died may have run. */
+export function isRetriable(options: ProcessOptions, error: unknown): boolean {
+  return RESETS.has(failureCode(error) ?? '') && isQuery(options);
 }
 
 const hasErrors = (body: unknown): body is { errors: GraphQLFormattedError[] } =>
