@@ -4,6 +4,7 @@ import { GATEWAY_PROOF_REQUIRED } from '@ps/gateway-proof';
 import type { Logger } from '@ps/service-kit';
 import { GraphQLError, Kind, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
 import { ServiceUnavailableError } from './errors';
+import { SHAREABLE_READ_HEADER, shareInFlightReads } from './subgraph-shared-reads';
 
 export interface GatewayContext {
   authorization: string;
@@ -65,20 +66,32 @@ export function isRetriable(options: ProcessOptions, error: unknown): boolean {
 const hasErrors = (body: unknown): body is { errors: GraphQLFormattedError[] } =>
   typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors);
 
+/** One subgraph and how the gateway reaches it. */
+export interface SubgraphClient {
+  name: string;
+  url: string;
+  fetcher: RemoteGraphQLDataSource['fetcher'];
+  retries: number;
+  /** Identical reads in flight at once share one request; `onShared` counts each fetch that joined one. */
+  deduplication: false | { onShared: (subgraph: string) => void };
+  logger: Logger;
+}
+
 /**
  * One subgraph as the gateway calls it: the caller's token forwarded, a query retried on a reset
- * connection, its client errors passed on with their codes, and the subgraph being unreachable
- * answered as SERVICE_UNAVAILABLE for its fields only.
+ * connection and shared with identical ones in flight, its client errors passed on with their codes,
+ * and the subgraph being unreachable answered as SERVICE_UNAVAILABLE for its fields only.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: { name: string; url: string; fetcher: RemoteGraphQLDataSource['fetcher']; retries: number; logger: Logger },
-  ) {
-    super({ url: subgraph.url, fetcher: subgraph.fetcher });
+  constructor(private readonly subgraph: SubgraphClient) {
+    const { deduplication, fetcher, name, url } = subgraph;
+    super({ url, fetcher: deduplication ? shareInFlightReads(fetcher, () => deduplication.onShared(name)) : fetcher });
   }
 
-  override willSendRequest({ request, context }: ProcessOptions): void {
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  override willSendRequest(options: ProcessOptions): void {
+    const headers = options.request.http?.headers;
+    if (options.context.authorization) headers?.set('authorization', options.context.authorization);
+    if (this.subgraph.deduplication && isQuery(options)) headers?.set(SHAREABLE_READ_HEADER, '1');
   }
 
   override async process(options: ProcessOptions): Promise<SubgraphResponse> {
