@@ -1,5 +1,5 @@
 import { GATEWAY_PROOF_MIN_SECRET_LENGTH } from '@ps/gateway-proof';
-import { edgeEnvShape, serviceEnvShape } from '@ps/service-kit';
+import { edgeEnvShape, envFlag, serviceEnvShape } from '@ps/service-kit';
 import { z } from 'zod';
 import { corsOriginsShape } from './cors';
 import type { RateLimitSettings } from './rate-limit';
@@ -47,6 +47,8 @@ export const gatewayEnvSchema = z.object({
   SUBGRAPH_TIMEOUT_MS: positive(30_000),
   /** Retries of a query (never a mutation) whose connection was reset. */
   SUBGRAPH_RETRIES: z.coerce.number().int().min(0).max(5).default(2),
+  /** Identical reads in flight at once (same subgraph, body and caller's token) share one subgraph request. */
+  SUBGRAPH_DEDUPLICATION: envFlag('true'),
   /** The exact origins of the browser apps (the console) that may call the gateway; none unless set. */
   CORS_ALLOWED_ORIGINS: corsOriginsShape,
   ...edgeEnvShape,
@@ -60,6 +62,8 @@ export interface SubgraphClientSettings {
   keepAliveMs: number;
   timeoutMs: number;
   retries: number;
+  /** Whether identical reads in flight at once share one request. */
+  deduplication: boolean;
 }
 
 /** What the gateway adds to the edge every server shares, read once from the environment. */
@@ -86,6 +90,7 @@ export function gatewaySettings(env: GatewayEnv): GatewaySettings {
       keepAliveMs: env.SUBGRAPH_KEEP_ALIVE_MS,
       timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
       retries: env.SUBGRAPH_RETRIES,
+      deduplication: env.SUBGRAPH_DEDUPLICATION,
     },
     corsOrigins: env.CORS_ALLOWED_ORIGINS,
   };

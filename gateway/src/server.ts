@@ -25,6 +25,7 @@ import { operationLimits } from './limits';
 import { rateLimitPerUser } from './rate-limit';
 import { createSubgraphFetcher } from './subgraph-fetch';
 import { mountSubgraphHealth } from './subgraph-health';
+import { sharedFetchesCounter } from './subgraph-shared-reads';
 import { SubgraphDataSource, type GatewayContext } from './subgraph-source';
 
 export type { GatewayContext } from './subgraph-source';
@@ -48,17 +49,18 @@ export interface GatewayOptions {
 export async function createGateway(options: GatewayOptions): Promise<{ app: Express; stop: () => Promise<void> }> {
   const resolvedUrls = new Map<string, string>();
   const fetcher = createSubgraphFetcher(options.gateway.subgraphs);
+  const metrics = createServiceMetrics('gateway');
+  const { retries, deduplication } = options.gateway.subgraphs;
+  const sharing = deduplication && { onShared: sharedFetchesCounter(metrics.registry) };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = options.subgraphUrls[name] ?? url ?? '';
       resolvedUrls.set(name, target);
-      const { retries } = options.gateway.subgraphs;
-      return new SubgraphDataSource({ name, url: target, fetcher: fetcher.fetch, retries, logger: options.logger });
+      return new SubgraphDataSource({ name, url: target, fetcher: fetcher.fetch, retries, deduplication: sharing, logger: options.logger });
     },
   });
   const edge = options.edge ?? DEFAULT_EDGE_SETTINGS;
-  const metrics = createServiceMetrics('gateway');
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError: createGatewayErrorFormatter(options.logger),

@@ -2,8 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { Principal } from '@ps/auth';
 import { GATEWAY_PROOF_REQUIRED } from '@ps/gateway-proof';
 import type { Logger } from '@ps/service-kit';
-import { GraphQLError, Kind, parse, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, Kind, OperationTypeNode, parse, type GraphQLFormattedError } from 'graphql';
 import { ServiceUnavailableError } from './errors';
+import { SHAREABLE_READ_HEADER, shareInFlightReads } from './subgraph-shared-reads';
 
 export interface GatewayContext {
   authorization: string;
@@ -44,32 +45,53 @@ export function failureCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Only reads are retried: a mutation whose connection died may have run. */
-export function isRetriable(options: ProcessOptions, error: unknown): boolean {
-  if (!RESETS.has(failureCode(error) ?? '') || !options.request.query) return false;
-  // Parsed only here, on the rare reset: the planner's fetch nodes carry the text, not always the document.
+/**
+ * Whether a subgraph fetch only reads. Every fetch planned for an incoming query is a query, known
+ * without parsing; a mutation's fetches (its entity fetches are queries) are parsed.
+ */
+export function isQuery(options: ProcessOptions): boolean {
+  if ('incomingRequestContext' in options && options.incomingRequestContext.operation?.operation === OperationTypeNode.QUERY) return true;
+  if (!options.request.query) return false;
+  // The planner's fetch nodes carry the text, not always the document.
   const document = ('document' in options ? options.document : undefined) ?? parse(options.request.query);
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  return operations.length === 1 && operations[0].operation === 'query';
+  return operations.length === 1 && operations[0].operation === OperationTypeNode.QUERY;
+}
+
+/** Only reads are retried: a mutation whose connection died may have run. */
+export function isRetriable(options: ProcessOptions, error: unknown): boolean {
+  return RESETS.has(failureCode(error) ?? '') && isQuery(options);
 }
 
 const hasErrors = (body: unknown): body is { errors: GraphQLFormattedError[] } =>
   typeof body === 'object' && body !== null && Array.isArray((body as { errors?: unknown }).errors);
 
+/** One subgraph and how the gateway reaches it. */
+export interface SubgraphClient {
+  name: string;
+  url: string;
+  fetcher: RemoteGraphQLDataSource['fetcher'];
+  retries: number;
+  /** Identical reads in flight at once share one request; `onShared` counts each fetch that joined one. */
+  deduplication: false | { onShared: (subgraph: string) => void };
+  logger: Logger;
+}
+
 /**
  * One subgraph as the gateway calls it: the caller's token forwarded, a query retried on a reset
- * connection, its client errors passed on with their codes, and the subgraph being unreachable
- * answered as SERVICE_UNAVAILABLE for its fields only.
+ * connection and shared with identical ones in flight, its client errors passed on with their codes,
+ * and the subgraph being unreachable answered as SERVICE_UNAVAILABLE for its fields only.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly subgraph: { name: string; url: string; fetcher: RemoteGraphQLDataSource['fetcher']; retries: number; logger: Logger },
-  ) {
-    super({ url: subgraph.url, fetcher: subgraph.fetcher });
+  constructor(private readonly subgraph: SubgraphClient) {
+    const { deduplication, fetcher, name, url } = subgraph;
+    super({ url, fetcher: deduplication ? shareInFlightReads(fetcher, () => deduplication.onShared(name)) : fetcher });
   }
 
-  override willSendRequest({ request, context }: ProcessOptions): void {
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  override willSendRequest(options: ProcessOptions): void {
+    const headers = options.request.http?.headers;
+    if (options.context.authorization) headers?.set('authorization', options.context.authorization);
+    if (this.subgraph.deduplication && isQuery(options)) headers?.set(SHAREABLE_READ_HEADER, '1');
   }
 
   override async process(options: ProcessOptions): Promise<SubgraphResponse> {

@@ -3,7 +3,8 @@ import { isCalendarDate } from '@ps/effective-dating';
 import { checkKafkaSecurityEnv, kafkaSecurityEnvShape } from '@ps/events';
 import { z } from 'zod';
 
-const flag = (fallback: 'true' | 'false') =>
+/** An environment switch written `true` or `false` (anything else is refused), read as a boolean. */
+export const envFlag = (fallback: 'true' | 'false') =>
   z
     .enum(['true', 'false'])
     .default(fallback)
@@ -17,7 +18,7 @@ const calendarDate = z.string().refine(isCalendarDate, 'expected a real calendar
  */
 export const edgeEnvShape = {
   /** Introspection and "Did you mean …" suggestions; off unless turned on (`npm start` does, for local work). */
-  GRAPHQL_INTROSPECTION: flag('false'),
+  GRAPHQL_INTROSPECTION: envFlag('false'),
   /** Largest request body in bytes, counted after decompression. */
   REQUEST_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
   /** Longest string an argument or a variable may carry. */
@@ -51,10 +52,7 @@ export const serviceEnvShape = {
    */
   DATABASE_LISTEN_URL: z.preprocess((value) => (value === '' ? undefined : value), z.string().url().optional()),
   /** Publish events as their transaction commits (LISTEN/NOTIFY); `false` leaves polling only. */
-  OUTBOX_WAKE_ON_COMMIT: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
+  OUTBOX_WAKE_ON_COMMIT: envFlag('true'),
   KAFKA_BROKERS: z
     .string()
     .min(1)
@@ -74,10 +72,7 @@ export const serviceEnvShape = {
   /** Shared with the gateway: every /graphql request must carry its HMAC proof (see @ps/gateway-proof). */
   GATEWAY_PROOF_SECRET: z.string().min(GATEWAY_PROOF_MIN_SECRET_LENGTH),
   /** Run pending migrations when the service starts (the default; Kubernetes relies on it). */
-  MIGRATE_ON_START: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((value) => value === 'true'),
+  MIGRATE_ON_START: envFlag('true'),
   ...edgeEnvShape,
 };
 
