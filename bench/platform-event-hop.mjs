@@ -1,0 +1,99 @@
+// `pnpm --filter @ps/bench platform-event-hop`: the event hop through the services themselves: a
+// hamlet of Xã Thanh An renamed through the gateway (one commit in organization, UnitRenamed) until
+// the event is applied in the inboxes of personnel, evaluation and reform (each applies it to its
+// territory projection in the same transaction). Timed from the mutation's answer to each service's
+// inbox row, polled every 2 ms. Variants, side by side (the platform restarted for each, rounds
+// A B A B): `polling` (OUTBOX_WAKE_ON_COMMIT=false) and `wake` (the default). Databases and ports as
+// in platform.mjs; the renames are dated far ahead (2031 on), so today's data is untouched.
+import { Client } from 'pg';
+import { graphqlRequest, infrastructure, tokenFor } from '@ps/testing';
+import { alternate, median, quantile, round, writeResults } from './lib.mjs';
+import { port, startPlatform } from './platform.mjs';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 4);
+const RENAMES = Number(process.env.RENAMES ?? 25);
+const HAMLET = `25807_b${process.pid % 1000}`;
+const CONSUMERS = ['personnel', 'evaluation', 'reform'];
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const change = (number, effectiveDate) => ({
+  effectiveDate,
+  reason: 'Đo thời gian truyền sự kiện / event hop benchmark',
+  decision: { number, date: '2026-01-15', signer: 'Chủ tịch HĐND Thành phố', issuer: 'PROVINCE_PEOPLES_COUNCIL' },
+});
+const day = (offset) => new Date(Date.UTC(2031, 0, 1) + offset * 86_400_000).toISOString().slice(0, 10);
+
+async function connect(service) {
+  const client = new Client({ connectionString: infrastructure.databaseUrl(`ps_${service}_e2e_test`) });
+  await client.connect();
+  return client;
+}
+const organization = await connect('organization');
+const inboxes = Object.fromEntries(await Promise.all(CONSUMERS.map(async (service) => [service, await connect(service)])));
+let renames = 0;
+
+async function ask(token, query, variables) {
+  const answer = await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, query, { token, variables, gatewayProof: false });
+  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+  return answer.data;
+}
+
+/** Milliseconds from the rename's answer until each consuming service has applied its events. */
+async function oneHop(token) {
+  const [{ last }] = (await organization.query('SELECT coalesce(max(position), 0) AS last FROM outbox')).rows;
+  renames += 1;
+  await ask(token, 'mutation ($input: UnitChangeInput!) { renameUnit(input: $input) { started { code } } }', {
+    input: { code: HAMLET, name: `Ấp đo thời gian ${renames}`, change: change(`B${renames}/NQ-HĐND`, day(renames)) },
+  });
+  const answered = performance.now();
+  const ids = (await organization.query('SELECT id FROM outbox WHERE position > $1', [last])).rows.map((row) => row.id);
+  const hops = {};
+  while (Object.keys(hops).length < CONSUMERS.length) {
+    for (const service of CONSUMERS.filter((name) => !(name in hops))) {
+      const [{ n }] = (await inboxes[service].query('SELECT count(DISTINCT event_id)::int AS n FROM inbox WHERE event_id = ANY($1::uuid[])', [ids])).rows;
+      if (n === ids.length) hops[service] = performance.now() - answered;
+    }
+    if (performance.now() - answered > 30_000) throw new Error(`events ${ids.join(', ')} not applied by every service within 30 s`);
+    await pause(2);
+  }
+  return Math.max(...Object.values(hops));
+}
+
+async function measure(variant) {
+  const platform = await startPlatform({ env: { OUTBOX_WAKE_ON_COMMIT: variant === 'wake' ? 'true' : 'false' } });
+  try {
+    const token = await tokenFor('admin.thanhan');
+    if (renames === 0) {
+      await ask(token, 'mutation ($input: CreateUnitInput!) { createUnit(input: $input) { code } }', {
+        input: { code: HAMLET, name: 'Ấp đo thời gian', tier: 'HAMLET', parentCode: '25807', change: change('B0/NQ-HĐND', day(0)) },
+      });
+    }
+    await pause(3_000); // consumers joined and caught up
+    const hops = [];
+    for (let n = 0; n < RENAMES; n += 1) {
+      hops.push(await oneHop(token));
+      await pause(50 + ((n * 37) % 100));
+    }
+    return hops;
+  } finally {
+    await platform.stop();
+  }
+}
+
+try {
+  const { samples, ratios } = await alternate(['polling', 'wake'], ROUNDS, measure);
+  const summary = Object.fromEntries(Object.entries(samples).map(([variant, values]) => [variant, { p50Ms: round(median(values)), p95Ms: round(quantile(values, 0.95)), maxMs: round(Math.max(...values)), hops: values.length }]));
+  const ratio = round(median(ratios), 2);
+  writeResults('platform-event-hop', { rounds: ROUNDS, renamesPerRound: RENAMES, summary, ratioPolling_Wake_p50: ratio, pairRatios: ratios.map((r) => round(r, 2)) }, `
+A hamlet of Xã Thanh An renamed through the gateway; the hop ends when personnel, evaluation and reform have all applied the event (the slowest of the three). ${ROUNDS} rounds of ${RENAMES} renames per variant (A B A B), the platform restarted for each.
+
+| variant | p50 ms | p95 ms | max ms | hops |
+|---|---|---|---|---|
+${Object.entries(summary).map(([variant, s]) => `| ${variant} | ${s.p50Ms} | ${s.p95Ms} | ${s.maxMs} | ${s.hops} |`).join('\n')}
+
+p50 ratio polling / wake, median of the pairs: **×${ratio}** (pairs: ${ratios.map((r) => round(r, 2)).join(', ')}).
+Goal (issue 15): event hop p95 < 50 ms.
+`);
+} finally {
+  await organization.end();
+  for (const client of Object.values(inboxes)) await client.end();
+}
