@@ -1,27 +1,27 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { infrastructure } from '@ps/testing';
+import { createDataSource, createLogger, openDatabase } from '@ps/service-kit';
+import { infrastructure, recreateTestDatabase } from '@ps/testing';
+import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { BENCH_THREE_TIER_FROM, benchLoader, type LoaderRun } from './loader.bench';
+import { organizationService } from '../src/service';
+import { loadTerritory } from '../src/territory-load/territory-load.service';
 import { markdownTable, spread } from './percentiles';
 import { benchSubtree, type SubtreeResult } from './subtree-query.bench';
 
 /**
- * `pnpm --filter @ps/organization bench [--runs 5] [--iterations 200]`: p50/p95 of the national
- * territory load (each run into a fresh database) and of a province subtree read as of a date.
- * Not a test: it asserts nothing, it prints figures for the notes.
+ * `pnpm --filter @ps/organization bench [--iterations 200]`: p50/p95 of a province subtree read
+ * as of a date, on a fresh database the national territory was loaded into. Not a test: it
+ * asserts nothing, it prints figures for the notes. The load itself is timed against COPY by
+ * `pnpm --filter @ps/bench territory-load`.
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, iterations: { type: 'string', default: '200' } } });
-  const count = z.coerce.number().int().positive();
-  const runs = count.parse(values.runs);
-  const iterations = count.parse(values.iterations);
+  const { values } = parseArgs({ options: { iterations: { type: 'string', default: '200' } } });
+  const iterations = z.coerce.number().int().positive().parse(values.iterations);
   // Compiled to bench/dist/bench/, so the service's data folder is three levels up.
   const dataDir = join(__dirname, '..', '..', '..', 'data', 'vn-admin-units');
-  const url = infrastructure.databaseUrl('ps_organization_territory_bench_test');
-
-  const { samples, loaded } = await benchLoader(url, dataDir, runs);
+  const loaded = await loadedDatabase(infrastructure.databaseUrl('ps_organization_territory_bench_test'), dataDir);
   try {
     const subtrees = await benchSubtree(
       loaded,
@@ -31,35 +31,20 @@ async function main(): Promise<void> {
       ],
       iterations,
     );
-    process.stdout.write(`${loaderTable(samples)}\n\n${subtreeTable(subtrees, iterations)}\n\n${plans(subtrees)}\n`);
+    process.stdout.write(`${subtreeTable(subtrees, iterations)}\n\n${plans(subtrees)}\n`);
   } finally {
     await loaded.destroy();
   }
 }
 
-function loaderTable(samples: LoaderRun[]): string {
-  const seconds = spread(samples.map((s) => s.seconds));
-  const { rows, events } = samples[0];
-  // Every run writes the same rows, so throughput at p50/p95 is rows over the p50/p95 time.
-  const perSecond = (count: number): [string, string] => [(count / seconds.p50).toFixed(0), (count / seconds.p95).toFixed(0)];
-  return [
-    `### Loader: both trees, ${samples.length} runs, each into a fresh database (three-tier from ${BENCH_THREE_TIER_FROM})`,
-    '',
-    markdownTable(
-      ['measure', 'p50', 'p95'],
-      [
-        ['whole load (s), data files read and checked included', seconds.p50.toFixed(2), seconds.p95.toFixed(2)],
-        ['three-tier transaction (s)', ...fixed(spread(samples.map((s) => s.threeTierSeconds)))],
-        ['two-tier transaction (s)', ...fixed(spread(samples.map((s) => s.twoTierSeconds)))],
-        [`unit rows/s (${rows} versions inserted or closed + lineage rows)`, ...perSecond(rows)],
-        [`rows + events/s (with ${events} outbox events)`, ...perSecond(rows + events)],
-      ],
-    ),
-  ].join('\n');
-}
-
-function fixed(values: { p50: number; p95: number }): [string, string] {
-  return [values.p50.toFixed(2), values.p95.toFixed(2)];
+/** A re-created, migrated database with both trees loaded (the 2024 list from 2024-01-01, so Hà Nội reads as of 2024-06-30). */
+async function loadedDatabase(url: string, dataDir: string): Promise<DataSource> {
+  await recreateTestDatabase(url);
+  const logger = createLogger('territory-bench', 'silent');
+  const dataSource = createDataSource({ url, entities: organizationService.entities, migrations: organizationService.migrations, applicationName: 'organization-territory-bench' });
+  await openDatabase(dataSource, logger, { migrate: true });
+  await loadTerritory(dataSource, { threeTierFrom: '2024-01-01', only: null, dataDir }, logger);
+  return dataSource;
 }
 
 function subtreeTable(results: SubtreeResult[], iterations: number): string {

@@ -46,18 +46,18 @@ export async function lockAllocationScope(
 
 /**
  * Transaction-scoped advisory locks, one per holder, taken in the order of their lock
- * numbers (not of their names, so two names sharing a hash cannot deadlock). They also
- * cover holders that have no quota row yet. Any other writer of `staffing_quota` should
- * take them for the holders it touches.
+ * numbers (not of their names, so two names sharing a hash cannot deadlock), all in one
+ * statement: the sorted subquery feeds the locking projection row by row. They also cover
+ * holders that have no quota row yet. Any other writer of `staffing_quota` should take them
+ * for the holders it touches.
  */
 export async function lockQuotaHolders(manager: EntityManager, holders: readonly HolderKey[]): Promise<void> {
-  const locks: Array<{ lock: number }> = await manager.query(
-    'SELECT DISTINCT hashtext(holder) AS lock FROM unnest($1::text[]) AS holder ORDER BY lock',
+  if (holders.length === 0) return;
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(hashtext('staffing_quota'), lock)
+       FROM (SELECT DISTINCT hashtext(holder) AS lock FROM unnest($1::text[]) AS holder ORDER BY lock) AS locks`,
     [holders],
   );
-  for (const { lock } of locks) {
-    await manager.query("SELECT pg_advisory_xact_lock(hashtext('staffing_quota'), $1)", [lock]);
-  }
 }
 
 /** Which rows a placement query takes: the holders themselves, or their children. */

@@ -201,6 +201,10 @@ describe('planCountryReorganization: all 34 new provinces', () => {
     });
   });
 
+  it('plans each province as planning it alone does: the country index built once for all changes nothing', () => {
+    for (const code of ['79', '01', '22', '48']) expect(plans.find((plan) => plan.province.code === code)).toEqual(planProvinceReorganization(data, code));
+  });
+
   it('cites a real commune resolution only for 79, and a marked placeholder elsewhere', () => {
     const placeholders = new Set(steps.filter((step) => step.decision.placeholder).map((step) => step.decision.number));
     expect(placeholders.size).toBe(33);

@@ -33,17 +33,17 @@ export interface UnitVersionAudit {
 
 const BATCH = 5000;
 
-/** Inserts versions in multi-row statements (unnest arrays); returns them as stored. */
+/** Inserts versions in multi-row statements (unnest arrays); returns them as stored, in the order given. */
 export async function insertUnitVersions(manager: EntityManager, rows: readonly UnitVersionRow[], audit: UnitVersionAudit): Promise<AdministrativeUnit[]> {
   const stored: AdministrativeUnit[] = [];
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
-    const inserted: Array<{ id: string }> = await manager.query(
+    const inserted: Array<Record<string, unknown>> = await manager.query(
       `INSERT INTO administrative_unit (code, name, search_name, tier, parent_code, path, valid_from, valid_to, reason, decision_id, created_by)
        SELECT code, name, search_name, tier, parent_code, path::ltree, valid_from, valid_to, $9, $10, $11
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[])
            AS version(code, name, search_name, tier, parent_code, path, valid_from, valid_to)
-       RETURNING id`,
+       RETURNING *`,
       [
         batch.map((row) => row.code),
         batch.map((row) => row.name),
@@ -58,9 +58,19 @@ export async function insertUnitVersions(manager: EntityManager, rows: readonly 
         audit.createdBy,
       ],
     );
-    stored.push(...(await manager.getRepository(AdministrativeUnit).findBy({ id: In(inserted.map((row) => row.id)) })));
+    stored.push(...inserted.map((row) => asEntity(manager, row)));
   }
   return stored;
+}
+
+/** A returned row as the entity TypeORM would have read (column names to properties, dates as the driver gives them). */
+function asEntity(manager: EntityManager, row: Record<string, unknown>): AdministrativeUnit {
+  const { connection } = manager;
+  const unit = new AdministrativeUnit();
+  for (const column of connection.getMetadata(AdministrativeUnit).columns) {
+    column.setEntityValue(unit, connection.driver.prepareHydratedValue(row[column.databaseName], column));
+  }
+  return unit;
 }
 
 /** New units in force from the write's date. */
