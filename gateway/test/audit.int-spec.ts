@@ -1,7 +1,7 @@
 import { DEMO_USERS, errorCodes, eventually, graphqlRequest, queryDatabase, tokenFor, type StartedProcess } from '@ps/testing';
 import { city, commune, composedMutations, decisionOf, FIXTURES, ids, local, THANH_AN, TODAY } from './audit.fixtures';
 import { prepareThanhAn } from './audit.thanh-an';
-import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, SERVICES, startPlatform, stopPlatform, type ServiceName } from './platform';
+import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, PLATFORM_START_TIMEOUT_MS, SERVICES, startPlatform, stopPlatform, type ServiceName } from './platform';
 
 interface AuditRow {
   id: string;
@@ -38,7 +38,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   await everyServiceProjectedTheTerritory();
   await prepareThanhAn();
-}, 300_000);
+}, PLATFORM_START_TIMEOUT_MS);
 
 afterAll(() => stopPlatform(platform));
 

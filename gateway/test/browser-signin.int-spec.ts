@@ -2,7 +2,7 @@ import { RealmAdmin } from '@ps/auth';
 import { DEMO_PASSWORD, DEMO_USERS, eventually, graphqlRequest, infrastructure, tokenFor, type StartedProcess } from '@ps/testing';
 import { consoleAuthorizationUrl, keepScreenshot, openTab, readLoginPage, switchLanguage } from './browser/login-page';
 import { launchChromium, serveSigninPage, signInThroughBrowser, signOutThroughBrowser } from './browser/signin';
-import { CONSOLE_ORIGIN, gatewayUrl, startPlatform, stopPlatform } from './platform';
+import { CONSOLE_ORIGIN, gatewayUrl, PLATFORM_START_TIMEOUT_MS, startPlatform, stopPlatform } from './platform';
 
 /**
  * Sign-in as a browser app does it, in Debian's Chromium: the realm's public `console` client with
@@ -14,7 +14,7 @@ let platform: StartedProcess[] = [];
 
 beforeAll(async () => {
   platform = await startPlatform({ services: ['organization'] });
-}, 300_000);
+}, PLATFORM_START_TIMEOUT_MS);
 
 afterAll(() => stopPlatform(platform));
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { DEMO_USERS, eventually, graphqlRequest, infrastructure, runInfraScript, tokenFor, type StartedProcess } from '@ps/testing';
-import { gatewayUrl, startPlatform, stopPlatform } from './platform';
+import { gatewayUrl, PLATFORM_START_TIMEOUT_MS, startPlatform, stopPlatform } from './platform';
 
 /**
  * User federation with a real directory: a private OpenLDAP (Debian's slapd, infra/local/ldap.sh)
@@ -82,7 +82,7 @@ beforeAll(async () => {
   const synced = await admin(`/user-storage/${providerId}/sync?action=triggerFullSync`, { method: 'POST' });
   expect(synced.status).toBe(200);
   platform = await startPlatform({ services: ['organization'] });
-}, 300_000);
+}, PLATFORM_START_TIMEOUT_MS);
 
 afterAll(async () => {
   // Removing the provider removes the accounts it brought; the realm is as before.

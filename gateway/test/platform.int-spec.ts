@@ -11,7 +11,7 @@ import {
   type StartedProcess,
 } from '@ps/testing';
 import pino from 'pino';
-import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, startPlatform, stopPlatform, subgraphUrl, TOPIC_PREFIX } from './platform';
+import { databaseOf, everyServiceProjectedTheTerritory, gatewayUrl, PLATFORM_START_TIMEOUT_MS, startPlatform, stopPlatform, subgraphUrl, TOPIC_PREFIX } from './platform';
 
 const DAU_TIENG_COMMUNES = [
   '25777', '25780', '25783', '25786', '25789', '25792', '25795', '25798', '25801', '25804', '25807', '25810',
@@ -46,7 +46,7 @@ beforeAll(async () => {
   platform = await startPlatform();
   // The seeded territory (the demo story and both national trees) reaches the other services through Kafka.
   await everyServiceProjectedTheTerritory();
-}, 300_000);
+}, PLATFORM_START_TIMEOUT_MS);
 
 afterAll(() => stopPlatform(platform));
 

@@ -31,6 +31,12 @@ export const SERVICES = [
 export type ServiceName = (typeof SERVICES)[number]['name'];
 
 export const GATEWAY_PORT = PORT_BASE;
+/**
+ * How long a suite's platform may take to start. The first suite of a run seeds both national trees
+ * and waits until every service has projected their ~18,000 events: about 4 minutes on Node 20 on a
+ * quiet 2-core machine, and over 5 once when other work shared it; later suites start from snapshots.
+ */
+export const PLATFORM_START_TIMEOUT_MS = 600_000;
 /** Every run gets its own topics and consumer groups, so a developer's running stack is never touched. */
 export const TOPIC_PREFIX = `e2e-${process.pid}-${Date.now()}.`;
 
