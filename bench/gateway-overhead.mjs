@@ -6,7 +6,7 @@
 // requests straight to the subgraphs, signed as the gateway signs them, stage after stage, a
 // stage's requests in parallel: the critical path of the plan without the gateway.
 // Variants, side by side in rounds A B A B: `gateway` and `direct`, for the demo query (district
-// 720 and its communes, fields of all four services) and for a one-subgraph query. Then
+// 720 and its 12 communes on 30 June 2025, its last day, fields of all four services) and for a one-subgraph query. Then
 // throughput of the demo query with CONCURRENCY callers: each on a different commune of 720
 // (`mixed`), and all on the district at once (`identical`).
 import { graphqlRequest, tokenFor } from '@ps/testing';
@@ -18,13 +18,13 @@ const RUNS = Number(process.env.RUNS ?? 60);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const THROUGHPUT_MS = Number(process.env.THROUGHPUT_MS ?? 5_000);
 const QUERIES = {
-  demo: `query Demo($code: ID!) {
-    unit(code: $code) {
+  demo: `query Demo($code: ID!, $asOf: LocalDate) {
+    unit(code: $code, asOf: $asOf) {
       code name tier headcount ratingSummary { year total excellent } plans { title resolutionRef }
       children { code name headcount ratingSummary { year total } plans { title } }
     }
   }`,
-  oneSubgraph: `query Name($code: ID!) { unit(code: $code) { code name } }`,
+  oneSubgraph: `query Name($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code name } }`,
 };
 async function direct(stages) {
   for (const stage of stages) {
@@ -63,7 +63,8 @@ async function throughput(call) {
 const platform = await startPlatform({ recording: true });
 try {
   const token = await tokenFor('admin.dautieng');
-  const variables = { code: '720' };
+  const AS_OF = '2025-06-30'; // the district's last day, with its 12 communes
+  const variables = { code: '720', asOf: AS_OF };
   const plans = {
     demo: await platform.recorder.plan(QUERIES.demo, variables, token),
     oneSubgraph: await platform.recorder.plan(QUERIES.oneSubgraph, variables, token),
@@ -82,12 +83,12 @@ try {
       pairRatios: ratios.map((ratio) => round(ratio, 2)),
     };
   }
-  const children = (await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, 'query($code: ID!) { unit(code: $code) { children { code } } }', { token, variables, gatewayProof: false })).data.unit.children.map(({ code }) => code);
+  const children = (await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, 'query($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { children { code } } }', { token, variables, gatewayProof: false })).data.unit.children.map(({ code }) => code);
   const communes = Array.from({ length: CONCURRENCY }, (_, caller) => children[caller % children.length]);
   const communePlans = new Map();
-  for (const code of new Set(communes)) communePlans.set(code, await platform.recorder.plan(QUERIES.demo, { code }, token));
+  for (const code of new Set(communes)) communePlans.set(code, await platform.recorder.plan(QUERIES.demo, { code, asOf: AS_OF }, token));
   const mixes = {
-    mixed: { gateway: (caller) => viaGateway(QUERIES.demo, { code: communes[caller] }, token), direct: (caller) => direct(communePlans.get(communes[caller])) },
+    mixed: { gateway: (caller) => viaGateway(QUERIES.demo, { code: communes[caller], asOf: AS_OF }, token), direct: (caller) => direct(communePlans.get(communes[caller])) },
     identical: { gateway: () => viaGateway(QUERIES.demo, variables, token), direct: () => direct(plans.demo) },
   };
   const rate = {};
@@ -97,7 +98,7 @@ try {
   }
   const row = (name) => `| ${name} | ${latency[name].fetches} in ${latency[name].stages.length} stages | ${latency[name].gateway.p50Ms} | ${latency[name].gateway.p99Ms} | ${latency[name].direct.p50Ms} | ${latency[name].direct.p99Ms} | ×${latency[name].ratioGatewayOverDirectP50} |`;
   writeResults('gateway-overhead', { rounds: ROUNDS, runsPerRound: RUNS, concurrency: CONCURRENCY, latency, throughput: rate }, `
-The gateway against the direct critical path of its own plan (the same subgraph requests, stage after stage, a stage in parallel), as admin.dautieng on district 720; ${ROUNDS} rounds A B A B of ${RUNS} sequential queries each, client-side on loopback.
+The gateway against the direct critical path of its own plan (the same subgraph requests, stage after stage, a stage in parallel), as admin.dautieng on district 720 as of ${AS_OF}; ${ROUNDS} rounds A B A B of ${RUNS} sequential queries each, client-side on loopback.
 
 | query | subgraph fetches | gateway p50 ms | gateway p99 ms | direct p50 ms | direct p99 ms | gateway / direct p50 |
 |---|---|---|---|---|---|---|

@@ -14,13 +14,15 @@ const AFTER_MS = Number(process.env.AFTER_MS ?? 60_000);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 /** Extra environment for every process, `NAME=value,NAME=value` (e.g. MALLOC_ARENA_MAX=2). */
 const PLATFORM_ENV = Object.fromEntries((process.env.PLATFORM_ENV ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')));
-const DEMO = `query Demo($code: ID!) {
-  unit(code: $code) {
+const DEMO = `query Demo($code: ID!, $asOf: LocalDate) {
+  unit(code: $code, asOf: $asOf) {
     code name tier headcount ratingSummary { year total excellent } plans { title resolutionRef }
     children { code name headcount ratingSummary { year total } plans { title } }
   }
 }`;
-const NAME = 'query Name($code: ID!) { unit(code: $code) { code name } }';
+const NAME = 'query Name($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code name } }';
+/** District 720's last day, with its 12 communes. */
+const AS_OF = '2025-06-30';
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const memory = (processes) => Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, rssMiB(pid)]));
 const heaps = async (processes) => Object.fromEntries(await Promise.all(Object.keys(processes).map(async (name) => [name, await heapUsedMiB(name)])));
@@ -29,7 +31,7 @@ const platform = await startPlatform({ env: PLATFORM_ENV });
 try {
   const token = await tokenFor('admin.dautieng');
   const gateway = `http://127.0.0.1:${port.gateway}/graphql`;
-  const communes = (await graphqlRequest(gateway, 'query { unit(code: "720") { children { code } } }', { token, gatewayProof: false })).data.unit.children.map(({ code }) => code);
+  const communes = (await graphqlRequest(gateway, 'query { unit(code: "720", asOf: "2025-06-30") { children { code } } }', { token, gatewayProof: false })).data.unit.children.map(({ code }) => code);
   await pause(10_000);
   const idle = memory(platform.processes);
   const idleHeap = await heaps(platform.processes);
@@ -46,7 +48,7 @@ try {
     for (let call = caller; performance.now() < until; call += 1) {
       const [query, code] = call % 5 === 4 ? [NAME, communes[call % communes.length]] : call % 5 === 3 ? [DEMO, '720'] : [DEMO, communes[call % communes.length]];
       const sent = performance.now();
-      const answer = await graphqlRequest(gateway, query, { token, variables: { code }, gatewayProof: false })
+      const answer = await graphqlRequest(gateway, query, { token, variables: { code, asOf: AS_OF }, gatewayProof: false })
         .catch((error) => ({ status: 0, errors: [{ message: String(error.cause?.code ?? error.message) }] }));
       times.push(performance.now() - sent);
       answered += 1;

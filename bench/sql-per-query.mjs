@@ -1,7 +1,7 @@
 // `pnpm --filter @ps/bench sql-per-query`: SQL statements a federated list query costs as its page
 // grows. The platform (platform.mjs) runs with tracing on, every span exported to an OTLP receiver
 // here; `searchUnits(first: N)` with fields of all four services is asked for N = 1 … 100 as
-// admin.binhduong, and the statements (PostgreSQL client spans) of each query's trace are counted
+// admin.tphcm, and the statements (PostgreSQL client spans) of each query's trace are counted
 // per service. Batched representations keep the count flat however many units come back.
 import { graphqlRequest, SPAN_KIND, startTraceReceiver, tokenFor } from '@ps/testing';
 import { writeResults } from './lib.mjs';
@@ -19,7 +19,7 @@ const receiver = await startTraceReceiver();
 const platform = await startPlatform({ env: { OTEL_EXPORTER_OTLP_ENDPOINT: receiver.endpoint, OTEL_BSP_SCHEDULE_DELAY: '100' } });
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 try {
-  const token = await tokenFor('admin.binhduong');
+  const token = await tokenFor('admin.tphcm');
   const rows = [];
   for (const first of PAGES) {
     const before = new Set(receiver.spans().map((span) => span.traceId));
@@ -33,7 +33,7 @@ try {
     rows.push({ first, units: answer.data.searchUnits.length, traces: traceIds.size, statements: statements.length, byService });
   }
   writeResults('sql-per-query', { query: QUERY, text: TEXT, rows }, `
-\`searchUnits(text: "${TEXT}", first: N)\` with headcount (personnel), ratingSummary (evaluation) and plans (reform), as admin.binhduong; SQL statements counted from each query's trace (PostgreSQL client spans).
+\`searchUnits(text: "${TEXT}", first: N)\` with headcount (personnel), ratingSummary (evaluation) and plans (reform), as admin.tphcm; SQL statements counted from each query's trace (PostgreSQL client spans).
 
 | first | units returned | SQL statements | by service |
 |---|---|---|---|
