@@ -10,6 +10,8 @@ export function cleanEnvironment(bin: string): Record<string, string> {
     if (value !== undefined && !/^(npm_|PNPM_|TURBO_|JEST_|INIT_CWD$|NODE_OPTIONS$|NODE_PATH$)/.test(name)) env[name] = value;
   }
   env.PATH = `${bin}:${env.PATH ?? '/usr/bin:/bin'}`;
+  // As the Dockerfile's toolchain stage sets it: libuv's io_uring can leave pnpm waiting forever.
+  env.UV_USE_IO_URING = '0';
   return env;
 }
 
