@@ -10,12 +10,10 @@ import pino from 'pino';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  CreateMessagingTables1732770000000,
   EventBus,
   InboxConsumer,
+  MESSAGING_MIGRATIONS,
   OutboxRelay,
-  OutboxTraceContext1734400000000,
-  OutboxWakeOnCommit1734500000000,
   defineEvent,
   recordEvent,
 } from '@ps/events';
@@ -37,9 +35,8 @@ async function database(name, migrations) {
   return { url, dataSource };
 }
 
-const messaging = [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000];
-const source = await database('ps_bench_test_hop_source', messaging);
-const sink = await database('ps_bench_test_hop_sink', messaging);
+const source = await database('ps_bench_test_hop_source', MESSAGING_MIGRATIONS);
+const sink = await database('ps_bench_test_hop_sink', MESSAGING_MIGRATIONS);
 await sink.dataSource.query('CREATE TABLE hop (event_id uuid PRIMARY KEY)');
 const bus = new EventBus({ brokers: infrastructure.kafkaBrokers, clientId: 'bench-event-hop', logger });
 

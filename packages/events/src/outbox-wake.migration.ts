@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CreateMessagingTables1732770000000 } from './messaging-tables.migration';
 import { OUTBOX_CHANNEL } from './outbox-listener';
+import { OutboxTraceContext1734400000000 } from './outbox-trace-context.migration';
 
 /**
  * Wakes the outbox relays when events are committed: a statement-level trigger on `outbox` sends
@@ -25,3 +27,6 @@ export class OutboxWakeOnCommit1734500000000 implements MigrationInterface {
     await runner.query('DROP FUNCTION outbox_wake()');
   }
 }
+
+/** The messaging tables' migrations in order: every service lists them first, so a new one is added here once. */
+export const MESSAGING_MIGRATIONS = [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000];

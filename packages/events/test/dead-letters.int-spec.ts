@@ -6,12 +6,11 @@ import { eventually, infrastructure, recreateTestDatabase } from '@ps/testing';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  CreateMessagingTables1732770000000,
+  MESSAGING_MIGRATIONS,
   DEAD_LETTER_HEADERS,
   EventBus,
   InboxConsumer,
   OutboxRelay,
-  OutboxTraceContext1734400000000,
   REPLAY_FOR_HEADER,
   deadLetterTopic,
   defineEvent,
@@ -33,7 +32,7 @@ let fragileHandlerBroken = true;
 beforeAll(async () => {
   const url = infrastructure.databaseUrl('ps_events_dead_letters_test');
   await recreateTestDatabase(url);
-  dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000] });
+  dataSource = new DataSource({ type: 'postgres', url, migrations: MESSAGING_MIGRATIONS });
   await dataSource.initialize();
   await dataSource.runMigrations();
   // No unique key: only the inbox keeps a consumer from applying an event twice.

@@ -4,11 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  CreateMessagingTables1732770000000,
+  MESSAGING_MIGRATIONS,
   EventBus,
   InboxConsumer,
   OutboxRelay,
-  OutboxTraceContext1734400000000,
   deadLetterTopic,
   defineEvent,
   recordEvent,
@@ -30,7 +29,7 @@ let bus: EventBus;
 beforeAll(async () => {
   const url = infrastructure.databaseUrl('ps_events_test');
   await recreateTestDatabase(url);
-  dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000] });
+  dataSource = new DataSource({ type: 'postgres', url, migrations: MESSAGING_MIGRATIONS });
   await dataSource.initialize();
   await dataSource.runMigrations();
   // The side effect a consumer applies; no unique key, so only the inbox prevents a double write.

@@ -1,7 +1,7 @@
 import { infrastructure, recreateTestDatabase } from '@ps/testing';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { CreateMessagingTables1732770000000, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000, defineEvent, recordEvents } from '../src';
+import { MESSAGING_MIGRATIONS, defineEvent, recordEvents } from '../src';
 
 // PostgreSQL only: what one batched INSERT leaves in the outbox, row by row.
 const Counted = defineEvent({ type: 'Counted', version: 1, topic: 'test.counted', payload: z.object({ n: z.number().int(), note: z.string() }) });
@@ -14,7 +14,7 @@ beforeAll(async () => {
   dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000],
+    migrations: MESSAGING_MIGRATIONS,
   });
   await dataSource.initialize();
   await dataSource.runMigrations();

@@ -5,12 +5,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  CreateMessagingTables1732770000000,
   EventBus,
   OUTBOX_CHANNEL,
+  MESSAGING_MIGRATIONS,
   OutboxRelay,
-  OutboxTraceContext1734400000000,
-  OutboxWakeOnCommit1734500000000,
   defineEvent,
   recordEvent,
 } from '../src';
@@ -31,7 +29,7 @@ beforeAll(async () => {
   dataSource = new DataSource({
     type: 'postgres',
     url,
-    migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000],
+    migrations: MESSAGING_MIGRATIONS,
   });
   await dataSource.initialize();
   await dataSource.runMigrations();

@@ -3,10 +3,9 @@ import { eventually, infrastructure, recreateTestDatabase } from '@ps/testing';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import {
-  CreateMessagingTables1732770000000,
+  MESSAGING_MIGRATIONS,
   EventBus,
   OutboxRelay,
-  OutboxTraceContext1734400000000,
   defineEvent,
   recordEvents,
   type EventBusSettings,
@@ -50,7 +49,7 @@ function bus(settings: Omit<EventBusSettings, 'brokers' | 'logger'>, Kind: typeo
 beforeAll(async () => {
   const url = infrastructure.databaseUrl('ps_events_ordering_test');
   await recreateTestDatabase(url);
-  dataSource = new DataSource({ type: 'postgres', url, migrations: [CreateMessagingTables1732770000000, OutboxTraceContext1734400000000] });
+  dataSource = new DataSource({ type: 'postgres', url, migrations: MESSAGING_MIGRATIONS });
   await dataSource.initialize();
   await dataSource.runMigrations();
   // Several partitions, so the aggregates spread over them; one aggregate always lands on one.

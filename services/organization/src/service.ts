@@ -1,6 +1,6 @@
 import type { Principal } from '@ps/auth';
 import { AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
-import { CreateMessagingTables1732770000000, InboxConsumer, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000 } from '@ps/events';
+import { InboxConsumer, MESSAGING_MIGRATIONS } from '@ps/events';
 import { schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { realmAdmin } from './account/account.config';
@@ -96,9 +96,7 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
   name: 'organization',
   entities: [AdministrativeUnit, Decision, UnitLineage, StaffingQuota, Organization, OrganizationSeat, Duty],
   migrations: [
-    CreateMessagingTables1732770000000,
-    OutboxTraceContext1734400000000,
-    OutboxWakeOnCommit1734500000000,
+    ...MESSAGING_MIGRATIONS,
     CreateAdministrativeUnits1732790000000,
     CreateOrganizationModel1732800000000,
     RecordVersionClosings1732820040000,

@@ -6,7 +6,7 @@ import {
   type Principal,
 } from '@ps/auth';
 import { AuditTrail, AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
-import { CreateMessagingTables1732770000000, InboxConsumer, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000 } from '@ps/events';
+import { InboxConsumer, MESSAGING_MIGRATIONS } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { Assignment } from './assignment/assignment.entity';
@@ -144,9 +144,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     Reward, FamilyMember, Decision, PersonRating, RewardProposal,
   ],
   migrations: [
-    CreateMessagingTables1732770000000,
-    OutboxTraceContext1734400000000,
-    OutboxWakeOnCommit1734500000000,
+    ...MESSAGING_MIGRATIONS,
     CreateTerritoryProjection1732780000000,
     CreatePeople1732791000000,
     CreateDecisionsAndAuditTrail1732845000000,

@@ -6,7 +6,7 @@ import {
   type Principal,
 } from '@ps/auth';
 import { AuditTrail, AuditTrailReads1733100000000, CreateDecisionsAndAuditTrail1732845000000, Decision, decisionLoaders } from '@ps/effective-dating';
-import { CreateMessagingTables1732770000000, InboxConsumer, OutboxTraceContext1734400000000, OutboxWakeOnCommit1734500000000 } from '@ps/events';
+import { InboxConsumer, MESSAGING_MIGRATIONS } from '@ps/events';
 import { referenceByKey, schemaFromResolvers, type ServiceDefinition } from '@ps/service-kit';
 import type { DataSource } from 'typeorm';
 import { ReformAuditResolver } from './audit/audit.resolver';
@@ -65,9 +65,7 @@ export const reformService: ServiceDefinition<ReformLoaders> = {
   name: 'reform',
   entities: [ReformPlan, ReformGoal, SourceDocument, ReformTask, TaskProgressReport, ReformIndicator, IndicatorActual, StaffingProposal, ProposalStep, Decision],
   migrations: [
-    CreateMessagingTables1732770000000,
-    OutboxTraceContext1734400000000,
-    OutboxWakeOnCommit1734500000000,
+    ...MESSAGING_MIGRATIONS,
     CreateTerritoryProjection1732780000000,
     CreateReformPlans1732793000000,
     CreateDecisionsAndAuditTrail1732845000000,
