@@ -6,9 +6,9 @@
 // A B A B): `polling` (OUTBOX_WAKE_ON_COMMIT=false) and `wake` (the default). Databases and ports as
 // in platform.mjs; the renames are dated far ahead (2031 on), so today's data is untouched.
 import { Client } from 'pg';
-import { graphqlRequest, infrastructure, tokenFor } from '@ps/testing';
+import { infrastructure, tokenFor } from '@ps/testing';
 import { alternate, median, quantile, round, writeResults } from './lib.mjs';
-import { port, startPlatform } from './platform.mjs';
+import { startPlatform, viaGateway } from './platform.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const RENAMES = Number(process.env.RENAMES ?? 25);
@@ -31,11 +31,7 @@ const organization = await connect('organization');
 const inboxes = Object.fromEntries(await Promise.all(CONSUMERS.map(async (service) => [service, await connect(service)])));
 let renames = 0;
 
-async function ask(token, query, variables) {
-  const answer = await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, query, { token, variables, gatewayProof: false });
-  if (answer.errors) throw new Error(JSON.stringify(answer.errors));
-  return answer.data;
-}
+const ask = (token, query, variables) => viaGateway(query, variables, token);
 
 /** Milliseconds from the rename's answer until each consuming service has applied its events. */
 async function oneHop(token) {

@@ -97,9 +97,11 @@ export function signed(i, body, authorization) {
   return { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...proof };
 }
 
+/** The data of one operation through the gateway as `token`'s holder; throws on any error in the answer. */
 export async function viaGateway(query, variables, token) {
   const answer = await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, query, { token, variables, gatewayProof: false });
   if (answer.errors) throw new Error(`gateway: ${JSON.stringify(answer.errors)}`);
+  return answer.data;
 }
 
 

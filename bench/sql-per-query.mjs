@@ -3,9 +3,9 @@
 // here; `searchUnits(first: N)` with fields of all four services is asked for N = 1 … 100 as
 // admin.tphcm, and the statements (PostgreSQL client spans) of each query's trace are counted
 // per service. Batched representations keep the count flat however many units come back.
-import { graphqlRequest, SPAN_KIND, startTraceReceiver, tokenFor } from '@ps/testing';
+import { SPAN_KIND, startTraceReceiver, tokenFor } from '@ps/testing';
 import { writeResults } from './lib.mjs';
-import { port, startPlatform } from './platform.mjs';
+import { startPlatform, viaGateway } from './platform.mjs';
 
 const PAGES = (process.env.PAGES ?? '1,5,10,25,50,100').split(',').map(Number);
 const TEXT = process.env.TEXT ?? 'an';
@@ -23,14 +23,13 @@ try {
   const rows = [];
   for (const first of PAGES) {
     const before = new Set(receiver.spans().map((span) => span.traceId));
-    const answer = await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, QUERY, { token, variables: { text: TEXT, first }, gatewayProof: false });
-    if (answer.errors) throw new Error(JSON.stringify(answer.errors));
+    const data = await viaGateway(QUERY, { text: TEXT, first }, token);
     await pause(1_500); // the batch span processors export every 100 ms
     const traceIds = new Set(receiver.spans().filter((span) => span.service === 'gateway' && span.kind === SPAN_KIND.server && !before.has(span.traceId)).map((span) => span.traceId));
     const statements = receiver.spans().filter((span) => traceIds.has(span.traceId) && span.kind === SPAN_KIND.client && String(span.attributes['db.system'] ?? span.attributes['db.system.name'] ?? '') === 'postgresql');
     const byService = {};
     for (const span of statements) byService[span.service] = (byService[span.service] ?? 0) + 1;
-    rows.push({ first, units: answer.data.searchUnits.length, traces: traceIds.size, statements: statements.length, byService });
+    rows.push({ first, units: data.searchUnits.length, traces: traceIds.size, statements: statements.length, byService });
   }
   writeResults('sql-per-query', { query: QUERY, text: TEXT, rows }, `
 \`searchUnits(text: "${TEXT}", first: N)\` with headcount (personnel), ratingSummary (evaluation) and plans (reform), as admin.tphcm; SQL statements counted from each query's trace (PostgreSQL client spans).

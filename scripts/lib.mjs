@@ -23,6 +23,10 @@ export const PROJECT_NODE = readFileSync(join(ROOT, '.node-version'), 'utf8').tr
  * runs there or PS_NODE=system asks for the Node on PATH (at least the `engines` version).
  */
 export function useProjectNode() {
+  // Every process npm test and npm start run (pnpm above all) does its file I/O on libuv's thread pool:
+  // its io_uring path can lose a completion on some kernels, and pnpm then waits forever with every
+  // thread idle (a `pnpm deploy` of the image replay, on Node 24).
+  process.env.UV_USE_IO_URING ??= '0';
   const choice = process.env.PS_NODE ?? 'project';
   if (!['project', 'system'].includes(choice)) {
     say(`PS_NODE=${choice}: expected "system" (the Node on PATH) or unset (Node ${PROJECT_NODE})`);
