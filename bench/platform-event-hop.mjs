@@ -30,17 +30,20 @@ async function connect(service) {
 const organization = await connect('organization');
 const inboxes = Object.fromEntries(await Promise.all(CONSUMERS.map(async (service) => [service, await connect(service)])));
 let renames = 0;
+/** Per variant: milliseconds from the answer to the outbox row published, and to each service's inbox row. */
+const breakdown = {};
 
 const ask = (token, query, variables) => viaGateway(query, variables, token);
 
 /** Milliseconds from the rename's answer until each consuming service has applied its events. */
-async function oneHop(token) {
+async function oneHop(token, parts) {
   const [{ last }] = (await organization.query('SELECT coalesce(max(position), 0) AS last FROM outbox')).rows;
   renames += 1;
   await ask(token, 'mutation ($input: UnitChangeInput!) { renameUnit(input: $input) { started { code } } }', {
     input: { code: HAMLET, name: `Ấp đo thời gian ${renames}`, change: change(`B${renames}/NQ-HĐND`, day(renames)) },
   });
   const answered = performance.now();
+  const answeredAt = Date.now();
   const ids = (await organization.query('SELECT id FROM outbox WHERE position > $1', [last])).rows.map((row) => row.id);
   const hops = {};
   while (Object.keys(hops).length < CONSUMERS.length) {
@@ -51,6 +54,9 @@ async function oneHop(token) {
     if (performance.now() - answered > 30_000) throw new Error(`events ${ids.join(', ')} not applied by every service within 30 s`);
     await pause(2);
   }
+  const [{ published }] = (await organization.query('SELECT extract(epoch FROM max(published_at)) * 1000 AS published FROM outbox WHERE id = ANY($1::uuid[])', [ids])).rows;
+  parts.relay.push(Number(published) - answeredAt);
+  for (const service of CONSUMERS) parts[service].push(hops[service]);
   return Math.max(...Object.values(hops));
 }
 
@@ -65,8 +71,9 @@ async function measure(variant) {
     }
     await pause(3_000); // consumers joined and caught up
     const hops = [];
+    breakdown[variant] ??= Object.fromEntries(['relay', ...CONSUMERS].map((part) => [part, []]));
     for (let n = 0; n < RENAMES; n += 1) {
-      hops.push(await oneHop(token));
+      hops.push(await oneHop(token, breakdown[variant]));
       await pause(50 + ((n * 37) % 100));
     }
     return hops;
@@ -79,12 +86,19 @@ try {
   const { samples, ratios } = await alternate(['polling', 'wake'], ROUNDS, measure);
   const summary = Object.fromEntries(Object.entries(samples).map(([variant, values]) => [variant, { p50Ms: round(median(values)), p95Ms: round(quantile(values, 0.95)), maxMs: round(Math.max(...values)), hops: values.length }]));
   const ratio = round(median(ratios), 2);
-  writeResults('platform-event-hop', { rounds: ROUNDS, renamesPerRound: RENAMES, summary, ratioPolling_Wake_p50: ratio, pairRatios: ratios.map((r) => round(r, 2)) }, `
+  const parts = Object.fromEntries(Object.entries(breakdown).map(([variant, byPart]) => [variant, Object.fromEntries(Object.entries(byPart).map(([part, values]) => [part, { p50Ms: round(median(values)), p95Ms: round(quantile(values, 0.95)) }]))]));
+  writeResults('platform-event-hop', { rounds: ROUNDS, renamesPerRound: RENAMES, summary, parts, ratioPolling_Wake_p50: ratio, pairRatios: ratios.map((r) => round(r, 2)) }, `
 A hamlet of Xã Thanh An renamed through the gateway; the hop ends when personnel, evaluation and reform have all applied the event (the slowest of the three). ${ROUNDS} rounds of ${RENAMES} renames per variant (A B A B), the platform restarted for each.
 
 | variant | p50 ms | p95 ms | max ms | hops |
 |---|---|---|---|---|
 ${Object.entries(summary).map(([variant, s]) => `| ${variant} | ${s.p50Ms} | ${s.p95Ms} | ${s.maxMs} | ${s.hops} |`).join('\n')}
+
+Taken apart, from the mutation's answer: to the outbox row published (the relay, by the database's clock), and to each service's inbox row.
+
+| variant | relay p50 / p95 | ${CONSUMERS.join(' p50 / p95 | ')} p50 / p95 |
+|---|---|${CONSUMERS.map(() => '---|').join('')}
+${Object.entries(parts).map(([variant, p]) => `| ${variant} | ${['relay', ...CONSUMERS].map((part) => `${p[part].p50Ms} / ${p[part].p95Ms}`).join(' | ')} |`).join('\n')}
 
 p50 ratio polling / wake, median of the pairs: **×${ratio}** (pairs: ${ratios.map((r) => round(r, 2)).join(', ')}).
 Goal (issue 15): event hop p95 < 50 ms.

@@ -149,7 +149,10 @@ async function leftBehind() {
        FROM after`,
     [ceased.map((link) => link.from), ceased.map((link) => link.to), DAY_BEFORE, REORGANIZATION_DATE],
   );
-  return counts;
+  const [files] = await queryDatabase(databases.personnel,
+    `SELECT count(*)::int AS n FROM person p WHERE ${inForceOn('p', '$2')} AND p.unit_code = ANY($1::text[])`,
+    [[...new Set(ceased.map((link) => link.from))].filter((code) => !ceased.some((link) => link.to === code)), REORGANIZATION_DATE]);
+  return { ...counts, eFilesInCeasedUnits: files.n };
 }
 
 /**
@@ -238,7 +241,7 @@ Scale ${result.scale} (seed ${result.seed}): ${JSON.stringify(result.workforce)}
 | **replay, total** (goal < 60 s) | **${t.replay}** |
 
 In force on ${REORGANIZATION_DATE}: ${inForce.province ?? 0} provinces, ${inForce.district ?? 0} districts, ${inForce.commune ?? 0} communes (${result.faults} mapping faults reported).
-Posts and Party memberships held in a ceased unit's body on ${DAY_BEFORE}: ${result.successions.held} (${result.successions.people} people); not in a successor's body on ${REORGANIZATION_DATE}: **${result.successions.leftBehind}**.
+Posts and Party memberships held in a ceased unit's body on ${DAY_BEFORE}: ${result.successions.held} (${result.successions.people} people); not in a successor's body on ${REORGANIZATION_DATE}: **${result.successions.leftBehind}**. E-files still naming a ceased unit on ${REORGANIZATION_DATE}: ${result.successions.eFilesInCeasedUnits} (a person's file follows the primary post; Party members outside the workforce keep theirs).
 Events: ${JSON.stringify(result.events.outbox)} in the outboxes, ${result.events.unpublished} unpublished, ${result.events.deadLetters} dead letters, consumer lag ${Object.values(result.events.messaging).reduce((sum, s) => sum + s.lag, 0)}.
 Second run: ${result.secondRun.rowsWritten} rows and ${result.secondRun.eventsWritten} events written.
 `;
