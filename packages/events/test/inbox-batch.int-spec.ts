@@ -120,3 +120,32 @@ describe('an inbox consumer on a real broker, a batch per transaction', () => {
     expect(calls.filter((step) => step === 20)).toHaveLength(4);
   });
 });
+
+describe('a batch subscription', () => {
+  it('commits what the handler reported handled, and replaces a consumer kafkajs leaves stopped, from the first message not reported', async () => {
+    const crashTopic = `${run}.crash`;
+    await bus.ensureTopics([crashTopic]);
+    const seen: string[] = [];
+    let crashes = 0;
+    const stop = await bus.consumeBatches('batch-crash', [crashTopic], async (messages, progress) => {
+      for (const message of messages) {
+        // A TypeError is one of the errors kafkajs never restarts a consumer after.
+        if (message.value === 'second' && crashes === 0) {
+          crashes += 1;
+          throw new TypeError('a fault kafkajs calls unrecoverable');
+        }
+        seen.push(message.value ?? '');
+        await progress.handled(message);
+      }
+    });
+    try {
+      await bus.publish(['first', 'second', 'third'].map((value) => ({ topic: crashTopic, key: 'one-key', value })));
+      await eventually(async () => (seen.length >= 3 ? true : undefined), { what: 'messages after the crash', timeoutMs: 60_000 });
+      expect(crashes).toBe(1);
+      expect(seen).toEqual(['first', 'second', 'third']);
+      await eventually(async () => ((await bus.consumerLag('batch-crash', crashTopic)) === 0 ? true : undefined), { what: 'offsets committed' });
+    } finally {
+      await stop();
+    }
+  });
+});
