@@ -2,7 +2,9 @@ import { Kafka, logLevel, Partitioners, type Producer, type LogEntry } from 'kaf
 import type { Logger } from 'pino';
 import { kafkaClientSecurityOptions, type KafkaSecurity } from './kafka-security';
 import { measureConsumerLag, unreadRanges, type ConsumerGroupTopics, type ConsumerLag, type UnreadRange } from './consumer-lag';
-import { subscribe } from './subscription';
+import { subscribe, type BatchHandler, type MessageHandler, type SubscriptionSettings } from './subscription';
+
+export type { BatchHandler, BatchProgress, MessageHandler } from './subscription';
 
 /** A message as the platform sends it: key = aggregate id, value = JSON envelope. */
 export interface OutgoingMessage {
@@ -111,12 +113,22 @@ export class EventBus {
    * committed only after `handle` resolves; a rejection makes Kafka deliver the message again.
    * The subscription outlives a crashed consumer (`subscribe`); the answer stops it.
    */
-  async consume(
-    groupId: string,
-    topics: readonly string[],
-    handle: (message: IncomingMessage) => Promise<void>,
-  ): Promise<() => Promise<void>> {
-    const stop = await subscribe({ kafka: this.kafka, logger: this.settings.logger, prefix: this.prefix, groupId, topics, handle });
+  async consume(groupId: string, topics: readonly string[], handle: MessageHandler): Promise<() => Promise<void>> {
+    return this.subscribe({ kafka: this.kafka, logger: this.settings.logger, prefix: this.prefix, groupId, topics, handle });
+  }
+
+  /**
+   * Runs `handleBatch` for the messages of `topics` in consumer group `groupId`, a fetched batch
+   * of one partition at a time, in order. An offset is committed only once the handler reports
+   * its message handled (`progress.handled`); whatever it has not reported when it returns or
+   * rejects is delivered again. Outlives a crashed consumer like `consume`; the answer stops it.
+   */
+  async consumeBatches(groupId: string, topics: readonly string[], handleBatch: BatchHandler): Promise<() => Promise<void>> {
+    return this.subscribe({ kafka: this.kafka, logger: this.settings.logger, prefix: this.prefix, groupId, topics, handleBatch });
+  }
+
+  private async subscribe(settings: SubscriptionSettings): Promise<() => Promise<void>> {
+    const stop = await subscribe(settings);
     this.subscriptions.add(stop);
     return async () => {
       this.subscriptions.delete(stop);

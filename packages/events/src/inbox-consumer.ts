@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DEAD_LETTER_HEADERS, REPLAY_FOR_HEADER } from './dead-letters';
 import { deadLetterTopic, envelopeSchema, type EventContract, type EventEnvelope } from './envelope';
-import type { EventBus, IncomingMessage } from './event-bus';
+import type { BatchProgress, EventBus, IncomingMessage } from './event-bus';
 import { traceDelivery } from './event-tracing';
+import { applyTogether, type ReadyEvent } from './inbox-batch';
 
 /** Applies one event inside the inbox transaction; throw to roll the whole delivery back. */
 export type EventHandler<Payload> = (event: EventEnvelope<Payload>, manager: EntityManager) => Promise<void>;
@@ -19,7 +20,14 @@ export interface InboxConsumerSettings {
   /** Attempts of a failing handler before the message goes to the dead-letter topic. */
   maxAttempts?: number;
   retryDelayMs?: number;
+  /**
+   * Messages applied per transaction: a fetched batch goes in chunks this long, with a heartbeat
+   * between them. 1 applies each message in its own transaction (as before batches). Default 500.
+   */
+  batchSize?: number;
 }
+
+const DEFAULT_BATCH_SIZE = 500;
 
 interface Registration {
   contract: EventContract<unknown, unknown>;
@@ -29,9 +37,15 @@ interface Registration {
 /** A message that can never be applied: it goes to the dead-letter topic. */
 class PoisonMessage extends Error {}
 
+/** What reading a message found: not for this consumer, never applicable, or an event to apply. */
+type Reading = { kind: 'ignored' } | { kind: 'poison'; error: unknown } | ({ kind: 'ready' } & ReadyEvent);
+
 /**
- * Idempotent consumer: each event is applied in one transaction together with its
- * `inbox (consumer, event_id)` row, so a redelivery changes nothing. A message that cannot be
+ * Idempotent consumer: each event is applied in the transaction that writes its
+ * `inbox (consumer, event_id)` row, so a redelivery changes nothing. The events of a fetched
+ * batch share one transaction (`batchSize` at most); when a handler throws, that chunk is
+ * rolled back and applied again one event per transaction, so one bad event holds back no
+ * other and is retried and dead-lettered on its own. A message that cannot be
  * parsed, has an unknown version, or keeps failing goes to `<topic>.dlq` with the error, and
  * the consumer moves on. Lost database connections are not poison: the delivery is retried.
  * A dead letter replayed for another consumer (`replay-for`) is ignored.
@@ -64,9 +78,15 @@ export class InboxConsumer {
   async start(): Promise<void> {
     const topics = this.topics;
     await this.settings.bus.ensureTopics([...topics, ...topics.map(deadLetterTopic)]);
-    this.stopConsuming = await this.settings.bus.consume(this.settings.name, topics, async (message) => {
-      await this.deliver(message);
-    });
+    const { bus, name } = this.settings;
+    this.stopConsuming =
+      this.batchSize > 1
+        ? await bus.consumeBatches(name, topics, async (messages, progress) => {
+            await this.deliverBatch(messages, progress);
+          })
+        : await bus.consume(name, topics, async (message) => {
+            await this.deliver(message);
+          });
   }
 
   async stop(): Promise<void> {
@@ -82,28 +102,61 @@ export class InboxConsumer {
     return traceDelivery(message, this.settings.name, () => this.handle(message));
   }
 
-  private async handle(message: IncomingMessage): Promise<DeliveryOutcome> {
-    if (!this.isAddressee(message)) return 'ignored';
-    let event: EventEnvelope;
-    let registration: Registration | undefined;
-    try {
-      event = parseEnvelope(message.value);
-      registration = this.registrations.get(`${event.type}@${event.version}`);
-      if (!registration) {
-        if (!this.knownTypes.has(event.type)) return 'ignored';
-        throw new PoisonMessage(`unsupported version ${event.version} of ${event.type}`);
-      }
-      const parsed = registration.contract.payload.safeParse(event.payload);
-      if (!parsed.success) throw new PoisonMessage(`invalid payload: ${parsed.error.message}`);
-      event = { ...event, payload: parsed.data };
-    } catch (error) {
-      return this.deadLetter(message, error);
+  /**
+   * Handles messages of one partition in Kafka order, `batchSize` per transaction, reporting
+   * each committed chunk to `progress` (which may stop it between chunks); answers the outcome
+   * of every message handled. Exposed so tests can deliver a batch, and the same batch again.
+   */
+  async deliverBatch(messages: readonly IncomingMessage[], progress?: BatchProgress): Promise<DeliveryOutcome[]> {
+    const outcomes: DeliveryOutcome[] = [];
+    for (let start = 0; start < messages.length; start += this.batchSize) {
+      if (progress && !progress.isCurrent()) break;
+      const chunk = messages.slice(start, start + this.batchSize);
+      outcomes.push(...(await this.deliverChunk(chunk, progress)));
+      await progress?.handled(chunk[chunk.length - 1]);
     }
+    return outcomes;
+  }
 
+  private get batchSize(): number {
+    return Math.max(1, this.settings.batchSize ?? DEFAULT_BATCH_SIZE);
+  }
+
+  /** The events of `chunk` in one transaction, then its poison messages to the dead-letter topic. */
+  private async deliverChunk(chunk: readonly IncomingMessage[], progress: BatchProgress | undefined): Promise<DeliveryOutcome[]> {
+    const readings = chunk.map((message) => this.read(message));
+    const ready = readings.filter((reading): reading is Extract<Reading, { kind: 'ready' }> => reading.kind === 'ready');
+    let applied: DeliveryOutcome[];
+    try {
+      applied = await applyTogether(this.settings.dataSource, this.settings.name, ready);
+    } catch (error) {
+      if (isConnectionError(error)) throw error; // not poison: Kafka redelivers the chunk later
+      this.settings.logger.warn({ err: error, messages: chunk.length }, 'event handler failed in a batch; applying its events one by one');
+      const outcomes: DeliveryOutcome[] = [];
+      for (const message of chunk) {
+        outcomes.push(await this.deliver(message));
+        await progress?.handled(message); // retries take time: heartbeat as each message commits
+      }
+      return outcomes;
+    }
+    const outcomes: DeliveryOutcome[] = [];
+    let next = 0;
+    for (const [index, reading] of readings.entries()) {
+      const message = chunk[index];
+      if (reading.kind === 'ready') outcomes.push(applied[next++]);
+      else outcomes.push(await traceDelivery(message, this.settings.name, () => this.settle(message, reading)));
+    }
+    return outcomes;
+  }
+
+  private async handle(message: IncomingMessage): Promise<DeliveryOutcome> {
+    const reading = this.read(message);
+    if (reading.kind !== 'ready') return this.settle(message, reading);
+    const { event, handler } = reading;
     const maxAttempts = this.settings.maxAttempts ?? 3;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.apply(event, registration);
+        return await this.apply(event, handler);
       } catch (error) {
         if (isConnectionError(error)) throw error; // not poison: Kafka redelivers later
         if (attempt >= maxAttempts) return this.deadLetter(message, error);
@@ -113,13 +166,36 @@ export class InboxConsumer {
     }
   }
 
+  /** Reads and validates a message against the registered contracts; never throws. */
+  private read(message: IncomingMessage): Reading {
+    if (!this.isAddressee(message)) return { kind: 'ignored' };
+    try {
+      const event = parseEnvelope(message.value);
+      const registration = this.registrations.get(`${event.type}@${event.version}`);
+      if (!registration) {
+        if (!this.knownTypes.has(event.type)) return { kind: 'ignored' };
+        throw new PoisonMessage(`unsupported version ${event.version} of ${event.type}`);
+      }
+      const parsed = registration.contract.payload.safeParse(event.payload);
+      if (!parsed.success) throw new PoisonMessage(`invalid payload: ${parsed.error.message}`);
+      return { kind: 'ready', message, event: { ...event, payload: parsed.data }, handler: registration.handler };
+    } catch (error) {
+      return { kind: 'poison', error };
+    }
+  }
+
+  /** The end of a message that is not applied: ignored, or sent to the dead-letter topic. */
+  private async settle(message: IncomingMessage, reading: Exclude<Reading, { kind: 'ready' }>): Promise<DeliveryOutcome> {
+    return reading.kind === 'ignored' ? 'ignored' : this.deadLetter(message, reading.error);
+  }
+
   /** A replayed dead letter is for the consumer that failed on it only; every other message is for all. */
   private isAddressee(message: IncomingMessage): boolean {
     const replayFor = message.headers[REPLAY_FOR_HEADER];
     return replayFor === undefined || replayFor === this.settings.name;
   }
 
-  private async apply(event: EventEnvelope, registration: Registration): Promise<DeliveryOutcome> {
+  private async apply(event: EventEnvelope, handler: EventHandler<unknown>): Promise<DeliveryOutcome> {
     return this.settings.dataSource.transaction(async (manager) => {
       const inserted: unknown[] = await manager.query(
         `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
@@ -127,7 +203,7 @@ export class InboxConsumer {
         [this.settings.name, event.id, event.type],
       );
       if (inserted.length === 0) return 'duplicate';
-      await registration.handler(event, manager);
+      await handler(event, manager);
       return 'applied';
     });
   }

@@ -1,16 +1,35 @@
-import type { Consumer, IHeaders, Kafka } from 'kafkajs';
+import type { Consumer, ConsumerRunConfig, IHeaders, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { IncomingMessage } from './event-bus';
 
-export interface SubscriptionSettings {
+/** Handles one message; its offset is committed once the answer resolves. */
+export type MessageHandler = (message: IncomingMessage) => Promise<void>;
+
+/** What a batch handler reports to, and asks of, the consumer that fetched the batch. */
+export interface BatchProgress {
+  /**
+   * Marks `message` and every message before it in the batch as handled (committed where they
+   * apply): their offsets may be committed, and the consumer group hears a heartbeat.
+   */
+  handled(message: IncomingMessage): Promise<void>;
+  /** False once the consumer stops or the partition was moved: leave the rest for redelivery. */
+  isCurrent(): boolean;
+}
+
+/**
+ * Handles the messages of one partition, in Kafka order, reporting what it has handled to
+ * `progress`; what it has not reported is delivered again.
+ */
+export type BatchHandler = (messages: readonly IncomingMessage[], progress: BatchProgress) => Promise<void>;
+
+export type SubscriptionSettings = {
   kafka: Kafka;
   logger: Logger;
-  /** Prepended to the group and the topics on the broker, taken off the topic handed to `handle`. */
+  /** Prepended to the group and the topics on the broker, taken off the topic handed to the handler. */
   prefix: string;
   groupId: string;
   topics: readonly string[];
-  handle: (message: IncomingMessage) => Promise<void>;
-}
+} & ({ handle: MessageHandler } | { handleBatch: BatchHandler });
 
 /** The longest pause before a crashed consumer's replacement starts. */
 const MAX_PAUSE_MS = 15_000;
@@ -18,13 +37,13 @@ const MAX_PAUSE_MS = 15_000;
 /**
  * A consumer group subscription that outlives any crash: kafkajs restarts a consumer only after
  * errors it deems retriable, and leaves it stopped for good after others (a group coordinator not
- * found while a restarted broker loads its offsets, an error thrown by `handle` that it calls
+ * found while a restarted broker loads its offsets, an error thrown by the handler that it calls
  * unrecoverable); such a consumer is replaced by a new one, the pause doubling from 0.5 s up to
  * 15 s (back to the start once a message is handled), until the subscription is stopped.
  * Resolves once the first consumer runs (its start failing rejects); answers the stop.
  */
 export async function subscribe(settings: SubscriptionSettings): Promise<() => Promise<void>> {
-  const { kafka, logger, prefix, groupId, handle } = settings;
+  const { kafka, logger, prefix, groupId } = settings;
   let stopped = false;
   let current: Consumer | undefined;
   let restartTimer: NodeJS.Timeout | undefined;
@@ -45,19 +64,7 @@ export async function subscribe(settings: SubscriptionSettings): Promise<() => P
       await consumer.disconnect().catch(() => undefined);
       throw error;
     }
-    await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        await handle({
-          topic: topic.slice(prefix.length),
-          partition,
-          offset: message.offset,
-          key: message.key?.toString() ?? null,
-          value: message.value?.toString() ?? null,
-          headers: headersToStrings(message.headers),
-        });
-        restarts = 0;
-      },
-    });
+    await consumer.run(runConfig(settings, () => (restarts = 0)));
   };
 
   const replace = (crashed: Consumer): void => {
@@ -82,6 +89,44 @@ export async function subscribe(settings: SubscriptionSettings): Promise<() => P
     stopped = true;
     clearTimeout(restartTimer);
     await current?.disconnect();
+  };
+}
+
+/** kafkajs's run settings for the subscription's handler; `progressed` is called as messages get handled. */
+function runConfig(settings: SubscriptionSettings, progressed: () => void): ConsumerRunConfig {
+  const incoming = (topic: string, partition: number, message: KafkaMessage): IncomingMessage => ({
+    topic: topic.slice(settings.prefix.length),
+    partition,
+    offset: message.offset,
+    key: message.key?.toString() ?? null,
+    value: message.value?.toString() ?? null,
+    headers: headersToStrings(message.headers),
+  });
+  if ('handle' in settings) {
+    const { handle } = settings;
+    return {
+      eachMessage: async ({ topic, partition, message }) => {
+        await handle(incoming(topic, partition, message));
+        progressed();
+      },
+    };
+  }
+  const { handleBatch } = settings;
+  return {
+    // Offsets are resolved by the handler, for what it has committed only.
+    eachBatchAutoResolve: false,
+    eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
+      const messages = batch.messages.map((message) => incoming(batch.topic, batch.partition, message));
+      await handleBatch(messages, {
+        handled: async (message) => {
+          resolveOffset(message.offset);
+          progressed();
+          await commitOffsetsIfNecessary();
+          await heartbeat();
+        },
+        isCurrent: () => isRunning() && !isStale(),
+      });
+    },
   };
 }
 
