@@ -1,0 +1,128 @@
+// `generateWorkforce`: a deterministic national workforce, COPY'd into the four services'
+// databases: organizations (organization), people, posts, Party membership and projections
+// (personnel), and the projections evaluation and reform keep, as their projection code writes
+// them. No outbox rows and no events: the projections are written directly.
+import 'reflect-metadata';
+import pg from 'pg';
+import { readTwoTierFile, TERRITORY_DATA_DIR, twoTierTree } from '@ps/organization/dist/territory-load/official-tree.parser.js';
+import { copyRows } from './copy.mjs';
+import { population } from './people.mjs';
+import { planOrganizations, THREE_TIER_FROM, TWO_TIER_FROM } from './structure.mjs';
+import { personnelRows, projectionRows } from './rows.mjs';
+import { ratingRows, RATING_YEARS } from './ratings.mjs';
+
+export const GENERATOR = 'system:workforce-generator';
+/** Every generated row's creation time: fixed, so the same seed gives the same bytes. */
+export const GENERATED_AT = '2024-01-01T00:00:00+07:00';
+
+/** A refusal the caller can act on (already generated, no territory): the CLI prints it on one line and exits 2. */
+export class WorkforceRefusal extends Error {
+  constructor(code, message) {
+    super(message);
+    this.name = 'WorkforceRefusal';
+    this.code = code;
+  }
+}
+
+async function connect(url) {
+  const client = new pg.Client({ connectionString: url, application_name: 'workforce-generator' });
+  await client.connect();
+  return client;
+}
+
+/** The 2024 three-tier tree must be there (and the 2025 one not yet); nothing generated before. */
+async function refuseUnfit(clients) {
+  const { rows } = await clients.organization.query(
+    `SELECT tier, count(*)::int AS n FROM administrative_unit WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) GROUP BY tier`, [THREE_TIER_FROM]);
+  const tiers = Object.fromEntries(rows.map((row) => [row.tier, row.n]));
+  if (!(tiers.PROVINCE > 0 && tiers.DISTRICT > 0 && tiers.COMMUNE > 0)) {
+    throw new WorkforceRefusal('NO_THREE_TIER_TERRITORY', `organization database has no three-tier territory in force on ${THREE_TIER_FROM} (load it: pnpm --filter @ps/organization load-territory --only three-tier)`);
+  }
+  const [{ ended }] = (await clients.organization.query('SELECT count(*)::int AS ended FROM administrative_unit WHERE valid_to = $1', [TWO_TIER_FROM])).rows;
+  if (ended > 0) throw new WorkforceRefusal('TWO_TIER_LOADED', `organization database already holds the 2025 reorganization (${ended} units end on ${TWO_TIER_FROM}): generate before it`);
+  const held = [
+    ['organization', 'SELECT 1 FROM organization WHERE created_by = $1 LIMIT 1', [GENERATOR]],
+    ['personnel', 'SELECT 1 FROM person WHERE created_by = $1 LIMIT 1', [GENERATOR]],
+    ['evaluation', 'SELECT 1 FROM rated_person LIMIT 1', []],
+    ['reform', 'SELECT 1 FROM reform_person LIMIT 1', []],
+  ];
+  for (const [service, sql, parameters] of held) {
+    if ((await clients[service].query(sql, parameters)).rows.length > 0) throw new WorkforceRefusal('ALREADY_GENERATED', `${service} database already holds generated data`);
+  }
+}
+
+/** The 2024 units as stored, and the 2026 units whose code the 2024 list lacks, with the paths the loader gives them. */
+async function territory(organization) {
+  const { rows } = await organization.query(
+    `SELECT code, name, tier, parent_code AS "parentCode", path::text AS path FROM administrative_unit
+      WHERE tier <> 'HAMLET' AND valid_from <= $1 AND (valid_to IS NULL OR valid_to > $1) ORDER BY path`, [THREE_TIER_FROM]);
+  const known = new Set(rows.map((unit) => unit.code));
+  const units2026New = twoTierTree(readTwoTierFile(TERRITORY_DATA_DIR)).units.filter((unit) => !known.has(unit.code) && unit.tier !== 'HAMLET');
+  return { units2024: rows, units2026New };
+}
+
+/** How many of the workforce are Party members (a pass over it), so the members outside it make up the national total. */
+function outsideMembersNeeded(seed, scale, structure, provinces) {
+  const people = population({ seed, scale, structure, provinces, outsideMembers: 0 });
+  let members = 0;
+  for (let i = 0; i < people.counts.workforce; i += 1) if (people.personAt(i).membership) members += 1;
+  return Math.max(0, people.counts.partyTarget - members);
+}
+
+async function inTransaction(client, work) {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Generates the workforce of `scale` (1.0: the country) from `seed` into the four databases
+ * (connection URLs), one transaction per database; progress bars on stderr when `progress`.
+ * Returns rows per database and table, and seconds.
+ */
+export async function generateWorkforce({ scale, seed, databases, progress = false, ratings = true }) {
+  if (!(scale > 0)) throw new WorkforceRefusal('BAD_SCALE', `scale must be a positive number, not ${scale}`);
+  const clients = {};
+  for (const service of ['organization', 'personnel', 'evaluation', 'reform']) clients[service] = await connect(databases[service]);
+  const started = performance.now();
+  try {
+    await refuseUnfit(clients);
+    const { units2024, units2026New } = await territory(clients.organization);
+    const structure = planOrganizations({ seed, scale, units2024, units2026New });
+    const provinces = units2024.filter((unit) => unit.tier === 'PROVINCE');
+    const outsideMembers = outsideMembersNeeded(seed, scale, structure, provinces);
+    const people = population({ seed, scale, structure, provinces, outsideMembers });
+    const context = { seed, scale, structure, people, progress, generatedAt: GENERATED_AT, createdBy: GENERATOR };
+    const units = (await clients.organization.query(
+      `SELECT code, valid_from::text AS valid_from, valid_to::text AS valid_to, path::text AS path, name, tier, parent_code, created_at FROM administrative_unit ORDER BY code, valid_from`)).rows;
+    const tables = {};
+    const load = async (service, specs) => {
+      tables[service] = {};
+      await inTransaction(clients[service], async () => {
+        for (const spec of specs) {
+          if (spec.onlyIfEmpty && (await clients[service].query(`SELECT 1 FROM ${spec.table} LIMIT 1`)).rows.length > 0) continue;
+          const done = await copyRows(clients[service], { ...spec, progress, label: `${service}.${spec.table}` });
+          tables[service][spec.table] = done.rows;
+        }
+      });
+      await clients[service].query(`ANALYZE ${specs.map((spec) => spec.table).join(', ')}`);
+    };
+    await load('organization', projectionRows.organization(context));
+    await load('personnel', [...projectionRows.personnel(context, units), ...personnelRows(context)]);
+    await load('evaluation', [...projectionRows.evaluation(context, units), ...(ratings ? ratingRows(context) : [])]);
+    await load('reform', projectionRows.reform(context, units));
+    return {
+      seed, scale, seconds: (performance.now() - started) / 1000,
+      people: { total: people.total, workforce: people.counts.workforce, outsideWorkforceMembers: outsideMembers, tiers: people.counts.tiers },
+      organizations: structure.organizations.length, ratingYears: ratings ? RATING_YEARS : [], tables,
+    };
+  } finally {
+    for (const client of Object.values(clients)) await client.end();
+  }
+}
