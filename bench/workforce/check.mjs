@@ -46,8 +46,10 @@ export async function checkWorkforce(databases) {
            count(*) FILTER (WHERE main = 1)::int AS with_main_post,
            count(*) FILTER (WHERE main = 0 AND member)::int AS members_outside,
            count(*) FILTER (WHERE NOT (main = 1 OR (main = 0 AND member)))::int AS neither
-      FROM (SELECT p.id, (SELECT count(*) FROM assignment a WHERE a.person_id = p.id AND NOT a.concurrent) AS main,
-                   EXISTS (SELECT 1 FROM party_membership m WHERE m.person_id = p.id) AS member FROM person p) per_person`);
+      FROM (SELECT p.id, coalesce(a.main, 0) AS main, m.person_id IS NOT NULL AS member
+              FROM person p
+              LEFT JOIN (SELECT person_id, count(*) AS main FROM assignment WHERE NOT concurrent GROUP BY person_id) a ON a.person_id = p.id
+              LEFT JOIN (SELECT DISTINCT person_id FROM party_membership) m ON m.person_id = p.id) per_person`);
   expect(people.neither === 0, `${people.neither} people have neither exactly one main post nor a Party membership`);
   // Shape: main posts per tier against the plan (±1 %), Party members against the national total.
   const tiers = await one(databases.personnel, `
@@ -63,12 +65,17 @@ export async function checkWorkforce(databases) {
   const [rated] = await one(databases.evaluation, 'SELECT (SELECT count(*) FROM rated_person)::int AS people, (SELECT count(*) FROM rated_post)::int AS posts');
   const [reformed] = await one(databases.reform, 'SELECT count(*)::int AS people FROM reform_person');
   expect(rated.people === people.people && reformed.people === people.people, 'evaluation or reform projects another number of people');
+  const ratings = await one(databases.evaluation, "SELECT year, level, count(*)::int AS n FROM evaluation GROUP BY 1, 2 ORDER BY 1, 2");
+  const [history] = await one(databases.personnel, 'SELECT count(*)::int AS n FROM person_rating');
+  const decided = ratings.reduce((sum, row) => sum + row.n, 0);
+  expect(history.n === decided, `personnel keeps ${history.n} ratings, evaluation decided ${decided}`);
+  const levelShare = Object.fromEntries(['HTXS', 'HTT', 'HTNV', 'KHTNV'].map((level) => [level, decided ? Math.round((1000 * ratings.filter((row) => row.level === level).reduce((sum, row) => sum + row.n, 0)) / decided) / 10 : 0]));
   const categories = await one(databases.personnel, 'SELECT coalesce(category, \'(outside the workforce)\') AS category, count(*)::int AS n FROM person GROUP BY 1 ORDER BY 1');
   const [women] = await one(databases.personnel, "SELECT round(100.0 * count(*) FILTER (WHERE gender = 'FEMALE') / count(*), 1)::float AS pct, round(100.0 * count(*) FILTER (WHERE ethnicity = 'Kinh') / count(*), 1)::float AS kinh FROM person");
   return {
     organizations: source.n, people, mainPostsByTier: byTier, planned: plan.tiers, partyMembers: party.members, partyTarget: plan.partyTarget,
     concurrentPosts: concurrent.concurrent, postsWithTitleOutsideCatalogue: concurrent.outside_catalogue, categories, womenPercent: women.pct, kinhPercent: women.kinh,
-    evaluation: rated, reform: reformed,
+    evaluation: rated, reform: reformed, ratings: { total: decided, percentByLevel: levelShare },
   };
 }
 

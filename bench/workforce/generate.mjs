@@ -9,7 +9,7 @@ import { copyRows } from './copy.mjs';
 import { population } from './people.mjs';
 import { planOrganizations, THREE_TIER_FROM, TWO_TIER_FROM } from './structure.mjs';
 import { personnelRows, projectionRows } from './rows.mjs';
-import { ratingRows, RATING_YEARS } from './ratings.mjs';
+import { ratingHistoryRows, ratingRows, RATING_YEARS, RULE_SET_CODES } from './ratings.mjs';
 
 export const GENERATOR = 'system:workforce-generator';
 /** Every generated row's creation time: fixed, so the same seed gives the same bytes. */
@@ -69,6 +69,12 @@ function outsideMembersNeeded(seed, scale, structure, provinces) {
   return Math.max(0, people.counts.partyTarget - members);
 }
 
+/** The rule sets the ratings cite (evaluation's migrations record them). */
+async function ratingRuleSets(evaluation) {
+  const { rows } = await evaluation.query('SELECT code, source_document AS "sourceDocument" FROM rating_rule_set WHERE code = ANY($1::text[])', [Object.values(RULE_SET_CODES)]);
+  return Object.fromEntries(rows.map((row) => [row.code, row]));
+}
+
 async function inTransaction(client, work) {
   await client.query('BEGIN');
   try {
@@ -79,6 +85,20 @@ async function inTransaction(client, work) {
     await client.query('ROLLBACK');
     throw error;
   }
+}
+
+/** COPYs each table's rows into one database in one transaction, then ANALYZE; rows per table. */
+async function loadInto(client, service, specs, progress) {
+  const tables = {};
+  await inTransaction(client, async () => {
+    for (const spec of specs) {
+      // The territory projection may already be there (a service that consumed the load's events): left as it is.
+      if (spec.onlyIfEmpty && (await client.query(`SELECT 1 FROM ${spec.table} LIMIT 1`)).rows.length > 0) continue;
+      tables[spec.table] = (await copyRows(client, { ...spec, progress, label: `${service}.${spec.table}` })).rows;
+    }
+  });
+  await client.query(`ANALYZE ${[...new Set(specs.map((spec) => spec.table))].join(', ')}`);
+  return tables;
 }
 
 /**
@@ -98,25 +118,17 @@ export async function generateWorkforce({ scale, seed, databases, progress = fal
     const provinces = units2024.filter((unit) => unit.tier === 'PROVINCE');
     const outsideMembers = outsideMembersNeeded(seed, scale, structure, provinces);
     const people = population({ seed, scale, structure, provinces, outsideMembers });
-    const context = { seed, scale, structure, people, progress, generatedAt: GENERATED_AT, createdBy: GENERATOR };
+    const ruleSets = await ratingRuleSets(clients.evaluation);
+    const context = { seed, scale, structure, people, progress, ruleSets, generatedAt: GENERATED_AT, createdBy: GENERATOR };
     const units = (await clients.organization.query(
       `SELECT code, valid_from::text AS valid_from, valid_to::text AS valid_to, path::text AS path, name, tier, parent_code, created_at FROM administrative_unit ORDER BY code, valid_from`)).rows;
-    const tables = {};
-    const load = async (service, specs) => {
-      tables[service] = {};
-      await inTransaction(clients[service], async () => {
-        for (const spec of specs) {
-          if (spec.onlyIfEmpty && (await clients[service].query(`SELECT 1 FROM ${spec.table} LIMIT 1`)).rows.length > 0) continue;
-          const done = await copyRows(clients[service], { ...spec, progress, label: `${service}.${spec.table}` });
-          tables[service][spec.table] = done.rows;
-        }
-      });
-      await clients[service].query(`ANALYZE ${specs.map((spec) => spec.table).join(', ')}`);
+    const load = (service, specs) => loadInto(clients[service], service, specs, progress);
+    const tables = {
+      organization: await load('organization', projectionRows.organization(context)),
+      personnel: await load('personnel', [...projectionRows.personnel(context, units), ...personnelRows(context), ...(ratings ? ratingHistoryRows(context) : [])]),
+      evaluation: await load('evaluation', [...projectionRows.evaluation(context, units), ...(ratings ? ratingRows(context) : [])]),
+      reform: await load('reform', projectionRows.reform(context, units)),
     };
-    await load('organization', projectionRows.organization(context));
-    await load('personnel', [...projectionRows.personnel(context, units), ...personnelRows(context)]);
-    await load('evaluation', [...projectionRows.evaluation(context, units), ...(ratings ? ratingRows(context) : [])]);
-    await load('reform', projectionRows.reform(context, units));
     return {
       seed, scale, seconds: (performance.now() - started) / 1000,
       people: { total: people.total, workforce: people.counts.workforce, outsideWorkforceMembers: outsideMembers, tiers: people.counts.tiers },
