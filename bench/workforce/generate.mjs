@@ -24,9 +24,13 @@ export class WorkforceRefusal extends Error {
   }
 }
 
-async function connect(url) {
+async function connect(service, url) {
   const client = new pg.Client({ connectionString: url, application_name: 'workforce-generator' });
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new WorkforceRefusal('DATABASE_UNREACHABLE', `${service} database: ${error.message}`);
+  }
   return client;
 }
 
@@ -109,7 +113,7 @@ async function loadInto(client, service, specs, progress) {
 export async function generateWorkforce({ scale, seed, databases, progress = false, ratings = true }) {
   if (!(scale > 0)) throw new WorkforceRefusal('BAD_SCALE', `scale must be a positive number, not ${scale}`);
   const clients = {};
-  for (const service of ['organization', 'personnel', 'evaluation', 'reform']) clients[service] = await connect(databases[service]);
+  for (const service of ['organization', 'personnel', 'evaluation', 'reform']) clients[service] = await connect(service, databases[service]);
   const started = performance.now();
   try {
     await refuseUnfit(clients);
