@@ -91,14 +91,15 @@ async function inTransaction(client, work) {
   }
 }
 
-/** COPYs each table's rows into one database in one transaction, then ANALYZE; rows per table. */
+/** COPYs each table's rows into one database in one transaction, then ANALYZE; rows, seconds and rows/s per table. */
 async function loadInto(client, service, specs, progress) {
   const tables = {};
   await inTransaction(client, async () => {
     for (const spec of specs) {
       // The territory projection may already be there (a service that consumed the load's events): left as it is.
       if (spec.onlyIfEmpty && (await client.query(`SELECT 1 FROM ${spec.table} LIMIT 1`)).rows.length > 0) continue;
-      tables[spec.table] = (await copyRows(client, { ...spec, progress, label: `${service}.${spec.table}` })).rows;
+      const { rows, seconds } = await copyRows(client, { ...spec, progress, label: `${service}.${spec.table}` });
+      tables[spec.table] = { rows, seconds: Math.round(seconds * 10) / 10, rowsPerSecond: Math.round(rows / Math.max(seconds, 0.001)) };
     }
   });
   await client.query(`ANALYZE ${[...new Set(specs.map((spec) => spec.table))].join(', ')}`);
@@ -108,7 +109,7 @@ async function loadInto(client, service, specs, progress) {
 /**
  * Generates the workforce of `scale` (1.0: the country) from `seed` into the four databases
  * (connection URLs), one transaction per database; progress bars on stderr when `progress`.
- * Returns rows per database and table, and seconds.
+ * Returns rows, seconds and rows/s per database and table, and the whole run's seconds.
  */
 export async function generateWorkforce({ scale, seed, databases, progress = false, ratings = true }) {
   if (!(scale > 0)) throw new WorkforceRefusal('BAD_SCALE', `scale must be a positive number, not ${scale}`);
