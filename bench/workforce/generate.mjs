@@ -65,6 +65,21 @@ async function territory(organization) {
   return { units2024: rows, units2026New };
 }
 
+/**
+ * Every unit version for the territory projections, stated when its UnitCreated event occurred
+ * (what the projection records), or when it was written if the outbox no longer holds the event.
+ */
+async function unitVersions(organization) {
+  const { rows } = await organization.query(
+    `SELECT unit.code, unit.valid_from::text AS valid_from, unit.valid_to::text AS valid_to, unit.path::text AS path, unit.name, unit.tier, unit.parent_code,
+            coalesce(created.occurred_at, unit.created_at) AS stated_at
+       FROM administrative_unit unit
+       LEFT JOIN (SELECT envelope->'payload'->>'code' AS code, (envelope->'payload'->>'validFrom')::date AS valid_from, max((envelope->>'occurredAt')::timestamptz) AS occurred_at
+                    FROM outbox WHERE event_type = 'UnitCreated' GROUP BY 1, 2) created ON created.code = unit.code AND created.valid_from = unit.valid_from
+      ORDER BY unit.code, unit.valid_from`);
+  return rows;
+}
+
 /** How many of the workforce are Party members (a pass over it), so the members outside it make up the national total. */
 function outsideMembersNeeded(seed, scale, structure, provinces) {
   const people = population({ seed, scale, structure, provinces, outsideMembers: 0 });
@@ -125,8 +140,7 @@ export async function generateWorkforce({ scale, seed, databases, progress = fal
     const people = population({ seed, scale, structure, provinces, outsideMembers });
     const ruleSets = await ratingRuleSets(clients.evaluation);
     const context = { seed, scale, structure, people, progress, ruleSets, generatedAt: GENERATED_AT, createdBy: GENERATOR };
-    const units = (await clients.organization.query(
-      `SELECT code, valid_from::text AS valid_from, valid_to::text AS valid_to, path::text AS path, name, tier, parent_code, created_at FROM administrative_unit ORDER BY code, valid_from`)).rows;
+    const units = await unitVersions(clients.organization);
     const load = (service, specs) => loadInto(clients[service], service, specs, progress);
     const tables = {
       organization: await load('organization', projectionRows.organization(context)),

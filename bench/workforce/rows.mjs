@@ -31,7 +31,7 @@ const territoryProjection = (units) => ({
   onlyIfEmpty: true,
   columns: ['code', 'valid_from', 'valid_to', 'path', 'name', 'tier', 'parent_code', 'stated_at', 'updated_at'],
   total: units.length,
-  rows: units.map((unit) => [unit.code, unit.valid_from, unit.valid_to, unit.path, unit.name, unit.tier, unit.parent_code, unit.created_at.toISOString(), unit.created_at.toISOString()]),
+  rows: units.map((unit) => [unit.code, unit.valid_from, unit.valid_to, unit.path, unit.name, unit.tier, unit.parent_code, unit.stated_at.toISOString(), unit.stated_at.toISOString()]),
 });
 
 export const projectionRows = {
