@@ -124,7 +124,8 @@ export async function closeHeldBy<T extends EffectiveVersion>(
   const held = await write.manager
     .getRepository(target)
     .createQueryBuilder('held')
-    .where(`held.${column} IN (:...holderIds)`, { holderIds })
+    // One array parameter: a national restructuring closes more holders than a statement binds (65,535).
+    .where(`held.${column} = ANY(:holderIds)`, { holderIds })
     .andWhere(notEndedBy('held', ':date'), { date: write.date })
     .setLock('pessimistic_write')
     .getMany();

@@ -15,12 +15,18 @@ export interface QuotaSuccession {
  * QuotaChanged per holder that changed. The totals are kept, so no ceiling can be breached.
  */
 export async function passQuotas(write: DatedWrite, successions: readonly QuotaSuccession[]): Promise<void> {
+  // Only successions whose ceasing holder has a quota take part, and only they are locked: the
+  // national load ceases tens of thousands of holders, and one advisory lock each exhausts the
+  // lock table (out of shared memory). The cost: a quota first given to a ceasing holder while
+  // this runs is not passed on.
+  const holding = await quotasInForce(write.manager, successions.map(({ from }) => from.key), write.date);
+  const passing = successions.filter(({ from }) => holding.has(from.key));
   const holders = new Map<string, PlacedHolder>();
-  for (const { from, to } of successions) for (const holder of to ? [from, to] : [from]) holders.set(holder.key, holder);
+  for (const { from, to } of passing) for (const holder of to ? [from, to] : [from]) holders.set(holder.key, holder);
   await lockQuotaHolders(write.manager, [...holders.keys()]);
   const latest = await quotasInForce(write.manager, [...holders.keys()], write.date);
   const received = new Map<string, number>();
-  for (const { from, to } of successions) {
+  for (const { from, to } of passing) {
     const quota = latest.get(from.key);
     if (!quota) continue;
     await writeQuotaVersion(write, from, quota, null, null);

@@ -132,7 +132,8 @@ async function childrenOf(write: DatedWrite, parentIds: readonly string[]): Prom
     .createQueryBuilder('org')
     .leftJoin('administrative_unit', 'unit', `unit.code = org.unit_code AND ${inForceOn('unit', ':date')}`)
     .addSelect('unit.path::text', 'unit_path')
-    .where('org.parent_id IN (:...parentIds)', { parentIds })
+    // One array parameter: the national load closes more organizations than a statement binds (65,535).
+    .where('org.parent_id = ANY(:parentIds)', { parentIds })
     .andWhere(notEndedBy('org', ':date'), { date: write.date })
     .orderBy('org.valid_from')
     .getRawAndEntities<{ unit_path: string | null }>();
