@@ -7,6 +7,9 @@ import { appendAuditRow, type AuditSubject } from '../audit/audit.record';
 import { decisionRefOf, type DecisionRef } from '../decision/decision.entity';
 import { recordChange, type ChangeFacts, type RecordedChange } from '../decision/decision.record';
 
+
+/** Envelopes per outbox INSERT of `emitMany` (each a few hundred bytes of JSON). */
+const EVENTS_PER_INSERT = 2000;
 /** What a change event states besides its subject, the same in every producer's events. */
 export interface ChangeStatement {
   effectiveDate: string;
@@ -87,12 +90,17 @@ export class DatedWrite {
     return recordEvent(this.manager, contract, payload, this.metadata(place));
   }
 
-  /** Records many events of one contract with one INSERT. */
-  emitMany<Payload>(
+  /** Records many events of one contract, in order, with one INSERT per 2,000. */
+  async emitMany<Payload>(
     contract: EventContract<Payload>,
     items: ReadonlyArray<{ payload: Payload; place: EventPlace }>,
   ): Promise<Array<EventEnvelope<Payload>>> {
-    return recordEvents(this.manager, contract, items.map((item) => ({ payload: item.payload, metadata: this.metadata(item.place) })));
+    const envelopes: Array<EventEnvelope<Payload>> = [];
+    for (let start = 0; start < items.length; start += EVENTS_PER_INSERT) {
+      const batch = items.slice(start, start + EVENTS_PER_INSERT);
+      envelopes.push(...(await recordEvents(this.manager, contract, batch.map((item) => ({ payload: item.payload, metadata: this.metadata(item.place) })))));
+    }
+    return envelopes;
   }
 
   /**

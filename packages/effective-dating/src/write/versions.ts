@@ -97,16 +97,32 @@ export async function nextVersion<T extends EffectiveVersion>(
 
 /** Ends the current version on the write's date, recording the closing's reason, decision and actor. */
 export async function closeVersion<T extends EffectiveVersion>(write: DatedWrite, target: EntityTarget<T>, current: T, label: string): Promise<T> {
-  if (write.date <= current.validFrom) {
+  const [closed] = await closeVersions(write, target, [current], () => label);
+  return closed;
+}
+
+/**
+ * Ends many things' current versions on the write's date in one statement per batch (a national
+ * restructuring closes tens of thousands of organizations); refuses, before changing anything,
+ * when one of them starts on or after the date.
+ */
+export async function closeVersions<T extends EffectiveVersion>(
+  write: DatedWrite,
+  target: EntityTarget<T>,
+  current: readonly T[],
+  label: (version: T) => string,
+): Promise<T[]> {
+  const early = current.find((version) => write.date <= version.validFrom);
+  if (early) {
     throw new ClosingDateError(
-      `Ngày đóng ${write.date} phải sau ngày bắt đầu phiên bản hiện hành của ${label} (${current.validFrom})`,
-      `The closing date ${write.date} must be after the start of ${label}'s current version (${current.validFrom})`,
-      { validFrom: current.validFrom, date: write.date },
+      `Ngày đóng ${write.date} phải sau ngày bắt đầu phiên bản hiện hành của ${label(early)} (${early.validFrom})`,
+      `The closing date ${write.date} must be after the start of ${label(early)}'s current version (${early.validFrom})`,
+      { validFrom: early.validFrom, date: write.date },
     );
   }
   const closing = closingOf(write);
-  await updateVersions(write.manager, target, [current.versionId], closing as Partial<T>);
-  return Object.assign(current, closing);
+  await updateVersions(write.manager, target, current.map((version) => version.versionId), closing as Partial<T>);
+  return current.map((version) => Object.assign(version, closing));
 }
 
 /**
@@ -150,10 +166,15 @@ export async function updateVersions<T extends EffectiveVersion>(
   versionIds: readonly string[],
   values: Partial<T>,
 ): Promise<void> {
-  if (versionIds.length === 0) return;
-  const where = { versionId: In([...versionIds]) } as FindOptionsWhere<T>;
-  await manager.getRepository(target).update(where, values as unknown as QueryDeepPartialEntity<T>);
+  // A statement binds at most 65,535 parameters: a national restructuring updates more versions.
+  for (let start = 0; start < versionIds.length; start += UPDATE_BATCH) {
+    const where = { versionId: In(versionIds.slice(start, start + UPDATE_BATCH)) } as FindOptionsWhere<T>;
+    await manager.getRepository(target).update(where, values as unknown as QueryDeepPartialEntity<T>);
+  }
 }
+
+/** Versions per UPDATE of `updateVersions`. */
+const UPDATE_BATCH = 10_000;
 
 function closingOf(write: DatedWrite) {
   return {

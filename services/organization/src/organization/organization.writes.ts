@@ -1,5 +1,5 @@
 import { OrganizationClosed, OrganizationCreated, OrganizationMoved } from '@ps/contracts';
-import { closeVersion, reviseFrom, type DatedWrite } from '@ps/effective-dating';
+import { closeVersions, reviseFrom, type DatedWrite } from '@ps/effective-dating';
 import { foldText } from '@ps/service-kit';
 import { announceDuty, closeDutiesOf } from '../duty/duty.service';
 import type { Holder } from './organization.access';
@@ -25,25 +25,22 @@ export async function closeOrganizations(
   if (holders.length === 0) return [];
   const seats = await closeSeatsOf(write, holders);
   const duties = await closeDutiesOf(write, holders);
-  const closed: Organization[] = [];
-  for (const holder of holders) {
-    const { organization, unit } = holder;
-    const version = await closeVersion(write, Organization, organization, organizationLabel(organization));
-    const envelope = await write.emit(
-      OrganizationClosed,
-      {
-        organization: organizationSnapshot(version),
-        closedSeats: (seats.get(organization.id) ?? []).map((seat) => seat.id),
-        closedDuties: (duties.get(organization.id) ?? []).map((duty) => duty.id),
-        successorId: successors.get(organization.id) ?? null,
-        ...write.facts,
-      },
-      { aggregateId: organization.id, unitPath: unit.path },
-    );
-    // Held things are announced after the closing that caused them.
-    for (const duty of duties.get(organization.id) ?? []) await announceDuty(write, holder, 'CLOSED', duty, envelope.id);
-    for (const seat of seats.get(organization.id) ?? []) await announceSeat(write, holder, 'CLOSED', seat, envelope.id);
-    closed.push(version);
+  const closed = await closeVersions(write, Organization, holders.map((holder) => holder.organization), organizationLabel);
+  // One outbox statement for every closing (a national load closes tens of thousands).
+  const envelopes = await write.emitMany(OrganizationClosed, holders.map(({ organization, unit }, index) => ({
+    payload: {
+      organization: organizationSnapshot(closed[index]),
+      closedSeats: (seats.get(organization.id) ?? []).map((seat) => seat.id),
+      closedDuties: (duties.get(organization.id) ?? []).map((duty) => duty.id),
+      successorId: successors.get(organization.id) ?? null,
+      ...write.facts,
+    },
+    place: { aggregateId: organization.id, unitPath: unit.path },
+  })));
+  // Held things are announced after the closing that caused them.
+  for (const [index, holder] of holders.entries()) {
+    for (const duty of duties.get(holder.organization.id) ?? []) await announceDuty(write, holder, 'CLOSED', duty, envelopes[index].id);
+    for (const seat of seats.get(holder.organization.id) ?? []) await announceSeat(write, holder, 'CLOSED', seat, envelopes[index].id);
   }
   return closed;
 }

@@ -112,10 +112,12 @@ async function counterpartsOf(write: DatedWrite, closing: readonly Organization[
     .andWhere(inForceOn('org', ':date'), { date: write.date })
     .orderBy('org.valid_from')
     .getMany();
+  // The earliest body of each (unit, kind): a national load matches ~74,000 closings against ~30,000 bodies.
+  const bodyOf = groupBy(bodies, (body) => `${body.unitCode}|${body.kind}`);
   const counterparts = new Map<string, string>();
   for (const org of closing) {
     const successor = byCode.get(org.unitCode)?.successor;
-    const match = bodies.find((body) => body.unitCode === successor?.code && body.kind === org.kind && body.id !== org.id);
+    const match = successor ? bodyOf.get(`${successor.code}|${org.kind}`)?.find((body) => body.id !== org.id) : undefined;
     if (match) counterparts.set(org.id, match.id);
   }
   return counterparts;
