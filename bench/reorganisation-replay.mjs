@@ -180,7 +180,7 @@ async function main() {
     at = performance.now();
     const workforce = await generateWorkforce({ scale, seed, databases, progress: process.stderr.isTTY });
     timings.generate = (performance.now() - at) / 1000;
-    say(`workforce generated in ${round(timings.generate)} s: ${JSON.stringify(workforce)}`);
+    say(`workforce generated in ${round(timings.generate)} s: ${workforce.people.total} people (${workforce.people.workforce} in the workforce), ${workforce.organizations} organizations`);
 
     at = performance.now();
     const replay = loadTerritory('two-tier');
@@ -229,7 +229,7 @@ function markdown(result) {
   const t = result.timings;
   const inForce = result.inForce[REORGANIZATION_DATE];
   return `
-Scale ${result.scale} (seed ${result.seed}): ${JSON.stringify(result.workforce)}.
+Scale ${result.scale} (seed ${result.seed}): ${result.workforce.people.total} people (${result.workforce.people.workforce} in the workforce, ${result.workforce.people.outsideWorkforceMembers} Party members outside it), ${result.workforce.organizations} organizations.
 
 | step | seconds |
 |---|---|

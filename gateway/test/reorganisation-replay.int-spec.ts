@@ -12,7 +12,7 @@ import { infrastructure, queryDatabase, repositoryRoot } from '@ps/testing';
  * acceptance and looks into the databases itself for the seed story's communes.
  */
 interface ReplayReport {
-  workforce: Record<string, number>;
+  workforce: { people: { total: number; workforce: number }; organizations: number };
   timings: Record<string, number>;
   inForce: Record<string, Record<string, number>>;
   successions: { held: number; people: number; leftBehind: number };
@@ -46,7 +46,7 @@ describe('the 2025 reorganisation replayed over a generated workforce (scale 0.0
   });
 
   it('carries every post and Party membership of a ceased unit’s body to a body of its successor', () => {
-    expect(report.workforce.people).toBeGreaterThan(20_000);
+    expect(report.workforce.people.workforce).toBeGreaterThan(20_000);
     expect(report.successions.held).toBeGreaterThan(1000);
     expect(report.successions.leftBehind).toBe(0);
   });
