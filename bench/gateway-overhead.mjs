@@ -10,22 +10,15 @@
 // throughput of the demo query with CONCURRENCY callers: each on a different commune of 720
 // (`mixed`), and all on the district at once (`identical`).
 import { graphqlRequest, tokenFor } from '@ps/testing';
-import { alternate, median, quantile, round, writeResults } from './lib.mjs';
-import { port, SERVICES, signed, startPlatform, subgraphUrl, viaGateway } from './platform.mjs';
+import { alternate, median, quantile, round, throughput as callersThroughput, timed, writeResults } from './lib.mjs';
+import { DEMO_QUERIES as QUERIES, port, SERVICES, signed, startPlatform, subgraphUrl, viaGateway } from './platform.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const RUNS = Number(process.env.RUNS ?? 60);
 const CONCURRENCY = Number(process.env.CONCURRENCY ?? 16);
 const THROUGHPUT_MS = Number(process.env.THROUGHPUT_MS ?? 5_000);
-const QUERIES = {
-  demo: `query Demo($code: ID!, $asOf: LocalDate) {
-    unit(code: $code, asOf: $asOf) {
-      code name tier headcount ratingSummary { year total excellent } plans { title resolutionRef }
-      children { code name headcount ratingSummary { year total } plans { title } }
-    }
-  }`,
-  oneSubgraph: `query Name($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code name } }`,
-};
+/** Requests answered per second by CONCURRENCY callers in a loop for THROUGHPUT_MS. */
+const throughput = (call) => callersThroughput(call, { callers: CONCURRENCY, ms: THROUGHPUT_MS });
 async function direct(stages) {
   for (const stage of stages) {
     await Promise.all(stage.map(async ({ subgraph, body, authorization }) => {
@@ -34,30 +27,6 @@ async function direct(stages) {
       if (!answer.ok || parsed.errors) throw new Error(`direct: ${JSON.stringify(parsed.errors ?? answer.status)}`);
     }));
   }
-}
-
-async function timed(count, call) {
-  const times = [];
-  for (let run = 0; run < count; run += 1) {
-    const started = performance.now();
-    await call();
-    times.push(performance.now() - started);
-  }
-  return times;
-}
-
-/** Requests answered per second by CONCURRENCY callers in a loop for THROUGHPUT_MS. */
-async function throughput(call) {
-  const until = performance.now() + THROUGHPUT_MS;
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async (_, caller) => {
-    while (performance.now() < until) {
-      await call(caller);
-      done += 1;
-    }
-  }));
-  return (done * 1000) / (performance.now() - started);
 }
 
 const platform = await startPlatform({ recording: true });

@@ -17,8 +17,39 @@ const shared = {
   KEYCLOAK_CLIENT_ID: infrastructure.keycloakClientId,
   GATEWAY_PROOF_SECRET: infrastructure.gatewayProofSecret,
 };
-export const port = { gateway: PORT_BASE, recordingGateway: PORT_BASE + 9, subgraph: (i) => PORT_BASE + 1 + i, proxy: (i) => PORT_BASE + 5 + i };
+export const port = {
+  gateway: PORT_BASE, recordingGateway: PORT_BASE + 9, subgraph: (i) => PORT_BASE + 1 + i, proxy: (i) => PORT_BASE + 5 + i,
+  /** Further gateways a bench starts beside the platform's (startGateway). */
+  otherGateway: (i) => PORT_BASE + 10 + i,
+};
+/**
+ * The queries the gateway benches time: `demo` (a district and its communes on one day, fields of
+ * all four services) and `oneSubgraph` (the same unit's code and name, organization alone).
+ */
+export const DEMO_QUERIES = {
+  demo: `query Demo($code: ID!, $asOf: LocalDate) {
+    unit(code: $code, asOf: $asOf) {
+      code name tier headcount ratingSummary { year total excellent } plans { title resolutionRef }
+      children { code name headcount ratingSummary { year total } plans { title } }
+    }
+  }`,
+  oneSubgraph: `query Name($code: ID!, $asOf: LocalDate) { unit(code: $code, asOf: $asOf) { code name } }`,
+};
+
 export const subgraphUrl = (i) => `http://127.0.0.1:${port.subgraph(i)}/graphql`;
+
+const gatewayEnv = (urls, env) => ({
+  ...shared, ...env, KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret, RATE_LIMIT_REQUESTS: '100000000',
+  ORGANIZATION_URL: urls[0], PERSONNEL_URL: urls[1], EVALUATION_URL: urls[2], REFORM_URL: urls[3],
+});
+
+/**
+ * One more gateway on the platform's subgraphs, on `at`, with the platform gateway's environment
+ * and `env`: ours (`gateway/`), or the bench process `script` in `folder`. Stop it before the platform.
+ */
+export function startGateway({ name, at, env = {}, folder = 'gateway', script }) {
+  return startNodeProcess({ name, folder, script, port: at, env: gatewayEnv(SERVICES.map((_, i) => subgraphUrl(i)), env) });
+}
 
 /** Starts the platform, every process with `env` besides its own; `recording` adds the recording gateway and its proxies. */
 export async function startPlatform({ recording = false, env = {} } = {}) {
@@ -33,17 +64,13 @@ export async function startPlatform({ recording = false, env = {} } = {}) {
       },
     }));
   }
-  const gatewayEnv = (urls) => ({
-    ...shared, ...env, KEYCLOAK_CLIENT_SECRET: infrastructure.keycloakClientSecret, RATE_LIMIT_REQUESTS: '100000000',
-    ORGANIZATION_URL: urls[0], PERSONNEL_URL: urls[1], EVALUATION_URL: urls[2], REFORM_URL: urls[3],
-  });
-  started.push(await startNodeProcess({ name: 'bench-gateway', folder: 'gateway', port: port.gateway, env: gatewayEnv(SERVICES.map((_, i) => subgraphUrl(i))) }));
+  started.push(await startNodeProcess({ name: 'bench-gateway', folder: 'gateway', port: port.gateway, env: gatewayEnv(SERVICES.map((_, i) => subgraphUrl(i)), env) }));
   const processes = Object.fromEntries(started.map(({ name, pid }) => [name.replace('bench-', ''), pid]));
   const recorder = recording ? await startRecorder() : null;
   if (recorder) {
     started.push(await startNodeProcess({
       name: 'bench-recording-gateway', folder: 'gateway', port: port.recordingGateway,
-      env: gatewayEnv(SERVICES.map((_, i) => `http://127.0.0.1:${port.proxy(i)}/graphql`)),
+      env: gatewayEnv(SERVICES.map((_, i) => `http://127.0.0.1:${port.proxy(i)}/graphql`), env),
     }));
   }
   return {
@@ -97,9 +124,9 @@ export function signed(i, body, authorization) {
   return { 'content-type': 'application/json', ...(authorization ? { authorization } : {}), ...proof };
 }
 
-/** The data of one operation through the gateway as `token`'s holder; throws on any error in the answer. */
-export async function viaGateway(query, variables, token) {
-  const answer = await graphqlRequest(`http://127.0.0.1:${port.gateway}/graphql`, query, { token, variables, gatewayProof: false });
+/** The data of one operation through the gateway (on port `at`) as `token`'s holder; throws on any error in the answer. */
+export async function viaGateway(query, variables, token, at = port.gateway) {
+  const answer = await graphqlRequest(`http://127.0.0.1:${at}/graphql`, query, { token, variables, gatewayProof: false });
   if (answer.errors) throw new Error(`gateway: ${JSON.stringify(answer.errors)}`);
   return answer.data;
 }
