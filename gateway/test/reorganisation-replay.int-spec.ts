@@ -61,22 +61,28 @@ describe('the 2025 reorganisation replayed over a generated workforce (scale 0.0
     expect(report.secondRun).toEqual({ rowsWritten: 0, eventsWritten: 0 });
   });
 
-  it('moves the people of An Lập (25801) to the bodies of Thanh An (25807), which it merged into', async () => {
-    const bodies = await queryDatabase<{ id: string; unit_code: string; kind: string }>(
+  it('moves the Party members and posts of An Lập (25801) to the bodies of Thanh An (25807), which it merged into', async () => {
+    const bodies = await queryDatabase<{ id: string; unit_code: string }>(
       database('organization'),
-      "SELECT DISTINCT id::text, unit_code, kind FROM organization WHERE unit_code IN ('25801', '25807') AND base = 'UNIT'",
+      "SELECT DISTINCT id::text, unit_code FROM organization WHERE unit_code IN ('25801', '25807') AND base = 'UNIT'",
     );
     const anLap = bodies.filter((body) => body.unit_code === '25801').map((body) => body.id);
     const thanhAn = new Set(bodies.filter((body) => body.unit_code === '25807').map((body) => body.id));
-    const posts = await queryDatabase<{ person: string; before: string; after: string | null }>(
+    const eve = (alias: string) => `${alias}.valid_from <= '2025-06-30' AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > '2025-06-30')`;
+    const day = (alias: string) => `${alias}.valid_from <= '2025-07-01' AND (${alias}.valid_to IS NULL OR ${alias}.valid_to > '2025-07-01')`;
+    const held = await queryDatabase<{ kind: string; after: string | null }>(
       database('personnel'),
-      `SELECT eve.person_id::text AS person, eve.organization_id::text AS before, day.organization_id::text AS after
-         FROM assignment eve
-         LEFT JOIN assignment day ON day.id = eve.id AND day.valid_from <= '2025-07-01' AND (day.valid_to IS NULL OR day.valid_to > '2025-07-01')
-        WHERE eve.organization_id = ANY($1::uuid[]) AND eve.valid_from <= '2025-06-30' AND (eve.valid_to IS NULL OR eve.valid_to > '2025-06-30')`,
+      `SELECT 'post' AS kind, day.organization_id::text AS after FROM assignment held
+         LEFT JOIN assignment day ON day.id = held.id AND ${day('day')}
+        WHERE held.organization_id = ANY($1::uuid[]) AND ${eve('held')}
+       UNION ALL
+       SELECT 'membership', day.party_organization_id::text FROM party_membership held
+         LEFT JOIN party_membership day ON day.id = held.id AND ${day('day')}
+        WHERE held.party_organization_id = ANY($1::uuid[]) AND ${eve('held')}`,
       [anLap],
     );
-    expect(posts.length).toBeGreaterThan(0);
-    for (const post of posts) expect(thanhAn.has(post.after ?? '')).toBe(true);
+    expect(anLap.length).toBeGreaterThan(0);
+    expect(held.length).toBeGreaterThan(0);
+    for (const entry of held) expect(thanhAn.has(entry.after ?? '')).toBe(true);
   });
 });
