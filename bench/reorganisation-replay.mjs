@@ -78,11 +78,17 @@ function loadTerritory(only) {
   return JSON.parse(readFileSync(report, 'utf8'));
 }
 
-/** Outbox backlog and consumer lag of every service, from their /metrics. */
+/**
+ * Outbox backlog and consumer lag of every service, from their /metrics; a scrape that fails (a
+ * reused connection the service closed meanwhile) reads as not settled, and the next one decides.
+ */
 async function messagingState() {
   const state = {};
   for (const [index, name] of SERVICES.entries()) {
-    const samples = await scrapeMetrics(graphqlUrl(index));
+    const samples = await scrapeMetrics(graphqlUrl(index)).catch((error) => {
+      say(`${name}: /metrics not read (${error.cause?.code ?? error.message}); asking again`);
+      return [];
+    });
     const lag = samples.filter((sample) => sample.name === 'ps_consumer_lag').reduce((sum, sample) => sum + sample.value, 0);
     state[name] = { backlog: metricValue(samples, 'ps_outbox_backlog') ?? Number.NaN, lag };
   }
