@@ -15,19 +15,28 @@ export function cleanEnvironment(bin: string): Record<string, string> {
   return env;
 }
 
-/** A RUN line whose log has not grown for this long is taken as stalled (a pnpm deploy once hung with no socket open). */
-const STALL_MS = 4 * 60_000;
+/**
+ * A RUN line whose log has not grown for this long is taken as stalled: `pnpm deploy` hangs now
+ * and then at 0 % CPU with no socket open, on Node 20 and 24 alike, UV_USE_IO_URING=0 or not,
+ * after printing its progress every few seconds; no line of the replay is silent for 2 minutes.
+ */
+const STALL_MS = 2 * 60_000;
+/** Runs of a stalling line before the replay gives up: a hang can come back on the run after it. */
+const ATTEMPTS = 4;
 
 /**
  * Runs RUN lines with `sh -c`, their output appended to `log`; a failure names the script and the log.
- * A stalled line is killed and run once more, its output folder ($OUT) emptied first.
+ * A stalled line is killed and run again (up to `attempts` runs), its output folder ($OUT) emptied first.
  */
-export function scriptRunner(log: string, stallMs = STALL_MS): ScriptRunner {
+export function scriptRunner(log: string, stallMs = STALL_MS, attempts = ATTEMPTS): ScriptRunner {
   return async (script, options) => {
-    if (await runOnce(script, options, log, stallMs)) return;
-    appendFileSync(log, `\n[replay] no output for ${stallMs / 1000} s: killed, running it once more\n`);
-    if (options.env.OUT) emptyFolder(options.env.OUT);
-    if (!(await runOnce(script, options, log, stallMs))) throw new Error(`RUN ${script} stalled twice in ${options.cwd}; last lines of ${log}:\n${tail(log)}`);
+    for (let attempt = 1; attempt <= attempts; attempt += 1) {
+      if (await runOnce(script, options, log, stallMs)) return;
+      if (attempt === attempts) break;
+      appendFileSync(log, `\n[replay] no output for ${stallMs / 1000} s: killed, running it once more\n`);
+      if (options.env.OUT) emptyFolder(options.env.OUT);
+    }
+    throw new Error(`RUN ${script} stalled ${attempts} times in ${options.cwd}; last lines of ${log}:\n${tail(log)}`);
   };
 }
 
