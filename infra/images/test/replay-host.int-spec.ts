@@ -16,7 +16,15 @@ describe('the replay runs a RUN line', () => {
     mkdirSync(out);
     await scriptRunner(log, 1_000)(script, { cwd: folder, env });
     expect(readdirSync(out)).toEqual(['ok']);
-    expect(readFileSync(log, 'utf8')).toMatch(/no output for 1 s: killed, running it once more/);
+    expect(readFileSync(log, 'utf8')).toMatch(/no output nor CPU for 1 s: killed, running it once more/);
+  });
+
+  it('leaves a silent line alone while it uses CPU (a compiler that prints nothing until done)', async () => {
+    const silent = join(folder, 'silent.log');
+    writeFileSync(silent, '');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    await scriptRunner(silent, 1_000)(`"${process.execPath}" -e "const end = Date.now() + 3000; while (Date.now() < end);"`, { cwd: folder, env });
+    expect(readFileSync(silent, 'utf8')).not.toMatch(/no output/);
   });
 
   it('fails, naming the line, when it stalls every time', async () => {

@@ -16,11 +16,14 @@ export function cleanEnvironment(bin: string): Record<string, string> {
 }
 
 /**
- * A RUN line whose log has not grown for this long is taken as stalled: `pnpm deploy` hangs now
- * and then at 0 % CPU with no socket open, on Node 20 and 24 alike, UV_USE_IO_URING=0 or not,
- * after printing its progress every few seconds; no line of the replay is silent for 2 minutes.
+ * A RUN line that has neither written to its log nor used CPU for this long is taken as stalled:
+ * `pnpm deploy` hangs now and then at 0 % CPU with no socket open (its main and worker threads
+ * both waiting in epoll), on Node 20 and 24 alike, UV_USE_IO_URING=0 or not. A silent compiler
+ * uses CPU, so it is never taken for a hang.
  */
-const STALL_MS = 2 * 60_000;
+const STALL_MS = 45_000;
+/** CPU a RUN line's processes must use between two looks (clock ticks, 10 ms each) to count as working. */
+const WORKING_TICKS = 5;
 /** Runs of a stalling line before the replay gives up: a hang can come back on the run after it. */
 const ATTEMPTS = 4;
 
@@ -33,7 +36,7 @@ export function scriptRunner(log: string, stallMs = STALL_MS, attempts = ATTEMPT
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       if (await runOnce(script, options, log, stallMs)) return;
       if (attempt === attempts) break;
-      appendFileSync(log, `\n[replay] no output for ${stallMs / 1000} s: killed, running it once more\n`);
+      appendFileSync(log, `\n[replay] no output nor CPU for ${stallMs / 1000} s: killed, running it once more\n`);
       if (options.env.OUT) emptyFolder(options.env.OUT);
     }
     throw new Error(`RUN ${script} stalled ${attempts} times in ${options.cwd}; last lines of ${log}:\n${tail(log)}`);
@@ -46,10 +49,12 @@ function runOnce(script: string, { cwd, env }: { cwd: string; env: Record<string
     const fd = openSync(log, 'a');
     const child = spawn('sh', ['-c', script], { cwd, env, stdio: ['ignore', fd, fd], detached: true });
     let size = statSync(log).size;
+    let ticks = 0;
     let quietSince = Date.now();
     const watch = setInterval(() => {
       const now = statSync(log).size;
-      if (now !== size) [size, quietSince] = [now, Date.now()];
+      const used = child.pid ? groupCpuTicks(child.pid) : 0;
+      if (now !== size || used - ticks >= WORKING_TICKS) [size, ticks, quietSince] = [now, used, Date.now()];
       else if (Date.now() - quietSince > stallMs && child.pid) process.kill(-child.pid, 'SIGKILL');
     }, Math.min(5_000, stallMs / 4));
     child.once('exit', (code, signal) => {
@@ -60,6 +65,31 @@ function runOnce(script: string, { cwd, env }: { cwd: string; env: Record<string
       else reject(new Error(`RUN ${script} exited ${code} in ${cwd}; last lines of ${log}:\n${tail(log)}`));
     });
   });
+}
+
+/**
+ * CPU time, in clock ticks, used by the processes of group `group` (a RUN line started detached
+ * leads its own group) and by the children they have waited for; 0 where /proc cannot be read.
+ */
+function groupCpuTicks(group: number): number {
+  let ticks = 0;
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return 0;
+  }
+  for (const entry of entries.filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // After "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks;
 }
 
 function emptyFolder(folder: string): void {
