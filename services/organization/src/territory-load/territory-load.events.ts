@@ -9,17 +9,14 @@ import type { ProvinceReorganizationPlan, Recorded, ReorganizationStep } from '.
 import type { VersionOnDate } from './two-tier.loader';
 import type { StoredVersion } from './version.plan';
 
-/** Events per outbox INSERT (each envelope is a few hundred bytes of JSON). */
-const EVENT_BATCH = 2000;
-
 type Version = Pick<AdministrativeUnit, 'code' | 'name' | 'tier' | 'parentCode' | 'path' | 'validFrom' | 'validTo'>;
 type Item<Payload> = { payload: Payload; place: { aggregateId: string; unitPath: string | null } };
 
 const snapshot = (write: DatedWrite, version: Version) => unitSnapshot(Object.assign(new AdministrativeUnit(), version), write.change.decision);
 
-/** Records events in the write, in the given order, a batch per statement; returns how many. */
+/** Records events in the write, in the given order (`emitMany` batches the INSERTs); returns how many. */
 async function emitAll<Payload>(write: DatedWrite, contract: EventContract<Payload>, items: ReadonlyArray<Item<Payload>>): Promise<number> {
-  for (let start = 0; start < items.length; start += EVENT_BATCH) await write.emitMany(contract, items.slice(start, start + EVENT_BATCH));
+  await write.emitMany(contract, items);
   return items.length;
 }
 
