@@ -51,19 +51,28 @@ export function startGateway({ name, at, env = {}, folder = 'gateway', script })
   return startNodeProcess({ name, folder, script, port: at, env: gatewayEnv(SERVICES.map((_, i) => subgraphUrl(i)), env) });
 }
 
-/** Starts the platform, every process with `env` besides its own; `recording` adds the recording gateway and its proxies. */
-export async function startPlatform({ recording = false, env = {} } = {}) {
+/**
+ * Starts the four services, `<label>-<service>` on `portOf(i)` and `databaseOf(service)`, on topics
+ * of this run's own, every one with `env` besides its own; answers them in SERVICES order.
+ */
+export async function startServices({ label = 'bench', portOf = port.subgraph, databaseOf = (name) => infrastructure.databaseUrl(`ps_${name}_e2e_test`), env = {} } = {}) {
   const started = [];
-  const prefix = `bench-${process.pid}-${Date.now()}.`;
+  const prefix = `${label}-${process.pid}-${Date.now()}.`;
   for (const [i, name] of SERVICES.entries()) {
     started.push(await startNodeProcess({
-      name: `bench-${name}`, folder: `services/${name}`, port: port.subgraph(i),
+      name: `${label}-${name}`, folder: `services/${name}`, port: portOf(i),
       env: {
-        ...shared, ...env, DATABASE_URL: infrastructure.databaseUrl(`ps_${name}_e2e_test`), KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
+        ...shared, ...env, DATABASE_URL: databaseOf(name), KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
         KAFKA_TOPIC_PREFIX: prefix, KEYCLOAK_ADMIN_CLIENT_SECRET: infrastructure.keycloakAdminClientSecret,
       },
     }));
   }
+  return started;
+}
+
+/** Starts the platform, every process with `env` besides its own; `recording` adds the recording gateway and its proxies. */
+export async function startPlatform({ recording = false, env = {} } = {}) {
+  const started = await startServices({ env });
   started.push(await startNodeProcess({ name: 'bench-gateway', folder: 'gateway', port: port.gateway, env: gatewayEnv(SERVICES.map((_, i) => subgraphUrl(i)), env) }));
   const processes = Object.fromEntries(started.map(({ name, pid }) => [name.replace('bench-', ''), pid]));
   const recorder = recording ? await startRecorder() : null;

@@ -24,13 +24,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { inForceOn } from '@ps/effective-dating';
-import { infrastructure, metricValue, queryDatabase, recreateTestDatabase, repositoryRoot, scrapeMetrics, startNodeProcess } from '@ps/testing';
+import { infrastructure, metricValue, queryDatabase, recreateTestDatabase, repositoryRoot, scrapeMetrics } from '@ps/testing';
 import { round, writeResults } from './lib.mjs';
+import { SERVICES, startServices } from './platform.mjs';
 import { generateWorkforce } from './workforce/generate.mjs';
 
 const REORGANIZATION_DATE = '2025-07-01';
 const DAY_BEFORE = '2025-06-30';
-const SERVICES = ['organization', 'personnel', 'evaluation', 'reform'];
 
 const { values: args } = parseArgs({
   options: {
@@ -45,26 +45,14 @@ const seed = Number(args.seed);
 const PORT_BASE = Number(process.env.PS_REPLAY_PORT_BASE ?? 14100);
 export const replayDatabase = (service) => infrastructure.databaseUrl(`ps_${service}_national_replay_test`);
 const databases = Object.fromEntries(SERVICES.map((service) => [service, replayDatabase(service)]));
-const prefix = `replay-${process.pid}-${Date.now()}.`;
 const graphqlUrl = (index) => `http://127.0.0.1:${PORT_BASE + 1 + index}/graphql`;
 const say = (line) => process.stderr.write(`[replay] ${line}\n`);
 
-async function startServices() {
+/** The four services on the replay's databases and ports, their logs emptied first (dead letters are counted there). */
+async function startReplayServices() {
   mkdirSync(join(repositoryRoot(), '.local', 'logs'), { recursive: true });
   for (const name of SERVICES) writeFileSync(logOf(name), '');
-  const started = [];
-  for (const [index, name] of SERVICES.entries()) {
-    started.push(await startNodeProcess({
-      name: `replay-${name}`, folder: `services/${name}`, port: PORT_BASE + 1 + index,
-      env: {
-        NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databases[name], KAFKA_BROKERS: infrastructure.kafkaBrokers.join(','),
-        KAFKA_TOPIC_PREFIX: prefix, KEYCLOAK_URL: infrastructure.keycloakUrl, KEYCLOAK_REALM: infrastructure.keycloakRealm,
-        KEYCLOAK_CLIENT_ID: infrastructure.keycloakClientId, GATEWAY_PROOF_SECRET: infrastructure.gatewayProofSecret,
-        KEYCLOAK_ADMIN_CLIENT_SECRET: infrastructure.keycloakAdminClientSecret,
-      },
-    }));
-  }
-  return started;
+  return startServices({ label: 'replay', portOf: (index) => PORT_BASE + 1 + index, databaseOf: (name) => databases[name] });
 }
 
 /** Organization's operator command, its JSON report read back. */
@@ -173,9 +161,9 @@ const logOf = (name) => join(repositoryRoot(), '.local', 'logs', `test-replay-${
 
 async function main() {
   const timings = {};
-  say(`scale ${scale}, seed ${seed}, databases ps_<service>_national_replay_test, topics ${prefix}*`);
+  say(`scale ${scale}, seed ${seed}, databases ps_<service>_national_replay_test`);
   for (const url of Object.values(databases)) await recreateTestDatabase(url);
-  const started = await startServices();
+  const started = await startReplayServices();
   try {
     let at = performance.now();
     const threeTier = loadTerritory('three-tier');
