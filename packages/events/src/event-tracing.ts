@@ -104,6 +104,37 @@ export async function traceDelivery<Outcome extends string>(
   });
 }
 
+/**
+ * Runs a consumer's handling of several messages at once (a batch handler) in one consumer
+ * span linked to the producer span of each message that names one, as OpenTelemetry's
+ * messaging conventions trace batch processing; without any `traceparent`, without a span.
+ */
+export async function traceDeliveries(messages: readonly IncomingMessage[], consumer: string, deliver: () => Promise<void>): Promise<void> {
+  const links = messages
+    .filter((message) => message.headers.traceparent !== undefined)
+    .map((message) => trace.getSpanContext(propagation.extract(ROOT_CONTEXT, message.headers)))
+    .filter((spanContext) => spanContext !== undefined)
+    .map((spanContext) => ({ context: spanContext }));
+  if (links.length === 0) return deliver();
+  const [first] = messages;
+  const attributes: Attributes = {
+    ...messagingAttributes('process', first.topic, null),
+    'messaging.consumer.group.name': consumer,
+    'messaging.destination.partition.id': String(first.partition),
+    'messaging.batch.message_count': messages.length,
+  };
+  return tracer.startActiveSpan(`process ${first.topic}`, { kind: SpanKind.CONSUMER, attributes, links, root: true }, async (span) => {
+    try {
+      await deliver();
+    } catch (error) {
+      failed(span, error);
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
 function failed(span: Span, error: unknown): void {
   span.recordException(error instanceof Error ? error : String(error));
   span.setStatus({ code: SpanStatusCode.ERROR, message: error instanceof Error ? error.message : String(error) });

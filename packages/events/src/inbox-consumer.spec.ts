@@ -10,6 +10,8 @@ import { InboxConsumer } from './inbox-consumer';
 
 const topic = 'notes.events';
 const NoteWritten = defineEvent({ type: 'NoteWritten', version: 1, topic, payload: z.object({ note: z.string().min(1) }) });
+const NoteFiled = defineEvent({ type: 'NoteFiled', version: 1, topic, payload: z.object({ note: z.string().min(1) }) });
+const NoteRead = defineEvent({ type: 'NoteRead', version: 1, topic, payload: z.object({ note: z.string().min(1) }) });
 
 /**
  * The database as the inbox consumer sees it: a transaction keeps the inbox rows and notes it
@@ -70,9 +72,26 @@ function noteConsumer(settings: { batchSize?: number } = {}): InboxConsumer {
   );
 }
 
+/**
+ * A consumer with one batch handler for written and filed notes (it records each run it is
+ * given, and writes its notes in one statement) and a plain handler for read notes.
+ */
+function batchingConsumer(runs: string[][], settings: { batchSize?: number } = {}): InboxConsumer {
+  return new InboxConsumer({ name: 'notes', bus, dataSource: database.dataSource, logger: pino({ level: 'silent' }), retryDelayMs: 1, ...settings })
+    .onBatch([NoteWritten, NoteFiled], async (events, manager) => {
+      runs.push(events.map((event) => `${event.type}:${event.payload.note}`));
+      if (events.some((event) => event.payload.note === 'explode')) throw new Error('handler refuses this note');
+      for (const event of events) await manager.query('INSERT INTO note (text) VALUES ($1)', [event.payload.note]);
+    })
+    .on(NoteRead, async (event, manager) => {
+      runs.push([`${event.type}:${event.payload.note}`]);
+      await manager.query('INSERT INTO note (text) VALUES ($1)', [`read ${event.payload.note}`]);
+    });
+}
+
 let offset = 0;
-function note(text: string, headers: Record<string, string> = {}): IncomingMessage {
-  const message = eventMessage(NoteWritten, { note: text }, { aggregateId: 'a-1' });
+function note(text: string, headers: Record<string, string> = {}, contract: typeof NoteWritten = NoteWritten): IncomingMessage {
+  const message = eventMessage(contract, { note: text }, { aggregateId: 'a-1' });
   offset += 1;
   return { topic, partition: 0, offset: String(offset), key: message.key, value: message.value, headers: { ...message.headers, ...headers } };
 }
@@ -144,6 +163,43 @@ describe('an inbox consumer handed a batch', () => {
   });
 });
 
+describe('an inbox consumer with a batch handler', () => {
+  it('gives it each run of consecutive new events of its contracts, in order; another handler or a duplicate ends a run', async () => {
+    const runs: string[][] = [];
+    const seen = note('zero');
+    await batchingConsumer(runs).deliverBatch([seen]);
+    runs.length = 0;
+    database.transactions = 0;
+    const outcomes = await batchingConsumer(runs).deliverBatch([
+      note('one'), note('two', {}, NoteFiled), note('three'), note('four', {}, NoteRead), note('five'), seen, note('six'), raw('not json'), note('seven'),
+    ]);
+    expect(outcomes).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'duplicate', 'applied', 'dead-lettered', 'applied']);
+    expect(runs).toEqual([
+      ['NoteWritten:one', 'NoteFiled:two', 'NoteWritten:three'],
+      ['NoteRead:four'],
+      ['NoteWritten:five'],
+      ['NoteWritten:six', 'NoteWritten:seven'],
+    ]);
+    expect(database).toMatchObject({ transactions: 1, notes: ['zero', 'one', 'two', 'three', 'read four', 'five', 'six', 'seven'] });
+  });
+
+  it('gives it one event at a time when the chunk fails, and dead-letters only the event that keeps failing', async () => {
+    const runs: string[][] = [];
+    const outcomes = await batchingConsumer(runs).deliverBatch([note('one'), note('explode'), note('two')]);
+    expect(outcomes).toEqual(['applied', 'dead-lettered', 'applied']);
+    expect(runs[0]).toEqual(['NoteWritten:one', 'NoteWritten:explode', 'NoteWritten:two']);
+    expect(runs.slice(1)).toEqual([['NoteWritten:one'], ['NoteWritten:explode'], ['NoteWritten:explode'], ['NoteWritten:explode'], ['NoteWritten:two']]);
+    expect(database.notes).toEqual(['one', 'two']);
+  });
+
+  it('with batchSize 1, gives it one event per transaction', async () => {
+    const runs: string[][] = [];
+    await batchingConsumer(runs, { batchSize: 1 }).deliverBatch([note('one'), note('two')]);
+    expect(runs).toEqual([['NoteWritten:one'], ['NoteWritten:two']]);
+    expect(database.transactions).toBe(2);
+  });
+});
+
 describe('an inbox consumer handed a batch, with tracing on', () => {
   const exporter = new InMemorySpanExporter();
   beforeAll(() => new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).register());
@@ -160,5 +216,21 @@ describe('an inbox consumer handed a batch, with tracing on', () => {
       [SpanKind.CONSUMER, 'duplicate'],
     ]);
     expect(spans.every((span) => span.spanContext().traceId === '0af7651916cd43dd8448eb211c80319c')).toBe(true);
+  });
+
+  it("handles a batch handler's run in one consumer span linked to each message's cause", async () => {
+    exporter.reset();
+    const causes = ['0af7651916cd43dd8448eb211c80319c', '1bf7651916cd43dd8448eb211c80319d'];
+    await batchingConsumer([]).deliverBatch([
+      note('one', { traceparent: `00-${causes[0]}-b7ad6b7169203331-01` }),
+      note('two'),
+      note('three', { traceparent: `00-${causes[1]}-c7ad6b7169203332-01` }),
+    ]);
+    const spans = exporter.getFinishedSpans();
+    expect(spans).toHaveLength(1);
+    expect(spans[0].kind).toBe(SpanKind.CONSUMER);
+    expect(spans[0].attributes['messaging.batch.message_count']).toBe(3);
+    expect(spans[0].links.map((link) => link.context.traceId)).toEqual(causes);
+    expect(causes).not.toContain(spans[0].spanContext().traceId);
   });
 });

@@ -9,6 +9,13 @@ import { applyTogether, type ReadyEvent } from './inbox-batch';
 /** Applies one event inside the inbox transaction; throw to roll the whole delivery back. */
 export type EventHandler<Payload> = (event: EventEnvelope<Payload>, manager: EntityManager) => Promise<void>;
 
+/**
+ * Applies consecutive events (in Kafka order, new to this consumer) inside the inbox
+ * transaction, with set-based statements; it must leave what applying them one by one in that
+ * order would. Throw to roll the whole delivery back.
+ */
+export type BatchEventHandler<Payload> = (events: ReadonlyArray<EventEnvelope<Payload>>, manager: EntityManager) => Promise<void>;
+
 export type DeliveryOutcome = 'applied' | 'duplicate' | 'ignored' | 'dead-lettered';
 
 export interface InboxConsumerSettings {
@@ -32,6 +39,7 @@ const DEFAULT_BATCH_SIZE = 500;
 interface Registration {
   contract: EventContract<unknown, unknown>;
   handler: EventHandler<unknown>;
+  batch?: BatchEventHandler<unknown>;
 }
 
 /** A message that can never be applied: it goes to the dead-letter topic. */
@@ -58,10 +66,25 @@ export class InboxConsumer {
   constructor(private readonly settings: InboxConsumerSettings) {}
 
   on<Payload>(contract: EventContract<Payload, unknown>, handler: EventHandler<Payload>): this {
-    this.registrations.set(`${contract.type}@${contract.version}`, {
-      contract,
-      handler: handler as EventHandler<unknown>,
-    });
+    return this.register({ contract, handler: handler as EventHandler<unknown> });
+  }
+
+  /**
+   * Registers one handler for several contracts that is given, in a batch, every run of
+   * consecutive new events of those contracts at once (one event when messages are applied one
+   * by one, as after a failure).
+   */
+  onBatch<Payload>(contracts: ReadonlyArray<EventContract<Payload, unknown>>, batch: BatchEventHandler<Payload>): this {
+    const handler: EventHandler<Payload> = (event, manager) => batch([event], manager);
+    for (const contract of contracts) {
+      this.register({ contract, handler: handler as EventHandler<unknown>, batch: batch as BatchEventHandler<unknown> });
+    }
+    return this;
+  }
+
+  private register(registration: Registration): this {
+    const { contract } = registration;
+    this.registrations.set(`${contract.type}@${contract.version}`, registration);
     this.knownTypes.add(contract.type);
     return this;
   }
@@ -178,7 +201,7 @@ export class InboxConsumer {
       }
       const parsed = registration.contract.payload.safeParse(event.payload);
       if (!parsed.success) throw new PoisonMessage(`invalid payload: ${parsed.error.message}`);
-      return { kind: 'ready', message, event: { ...event, payload: parsed.data }, handler: registration.handler };
+      return { kind: 'ready', message, event: { ...event, payload: parsed.data }, handler: registration.handler, batch: registration.batch };
     } catch (error) {
       return { kind: 'poison', error };
     }
