@@ -45,8 +45,13 @@ interface OutboxRow {
  * Chosen over one publishing relay per database (a transaction-level advisory lock): relays
  * still share the load, and a row locked by anything else (another relay's claim, a failure
  * being recorded) holds back only its own aggregate's later events, where a skipped row under
- * a global lock would let them overtake it. The check reads only pending rows before the
- * claimed ones through the `outbox_unpublished` index.
+ * a global lock would let them overtake it.
+ *
+ * The rows that can hold a claimed one back all lie before the last claimed position: only
+ * those are read (`holding_back`, through the `outbox_unpublished` index), so a claim costs
+ * the same with 100 or 100,000 events waiting. Left to itself, the planner hashed every pending
+ * row for the check: with the 74,400 events of a national load waiting, each claim read them
+ * all (53 ms idle, far more under load) and the relay published ~500 events/s.
  */
 const CLAIM_IN_AGGREGATE_ORDER = `
   WITH claimed AS (
@@ -55,17 +60,21 @@ const CLAIM_IN_AGGREGATE_ORDER = `
      WHERE published_at IS NULL
      ORDER BY position
      LIMIT $1
-       FOR UPDATE SKIP LOCKED)
+       FOR UPDATE SKIP LOCKED),
+  holding_back AS (
+    SELECT earlier.position, earlier.topic, earlier.message_key
+      FROM outbox earlier
+     WHERE earlier.published_at IS NULL
+       AND earlier.position < (SELECT max(position) FROM claimed)
+       AND earlier.position NOT IN (SELECT position FROM claimed))
   SELECT claimed.position, claimed.id, claimed.topic, claimed.message_key, claimed.event_type,
          claimed.envelope, claimed.envelope::text AS envelope_text, claimed.trace_context
     FROM claimed
    WHERE NOT EXISTS (
-     SELECT 1 FROM outbox earlier
-      WHERE earlier.published_at IS NULL
-        AND earlier.position < claimed.position
+     SELECT 1 FROM holding_back earlier
+      WHERE earlier.position < claimed.position
         AND earlier.topic = claimed.topic
-        AND earlier.message_key = claimed.message_key
-        AND earlier.position NOT IN (SELECT position FROM claimed))
+        AND earlier.message_key = claimed.message_key)
    ORDER BY claimed.position`;
 
 /**

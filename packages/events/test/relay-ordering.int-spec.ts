@@ -116,3 +116,39 @@ describe('several relays on one outbox', () => {
     expect(outOfOrder).toEqual([]);
   });
 });
+
+describe('a relay claiming behind a row another transaction holds', () => {
+  const heldTopic = `test-${Date.now()}.held`;
+  const Held = defineEvent({ type: 'HeldStep', version: 1, topic: heldTopic, payload: z.object({ step: z.number().int().nonnegative() }) });
+
+  it('publishes every other aggregate’s events, and none of that aggregate’s later ones', async () => {
+    for (const step of [0, 1]) {
+      await dataSource.transaction((manager) =>
+        recordEvents(manager, Held, ['held', 'free'].map((aggregate) => ({ payload: { step }, metadata: { aggregateId: aggregate } }))),
+      );
+    }
+    const [{ position: heldFirst }] = await dataSource.query(
+      "SELECT position FROM outbox WHERE topic = $1 AND message_key = 'held' ORDER BY position LIMIT 1",
+      [heldTopic],
+    );
+    const holder = dataSource.createQueryRunner();
+    await holder.startTransaction();
+    try {
+      // Another relay's claim (or a failure being recorded) holds the first step of `held`.
+      await holder.query('SELECT 1 FROM outbox WHERE position = $1 FOR UPDATE', [heldFirst]);
+      const relay = new OutboxRelay({ dataSource, bus: bus({ clientId: 'held-relay' }), logger, batchSize: 10 });
+      expect(await relay.publishBatch()).toBe(2);
+      const published = await dataSource.query(
+        'SELECT message_key AS key, envelope->\'payload\'->>\'step\' AS step FROM outbox WHERE topic = $1 AND published_at IS NOT NULL ORDER BY position',
+        [heldTopic],
+      );
+      expect(published).toEqual([
+        { key: 'free', step: '0' },
+        { key: 'free', step: '1' },
+      ]);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+  });
+});
