@@ -1,4 +1,4 @@
-// `pnpm --filter @ps/bench reorganisation-replay [--scale 0.01] [--seed 2025] [--no-results]` (after
+// `pnpm --filter @ps/bench reorganisation-replay [--scale 0.01] [--seed 2025] [--no-results] [--prepare-only]` (after
 // `pnpm build` and `pnpm infra:up`): the 2025 reorganisation replayed over a generated national
 // workforce, through the services as they run in production.
 //   1. Fresh databases ps_<service>_national_replay_test; the four services started on them (they migrate)
@@ -37,6 +37,8 @@ const { values: args } = parseArgs({
     scale: { type: 'string', default: '0.01' },
     seed: { type: 'string', default: '2025' },
     'no-results': { type: 'boolean', default: false },
+    // Stop once the workforce is generated: the databases stay as the replay would find them (to profile its steps by hand).
+    'prepare-only': { type: 'boolean', default: false },
     report: { type: 'string' },
   },
 });
@@ -175,6 +177,7 @@ async function main() {
     const workforce = await generateWorkforce({ scale, seed, databases, progress: process.stderr.isTTY });
     timings.generate = (performance.now() - at) / 1000;
     say(`workforce generated in ${round(timings.generate)} s: ${workforce.people.total} people (${workforce.people.workforce} in the workforce), ${workforce.organizations} organizations`);
+    if (args['prepare-only']) return;
 
     at = performance.now();
     const replay = loadTerritory('two-tier');
