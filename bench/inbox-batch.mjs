@@ -71,7 +71,7 @@ for (let start = 0; start < messages.length; start += 1_000) await bus.publish(m
 
 /** Seconds from the first inbox transaction of a fresh consumer group to its EVENTS-th inbox row. */
 async function measure(variant, pair) {
-  await sink.query('TRUNCATE territory_unit, inbox');
+  await sink.query('TRUNCATE territory_unit, territory_unit_end, inbox');
   const name = `bench-territory-${variant}-${pair}`;
   const consumer = projectTerritory(new InboxConsumer({ name, bus, dataSource: sink, logger, batchSize: BATCH_SIZE[variant] }));
   await consumer.start();
