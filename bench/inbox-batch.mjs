@@ -4,7 +4,8 @@
 // territory load writes them to its outbox, the first EVENTS (5,000) territory events are put on
 // a topic of this run, and each round a fresh consumer group reads them into an emptied
 // territory projection (`projectTerritory` of @ps/auth) — A: `batchSize: 1` (each message in its
-// own transaction, as before batches), B: the default batches. Timed from the first inbox
+// own transaction, as before batches), B: the default batches, each run of events applied at once
+// by the projection's batch handler. Timed from the first inbox
 // transaction to the last event's inbox row being visible. Needs PostgreSQL and Kafka
 // (`pnpm infra:up`); uses the databases ps_bench_test_inbox_batch_{source,sink}.
 import 'reflect-metadata';
@@ -71,7 +72,7 @@ for (let start = 0; start < messages.length; start += 1_000) await bus.publish(m
 
 /** Seconds from the first inbox transaction of a fresh consumer group to its EVENTS-th inbox row. */
 async function measure(variant, pair) {
-  await sink.query('TRUNCATE territory_unit, inbox');
+  await sink.query('TRUNCATE territory_unit, territory_unit_end, inbox');
   const name = `bench-territory-${variant}-${pair}`;
   const consumer = projectTerritory(new InboxConsumer({ name, bus, dataSource: sink, logger, batchSize: BATCH_SIZE[variant] }));
   await consumer.start();

@@ -1,5 +1,5 @@
 import type { TerritoryUnitRead } from '@ps/contracts';
-import { dayBefore, inForceOn, notEndedBy } from '@ps/effective-dating';
+import { notEndedBy } from '@ps/effective-dating';
 import type { EntityManager } from 'typeorm';
 
 /**
@@ -16,12 +16,70 @@ export interface TerritoryChange {
   statedAt: string;
 }
 
-/** Applies one event's change; idempotent, and the same rows result in any delivery order. */
-export async function applyTerritoryChange(manager: EntityManager, change: TerritoryChange): Promise<void> {
-  const ended = change.ended?.codes ?? [];
-  await lockUnits(manager, [...ended, ...change.versions.map((version) => version.code)]);
-  if (change.ended && ended.length > 0) await endUnits(manager, ended, change.ended.on, true);
-  for (const version of change.versions) await storeVersion(manager, version, change.statedAt);
+/**
+ * A date on which versions of a unit stop: an end the producer announced, or the start of a
+ * version (which ends the one before it). `ceased`: the unit itself ended (merged away,
+ * dissolved), which also empties a version starting that very day, superseded the same day.
+ */
+interface Bound {
+  code: string;
+  day: string;
+  ceased: boolean;
+}
+
+/** The statement of a version that applying the run one by one would leave. */
+interface StatedVersion {
+  version: TerritoryUnitRead;
+  statedAt: string;
+  /**
+   * When the run restated the version differently before settling on this statement: the
+   * `statedAt` of the statement it last changed from (null if it never did). A row held with
+   * a `stated_at` up to it was rewritten on the way, even if it ends as it began.
+   */
+  changedAfter: string | null;
+}
+
+/**
+ * Applies consecutive events' changes at once, with the same few statements however many there
+ * are, leaving what applying them one by one in this order would: ends are only ever brought
+ * forward, so every end and every version start of the run bounds the versions before it in one
+ * pass, and of several statements of one version the later stated wins (the later in the run on
+ * a tie). Idempotent, and the same rows result in any delivery order.
+ */
+export async function applyTerritoryChanges(manager: EntityManager, changes: readonly TerritoryChange[]): Promise<void> {
+  const ends = changes.flatMap(({ ended, versions }) => [
+    ...(ended ? ended.codes.map((code): Bound => ({ code, day: ended.on, ceased: true })) : []),
+    ...versions.flatMap((version): Bound[] => (version.validTo === null ? [] : [{ code: version.code, day: version.validTo, ceased: false }])),
+  ]);
+  const versions = latestStatements(changes);
+  const starts = versions.map(({ version }): Bound => ({ code: version.code, day: version.validFrom, ceased: false }));
+  await lockUnits(manager, [...ends.map((end) => end.code), ...starts.map((start) => start.code)]);
+  if (ends.length > 0) await recordEnds(manager, ends);
+  if (versions.length > 0) await storeVersions(manager, versions);
+  if (ends.length + starts.length > 0) await endVersionsBefore(manager, [...ends, ...starts]);
+}
+
+/**
+ * Of each version (code, valid_from) the run states, the statement that prevails: the latest
+ * stated, the later in the run on a tie. Only the statements stated no earlier than all before
+ * them in the run could ever have been applied; among those, where the content last changed.
+ */
+function latestStatements(changes: readonly TerritoryChange[]): StatedVersion[] {
+  const latest = new Map<string, StatedVersion>();
+  for (const { versions, statedAt } of changes) {
+    for (const version of versions) {
+      const key = `${version.code}@${version.validFrom}`;
+      const held = latest.get(key);
+      if (held && Date.parse(statedAt) < Date.parse(held.statedAt)) continue;
+      const changedAfter = held && !sameContent(held.version, version) ? held.statedAt : (held?.changedAfter ?? null);
+      latest.set(key, { version, statedAt, changedAfter });
+    }
+  }
+  return [...latest.values()];
+}
+
+function sameContent(a: TerritoryUnitRead, b: TerritoryUnitRead): boolean {
+  return a.path === b.path && a.name === b.name && a.tier === b.tier && a.parentCode === b.parentCode;
 }
 
 /**
@@ -36,58 +94,70 @@ async function lockUnits(manager: EntityManager, codes: readonly string[]): Prom
   );
 }
 
-/**
- * Records that the units' versions end on `date` and ends the version of each in force the day
- * before. `ceased`: the unit itself ended then (merged away, dissolved), which also empties a
- * version starting that very day; otherwise only a version ended (the next may start then).
- */
-async function endUnits(manager: EntityManager, codes: readonly string[], date: string, ceased: boolean): Promise<void> {
+/** Records the announced ends, so that a version that arrives after its end still stops there. */
+async function recordEnds(manager: EntityManager, ends: readonly Bound[]): Promise<void> {
   await manager.query(
-    `INSERT INTO territory_unit_end (code, ended_on, ceased) SELECT code, $2::date, $3 FROM unnest($1::text[]) AS code
+    `INSERT INTO territory_unit_end (code, ended_on, ceased)
+     SELECT code, ended_on, bool_or(ceased) FROM unnest($1::text[], $2::date[], $3::boolean[]) AS ending (code, ended_on, ceased)
+      GROUP BY code, ended_on
      ON CONFLICT (code, ended_on) DO UPDATE SET ceased = territory_unit_end.ceased OR EXCLUDED.ceased`,
-    [codes, date, ceased],
-  );
-  await endVersionsInForceBefore(manager, codes, date, ceased);
-}
-
-/**
- * The version in force the day before `date`, if it runs past it, ends on `date`; later
- * versions are untouched. When the unit itself ends (`superseding`), a version starting on
- * that very date came from an earlier change the same day and never takes effect: its period
- * becomes empty, as the producer drops it.
- */
-async function endVersionsInForceBefore(manager: EntityManager, codes: readonly string[], date: string, superseding = false): Promise<void> {
-  const sameDay = superseding ? ' OR unit.valid_from = $2' : '';
-  await manager.query(
-    `UPDATE territory_unit unit SET valid_to = $2, updated_at = now()
-      WHERE unit.code = ANY($1::text[]) AND (${inForceOn('unit', '$3')}${sameDay}) AND ${notEndedBy('unit', '$2')}`,
-    [codes, date, dayBefore(date)],
+    [ends.map((end) => end.code), ends.map((end) => end.day), ends.map((end) => end.ceased)],
   );
 }
 
 /**
- * Inserts or replaces the version (code, valid_from). It runs until the next later version
- * already known, or an end already announced (an end on its own start date leaves it empty:
- * superseded the same day); the version before it ends where it starts.
+ * Inserts or replaces the versions. A new one runs until the next later version already held,
+ * or an end announced (an end on its own start date leaves it empty: superseded the same day);
+ * {@link endVersionsBefore} then bounds it by the run's own later versions. A held version is
+ * replaced by a statement stated no earlier, its `updated_at` moved only if its content changed.
  */
-async function storeVersion(manager: EntityManager, version: TerritoryUnitRead, statedAt: string): Promise<void> {
-  if (version.validTo !== null) await endUnits(manager, [version.code], version.validTo, false);
+async function storeVersions(manager: EntityManager, versions: readonly StatedVersion[]): Promise<void> {
+  const column = <Value>(read: (stated: StatedVersion) => Value) => versions.map(read);
   await manager.query(
     `INSERT INTO territory_unit AS unit (code, valid_from, valid_to, path, name, tier, parent_code, stated_at)
-     VALUES ($1, $2, least(
-               (SELECT min(later.valid_from) FROM territory_unit later WHERE later.code = $1 AND later.valid_from > $2),
-               (SELECT min(ending.ended_on) FROM territory_unit_end ending
-                 WHERE ending.code = $1 AND (ending.ended_on > $2 OR (ending.ended_on = $2 AND ending.ceased)))),
-             $3::ltree, $4, $5, $6, $7)
+     SELECT stated.code, stated.valid_from, least(
+              (SELECT min(later.valid_from) FROM territory_unit later WHERE later.code = stated.code AND later.valid_from > stated.valid_from),
+              (SELECT min(ending.ended_on) FROM territory_unit_end ending
+                WHERE ending.code = stated.code AND (ending.ended_on > stated.valid_from OR (ending.ended_on = stated.valid_from AND ending.ceased)))),
+            stated.path::ltree, stated.name, stated.tier, stated.parent_code, stated.stated_at
+       FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+         AS stated (code, valid_from, path, name, tier, parent_code, stated_at)
      ON CONFLICT (code, valid_from) DO UPDATE
        SET path = EXCLUDED.path, name = EXCLUDED.name, tier = EXCLUDED.tier, parent_code = EXCLUDED.parent_code,
            stated_at = EXCLUDED.stated_at,
            updated_at = CASE
              WHEN (unit.path, unit.name, unit.tier, unit.parent_code)
                   IS DISTINCT FROM (EXCLUDED.path, EXCLUDED.name, EXCLUDED.tier, EXCLUDED.parent_code)
+               OR unit.stated_at <= (SELECT changed.after FROM unnest($1::text[], $2::date[], $8::timestamptz[]) AS changed (code, valid_from, after)
+                                      WHERE changed.code = EXCLUDED.code AND changed.valid_from = EXCLUDED.valid_from)
              THEN now() ELSE unit.updated_at END
        WHERE unit.stated_at <= EXCLUDED.stated_at`,
-    [version.code, version.validFrom, version.path, version.name, version.tier, version.parentCode, statedAt],
+    [
+      column(({ version }) => version.code),
+      column(({ version }) => version.validFrom),
+      column(({ version }) => version.path),
+      column(({ version }) => version.name),
+      column(({ version }) => version.tier),
+      column(({ version }) => version.parentCode),
+      column(({ statedAt }) => statedAt),
+      column(({ changedAfter }) => changedAfter),
+    ],
   );
-  await endVersionsInForceBefore(manager, [version.code], version.validFrom);
+}
+
+/**
+ * Each version of the bounded units ends at the earliest bound after its start (or on its
+ * start, for a unit that ceased that day) if it ran past it; later versions are untouched.
+ */
+async function endVersionsBefore(manager: EntityManager, bounds: readonly Bound[]): Promise<void> {
+  await manager.query(
+    `UPDATE territory_unit unit SET valid_to = bounded.valid_to, updated_at = now()
+       FROM (SELECT version.code, version.valid_from, min(bound.day) AS valid_to
+               FROM unnest($1::text[], $2::date[], $3::boolean[]) AS bound (code, day, ceased)
+               JOIN territory_unit version ON version.code = bound.code
+                AND (version.valid_from < bound.day OR (bound.ceased AND version.valid_from = bound.day))
+              GROUP BY version.code, version.valid_from) AS bounded
+      WHERE unit.code = bounded.code AND unit.valid_from = bounded.valid_from AND ${notEndedBy('unit', 'bounded.valid_to')}`,
+    [bounds.map((bound) => bound.code), bounds.map((bound) => bound.day), bounds.map((bound) => bound.ceased)],
+  );
 }

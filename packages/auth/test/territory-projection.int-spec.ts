@@ -1,32 +1,14 @@
 import { UnitCreated, UnitRenamed } from '@ps/contracts';
-import {
-  CreateMessagingTables1732770000000,
-  EventBus,
-  eventMessage,
-  InboxConsumer,
-  OutboxTraceContext1734400000000,
-  type OutgoingMessage,
-} from '@ps/events';
-import { eventually, infrastructure, recreateTestDatabase } from '@ps/testing';
+import { EventBus, eventMessage, InboxConsumer, type OutgoingMessage } from '@ps/events';
+import { eventually, infrastructure } from '@ps/testing';
 import pino from 'pino';
 import { DataSource } from 'typeorm';
-import {
-  CreateTerritoryProjection1732780000000,
-  DateTerritoryProjection1732850000000,
-  MarkCeasedUnits1732855000000,
-  projectTerritory,
-} from '../src';
+import { DateTerritoryProjection1732850000000, projectTerritory } from '../src';
+import { openDatabase, TERRITORY_MIGRATIONS } from './territory-database';
 import { HISTORY_ROWS, territoryHistory } from './territory-history';
 
 const logger = pino({ level: 'silent' });
 const CONSUMER = 'territory';
-const ALL_MIGRATIONS = [
-  CreateMessagingTables1732770000000,
-  OutboxTraceContext1734400000000,
-  CreateTerritoryProjection1732780000000,
-  DateTerritoryProjection1732850000000,
-  MarkCeasedUnits1732855000000,
-];
 
 /** One service's database and consumer, on its own topics. */
 interface Projection {
@@ -35,17 +17,8 @@ interface Projection {
   consumer: InboxConsumer;
 }
 
-async function openDatabase(name: string, migrations: Array<new () => object>): Promise<DataSource> {
-  const url = infrastructure.databaseUrl(`ps_auth_${name}_test`);
-  await recreateTestDatabase(url);
-  const dataSource = new DataSource({ type: 'postgres', url, migrations });
-  await dataSource.initialize();
-  await dataSource.runMigrations();
-  return dataSource;
-}
-
 async function startProjection(name: string): Promise<Projection> {
-  const dataSource = await openDatabase(name, ALL_MIGRATIONS);
+  const dataSource = await openDatabase(name, TERRITORY_MIGRATIONS);
   const prefix = `test-auth-${name}-${process.pid}-${Date.now()}.`;
   const bus = new EventBus({ brokers: infrastructure.kafkaBrokers, clientId: `auth-${name}`, logger, prefix });
   const consumer = projectTerritory(new InboxConsumer({ name: CONSUMER, bus, dataSource, logger, retryDelayMs: 10 }));
@@ -172,13 +145,13 @@ describe('DateTerritoryProjection1732850000000', () => {
   afterAll(() => dataSource?.destroy());
 
   it('turns the one-row-per-code table into versions, keyed by (code, valid_from)', async () => {
-    const legacy = await openDatabase('projection_migration', ALL_MIGRATIONS.slice(0, ALL_MIGRATIONS.indexOf(DateTerritoryProjection1732850000000)));
+    const legacy = await openDatabase('projection_migration', TERRITORY_MIGRATIONS.slice(0, TERRITORY_MIGRATIONS.indexOf(DateTerritoryProjection1732850000000)));
     await legacy.query(`
       INSERT INTO territory_unit (code, path, name, tier, valid_from, valid_to) VALUES
         ('74', '74', 'Tỉnh Bình Dương', 'PROVINCE', NULL, NULL),
         ('25801', '74.720.25801', 'Xã An Lập', 'COMMUNE', '1999-01-01', '2025-07-01')`);
     await legacy.destroy();
-    dataSource = new DataSource({ type: 'postgres', url: infrastructure.databaseUrl('ps_auth_projection_migration_test'), migrations: ALL_MIGRATIONS });
+    dataSource = new DataSource({ type: 'postgres', url: infrastructure.databaseUrl('ps_auth_projection_migration_test'), migrations: TERRITORY_MIGRATIONS });
     await dataSource.initialize();
     await dataSource.runMigrations();
 
