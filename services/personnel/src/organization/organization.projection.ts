@@ -14,7 +14,7 @@ import { followSuccessionsInto } from '../succession/succession.service';
 export function projectOrganizations(consumer: InboxConsumer): InboxConsumer {
   const apply: EventHandler<{ organization: OrganizationRead }> = async (event, manager) => {
     await storeOrganization(manager, event.payload.organization);
-    await followSuccessionsInto(manager, event.payload.organization.id);
+    await followSuccessionsInto(manager, [event.payload.organization.id]);
   };
   return consumer
     .on(organizationReads.organizationCreated, apply)

@@ -80,23 +80,35 @@ async function heldBy(manager: EntityManager, id: string, date: string): Promise
 }
 
 /**
- * Follows the successions waiting for `successorId`, now that a version of it is stored: the
- * organization projection calls this in the transaction that stores it.
+ * Follows the successions waiting for any of `successorIds`, now that versions of them are
+ * stored: the organization projection calls this in the transaction that stores them.
  */
-export async function followSuccessionsInto(manager: EntityManager, successorId: string): Promise<number> {
-  await lockSuccessionsInto(manager, successorId);
-  const waiting: Array<{ id: string }> = await manager.query('SELECT organization_id AS id FROM organization_succession WHERE successor_id = $1', [successorId]);
+export async function followSuccessionsInto(manager: EntityManager, successorIds: readonly string[]): Promise<number> {
+  await lockSuccessionsInto(manager, successorIds);
+  const waiting: Array<{ id: string }> = await manager.query(
+    'SELECT organization_id AS id FROM organization_succession WHERE successor_id = ANY($1::uuid[])',
+    [successorIds],
+  );
   if (waiting.length === 0) return 0;
   return followPendingSuccessions(manager, waiting.map((succession) => succession.id));
 }
 
 /**
- * Serialises a closing naming `successorId` with the storing of that successor: they arrive
+ * Serialises a closing naming a successor with the storing of that successor: they arrive
  * through two consumers, and without the lock each could commit without seeing the other's
- * row, leaving the succession waiting for ever. Whichever comes second sees the first.
+ * row, leaving the succession waiting for ever. Whichever comes second sees the first. The
+ * successors of a batch are locked in one statement, in one order for every transaction, so
+ * two batches sharing successors queue rather than deadlock.
  */
-export async function lockSuccessionsInto(manager: EntityManager, successorId: string): Promise<void> {
-  await manager.query("SELECT pg_advisory_xact_lock(hashtext('organization_succession'), hashtext($1))", [successorId]);
+export async function lockSuccessionsInto(manager: EntityManager, successorIds: readonly string[]): Promise<void> {
+  if (successorIds.length === 0) return;
+  const ordered = [...new Set(successorIds)].sort();
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(hashtext('organization_succession'), hashtext(successor.id))
+       FROM unnest($1::text[]) WITH ORDINALITY AS successor (id, position)
+      ORDER BY successor.position`,
+    [ordered],
+  );
 }
 
 function paths(...organizations: Holder[]): string[] {
