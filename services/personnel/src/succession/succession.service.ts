@@ -27,7 +27,8 @@ export async function followPendingSuccessions(manager: EntityManager, organizat
   for (let step = 0; step < MAX_CHAIN; step += 1) {
     const pending = await pendingSuccessions(manager, scope);
     if (pending.length === 0) return moved;
-    for (const succession of pending) moved += await follow(manager, succession);
+    const sides = await sidesOf(manager, pending);
+    for (const [index, succession] of pending.entries()) moved += await follow(manager, succession, sides[index]);
     scope = scope === null ? null : pending.map((succession) => succession.successorId);
   }
   throw new InvariantViolation(`organization successions chain beyond ${MAX_CHAIN} steps`);
@@ -52,11 +53,15 @@ function pendingSuccessions(manager: EntityManager, organizationIds: readonly st
   );
 }
 
-function follow(manager: EntityManager, succession: PendingSuccession): Promise<number> {
+/** The organizations on either side of a succession. */
+interface SuccessionSides {
+  from: Holder;
+  to: Holder;
+}
+
+function follow(manager: EntityManager, succession: PendingSuccession, { from, to }: SuccessionSides): Promise<number> {
   const { effectiveDate, reason, decision } = succession;
   return writeDatedIn(manager, { actor: FOLLOWER, operation: 'followSuccession', change: { effectiveDate, reason, decision } }, async (write) => {
-    const from = await heldBy(manager, succession.organizationId, dayBefore(effectiveDate));
-    const to = await heldBy(manager, succession.successorId, effectiveDate);
     const carried = await carryHoldings(write, from, to);
     write
       .about({ type: 'Organization', id: from.id, label: `Đảng viên, cán bộ ${from.name} → ${to.name}`, unitCode: to.unitCode, unitPaths: paths(from, to) })
@@ -66,17 +71,30 @@ function follow(manager: EntityManager, succession: PendingSuccession): Promise<
   });
 }
 
-/** An organization in force on the date with its unit's path then (a pending succession's successor is known). */
-async function heldBy(manager: EntityManager, id: string, date: string): Promise<Holder> {
-  const [organization]: Holder[] = await manager.query(
-    `SELECT po.id, po.name, po.unit_code AS "unitCode", tu.path::text AS path
-       FROM organization po
-       LEFT JOIN territory_unit tu ON tu.code = po.unit_code AND ${inForceOn('tu', '$2')}
-      WHERE po.id = $1 AND ${inForceOn('po', '$2')}`,
-    [id, date],
+/**
+ * Each succession's closed organization as it was the day before and its successor from the
+ * date, with their units' paths then, in one query for all: following carries holdings and never
+ * changes an organization, so they hold for every succession of the step.
+ */
+async function sidesOf(manager: EntityManager, successions: readonly PendingSuccession[]): Promise<SuccessionSides[]> {
+  const wanted = successions.flatMap((succession) => [
+    { id: succession.organizationId, date: dayBefore(succession.effectiveDate) },
+    { id: succession.successorId, date: succession.effectiveDate },
+  ]);
+  const found: Array<Holder & { position: string }> = await manager.query(
+    `SELECT wanted.position, po.id, po.name, po.unit_code AS "unitCode", tu.path::text AS path
+       FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS wanted (id, as_of, position)
+       JOIN organization po ON po.id = wanted.id AND ${inForceOn('po', 'wanted.as_of')}
+       LEFT JOIN territory_unit tu ON tu.code = po.unit_code AND ${inForceOn('tu', 'wanted.as_of')}`,
+    [wanted.map((holder) => holder.id), wanted.map((holder) => holder.date)],
   );
-  if (!organization) throw new InvariantViolation(`organization ${id} is not projected as in force on ${date}`);
-  return organization;
+  const byPosition = new Map(found.map(({ position, ...holder }) => [Number(position) - 1, holder]));
+  const holder = (index: number): Holder => {
+    const organization = byPosition.get(index);
+    if (!organization) throw new InvariantViolation(`organization ${wanted[index].id} is not projected as in force on ${wanted[index].date}`);
+    return organization;
+  };
+  return successions.map((_, index) => ({ from: holder(2 * index), to: holder(2 * index + 1) }));
 }
 
 /**
