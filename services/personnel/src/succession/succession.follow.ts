@@ -8,15 +8,20 @@ import { followPendingSuccessions, lockSuccessionsInto } from './succession.serv
  * its successor's body named) and carries the members of the closed organization to the
  * successor in the same transaction as the event's inbox row: a redelivery changes nothing.
  * A successor personnel does not know yet is waited for: the succession stays recorded and is
- * followed when the successor's creation arrives, with the same result as in order.
+ * followed when the successor's creation arrives, with the same result as in order. A run of
+ * closings is recorded and followed together: a national reorganisation closes tens of
+ * thousands of bodies, most holding nobody, so statements per closing would dominate.
  */
 export function followSuccessions(consumer: InboxConsumer): InboxConsumer {
-  return consumer.on(successionReads.organizationClosed, async (event, manager) => {
-    const { organization, successorId, effectiveDate, reason, decision } = event.payload;
-    if (!successorId) return;
-    await lockSuccessionsInto(manager, successorId);
-    await recordSuccession(manager, { organizationId: organization.id, successorId, effectiveDate, reason, decision });
-    await followPendingSuccessions(manager, [organization.id]);
+  return consumer.onBatch([successionReads.organizationClosed], async (events, manager) => {
+    const successions = events.flatMap(({ payload }) => {
+      const { organization, successorId, effectiveDate, reason, decision } = payload;
+      return successorId ? [{ organizationId: organization.id, successorId, effectiveDate, reason, decision }] : [];
+    });
+    if (successions.length === 0) return;
+    await lockSuccessionsInto(manager, successions.map((succession) => succession.successorId));
+    await recordSuccessions(manager, successions);
+    await followPendingSuccessions(manager, successions.map((succession) => succession.organizationId));
   });
 }
 
@@ -28,11 +33,21 @@ interface SuccessionFacts {
   decision: { number: string; date: string; signer: string };
 }
 
-async function recordSuccession(manager: EntityManager, succession: SuccessionFacts): Promise<void> {
+/** A closing announced again keeps the succession first recorded, within a run as across runs. */
+async function recordSuccessions(manager: EntityManager, successions: readonly SuccessionFacts[]): Promise<void> {
   await manager.query(
     `INSERT INTO organization_succession (organization_id, successor_id, effective_date, reason, decision)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organization_id) DO NOTHING`,
-    [succession.organizationId, succession.successorId, succession.effectiveDate, succession.reason, JSON.stringify(succession.decision)],
+     SELECT organization_id, successor_id, effective_date, reason, decision
+       FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS run (organization_id, successor_id, effective_date, reason, decision, position)
+      ORDER BY position
+     ON CONFLICT (organization_id) DO NOTHING`,
+    [
+      successions.map((succession) => succession.organizationId),
+      successions.map((succession) => succession.successorId),
+      successions.map((succession) => succession.effectiveDate),
+      successions.map((succession) => succession.reason),
+      successions.map((succession) => JSON.stringify(succession.decision)),
+    ],
   );
 }
 

@@ -27,7 +27,8 @@ export async function followPendingSuccessions(manager: EntityManager, organizat
   for (let step = 0; step < MAX_CHAIN; step += 1) {
     const pending = await pendingSuccessions(manager, scope);
     if (pending.length === 0) return moved;
-    for (const succession of pending) moved += await follow(manager, succession);
+    const sides = await sidesOf(manager, pending);
+    for (const [index, succession] of pending.entries()) moved += await follow(manager, succession, sides[index]);
     scope = scope === null ? null : pending.map((succession) => succession.successorId);
   }
   throw new InvariantViolation(`organization successions chain beyond ${MAX_CHAIN} steps`);
@@ -52,11 +53,15 @@ function pendingSuccessions(manager: EntityManager, organizationIds: readonly st
   );
 }
 
-function follow(manager: EntityManager, succession: PendingSuccession): Promise<number> {
+/** The organizations on either side of a succession. */
+interface SuccessionSides {
+  from: Holder;
+  to: Holder;
+}
+
+function follow(manager: EntityManager, succession: PendingSuccession, { from, to }: SuccessionSides): Promise<number> {
   const { effectiveDate, reason, decision } = succession;
   return writeDatedIn(manager, { actor: FOLLOWER, operation: 'followSuccession', change: { effectiveDate, reason, decision } }, async (write) => {
-    const from = await heldBy(manager, succession.organizationId, dayBefore(effectiveDate));
-    const to = await heldBy(manager, succession.successorId, effectiveDate);
     const carried = await carryHoldings(write, from, to);
     write
       .about({ type: 'Organization', id: from.id, label: `Đảng viên, cán bộ ${from.name} → ${to.name}`, unitCode: to.unitCode, unitPaths: paths(from, to) })
@@ -66,37 +71,62 @@ function follow(manager: EntityManager, succession: PendingSuccession): Promise<
   });
 }
 
-/** An organization in force on the date with its unit's path then (a pending succession's successor is known). */
-async function heldBy(manager: EntityManager, id: string, date: string): Promise<Holder> {
-  const [organization]: Holder[] = await manager.query(
-    `SELECT po.id, po.name, po.unit_code AS "unitCode", tu.path::text AS path
-       FROM organization po
-       LEFT JOIN territory_unit tu ON tu.code = po.unit_code AND ${inForceOn('tu', '$2')}
-      WHERE po.id = $1 AND ${inForceOn('po', '$2')}`,
-    [id, date],
+/**
+ * Each succession's closed organization as it was the day before and its successor from the
+ * date, with their units' paths then, in one query for all: following carries holdings and never
+ * changes an organization, so they hold for every succession of the step.
+ */
+async function sidesOf(manager: EntityManager, successions: readonly PendingSuccession[]): Promise<SuccessionSides[]> {
+  const wanted = successions.flatMap((succession) => [
+    { id: succession.organizationId, date: dayBefore(succession.effectiveDate) },
+    { id: succession.successorId, date: succession.effectiveDate },
+  ]);
+  const found: Array<Holder & { position: string }> = await manager.query(
+    `SELECT wanted.position, po.id, po.name, po.unit_code AS "unitCode", tu.path::text AS path
+       FROM unnest($1::uuid[], $2::date[]) WITH ORDINALITY AS wanted (id, as_of, position)
+       JOIN organization po ON po.id = wanted.id AND ${inForceOn('po', 'wanted.as_of')}
+       LEFT JOIN territory_unit tu ON tu.code = po.unit_code AND ${inForceOn('tu', 'wanted.as_of')}`,
+    [wanted.map((holder) => holder.id), wanted.map((holder) => holder.date)],
   );
-  if (!organization) throw new InvariantViolation(`organization ${id} is not projected as in force on ${date}`);
-  return organization;
+  const byPosition = new Map(found.map(({ position, ...holder }) => [Number(position) - 1, holder]));
+  const holder = (index: number): Holder => {
+    const organization = byPosition.get(index);
+    if (!organization) throw new InvariantViolation(`organization ${wanted[index].id} is not projected as in force on ${wanted[index].date}`);
+    return organization;
+  };
+  return successions.map((_, index) => ({ from: holder(2 * index), to: holder(2 * index + 1) }));
 }
 
 /**
- * Follows the successions waiting for `successorId`, now that a version of it is stored: the
- * organization projection calls this in the transaction that stores it.
+ * Follows the successions waiting for any of `successorIds`, now that versions of them are
+ * stored: the organization projection calls this in the transaction that stores them.
  */
-export async function followSuccessionsInto(manager: EntityManager, successorId: string): Promise<number> {
-  await lockSuccessionsInto(manager, successorId);
-  const waiting: Array<{ id: string }> = await manager.query('SELECT organization_id AS id FROM organization_succession WHERE successor_id = $1', [successorId]);
+export async function followSuccessionsInto(manager: EntityManager, successorIds: readonly string[]): Promise<number> {
+  await lockSuccessionsInto(manager, successorIds);
+  const waiting: Array<{ id: string }> = await manager.query(
+    'SELECT organization_id AS id FROM organization_succession WHERE successor_id = ANY($1::uuid[])',
+    [successorIds],
+  );
   if (waiting.length === 0) return 0;
   return followPendingSuccessions(manager, waiting.map((succession) => succession.id));
 }
 
 /**
- * Serialises a closing naming `successorId` with the storing of that successor: they arrive
+ * Serialises a closing naming a successor with the storing of that successor: they arrive
  * through two consumers, and without the lock each could commit without seeing the other's
- * row, leaving the succession waiting for ever. Whichever comes second sees the first.
+ * row, leaving the succession waiting for ever. Whichever comes second sees the first. The
+ * successors of a batch are locked in one statement, in one order for every transaction, so
+ * two batches sharing successors queue rather than deadlock.
  */
-export async function lockSuccessionsInto(manager: EntityManager, successorId: string): Promise<void> {
-  await manager.query("SELECT pg_advisory_xact_lock(hashtext('organization_succession'), hashtext($1))", [successorId]);
+export async function lockSuccessionsInto(manager: EntityManager, successorIds: readonly string[]): Promise<void> {
+  if (successorIds.length === 0) return;
+  const ordered = [...new Set(successorIds)].sort();
+  await manager.query(
+    `SELECT pg_advisory_xact_lock(hashtext('organization_succession'), hashtext(successor.id))
+       FROM unnest($1::text[]) WITH ORDINALITY AS successor (id, position)
+      ORDER BY successor.position`,
+    [ordered],
+  );
 }
 
 function paths(...organizations: Holder[]): string[] {
