@@ -1,6 +1,6 @@
 import { reformSuccessionReads } from '@ps/contracts';
 import type { InboxConsumer } from '@ps/events';
-import { followOrganizationSuccession } from './organization-succession.follow';
+import { followOrganizationSuccessions } from './organization-succession.follow';
 import { restructuringChange } from './restructuring.change';
 import { followUnitSuccessions } from './unit-succession.follow';
 
@@ -35,9 +35,12 @@ export function followRestructurings(consumer: InboxConsumer): InboxConsumer {
       const succession = { predecessorCode: payload.code, successorCode: payload.successor, successorPath: null, effectiveDate: payload.effectiveDate };
       await followUnitSuccessions(manager, [{ ...succession, change: restructuringChange(payload) }]);
     })
-    .on(reformSuccessionReads.organizationClosed, async ({ payload }, manager) => {
-      if (payload.successorId === null) return;
-      const { organization, successorId, effectiveDate, reason, decision } = payload;
-      await followOrganizationSuccession(manager, { organizationId: organization.id, successorId, effectiveDate, change: { effectiveDate, reason, decision } });
-    });
+    .onBatch([reformSuccessionReads.organizationClosed], (closings, manager) =>
+      followOrganizationSuccessions(
+        manager,
+        closings.flatMap(({ payload: { organization, successorId, effectiveDate, reason, decision } }) =>
+          successorId === null ? [] : [{ organizationId: organization.id, successorId, effectiveDate, change: { effectiveDate, reason, decision } }],
+        ),
+      ),
+    );
 }
