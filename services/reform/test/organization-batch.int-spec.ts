@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved, type OrganizationVersion } from '@ps/contracts';
+import { OrganizationChanged, OrganizationClosed, OrganizationCreated, OrganizationMoved, UnitDissolved, UnitsMerged, type OrganizationVersion } from '@ps/contracts';
 import { eventMessage, InboxConsumer, type EventBus, type IncomingMessage, type OutgoingMessage } from '@ps/events';
 import { createLogger } from '@ps/service-kit';
 import { infrastructure, recreateTestDatabase } from '@ps/testing';
@@ -68,11 +68,33 @@ function reorganisation(bodies: number): OutgoingMessage[] {
   return histories[0].flatMap((_, step) => histories.map((history) => history[step]));
 }
 
+/**
+ * Communes merged into every third one, the mergers announced twice (the second naming the new
+ * commune's later path), and communes dissolved into their neighbour or into none.
+ */
+function communeMergers(communes: number): OutgoingMessage[] {
+  const codes = Array.from({ length: communes }, (_, index) => String(30_000 + index));
+  const merger = (successor: string, path: string) =>
+    eventMessage(UnitsMerged, {
+      predecessors: [successor, String(Number(successor) + 1), String(Number(successor) + 2)], rehomed: [], endedOrganizations: [], ...facts('2025-07-01'),
+      successor: { code: successor, name: `Xã ${successor}`, tier: 'COMMUNE', parentCode: '720', path, validFrom: '2025-07-01', validTo: null, decision },
+    }, { aggregateId: successor, actor: 'system:test' });
+  const dissolution = (code: string, successor: string | null) =>
+    eventMessage(UnitDissolved, { code, closed: [], successor, rehomed: [], endedOrganizations: [], ...facts('2025-07-01') }, { aggregateId: code, actor: 'system:test' });
+  const successors = codes.filter((_, index) => index % 3 === 0);
+  return [
+    ...successors.map((code) => merger(code, `74.720.${code}`)),
+    ...successors.map((code) => merger(code, `74.${code}`)),
+    dissolution('40000', successors[0]),
+    dissolution('40001', null),
+  ];
+}
+
 /** Delivers the batch once one event per transaction and once as batches, from the same empty tables. */
 async function bothWays(name: string, register: (consumer: InboxConsumer) => InboxConsumer, messages: IncomingMessage[], read: () => Promise<unknown>) {
   const results: unknown[] = [];
   for (const batchSize of [1, 500]) {
-    await dataSource.query('TRUNCATE reform_organization, reform_organization_succession, inbox');
+    await dataSource.query('TRUNCATE reform_organization, reform_organization_succession, reform_unit_succession, inbox');
     await register(new InboxConsumer({ name, bus, dataSource, logger, batchSize })).deliverBatch(messages);
     results.push(await read());
   }
@@ -81,7 +103,7 @@ async function bothWays(name: string, register: (consumer: InboxConsumer) => Inb
 
 /** Statements the handlers of one run of `messages` run, past the inbox's own. */
 async function statementsFor(register: (consumer: InboxConsumer) => InboxConsumer, messages: IncomingMessage[]): Promise<number> {
-  await dataSource.query('TRUNCATE reform_organization, reform_organization_succession, inbox');
+  await dataSource.query('TRUNCATE reform_organization, reform_organization_succession, reform_unit_succession, inbox');
   statements = 0;
   const outcomes = await register(new InboxConsumer({ name: 'reform.counted', bus, dataSource: countingDataSource, logger })).deliverBatch(messages);
   expect(outcomes.every((outcome) => outcome === 'applied' || outcome === 'ignored')).toBe(true);
@@ -108,9 +130,20 @@ describe('organization events delivered in batches', () => {
     expect(batched).toEqual(stepwise);
   });
 
+  it('record the same unit successions as one merger at a time, a later path replacing the earlier', async () => {
+    const [stepwise, batched] = await bothWays('reform.restructurings', followRestructurings, incoming(communeMergers(60)), () =>
+      dataSource.query('SELECT predecessor_code, successor_code, effective_date::text, successor_path, reason, decision FROM reform_unit_succession ORDER BY predecessor_code'),
+    );
+    expect(stepwise).toHaveLength(40 + 1);
+    expect(stepwise).toContainEqual(expect.objectContaining({ predecessor_code: '30001', successor_path: '74.30000' }));
+    expect(batched).toEqual(stepwise);
+  });
+
   it('run two statements for a run of 10 events and for a run of 400', async () => {
     for (const bodies of [2, 80]) expect(await statementsFor(projectOrganizations, incoming(reorganisation(bodies)))).toBe(2);
     const closings = (bodies: number) => incoming(reorganisation(bodies).filter((message) => message.value?.includes('"OrganizationClosed"')));
     for (const bodies of [10, 400]) expect(await statementsFor(followRestructurings, closings(bodies))).toBe(2);
+    const mergers = (communes: number) => incoming(communeMergers(communes).filter((message) => message.value?.includes('"UnitsMerged"')));
+    for (const communes of [30, 600]) expect(await statementsFor(followRestructurings, mergers(communes))).toBe(2);
   });
 });

@@ -27,7 +27,7 @@ export async function followOrganizationSuccessions(manager: EntityManager, succ
  * proposals it still holds to the successor, following the successor's own later succession
  * too (closings of two organizations may arrive in either order).
  */
-export async function followOrganizationSuccession(manager: EntityManager, succession: OrganizationSuccession): Promise<void> {
+async function followOrganizationSuccession(manager: EntityManager, succession: OrganizationSuccession): Promise<void> {
   await recordOrganizationSuccessions(manager, [succession]);
   let scope = [succession.organizationId];
   for (let step = 0; step < MAX_CHAIN; step += 1) {
