@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { dayBefore, inForceOn, notEndedBy } from '../validity';
+import { notEndedBy } from '../validity';
 
 /** A version another service announced in an event: which thing, from when, until when. */
 export interface ProjectedVersion {
@@ -20,15 +20,45 @@ export async function storeProjectedVersion(
   version: ProjectedVersion,
   columns: Record<string, unknown>,
 ): Promise<void> {
-  await manager.query(
-    `UPDATE ${table} SET valid_to = $2 WHERE id = $1 AND ${inForceOn('', '$3::date')} AND ${notEndedBy('', '$2::date')}`,
-    [version.id, version.validFrom, dayBefore(version.validFrom)],
-  );
-  const names = Object.keys(columns);
+  await storeProjectedVersions(manager, table, [version], () => columns);
+}
+
+/**
+ * Stores versions in their events' order, leaving what {@link storeProjectedVersion} applied to
+ * each in turn would, in two statements whatever their number: for each (id, start) the last
+ * version of that start, then every version ends at the earliest later start of its id announced
+ * after it was last written (a version rewritten later in the run drops what ended it before).
+ * Rows travel as JSON read into the table's own row type, so each column keeps its type.
+ */
+export async function storeProjectedVersions<Version extends ProjectedVersion>(
+  manager: EntityManager,
+  table: string,
+  versions: readonly Version[],
+  columnsOf: (version: Version) => Record<string, unknown>,
+): Promise<void> {
+  if (versions.length === 0) return;
+  const rows = versions.map((version) => ({ ...columnsOf(version), id: version.id, valid_from: version.validFrom, valid_to: version.validTo }));
+  const names = Object.keys(columnsOf(versions[0]));
+  const run = `jsonb_populate_recordset(NULL::${table}, $1::jsonb) WITH ORDINALITY AS run`;
   await manager.query(
     `INSERT INTO ${table} (id, valid_from, valid_to, ${names.join(', ')})
-     VALUES ($1, $2, $3, ${names.map((_, index) => `$${index + 4}`).join(', ')})
+     SELECT DISTINCT ON (id, valid_from) id, valid_from, valid_to, ${names.join(', ')} FROM ${run}
+      ORDER BY id, valid_from, ordinality DESC
      ON CONFLICT (id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, ${names.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`,
-    [version.id, version.validFrom, version.validTo, ...Object.values(columns)],
+    [JSON.stringify(rows)],
+  );
+  await manager.query(
+    `WITH run AS (SELECT id, valid_from, ordinality FROM ${run}),
+          last_written AS (SELECT id, valid_from, max(ordinality) AS ordinality FROM run GROUP BY id, valid_from),
+          ending AS (
+            SELECT stored.id, stored.valid_from, min(later.valid_from) AS valid_to
+              FROM ${table} stored
+              JOIN run later ON later.id = stored.id AND later.valid_from > stored.valid_from
+              LEFT JOIN last_written ON last_written.id = stored.id AND last_written.valid_from = stored.valid_from
+             WHERE last_written.ordinality IS NULL OR later.ordinality > last_written.ordinality
+             GROUP BY stored.id, stored.valid_from)
+     UPDATE ${table} AS stored SET valid_to = ending.valid_to FROM ending
+      WHERE stored.id = ending.id AND stored.valid_from = ending.valid_from AND ${notEndedBy('stored', 'ending.valid_to')}`,
+    [JSON.stringify(rows.map(({ id, valid_from }) => ({ id, valid_from })))],
   );
 }

@@ -1,18 +1,27 @@
 import { ratedOrganizationReads, type RatedOrganizationRead } from '@ps/contracts';
-import { storeProjectedVersion } from '@ps/effective-dating';
-import type { EventHandler, InboxConsumer } from '@ps/events';
+import { storeProjectedVersions } from '@ps/effective-dating';
+import type { InboxConsumer } from '@ps/events';
 
 /**
  * Keeps `rated_organization` in step with the organization's events: every version of every
- * organization's name. Events of one organization share its key, so they arrive in order; each
- * is applied with its inbox row, so a redelivery changes nothing.
+ * organization's name. Events of one organization share its key, so they arrive in order; a run
+ * of them is stored at once (a reorganisation closes tens of thousands of bodies), with the
+ * events' inbox rows, so a redelivery changes nothing.
  */
 export function projectOrganizationNames(consumer: InboxConsumer): InboxConsumer {
-  const apply: EventHandler<{ organization: RatedOrganizationRead }> = ({ payload: { organization } }, manager) =>
-    storeProjectedVersion(manager, 'rated_organization', organization, { name: organization.name });
-  return consumer
-    .on(ratedOrganizationReads.organizationCreated, apply)
-    .on(ratedOrganizationReads.organizationChanged, apply)
-    .on(ratedOrganizationReads.organizationMoved, apply)
-    .on(ratedOrganizationReads.organizationClosed, apply);
+  return consumer.onBatch<{ organization: RatedOrganizationRead }>(
+    [
+      ratedOrganizationReads.organizationCreated,
+      ratedOrganizationReads.organizationChanged,
+      ratedOrganizationReads.organizationMoved,
+      ratedOrganizationReads.organizationClosed,
+    ],
+    (events, manager) =>
+      storeProjectedVersions(
+        manager,
+        'rated_organization',
+        events.map(({ payload }) => payload.organization),
+        (organization) => ({ name: organization.name }),
+      ),
+  );
 }

@@ -1,18 +1,27 @@
 import { reformOrganizationReads, type ReformOrganizationRead } from '@ps/contracts';
-import { storeProjectedVersion } from '@ps/effective-dating';
-import type { EventHandler, InboxConsumer } from '@ps/events';
+import { storeProjectedVersions } from '@ps/effective-dating';
+import type { InboxConsumer } from '@ps/events';
 
 /**
  * Keeps `reform_organization` in step with the organization's events: every version of every
  * organization, with its unit, name and kind. Events of one organization share its key, so they
- * arrive in order; each is applied with its inbox row, so a redelivery changes nothing.
+ * arrive in order; a run of them is stored at once (a reorganisation closes tens of thousands of
+ * bodies), with the events' inbox rows, so a redelivery changes nothing.
  */
 export function projectOrganizations(consumer: InboxConsumer): InboxConsumer {
-  const apply: EventHandler<{ organization: ReformOrganizationRead }> = ({ payload: { organization } }, manager) =>
-    storeProjectedVersion(manager, 'reform_organization', organization, { unit_code: organization.unitCode, name: organization.name, kind: organization.kind });
-  return consumer
-    .on(reformOrganizationReads.organizationCreated, apply)
-    .on(reformOrganizationReads.organizationChanged, apply)
-    .on(reformOrganizationReads.organizationMoved, apply)
-    .on(reformOrganizationReads.organizationClosed, apply);
+  return consumer.onBatch<{ organization: ReformOrganizationRead }>(
+    [
+      reformOrganizationReads.organizationCreated,
+      reformOrganizationReads.organizationChanged,
+      reformOrganizationReads.organizationMoved,
+      reformOrganizationReads.organizationClosed,
+    ],
+    (events, manager) =>
+      storeProjectedVersions(
+        manager,
+        'reform_organization',
+        events.map(({ payload }) => payload.organization),
+        (organization) => ({ unit_code: organization.unitCode, name: organization.name, kind: organization.kind }),
+      ),
+  );
 }

@@ -8,16 +8,27 @@ import type { OrganizationSuccession } from './restructuring.change';
 import { MAX_CHAIN, RESTRUCTURING_FOLLOWER } from './unit-succession.follow';
 
 /**
+ * Follows closings in their events' order, leaving what {@link followOrganizationSuccession} on
+ * each would. A reorganisation closes tens of thousands of bodies that hold no task and no open
+ * proposal: when none of them holds one (at any date), no follow can move anything, so recording
+ * the successions in one statement is all there is; otherwise each is followed in turn.
+ */
+export async function followOrganizationSuccessions(manager: EntityManager, successions: readonly OrganizationSuccession[]): Promise<void> {
+  if (successions.length === 0) return;
+  if (!(await holdAnyWork(manager, successions.map((succession) => succession.organizationId)))) {
+    await recordOrganizationSuccessions(manager, successions);
+    return;
+  }
+  for (const succession of successions) await followOrganizationSuccession(manager, succession);
+}
+
+/**
  * Records an organization passing to a successor body, then reassigns the tasks and open
  * proposals it still holds to the successor, following the successor's own later succession
  * too (closings of two organizations may arrive in either order).
  */
-export async function followOrganizationSuccession(manager: EntityManager, succession: OrganizationSuccession): Promise<void> {
-  await manager.query(
-    `INSERT INTO reform_organization_succession (organization_id, successor_id, effective_date, reason, decision)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (organization_id) DO NOTHING`,
-    [succession.organizationId, succession.successorId, succession.effectiveDate, succession.change.reason, JSON.stringify(succession.change.decision)],
-  );
+async function followOrganizationSuccession(manager: EntityManager, succession: OrganizationSuccession): Promise<void> {
+  await recordOrganizationSuccessions(manager, [succession]);
   let scope = [succession.organizationId];
   for (let step = 0; step < MAX_CHAIN; step += 1) {
     const pending = await pendingOrganizationSuccessions(manager, scope);
@@ -29,6 +40,35 @@ export async function followOrganizationSuccession(manager: EntityManager, succe
     scope = pending.map((next) => next.successorId);
   }
   throw new InvariantViolation(`organization successions chain beyond ${MAX_CHAIN} steps`);
+}
+
+/** Records each organization's first succession; a later one for the same organization changes nothing. */
+async function recordOrganizationSuccessions(manager: EntityManager, successions: readonly OrganizationSuccession[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO reform_organization_succession (organization_id, successor_id, effective_date, reason, decision)
+     SELECT DISTINCT ON (organization_id) organization_id, successor_id, effective_date, reason, decision
+       FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::text[], $5::jsonb[]) WITH ORDINALITY
+            AS recorded (organization_id, successor_id, effective_date, reason, decision, position)
+      ORDER BY organization_id, position
+     ON CONFLICT (organization_id) DO NOTHING`,
+    [
+      successions.map((succession) => succession.organizationId),
+      successions.map((succession) => succession.successorId),
+      successions.map((succession) => succession.effectiveDate),
+      successions.map((succession) => succession.change.reason),
+      successions.map((succession) => JSON.stringify(succession.change.decision)),
+    ],
+  );
+}
+
+/** Whether any of the organizations is named by a task (of any date) or holds an open proposal. */
+async function holdAnyWork(manager: EntityManager, ids: readonly string[]): Promise<boolean> {
+  const [{ holds }]: Array<{ holds: boolean }> = await manager.query(
+    `SELECT EXISTS (SELECT 1 FROM reform_task WHERE organization_ids && $1::uuid[])
+         OR EXISTS (SELECT 1 FROM staffing_proposal WHERE organization_id = ANY($1::uuid[]) AND status = ANY($2::text[])) AS holds`,
+    [ids, [...OPEN_PROPOSAL_STATUSES]],
+  );
+  return holds;
 }
 
 /** Successions of the given organizations that still hold a task from that date on, or an open proposal; oldest first. */

@@ -1,8 +1,8 @@
 import { reformSuccessionReads } from '@ps/contracts';
 import type { InboxConsumer } from '@ps/events';
-import { followOrganizationSuccession } from './organization-succession.follow';
+import { followOrganizationSuccessions } from './organization-succession.follow';
 import { restructuringChange } from './restructuring.change';
-import { followUnitSuccessions } from './unit-succession.follow';
+import { followUnitSuccessionsOfEvents } from './unit-succession.follow';
 
 /**
  * Plans, tasks and open staffing proposals follow organization's restructurings, each move in
@@ -21,23 +21,33 @@ import { followUnitSuccessions } from './unit-succession.follow';
  */
 export function followRestructurings(consumer: InboxConsumer): InboxConsumer {
   return consumer
-    .on(reformSuccessionReads.unitsMerged, async ({ payload }, manager) => {
-      const { successor, effectiveDate } = payload;
-      const change = restructuringChange(payload);
-      const absorbed = payload.predecessors.filter((code) => code !== successor.code);
-      await followUnitSuccessions(
+    .onBatch([reformSuccessionReads.unitsMerged], (mergers, manager) =>
+      followUnitSuccessionsOfEvents(
         manager,
-        absorbed.map((code) => ({ predecessorCode: code, successorCode: successor.code, successorPath: successor.path, effectiveDate, change })),
-      );
-    })
-    .on(reformSuccessionReads.unitDissolved, async ({ payload }, manager) => {
-      if (payload.successor === null) return;
-      const succession = { predecessorCode: payload.code, successorCode: payload.successor, successorPath: null, effectiveDate: payload.effectiveDate };
-      await followUnitSuccessions(manager, [{ ...succession, change: restructuringChange(payload) }]);
-    })
-    .on(reformSuccessionReads.organizationClosed, async ({ payload }, manager) => {
-      if (payload.successorId === null) return;
-      const { organization, successorId, effectiveDate, reason, decision } = payload;
-      await followOrganizationSuccession(manager, { organizationId: organization.id, successorId, effectiveDate, change: { effectiveDate, reason, decision } });
-    });
+        mergers.map(({ payload }) => {
+          const { successor, effectiveDate } = payload;
+          const change = restructuringChange(payload);
+          const absorbed = payload.predecessors.filter((code) => code !== successor.code);
+          return absorbed.map((code) => ({ predecessorCode: code, successorCode: successor.code, successorPath: successor.path, effectiveDate, change }));
+        }),
+      ),
+    )
+    .onBatch([reformSuccessionReads.unitDissolved], (dissolutions, manager) =>
+      followUnitSuccessionsOfEvents(
+        manager,
+        dissolutions.map(({ payload }) =>
+          payload.successor === null
+            ? []
+            : [{ predecessorCode: payload.code, successorCode: payload.successor, successorPath: null, effectiveDate: payload.effectiveDate, change: restructuringChange(payload) }],
+        ),
+      ),
+    )
+    .onBatch([reformSuccessionReads.organizationClosed], (closings, manager) =>
+      followOrganizationSuccessions(
+        manager,
+        closings.flatMap(({ payload: { organization, successorId, effectiveDate, reason, decision } }) =>
+          successorId === null ? [] : [{ organizationId: organization.id, successorId, effectiveDate, change: { effectiveDate, reason, decision } }],
+        ),
+      ),
+    );
 }
