@@ -84,12 +84,13 @@ function sameContent(a: TerritoryUnitRead, b: TerritoryUnitRead): boolean {
 
 /**
  * Serialises changes to the same units: two replicas may apply events of one unit from two
- * partitions at once. Locks are taken in code order, so two changes never wait on each other.
+ * partitions at once. Locks are taken in the order of their keys (two codes may share one), so
+ * two changes never wait on each other.
  */
 async function lockUnits(manager: EntityManager, codes: readonly string[]): Promise<void> {
   await manager.query(
-    `SELECT pg_advisory_xact_lock(hashtext('territory_unit'), hashtext(unit.code))
-       FROM (SELECT DISTINCT code FROM unnest($1::text[]) AS code ORDER BY code) AS unit`,
+    `SELECT pg_advisory_xact_lock(hashtext('territory_unit'), unit.key)
+       FROM (SELECT DISTINCT hashtext(code) AS key FROM unnest($1::text[]) AS code ORDER BY key) AS unit`,
     [codes],
   );
 }

@@ -115,17 +115,15 @@ export async function followSuccessionsInto(manager: EntityManager, successorIds
  * Serialises a closing naming a successor with the storing of that successor: they arrive
  * through two consumers, and without the lock each could commit without seeing the other's
  * row, leaving the succession waiting for ever. Whichever comes second sees the first. The
- * successors of a batch are locked in one statement, in one order for every transaction, so
- * two batches sharing successors queue rather than deadlock.
+ * successors of a batch are locked in one statement, in the order of their lock keys (two ids
+ * may share one), so two batches sharing successors queue rather than deadlock.
  */
 export async function lockSuccessionsInto(manager: EntityManager, successorIds: readonly string[]): Promise<void> {
   if (successorIds.length === 0) return;
-  const ordered = [...new Set(successorIds)].sort();
   await manager.query(
-    `SELECT pg_advisory_xact_lock(hashtext('organization_succession'), hashtext(successor.id))
-       FROM unnest($1::text[]) WITH ORDINALITY AS successor (id, position)
-      ORDER BY successor.position`,
-    [ordered],
+    `SELECT pg_advisory_xact_lock(hashtext('organization_succession'), successor.key)
+       FROM (SELECT DISTINCT hashtext(id) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS successor`,
+    [successorIds],
   );
 }
 
