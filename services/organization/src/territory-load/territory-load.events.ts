@@ -30,6 +30,24 @@ export function announceCreated(write: DatedWrite, versions: readonly Version[])
   );
 }
 
+/**
+ * The ids of the organizations closed in any of the given units, in closing order: looked up by
+ * unit, since a national load closes ~74,000 bodies across ~10,000 steps (a scan per step
+ * took 22 s of the replay's load).
+ */
+function endedIn(closed: Succession['closed']): (codes: readonly string[]) => string[] {
+  const positionsByUnit = new Map<string, number[]>();
+  for (const [position, org] of closed.entries()) {
+    const positions = positionsByUnit.get(org.unitCode);
+    if (positions) positions.push(position);
+    else positionsByUnit.set(org.unitCode, [position]);
+  }
+  return (codes) => {
+    const positions = [...new Set(codes)].flatMap((code) => positionsByUnit.get(code) ?? []);
+    return positions.sort((a, b) => a - b).map((position) => closed[position].id);
+  };
+}
+
 /** What the two-tier load changed, for its events. */
 export interface TwoTierChanges {
   plans: readonly ProvinceReorganizationPlan[];
@@ -49,7 +67,7 @@ export interface TwoTierChanges {
 export async function announceTwoTier(write: DatedWrite, changes: TwoTierChanges): Promise<Record<string, number>> {
   const addedKeys = new Set(changes.added.map((link) => `${link.predecessor}>${link.successor}>${link.kind}`));
   const steps = changes.plans.flatMap((plan) => plan.order.filter((step) => isNew(step, plan.province.code, addedKeys, changes)));
-  const ended = (codes: readonly string[]) => changes.holdings.closed.filter((org) => codes.includes(org.unitCode)).map((org) => org.id);
+  const ended = endedIn(changes.holdings.closed);
   const facts = (step: Recorded) => ({
     effectiveDate: step.effectiveDate,
     reason: `${step.decision.title}${step.decision.placeholder ? ' (số hiệu chưa rõ, tạm ghi / number not known, placeholder)' : ''}`,
