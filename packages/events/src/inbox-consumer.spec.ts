@@ -111,6 +111,14 @@ describe('an inbox consumer handed a batch', () => {
     expect(deadLetters.map((letter) => letter.value)).toEqual(['not json', '{}']);
   });
 
+  it('skips, unread, a message whose event-type header names a type it does not handle', async () => {
+    const foreign: IncomingMessage = { ...raw('not json: another consumer\'s business'), headers: { 'event-type': 'NoteShredded' } };
+    const outcomes = await noteConsumer().deliverBatch([foreign, note('one')]);
+    expect(outcomes).toEqual(['ignored', 'applied']);
+    expect(deadLetters).toEqual([]);
+    expect(database.notes).toEqual(['one']);
+  });
+
   it('skips events already in the inbox and a second copy within the batch', async () => {
     const first = note('one');
     await noteConsumer().deliverBatch([first]);

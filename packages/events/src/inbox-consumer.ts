@@ -192,6 +192,10 @@ export class InboxConsumer {
   /** Reads and validates a message against the registered contracts; never throws. */
   private read(message: IncomingMessage): Reading {
     if (!this.isAddressee(message)) return { kind: 'ignored' };
+    // Several consumers read each topic: a type none of this one's contracts names is skipped
+    // on its header, before parsing and validating the envelope (a national load sends ~95,000).
+    const typeHeader = message.headers['event-type'];
+    if (typeHeader !== undefined && !this.knownTypes.has(typeHeader)) return { kind: 'ignored' };
     try {
       const event = parseEnvelope(message.value);
       const registration = this.registrations.get(`${event.type}@${event.version}`);

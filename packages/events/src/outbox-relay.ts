@@ -30,7 +30,8 @@ interface OutboxRow {
   topic: string;
   message_key: string;
   event_type: string;
-  envelope: { version: number; correlationId: string };
+  version: string;
+  correlation_id: string;
   envelope_text: string;
   trace_context: TraceCarrier | null;
 }
@@ -68,7 +69,8 @@ const CLAIM_IN_AGGREGATE_ORDER = `
        AND earlier.position < (SELECT max(position) FROM claimed)
        AND earlier.position NOT IN (SELECT position FROM claimed))
   SELECT claimed.position, claimed.id, claimed.topic, claimed.message_key, claimed.event_type,
-         claimed.envelope, claimed.envelope::text AS envelope_text, claimed.trace_context
+         claimed.envelope ->> 'version' AS version, claimed.envelope ->> 'correlationId' AS correlation_id,
+         claimed.envelope::text AS envelope_text, claimed.trace_context
     FROM claimed
    WHERE NOT EXISTS (
      SELECT 1 FROM holding_back earlier
@@ -146,7 +148,8 @@ export class OutboxRelay {
             topic: row.topic,
             key: row.message_key,
             value: row.envelope_text,
-            headers: eventHeaders({ type: row.event_type, ...row.envelope }),
+            // The envelope goes as text; only what the headers name is read out of it.
+            headers: eventHeaders({ type: row.event_type, version: Number(row.version), correlationId: row.correlation_id }),
           },
           eventId: row.id,
           traceContext: row.trace_context,
