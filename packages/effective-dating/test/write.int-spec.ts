@@ -19,9 +19,11 @@ import {
   openVersion,
   readAuditPage,
   requireAuditScope,
+  reviseEachFrom,
   revertEffectiveVersions,
   writeDated,
   type Actor,
+  type DatedWrite,
 } from '../src';
 
 /** A dated thing of the test's own: a named post in a unit. */
@@ -272,5 +274,75 @@ describe('insertVersions', () => {
     });
     await expect(failing).rejects.toThrow('after the insert');
     expect(await count(`SELECT count(*)::int AS n FROM post WHERE id = '${id}'`)).toBe(0);
+  });
+});
+
+describe('reviseEachFrom', () => {
+  /** A step of the story, written as its own dated write. */
+  const step = <T>(date: string, number: string, work: Parameters<typeof writeDated<T>>[2]) =>
+    writeDated(dataSource, { actor, operation: 'story', change: change(date, number) }, async (write) => {
+      write.about({ type: 'Post', id: write.correlationId, label: 'story', unitCode: '25801', unitPaths: ['74.720.25801'] });
+      return work(write);
+    });
+  const current = async (write: DatedWrite, id: string) => (await openVersion(write.manager, Post, id)) as Post;
+
+  it('splits each thing on the date with its own fields, moves a closing to the later part, changes later versions in place, and leaves others alone', async () => {
+    const [open, closing, renamed, untouched] = Array.from({ length: 4 }, () => crypto.randomUUID());
+    await step('2025-01-01', '1/QĐ', (write) => insertVersions(write, Post, [open, closing, renamed, untouched].map((id, index) => ({ id, title: `Tổ ${index}` }))));
+    await step('2025-06-01', '2/QĐ', async (write) => nextVersion(write, Post, await current(write, renamed), { title: 'Tổ 2 mới' }, 'Tổ 2'));
+    await step('2025-09-01', '3/QĐ', async (write) => closeVersion(write, Post, await current(write, closing), 'Tổ 1'));
+    const closingVersion = (await dataSource.query('SELECT version_id FROM post WHERE id = $1', [closing]))[0].version_id;
+
+    const revised = await step('2025-05-01', '4/QĐ', (write) =>
+      reviseEachFrom(write, Post, 'id', new Map([[open, { title: 'Tổ 0 sau' }], [closing, { title: 'Tổ 1 sau' }], [renamed, { title: 'Tổ 2 sau' }]])),
+    );
+
+    // Oldest first; things whose versions start the same day come in no set order.
+    expect(revised.map((version) => version.validFrom)).toEqual(['2025-05-01', '2025-05-01', '2025-05-01', '2025-06-01']);
+    expect(revised.map((version) => [version.id, version.title, version.validFrom, version.validTo]).sort()).toEqual([
+      [open, 'Tổ 0 sau', '2025-05-01', null],
+      [closing, 'Tổ 1 sau', '2025-05-01', '2025-09-01'],
+      [renamed, 'Tổ 2 sau', '2025-05-01', '2025-06-01'],
+      [renamed, 'Tổ 2 sau', '2025-06-01', null],
+    ].sort());
+    const rows = await dataSource.query(
+      `SELECT post.id, title, valid_from::text, valid_to::text, post.reason, closed_reason, decision.number
+         FROM post LEFT JOIN decision ON decision.id = post.decision_id WHERE post.id = ANY($1::uuid[]) ORDER BY valid_from, title`,
+      [[open, closing, renamed, untouched]],
+    );
+    const split = (id: string, title: string, validTo: string | null, closedReason: string | null = null) => ({
+      id, title, valid_from: '2025-05-01', valid_to: validTo, reason: 'Kiện toàn bộ máy', closed_reason: closedReason, number: '4/QĐ',
+    });
+    const first = (id: string, title: string) => ({ id, title, valid_from: '2025-01-01', valid_to: id === untouched ? null : '2025-05-01', reason: 'Kiện toàn bộ máy', closed_reason: null, number: '1/QĐ' });
+    expect(rows).toEqual([
+      first(open, 'Tổ 0'), first(closing, 'Tổ 1'), first(renamed, 'Tổ 2'), first(untouched, 'Tổ 3'),
+      split(open, 'Tổ 0 sau', null), split(closing, 'Tổ 1 sau', '2025-09-01', 'Kiện toàn bộ máy'), split(renamed, 'Tổ 2 sau', '2025-06-01'),
+      { id: renamed, title: 'Tổ 2 sau', valid_from: '2025-06-01', valid_to: null, reason: 'Kiện toàn bộ máy', closed_reason: null, number: '2/QĐ' },
+    ]);
+    // The closed version kept its row and lost its closing to the later part.
+    expect((await dataSource.query('SELECT closed_reason, valid_to::text FROM post WHERE version_id = $1', [closingVersion]))[0]).toEqual({ closed_reason: null, valid_to: '2025-05-01' });
+  });
+
+  it('revises many things in as many statements as few', async () => {
+    const statementsFor = async (things: number) => {
+      const ids = Array.from({ length: things }, () => crypto.randomUUID());
+      await step('2025-01-01', '5/QĐ', (write) => insertVersions(write, Post, ids.map((id) => ({ id, title: 'Tổ' }))));
+      let statements = 0;
+      await step('2025-05-01', '6/QĐ', async (write) => {
+        // Repositories and raw queries of the write all go through its transaction's query runner.
+        const runner = write.manager.queryRunner as NonNullable<typeof write.manager.queryRunner>;
+        const query = runner.query.bind(runner);
+        runner.query = ((...args: Parameters<typeof query>) => {
+          statements += 1;
+          return query(...args);
+        }) as typeof query;
+        await reviseEachFrom(write, Post, 'id', new Map(ids.map((id, index) => [id, { title: `Tổ ${index}` }])));
+        runner.query = query;
+      });
+      return statements;
+    };
+    const few = await statementsFor(3);
+    expect(few).toBeGreaterThan(0);
+    expect(await statementsFor(200)).toBe(few);
   });
 });

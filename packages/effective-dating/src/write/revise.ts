@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { DatedRecord } from '../dated-record';
 import { notEndedBy } from '../validity';
 import type { DatedWrite } from './dated-write';
+import { updateByPrimary } from './versions';
 
 /** The columns a closing records on an EffectiveVersion; a split moves them to the later part. */
 const CLOSING = ['closedReason', 'closedDecisionId', 'closedBy', 'closedAt'] as const;
@@ -16,61 +17,100 @@ const CLOSING = ['closedReason', 'closedDecisionId', 'closedBy', 'closedAt'] as 
  * versions that still have that value (a later version elsewhere is left alone). Returns the
  * versions as they now stand from the date on, oldest first.
  */
-export async function reviseFrom<T extends DatedRecord & ObjectLiteral>(
+export function reviseFrom<T extends DatedRecord & ObjectLiteral>(
   write: DatedWrite,
   target: EntityTarget<T>,
   key: { property: keyof T & string; value: string | readonly string[] },
   fields: Partial<T>,
   only?: { property: keyof T & string; value: string },
 ): Promise<T[]> {
-  const repository = write.manager.getRepository(target);
-  const primary = repository.metadata.primaryColumns[0].propertyName;
-  const columnOf = (property: string) => repository.metadata.findColumnWithPropertyName(property)?.databaseName ?? property;
-  const values = typeof key.value === 'string' ? [key.value] : [...key.value];
-  if (values.length === 0) return [];
-  const query = repository
-    .createQueryBuilder('version')
-    .where(`version.${columnOf(key.property)} IN (:...keys)`, { keys: values })
-    .andWhere(notEndedBy('version', ':date'), { date: write.date });
-  if (only) query.andWhere(`version.${columnOf(only.property)} = :only`, { only: only.value });
-  const versions = await query
-    .orderBy('version.valid_from')
-    .setLock('pessimistic_write')
-    .getMany();
-  const revised: T[] = [];
-  for (const version of versions) {
-    if (version.validFrom >= write.date) {
-      await repository.update({ [primary]: version[primary] } as never, fields as QueryDeepPartialEntity<T>);
-      revised.push(Object.assign(version, fields));
-      continue;
-    }
-    revised.push(await splitAt(write, target, version, primary, fields));
-  }
-  return revised;
+  const values = typeof key.value === 'string' ? [key.value] : key.value;
+  return reviseEachFrom(write, target, key.property, new Map(values.map((value) => [value, fields])), only);
 }
 
+/**
+ * {@link reviseFrom} for many things at once, each with its own fields (`revisions`: key value →
+ * fields), in a few statements whatever their number: one read, one UPDATE ending every version
+ * split on the date, the later parts inserted in batches, and one UPDATE per distinct set of
+ * fields for the versions starting later. A national restructuring moves thousands of
+ * organizations and carries thousands of memberships, each to its own successor.
+ */
+export async function reviseEachFrom<T extends DatedRecord & ObjectLiteral>(
+  write: DatedWrite,
+  target: EntityTarget<T>,
+  property: keyof T & string,
+  revisions: ReadonlyMap<string, Partial<T>>,
+  only?: { property: keyof T & string; value: string },
+): Promise<T[]> {
+  if (revisions.size === 0) return [];
+  const repository = write.manager.getRepository(target);
+  const primary = repository.metadata.primaryColumns[0].propertyName;
+  const columnOf = (name: string) => repository.metadata.findColumnWithPropertyName(name)?.databaseName ?? name;
+  const query = repository
+    .createQueryBuilder('version')
+    // One array parameter: a national restructuring revises more things than a statement binds (65,535).
+    .where(`version.${columnOf(property)} = ANY(:keys)`, { keys: [...revisions.keys()] })
+    .andWhere(notEndedBy('version', ':date'), { date: write.date });
+  if (only) query.andWhere(`version.${columnOf(only.property)} = :only`, { only: only.value });
+  const versions = await query.orderBy('version.valid_from').setLock('pessimistic_write').getMany();
+  const fieldsOf = (version: T) => revisions.get(String(version[property])) as Partial<T>;
+  const splitting = versions.filter((version) => version.validFrom < write.date);
+  const laterParts = await splitAt(write, target, splitting, primary, fieldsOf);
+  const starting = versions.filter((version) => version.validFrom >= write.date);
+  for (const group of groupByFields(starting, fieldsOf)) {
+    await updateByPrimary(write.manager, target, primary, group.versions.map((version) => version[primary]), group.fields);
+  }
+  return versions.map((version) => (version.validFrom < write.date ? (laterParts.get(version) as T) : Object.assign(version, fieldsOf(version))));
+}
+
+/** Versions starting later that take the same fields, so one UPDATE serves them. */
+function groupByFields<T>(versions: readonly T[], fieldsOf: (version: T) => Partial<T>): Array<{ fields: Partial<T>; versions: T[] }> {
+  const groups = new Map<Partial<T>, T[]>();
+  for (const version of versions) {
+    const group = groups.get(fieldsOf(version));
+    if (group) group.push(version);
+    else groups.set(fieldsOf(version), [version]);
+  }
+  return [...groups].map(([fields, grouped]) => ({ fields, versions: grouped }));
+}
+
+/**
+ * Ends each version on the write's date (its closing, if any, moves to the later part) and
+ * inserts its later part with its own fields; answers each version's later part.
+ */
 async function splitAt<T extends DatedRecord & ObjectLiteral>(
   write: DatedWrite,
   target: EntityTarget<T>,
-  version: T,
+  versions: readonly T[],
   primary: string,
-  fields: Partial<T>,
-): Promise<T> {
+  fieldsOf: (version: T) => Partial<T>,
+): Promise<Map<T, T>> {
+  if (versions.length === 0) return new Map();
   const repository = write.manager.getRepository(target);
-  const closing = Object.fromEntries(CLOSING.filter((name) => name in version).map((name) => [name, version[name]]));
-  const cleared = Object.fromEntries(Object.keys(closing).map((name) => [name, null]));
-  await repository.update({ [primary]: version[primary] } as never, { validTo: write.date, ...cleared } as unknown as QueryDeepPartialEntity<T>);
-  const { [primary]: _primary, createdAt: _createdAt, asOf: _asOf, ...carried } = version;
-  const later = repository.create({
-    ...carried,
-    ...closing,
-    ...fields,
-    validFrom: write.date,
-    validTo: version.validTo,
-    reason: write.change.reason,
-    decisionId: write.change.decision.id,
-    createdBy: write.actor.userId,
-  } as unknown as T);
-  await repository.insert(later as QueryDeepPartialEntity<T>);
-  return later;
+  const closingColumns = CLOSING.filter((name) => repository.metadata.findColumnWithPropertyName(name));
+  const cleared = Object.fromEntries(closingColumns.map((name) => [name, null]));
+  await updateByPrimary(write.manager, target, primary, versions.map((version) => version[primary]), { validTo: write.date, ...cleared } as unknown as Partial<T>);
+  const laterParts = new Map<T, T>();
+  for (const version of versions) {
+    const closing = Object.fromEntries(closingColumns.filter((name) => name in version).map((name) => [name, version[name]]));
+    const { [primary]: _primary, createdAt: _createdAt, asOf: _asOf, ...carried } = version;
+    laterParts.set(version, repository.create({
+      ...carried,
+      ...closing,
+      ...fieldsOf(version),
+      validFrom: write.date,
+      validTo: version.validTo,
+      reason: write.change.reason,
+      decisionId: write.change.decision.id,
+      createdBy: write.actor.userId,
+    } as unknown as T));
+  }
+  const rows = [...laterParts.values()];
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    await repository.insert(rows.slice(start, start + INSERT_BATCH) as QueryDeepPartialEntity<T>[]);
+  }
+  return laterParts;
 }
+
+/** Later parts per INSERT: a statement binds at most 65,535 parameters (a version has ~20 columns). */
+const INSERT_BATCH = 2_000;

@@ -1,5 +1,5 @@
 import { BadUserInputError } from '@ps/errors';
-import { In, type EntityManager, type EntityTarget, type FindOptionsWhere } from 'typeorm';
+import { In, type EntityManager, type EntityTarget, type FindOptionsWhere, type ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { EffectiveVersion } from '../dated-record';
 import { inForceOn, isOpenVersion, notEndedBy } from '../validity';
@@ -160,20 +160,31 @@ export async function closeHeldBy<T extends EffectiveVersion>(
 }
 
 /** Sets columns of version rows by version id. */
-export async function updateVersions<T extends EffectiveVersion>(
+export function updateVersions<T extends EffectiveVersion>(
   manager: EntityManager,
   target: EntityTarget<T>,
   versionIds: readonly string[],
   values: Partial<T>,
 ): Promise<void> {
-  // A statement binds at most 65,535 parameters: a national restructuring updates more versions.
-  for (let start = 0; start < versionIds.length; start += UPDATE_BATCH) {
-    const where = { versionId: In(versionIds.slice(start, start + UPDATE_BATCH)) } as FindOptionsWhere<T>;
+  return updateByPrimary(manager, target, 'versionId', versionIds, values);
+}
+
+/** Sets columns of the rows whose primary key (`primary`, a property) is one of `keys`. */
+export async function updateByPrimary<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  primary: string,
+  keys: readonly unknown[],
+  values: Partial<T>,
+): Promise<void> {
+  // A statement binds at most 65,535 parameters: a national restructuring updates more rows.
+  for (let start = 0; start < keys.length; start += UPDATE_BATCH) {
+    const where = { [primary]: In(keys.slice(start, start + UPDATE_BATCH)) } as FindOptionsWhere<T>;
     await manager.getRepository(target).update(where, values as unknown as QueryDeepPartialEntity<T>);
   }
 }
 
-/** Versions per UPDATE of `updateVersions`. */
+/** Rows per UPDATE of `updateByPrimary`. */
 const UPDATE_BATCH = 10_000;
 
 function closingOf(write: DatedWrite) {

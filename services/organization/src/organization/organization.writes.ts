@@ -1,5 +1,5 @@
 import { OrganizationClosed, OrganizationCreated, OrganizationMoved } from '@ps/contracts';
-import { closeVersions, reviseFrom, type DatedWrite } from '@ps/effective-dating';
+import { closeVersions, reviseEachFrom, type DatedWrite } from '@ps/effective-dating';
 import { foldText } from '@ps/service-kit';
 import { announceDuty, closeDutiesOf } from '../duty/duty.service';
 import type { Holder } from './organization.access';
@@ -55,23 +55,20 @@ export interface OrganizationMove {
 
 /**
  * Carries organizations from the write's date on: the version in force that day splits there,
- * later versions follow in place; announces each with OrganizationMoved.
+ * later versions follow in place; announces each with OrganizationMoved. All in a few
+ * statements (a national load moves thousands).
  */
 export async function moveOrganizations(write: DatedWrite, moves: readonly OrganizationMove[]): Promise<Organization[]> {
-  const moved: Organization[] = [];
-  for (const move of moves) {
-    const previous = organizationSnapshot(move.organization);
-    const [first] = await reviseFrom(write, Organization, { property: 'id', value: move.organization.id }, {
-      unitCode: move.unitCode,
-      parentId: move.parentId,
-    });
-    await write.emit(
-      OrganizationMoved,
-      { previous, organization: organizationSnapshot(first), ...write.facts },
-      { aggregateId: move.organization.id, unitPath: move.unitPath },
-    );
-    moved.push(first);
-  }
+  if (moves.length === 0) return [];
+  const revised = await reviseEachFrom(write, Organization, 'id', new Map(moves.map((move) => [move.organization.id, { unitCode: move.unitCode, parentId: move.parentId }])));
+  // The first version from the date of each organization is the one its move announces.
+  const firstOf = new Map<string, Organization>();
+  for (const version of revised) if (!firstOf.has(version.id)) firstOf.set(version.id, version);
+  const moved = moves.map((move) => firstOf.get(move.organization.id) as Organization);
+  await write.emitMany(OrganizationMoved, moves.map((move, index) => ({
+    payload: { previous: organizationSnapshot(move.organization), organization: organizationSnapshot(moved[index]), ...write.facts },
+    place: { aggregateId: move.organization.id, unitPath: move.unitPath },
+  })));
   return moved;
 }
 
