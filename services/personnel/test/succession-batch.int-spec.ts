@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { demoTerritoryAnnouncements, OrganizationChanged, OrganizationClosed, OrganizationCreated, type OrganizationVersion, UnitCreated } from '@ps/contracts';
+import { OrganizationChanged, OrganizationClosed, OrganizationCreated, type OrganizationVersion } from '@ps/contracts';
 import { eventMessage, InboxConsumer, type IncomingMessage, type OutgoingMessage } from '@ps/events';
-import { createLogger, loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, graphqlRequest, publishAndAwait, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
+import { createLogger, loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
+import { changeOn, DEMO_USERS, graphqlRequest, serviceTestEnv, tokenFor } from '@ps/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { projectOrganizations } from '../src/organization/organization.projection';
-import { personnelService } from '../src/service';
 import { followSuccessions } from '../src/succession/succession.follow';
+import { startWithSuccessionCommunes } from './succession.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 let service: RunningService;
@@ -146,13 +146,7 @@ function counting(dataSource: DataSource): { dataSource: DataSource; statements:
 }
 
 beforeAll(async () => {
-  await recreateTestDatabase(env.DATABASE_URL);
-  service = await startService(personnelService, env);
-  const communes = ['25798', '25807'].map((code) =>
-    eventMessage(UnitCreated, { code, name: `Xã ${code}`, tier: 'COMMUNE', parentCode: '720', path: `74.720.${code}`, validFrom: '1999-01-01', validTo: null, decision: null },
-      { aggregateId: code, actor: 'system:test' }));
-  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
-    async () => (await service.dataSource.query('SELECT count(DISTINCT code)::int AS n FROM territory_unit'))[0].n, 'territory projected');
+  service = await startWithSuccessionCommunes(env);
 });
 
 afterAll(() => service?.stop());

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, UnitCreated } from '@ps/contracts';
+import { type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC } from '@ps/contracts';
 import { deadLetterTopic, eventMessage, type OutgoingMessage } from '@ps/events';
-import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
-import { personnelService } from '../src/service';
+import { loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
+import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, serviceTestEnv, tokenFor } from '@ps/testing';
+import { startWithSuccessionCommunes } from './succession.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 let service: RunningService;
@@ -70,13 +70,7 @@ async function followed(merger: Merger, membershipId: string) {
 }
 
 beforeAll(async () => {
-  await recreateTestDatabase(env.DATABASE_URL);
-  service = await startService(personnelService, env);
-  const communes = ['25798', '25807'].map((code) =>
-    eventMessage(UnitCreated, { code, name: `Xã ${code}`, tier: 'COMMUNE', parentCode: '720', path: `74.720.${code}`, validFrom: '1999-01-01', validTo: null, decision: null },
-      { aggregateId: code, actor: 'system:test' }));
-  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
-    () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
+  service = await startWithSuccessionCommunes(env);
   const known = [inOrder.closed, inOrder.successor, successorLate.closed, chain.first, chain.second].map(created);
   await publishAndAwait(known, (messages) => service.bus.publish(messages), inboxHas('personnel.organizations', known), 'organizations projected');
   memberships.inOrder = await admitted('1', inOrder.closed);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, QuotaChanged, UnitCreated } from '@ps/contracts';
+import { type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, QuotaChanged } from '@ps/contracts';
 import { eventMessage, type OutgoingMessage } from '@ps/events';
-import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
+import { loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
 import { isOpenVersion, notEndedBy } from '@ps/effective-dating';
-import { changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, queryEntities, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
-import { personnelService } from '../src/service';
+import { changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, queryEntities, serviceTestEnv, tokenFor } from '@ps/testing';
 import { followAllSuccessions } from '../src/succession/succession.follow';
+import { startWithSuccessionCommunes } from './succession.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 let service: RunningService;
@@ -64,13 +64,7 @@ async function admitted(key: string, unitCode: string, partyOrganizationId: stri
 }
 
 beforeAll(async () => {
-  await recreateTestDatabase(env.DATABASE_URL);
-  service = await startService(personnelService, env);
-  const communes = ['25798', '25807'].map((code) =>
-    eventMessage(UnitCreated, { code, name: `Xã ${code}`, tier: 'COMMUNE', parentCode: '720', path: `74.720.${code}`, validFrom: '1999-01-01', validTo: null, decision: null },
-      { aggregateId: code, actor: 'system:test' }));
-  await publishAndAwait([...demoTerritoryAnnouncements(), ...communes], (messages) => service.bus.publish(messages),
-    () => count('SELECT count(DISTINCT code)::int AS n FROM territory_unit'), 'territory projected');
+  service = await startWithSuccessionCommunes(env);
   await publishAndAwait(Object.values(org).map(created), (messages) => service.bus.publish(messages),
     () => count('SELECT count(*)::int AS n FROM organization'), 'Party organizations projected');
   await admitted('1', '25801', org.anLap.id, '2001-01-01');
