@@ -2,6 +2,7 @@ import { territoryReads } from '@ps/contracts';
 import type { EventContract, EventEnvelope, InboxConsumer } from '@ps/events';
 import type { TerritorySource } from './territory-guard';
 import { applyTerritoryChanges, type TerritoryChange } from './territory-projection.writes';
+import { InvariantViolation } from '@ps/errors';
 
 /**
  * The local copy of the territory tree kept by services that do not own it, fed from the
@@ -63,6 +64,7 @@ export function projectTerritory(consumer: InboxConsumer): InboxConsumer {
 
 function changeOf(event: EventEnvelope): UnstatedChange {
   const change = CHANGE_OF_TYPE.get(`${event.type}@${event.version}`);
-  if (!change) throw new Error(`no territory change is read from ${event.type}@${event.version}`);
+  // Only the registered contracts reach the handler: a miss is a programming error.
+  if (!change) throw new InvariantViolation(`no territory change is read from ${event.type}@${event.version}`);
   return change(event.payload);
 }

@@ -8,6 +8,7 @@ import { unitSnapshot } from '../unit/unit.events';
 import type { ProvinceReorganizationPlan, Recorded, ReorganizationStep } from './province-reorganization.steps';
 import type { VersionOnDate } from './two-tier.loader';
 import type { StoredVersion } from './version.plan';
+import { groupBy } from '@ps/service-kit';
 
 type Version = Pick<AdministrativeUnit, 'code' | 'name' | 'tier' | 'parentCode' | 'path' | 'validFrom' | 'validTo'>;
 type Item<Payload> = { payload: Payload; place: { aggregateId: string; unitPath: string | null } };
@@ -36,12 +37,7 @@ export function announceCreated(write: DatedWrite, versions: readonly Version[])
  * took 22 s of the replay's load).
  */
 function endedIn(closed: Succession['closed']): (codes: readonly string[]) => string[] {
-  const positionsByUnit = new Map<string, number[]>();
-  for (const [position, org] of closed.entries()) {
-    const positions = positionsByUnit.get(org.unitCode);
-    if (positions) positions.push(position);
-    else positionsByUnit.set(org.unitCode, [position]);
-  }
+  const positionsByUnit = groupBy([...closed.keys()], (position) => closed[position].unitCode);
   return (codes) => {
     const positions = [...new Set(codes)].flatMap((code) => positionsByUnit.get(code) ?? []);
     return positions.sort((a, b) => a - b).map((position) => closed[position].id);
