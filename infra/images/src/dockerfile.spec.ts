@@ -59,6 +59,14 @@ describe('the Dockerfile (house rules)', () => {
     ]);
   });
 
+  it('deploys from the lockfile and offline: the image gets the tested versions and the line never waits on the registry', () => {
+    const deploy = runs('build').find((script) => / deploy /.test(script)) ?? '';
+    expect(deploy).toContain('--offline');
+    expect(deploy).toContain('--config.inject-workspace-packages=true');
+    // --legacy re-resolves every range against the registry; --prefer-offline still asks it for what the cache lacks.
+    expect(deploy).not.toMatch(/--legacy|--prefer-offline/);
+  });
+
   it('installs the pnpm and turbo the repository pins, read from its package.json', () => {
     const versions = pinnedToolVersions(REPOSITORY_ROOT);
     expect(versions.pnpm).toMatch(/^\d+\.\d+\.\d+$/);

@@ -11,6 +11,8 @@ import { canWriteWorkdir, exampleEnv, freePort, makeReadOnly, startImage, type S
 const REPOSITORY = repositoryRoot();
 const LOGS = join(REPOSITORY, '.local', 'logs');
 const REPLAYED_STAGES = ['prune', 'build'];
+/** Port 9 (discard) on loopback: nothing listens there, so a connection is refused at once. */
+const REFUSING_REGISTRY = 'http://127.0.0.1:9/';
 const STEPS = ['prune', 'install', 'deploy', 'build'];
 const SHOWN = ['prune', 'install', 'build', 'deploy', 'cleanup'];
 const dockerfile = readDockerfile(readFileSync(join(REPOSITORY, DOCKERFILE), 'utf8'));
@@ -33,7 +35,10 @@ beforeAll(() => {
   mkdirSync(LOGS, { recursive: true });
   runRoot = realpathSync(mkdtempSync(join(tmpdir(), 'ps-image-replay-')));
   chmodSync(runRoot, 0o755); // the image's user (uid 1000) must reach the app folders
-  environment = cleanEnvironment(prepareHostToolchain(REPOSITORY, join(runRoot, 'bin')).bin);
+  // The build stage must not need the registry once the store holds the lockfile's packages (the
+  // repository's install filled it): every RUN line sees a registry that refuses connections, so a
+  // line that asks it fails here, loudly, instead of hanging in CI on a slow network.
+  environment = { ...cleanEnvironment(prepareHostToolchain(REPOSITORY, join(runRoot, 'bin')).bin), npm_config_registry: REFUSING_REGISTRY };
   shared = { store: storePath(REPOSITORY, environment), turboCache: join(runRoot, 'turbo-cache') };
 });
 

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { scriptRunner } from './replay-host';
 
@@ -25,6 +26,25 @@ describe('the replay runs a RUN line', () => {
     const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
     await scriptRunner(silent, 1_000)(`"${process.execPath}" -e "const end = Date.now() + 3000; while (Date.now() < end);"`, { cwd: folder, env });
     expect(readFileSync(silent, 'utf8')).not.toMatch(/no output/);
+  });
+
+  it('writes what a stalled line waited on to the log: its processes, their threads and the peer of each open socket', async () => {
+    const server = createServer(() => undefined); // accepts and never answers, as a registry that hangs would
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const waiting = join(folder, 'waiting.log');
+    writeFileSync(waiting, '');
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin' };
+    const line = `"${process.execPath}" -e "require('node:net').connect(${port}, '127.0.0.1', () => console.log('asked'))"`;
+    try {
+      await expect(scriptRunner(waiting, 1_000, 1)(line, { cwd: folder, env })).rejects.toThrow(/stalled 1 times/);
+    } finally {
+      server.close();
+    }
+    const text = readFileSync(waiting, 'utf8');
+    expect(text).toMatch(/\[replay\] stalled; its processes:/);
+    expect(text).toContain(`-> 127.0.0.1:${port} (TCP state 01)`); // 01: established
+    expect(text).toMatch(/thread \d+ MainThread: waits in \w+/);
   });
 
   it('fails, naming the line, when it stalls every time', async () => {

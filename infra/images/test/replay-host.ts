@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { Deployable, PathMap, ScriptRunner } from '../src';
 
@@ -16,10 +16,11 @@ export function cleanEnvironment(bin: string): Record<string, string> {
 }
 
 /**
- * A RUN line that has neither written to its log nor used CPU for this long is taken as stalled:
- * `pnpm deploy` hangs now and then at 0 % CPU with no socket open (its main and worker threads
- * both waiting in epoll), on Node 20 and 24 alike, UV_USE_IO_URING=0 or not. A silent compiler
- * uses CPU, so it is never taken for a hang.
+ * A RUN line that has neither written to its log nor used CPU for this long is taken as stalled,
+ * and what its processes wait on is written to the log. The `--legacy` deploy the Dockerfile once
+ * used stalled this way in clean-clone runs, at 0 % CPU while it resolved every range again
+ * against the registry; the deploy is now offline from the lockfile, and this stays as the net
+ * for any other line. A silent compiler uses CPU, so it is never taken for a hang.
  */
 const STALL_MS = 45_000;
 /** CPU a RUN line's processes must use between two looks (clock ticks, 10 ms each) to count as working. */
@@ -55,7 +56,11 @@ function runOnce(script: string, { cwd, env }: { cwd: string; env: Record<string
       const now = statSync(log).size;
       const used = child.pid ? groupCpuTicks(child.pid) : 0;
       if (now !== size || used - ticks >= WORKING_TICKS) [size, ticks, quietSince] = [now, used, Date.now()];
-      else if (Date.now() - quietSince > stallMs && child.pid) process.kill(-child.pid, 'SIGKILL');
+      else if (Date.now() - quietSince > stallMs && child.pid) {
+        // What each process was waiting on goes to the log before the kill: the next reader needs it.
+        appendFileSync(log, `\n[replay] stalled; its processes:\n${describeGroup(child.pid).join('\n')}\n`);
+        process.kill(-child.pid, 'SIGKILL');
+      }
     }, Math.min(5_000, stallMs / 4));
     child.once('exit', (code, signal) => {
       clearInterval(watch);
@@ -67,29 +72,92 @@ function runOnce(script: string, { cwd, env }: { cwd: string; env: Record<string
   });
 }
 
-/**
- * CPU time, in clock ticks, used by the processes of group `group` (a RUN line started detached
- * leads its own group) and by the children they have waited for; 0 where /proc cannot be read.
- */
-function groupCpuTicks(group: number): number {
-  let ticks = 0;
+/** The processes of group `group` (a RUN line started detached leads its own group), with their /proc/<pid>/stat fields after "pid (comm) ". */
+function groupProcesses(group: number): Array<{ pid: string; fields: string[] }> {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {
-    return 0;
+    return [];
   }
-  for (const entry of entries.filter((name) => /^\d+$/.test(name))) {
+  const found: Array<{ pid: string; fields: string[] }> = [];
+  for (const pid of entries.filter((name) => /^\d+$/.test(name))) {
     try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // After "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      // state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime cutime cstime
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+      if (Number(fields[2]) === group) found.push({ pid, fields });
     } catch {
       // the process ended meanwhile
     }
   }
-  return ticks;
+  return found;
+}
+
+/** CPU time, in clock ticks, used by the processes of group `group` and by the children they have waited for; 0 where /proc cannot be read. */
+function groupCpuTicks(group: number): number {
+  return groupProcesses(group).reduce((sum, { fields }) => sum + Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]), 0);
+}
+
+/** One line per process of the group and per thread: its command, what each thread waits in, its open files and the TCP peers of its sockets. */
+export function describeGroup(group: number): string[] {
+  const peers = tcpPeers();
+  const read = (path: string) => {
+    try {
+      return readFileSync(path, 'utf8').trim();
+    } catch {
+      return '?';
+    }
+  };
+  return groupProcesses(group).flatMap(({ pid }) => {
+    let threads: string[] = [];
+    let files: string[] = [];
+    try {
+      threads = readdirSync(`/proc/${pid}/task`).map((task) => `    thread ${task} ${read(`/proc/${pid}/task/${task}/comm`)}: waits in ${read(`/proc/${pid}/task/${task}/wchan`)}`);
+      files = readdirSync(`/proc/${pid}/fd`).map((fd) => {
+        const target = safeReadlink(`/proc/${pid}/fd/${fd}`);
+        const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+        return inode && peers.has(inode) ? `${target} -> ${peers.get(inode)}` : target;
+      });
+    } catch {
+      // the process ended meanwhile
+    }
+    return [`  ${pid} ${read(`/proc/${pid}/cmdline`).split('\0').join(' ')}`, ...threads, `    files: ${files.join(', ')}`];
+  });
+}
+
+/** Socket inode → "remote address:port state" for the machine's TCP sockets (IPv4 and IPv6). */
+function tcpPeers(): Map<string, string> {
+  const peers = new Map<string, string>();
+  for (const table of ['/proc/net/tcp', '/proc/net/tcp6']) {
+    let rows: string[] = [];
+    try {
+      rows = readFileSync(table, 'utf8').trim().split('\n').slice(1);
+    } catch {
+      continue;
+    }
+    for (const row of rows) {
+      const columns = row.trim().split(/\s+/);
+      peers.set(columns[9], `${readableAddress(columns[2])} (TCP state ${columns[3]})`);
+    }
+  }
+  return peers;
+}
+
+/** "0100007F:1F90" → "127.0.0.1:8080"; an IPv6 address stays in /proc's hex. */
+function readableAddress(hex: string): string {
+  const [address, port] = hex.split(':');
+  if (address.length !== 8) return hex;
+  const bytes = address.match(/../g)?.map((byte) => parseInt(byte, 16)).reverse() ?? [];
+  return `${bytes.join('.')}:${parseInt(port, 16)}`;
+}
+
+function safeReadlink(path: string): string {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return '?';
+  }
 }
 
 function emptyFolder(folder: string): void {
