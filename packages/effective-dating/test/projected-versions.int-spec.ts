@@ -86,6 +86,40 @@ describe('storeProjectedVersions', () => {
     ]);
   });
 
+  it('stamps the rows a run replaces or ends with the stamp column it names, and only those', async () => {
+    const [replaced, ended, untouched] = IDS;
+    await dataSource.query(`CREATE TABLE IF NOT EXISTS stamped_body (
+      id uuid NOT NULL, valid_from date NOT NULL, valid_to date, name text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (id, valid_from))`);
+    await dataSource.query(`TRUNCATE stamped_body`);
+    await dataSource.query(
+      `INSERT INTO stamped_body (id, valid_from, valid_to, name, updated_at)
+       SELECT id, '2025-01-01', NULL, 'trước', '2020-01-01T00:00:00Z' FROM unnest($1::uuid[]) AS id`,
+      [[replaced, ended, untouched]],
+    );
+    await dataSource.transaction((manager) =>
+      storeProjectedVersions(
+        manager,
+        'stamped_body',
+        [
+          { id: replaced, validFrom: '2025-01-01', validTo: null, name: 'đính chính' },
+          { id: ended, validFrom: '2025-07-01', validTo: null, name: 'sau sáp nhập' },
+        ],
+        nameOf,
+        { stampColumn: 'updated_at' },
+      ),
+    );
+    const stamped: Array<{ id: string; valid_from: string; name: string; recent: boolean }> = await dataSource.query(
+      `SELECT id, valid_from::text, name, updated_at > now() - interval '1 hour' AS recent FROM stamped_body ORDER BY id, valid_from`,
+    );
+    expect(stamped).toEqual([
+      { id: replaced, valid_from: '2025-01-01', name: 'đính chính', recent: true },
+      { id: ended, valid_from: '2025-01-01', name: 'trước', recent: true },
+      { id: ended, valid_from: '2025-07-01', name: 'sau sáp nhập', recent: true },
+      { id: untouched, valid_from: '2025-01-01', name: 'trước', recent: false },
+    ]);
+  });
+
   it('runs two statements for a run of any length', async () => {
     for (const length of [1, 40, 400]) {
       const statements = await dataSource.transaction(async (manager) => {

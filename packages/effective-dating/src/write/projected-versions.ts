@@ -8,6 +8,12 @@ export interface ProjectedVersion {
   validTo: string | null;
 }
 
+/** How a projection table records that a run wrote a row. */
+export interface ProjectedVersionsOptions {
+  /** A column set to now() on every row the run replaces or ends (a table's `updated_at`); a new row takes its default. */
+  stampColumn?: string;
+}
+
 /**
  * Stores, in a consumer's projection table (`id`, `valid_from`, `valid_to` and `columns`), the
  * version an event leaves in force: the version in force the day before it starts, if it runs past
@@ -35,8 +41,10 @@ export async function storeProjectedVersions<Version extends ProjectedVersion>(
   table: string,
   versions: readonly Version[],
   columnsOf: (version: Version) => Record<string, unknown>,
+  { stampColumn }: ProjectedVersionsOptions = {},
 ): Promise<void> {
   if (versions.length === 0) return;
+  const stamp = stampColumn ? `, ${stampColumn} = now()` : '';
   const rows = versions.map((version) => ({ ...columnsOf(version), id: version.id, valid_from: version.validFrom, valid_to: version.validTo }));
   const names = Object.keys(columnsOf(versions[0]));
   const run = `jsonb_populate_recordset(NULL::${table}, $1::jsonb) WITH ORDINALITY AS run`;
@@ -44,7 +52,7 @@ export async function storeProjectedVersions<Version extends ProjectedVersion>(
     `INSERT INTO ${table} (id, valid_from, valid_to, ${names.join(', ')})
      SELECT DISTINCT ON (id, valid_from) id, valid_from, valid_to, ${names.join(', ')} FROM ${run}
       ORDER BY id, valid_from, ordinality DESC
-     ON CONFLICT (id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, ${names.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}`,
+     ON CONFLICT (id, valid_from) DO UPDATE SET valid_to = EXCLUDED.valid_to, ${names.map((name) => `${name} = EXCLUDED.${name}`).join(', ')}${stamp}`,
     [JSON.stringify(rows)],
   );
   await manager.query(
@@ -57,7 +65,7 @@ export async function storeProjectedVersions<Version extends ProjectedVersion>(
               LEFT JOIN last_written ON last_written.id = stored.id AND last_written.valid_from = stored.valid_from
              WHERE last_written.ordinality IS NULL OR later.ordinality > last_written.ordinality
              GROUP BY stored.id, stored.valid_from)
-     UPDATE ${table} AS stored SET valid_to = ending.valid_to FROM ending
+     UPDATE ${table} AS stored SET valid_to = ending.valid_to${stamp} FROM ending
       WHERE stored.id = ending.id AND stored.valid_from = ending.valid_from AND ${notEndedBy('stored', 'ending.valid_to')}`,
     [JSON.stringify(rows.map(({ id, valid_from }) => ({ id, valid_from })))],
   );

@@ -1,5 +1,5 @@
 import { organizationReads, type OrganizationRead, type QuotaRead, type SeatRead } from '@ps/contracts';
-import { dayBefore, inForceOn, notEndedBy } from '@ps/effective-dating';
+import { dayBefore, inForceOn, notEndedBy, storeProjectedVersions } from '@ps/effective-dating';
 import type { InboxConsumer } from '@ps/events';
 import type { EntityManager } from 'typeorm';
 import { followSuccessionsInto } from '../succession/succession.service';
@@ -17,11 +17,15 @@ export function projectOrganizations(consumer: InboxConsumer): InboxConsumer {
   return consumer
     .onBatch([organizationCreated, organizationChanged, organizationMoved, organizationClosed], async (events, manager) => {
       const versions = events.map((event) => event.payload.organization);
-      await storeOrganizations(manager, versions);
+      await storeProjectedVersions(manager, 'organization', versions, organizationColumns, { stampColumn: 'updated_at' });
       await followSuccessionsInto(manager, versions.map((version) => version.id));
     })
     .on(organizationReads.seatChanged, (event, manager) => storeSeat(manager, event.payload.organizationId, event.payload.seat))
     .on(organizationReads.quotaChanged, (event, manager) => storeQuota(manager, event.payload));
+}
+
+function organizationColumns(organization: OrganizationRead): Record<string, unknown> {
+  return { unit_code: organization.unitCode, parent_id: organization.parentId, kind: organization.kind, name: organization.name };
 }
 
 /**
@@ -33,60 +37,6 @@ async function endPrevious(manager: EntityManager, table: string, key: string, i
     `UPDATE ${table} SET valid_to = $2, updated_at = now() WHERE ${key} = $1 AND ${inForceOn('', '$3')} AND ${notEndedBy('', '$2')}`,
     [id, validFrom, dayBefore(validFrom)],
   );
-}
-
-/**
- * Stores the organization versions a run of events leaves in force, in two statements whatever
- * the run's length, as storing them one by one would: each event ends the version in force the
- * day before its start (`endPrevious`) and replaces a version of the same start.
- */
-async function storeOrganizations(manager: EntityManager, versions: readonly OrganizationRead[]): Promise<void> {
-  await manager.query(
-    `UPDATE organization stored SET valid_to = ending.valid_to, updated_at = now()
-       FROM (SELECT earlier.id, earlier.valid_from, min(run.valid_from) AS valid_to
-               FROM organization earlier JOIN unnest($1::uuid[], $2::date[]) AS run (id, valid_from) ON run.id = earlier.id
-              WHERE ${inForceOn('earlier', '(run.valid_from - 1)')} AND ${notEndedBy('earlier', 'run.valid_from')}
-              GROUP BY earlier.id, earlier.valid_from) ending
-      WHERE stored.id = ending.id AND stored.valid_from = ending.valid_from`,
-    [versions.map((version) => version.id), versions.map((version) => version.validFrom)],
-  );
-  const left = versionsLeftBy(versions);
-  await manager.query(
-    `INSERT INTO organization (id, valid_from, valid_to, unit_code, parent_id, kind, name)
-     SELECT * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::text[], $5::uuid[], $6::text[], $7::text[])
-     ON CONFLICT (id, valid_from) DO UPDATE
-       SET valid_to = EXCLUDED.valid_to, unit_code = EXCLUDED.unit_code, parent_id = EXCLUDED.parent_id,
-           kind = EXCLUDED.kind, name = EXCLUDED.name, updated_at = now()`,
-    [
-      left.map((version) => version.id),
-      left.map((version) => version.validFrom),
-      left.map((version) => version.validTo),
-      left.map((version) => version.unitCode),
-      left.map((version) => version.parentId),
-      left.map((version) => version.kind),
-      left.map((version) => version.name),
-    ],
-  );
-}
-
-/**
- * The versions a run leaves, one per organization and start: the last event's, whose upsert
- * replaced the earlier ones; each ended by the run's later versions of its organization as their
- * `endPrevious` would (the earliest later start before its end). Existing versions the run ends
- * are ended in SQL alike.
- */
-function versionsLeftBy(versions: readonly OrganizationRead[]): OrganizationRead[] {
-  const lastWritten = new Map<string, number>();
-  versions.forEach((version, index) => lastWritten.set(`${version.id}@${version.validFrom}`, index));
-  return [...lastWritten.values()].map((index) => {
-    const version = versions[index];
-    let validTo = version.validTo;
-    for (const later of versions.slice(index + 1)) {
-      const endsIt = later.id === version.id && later.validFrom > version.validFrom && (validTo === null || validTo > later.validFrom);
-      if (endsIt) validTo = later.validFrom;
-    }
-    return { ...version, validTo };
-  });
 }
 
 /** Stores the seat version an event leaves in force (added, changed, or closed with its end). */
