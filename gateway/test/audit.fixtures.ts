@@ -41,6 +41,11 @@ export interface Fixture {
   prepare?: () => Promise<void>;
   /** Keeps an id later fixtures need. */
   keep?: (data: Record<string, { id?: string }>) => void;
+  /**
+   * What the call sets off through events, each audited on its own by the service that applies it
+   * (a saga's steps): the test waits for each such row, then expects exactly these beside the call's.
+   */
+  follows?: ReadonlyArray<{ service: ServiceName; operation: string }>;
 }
 
 export const ids: Record<string, string> = {};

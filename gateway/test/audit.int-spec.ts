@@ -55,10 +55,21 @@ describe('every mutation of the composed schema', () => {
     expect(response.errors).toBeUndefined();
     fixture.keep?.(response.data!);
 
-    const written = await Promise.all(SERVICES.map(({ name: service }, index) => auditRowsAfter(service, since[index])));
-    const rows = written.flat();
+    const follows = fixture.follows ?? [];
+    const readWritten = () => Promise.all(SERVICES.map(({ name: service }, index) => auditRowsAfter(service, since[index])));
+    const isFollowUp = (service: ServiceName, row: AuditRow) => follows.some((step) => step.service === service && step.operation === row.operation);
+    // The follow-ups arrive through Kafka, now or a moment later: wait for each before counting.
+    const written = await eventually(async () => {
+      const found = await readWritten();
+      const followed = SERVICES.flatMap(({ name: service }, index) => found[index].filter((row) => isFollowUp(service, row)));
+      return followed.length >= follows.length ? found : undefined;
+    }, { timeoutMs: 20_000, what: `the audit rows ${name} sets off` });
+    const own = SERVICES.map(({ name: service }, index) => written[index].filter((row) => !isFollowUp(service, row)));
+    const followUps = SERVICES.flatMap(({ name: service }, index) => written[index].filter((row) => isFollowUp(service, row)).map((row) => `${service} ${row.operation}`));
+    expect(followUps.sort()).toEqual(follows.map((step) => `${step.service} ${step.operation}`).sort());
+    const rows = own.flat();
     expect(rows).toHaveLength(1);
-    expect(written[SERVICES.findIndex((service) => service.name === fixture.service)]).toHaveLength(1);
+    expect(own[SERVICES.findIndex((service) => service.name === fixture.service)]).toHaveLength(1);
     const [row] = rows;
     expect(row).toMatchObject({ operation: name, username: fixture.user, decision: { number: decisionOf(variables) } });
     expect(row.after).not.toBeNull();

@@ -78,6 +78,7 @@ export function reformFixtures({ ids, local, thanhAn, commune, city, board }: Re
       variables: () => ({ input: { proposalId: ids.rejectedProposal, comment: 'Chưa đủ căn cứ khối lượng công việc', change: local('30/QĐ-UBND', '2026-06-06') } }) }],
     // Last: the approval sets off organization's quota change and reform's APPLIED, each audited on its own.
     ['approveStaffingProposal', { service: 'reform', user: city, unitCode: thanhAn, creates: false,
+      follows: [{ service: 'organization', operation: 'raiseQuotaForProposal' }, { service: 'reform', operation: 'applyStaffingProposal' }],
       query: 'mutation ($input: ProposalStepInput!) { approveStaffingProposal(input: $input) { id } }',
       variables: () => ({ input: { proposalId: ids.proposal, change: local('25/QĐ-UBND', '2026-06-04') } }) }],
   ];
