@@ -56,16 +56,20 @@ describe('every mutation of the composed schema', () => {
     fixture.keep?.(response.data!);
 
     const follows = fixture.follows ?? [];
-    const readWritten = () => Promise.all(SERVICES.map(({ name: service }, index) => auditRowsAfter(service, since[index])));
     const isFollowUp = (service: ServiceName, row: AuditRow) => follows.some((step) => step.service === service && step.operation === row.operation);
+    /** Each service's rows since the call, the call's own apart from what it set off ("<service> <operation>"). */
+    const readWritten = async () => {
+      const found = await Promise.all(SERVICES.map(({ name: service }, index) => auditRowsAfter(service, since[index])));
+      return {
+        own: SERVICES.map(({ name: service }, index) => found[index].filter((row) => !isFollowUp(service, row))),
+        followUps: SERVICES.flatMap(({ name: service }, index) => found[index].filter((row) => isFollowUp(service, row)).map((row) => `${service} ${row.operation}`)),
+      };
+    };
     // The follow-ups arrive through Kafka, now or a moment later: wait for each before counting.
-    const written = await eventually(async () => {
-      const found = await readWritten();
-      const followed = SERVICES.flatMap(({ name: service }, index) => found[index].filter((row) => isFollowUp(service, row)));
-      return followed.length >= follows.length ? found : undefined;
+    const { own, followUps } = await eventually(async () => {
+      const written = await readWritten();
+      return written.followUps.length >= follows.length ? written : undefined;
     }, { timeoutMs: 20_000, what: `the audit rows ${name} sets off` });
-    const own = SERVICES.map(({ name: service }, index) => written[index].filter((row) => !isFollowUp(service, row)));
-    const followUps = SERVICES.flatMap(({ name: service }, index) => written[index].filter((row) => isFollowUp(service, row)).map((row) => `${service} ${row.operation}`));
     expect(followUps.sort()).toEqual(follows.map((step) => `${step.service} ${step.operation}`).sort());
     const rows = own.flat();
     expect(rows).toHaveLength(1);

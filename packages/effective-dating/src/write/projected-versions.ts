@@ -25,8 +25,9 @@ export async function storeProjectedVersion(
   table: string,
   version: ProjectedVersion,
   columns: Record<string, unknown>,
+  options: ProjectedVersionsOptions = {},
 ): Promise<void> {
-  await storeProjectedVersions(manager, table, [version], () => columns);
+  await storeProjectedVersions(manager, table, [version], () => columns, options);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { organizationReads, type OrganizationRead, type QuotaRead, type SeatRead } from '@ps/contracts';
-import { dayBefore, inForceOn, notEndedBy, storeProjectedVersions } from '@ps/effective-dating';
+import { dayBefore, inForceOn, notEndedBy, storeProjectedVersion, storeProjectedVersions } from '@ps/effective-dating';
 import type { InboxConsumer } from '@ps/events';
 import type { EntityManager } from 'typeorm';
 import { followSuccessionsInto } from '../succession/succession.service';
@@ -41,15 +41,8 @@ async function endPrevious(manager: EntityManager, table: string, key: string, i
 
 /** Stores the seat version an event leaves in force (added, changed, or closed with its end). */
 async function storeSeat(manager: EntityManager, organizationId: string, seat: SeatRead): Promise<void> {
-  await endPrevious(manager, 'organization_seat', 'id', seat.id, seat.validFrom);
-  await manager.query(
-    `INSERT INTO organization_seat (id, valid_from, valid_to, organization_id, title, selection, capacity)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)
-     ON CONFLICT (id, valid_from) DO UPDATE
-       SET valid_to = EXCLUDED.valid_to, organization_id = EXCLUDED.organization_id, title = EXCLUDED.title,
-           selection = EXCLUDED.selection, capacity = EXCLUDED.capacity, updated_at = now()`,
-    [seat.id, seat.validFrom, seat.validTo, organizationId, seat.title, seat.selection, seat.capacity],
-  );
+  const columns = { organization_id: organizationId, title: seat.title, selection: seat.selection, capacity: seat.capacity };
+  await storeProjectedVersion(manager, 'organization_seat', seat, columns, { stampColumn: 'updated_at' });
 }
 
 /** An organization's quota from the date on: the one before ends there; an ended holder keeps none. Units' quotas are not kept. */
