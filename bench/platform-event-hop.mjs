@@ -4,15 +4,21 @@
 // territory projection in the same transaction). Timed from the mutation's answer to each service's
 // inbox rows' commit where PostgreSQL records commit times (track_commit_timestamp = on), else to
 // when a poll every 2 ms sees them. Variants, side by side (the platform restarted for each, rounds
-// A B A B): `polling` (OUTBOX_WAKE_ON_COMMIT=false) and `wake` (the default). Databases and ports as
-// in platform.mjs; the renames are dated far ahead (2031 on), so today's data is untouched.
+// A B A B): `polling` (OUTBOX_WAKE_ON_COMMIT=false) and `wake` (the default). After each start the
+// first WARM_UP renames are not counted (the first hop is reported on its own), and each process's
+// CPU time per counted rename is reported beyond what it spends idle (the Kafka broker and
+// PostgreSQL among them). Databases and ports as in platform.mjs; the renames are dated far ahead
+// (2031 on), so today's data is untouched.
 import { Client } from 'pg';
 import { infrastructure, tokenFor } from '@ps/testing';
 import { alternate, median, quantile, round, writeResults } from './lib.mjs';
-import { startPlatform, viaGateway } from './platform.mjs';
+import { cpuMs, startPlatform, viaGateway } from './platform.mjs';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 4);
 const RENAMES = Number(process.env.RENAMES ?? 25);
+/** Renames after each start that are not counted (the first hop after a start is also reported on its own). */
+const WARM_UP = Number(process.env.WARM_UP ?? 3);
+const IDLE_MS = 5_000;
 const HAMLET = `25807_b${process.pid % 1000}`;
 const CONSUMERS = ['personnel', 'evaluation', 'reform'];
 const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -40,6 +46,10 @@ const inboxes = Object.fromEntries(await Promise.all(CONSUMERS.map(async (servic
 let renames = 0;
 /** Per variant: milliseconds from the answer to the outbox row published, and to each service's inbox row. */
 const breakdown = {};
+/** Per variant: the first hop after each start (not counted among the samples). */
+const firstHops = {};
+/** Per variant, per process: CPU ms per counted rename beyond what the process spends idle, one figure per round. */
+const cpuPerRename = {};
 
 const ask = (token, query, variables) => viaGateway(query, variables, token);
 
@@ -74,6 +84,11 @@ async function oneHop(token, parts) {
   return Math.max(...Object.values(hops));
 }
 
+/** CPU ms each process spent from `before` to `after`, divided by `per`. */
+function since(before, after, per) {
+  return Object.fromEntries(Object.entries(after).map(([name, ms]) => [name, (ms - (before[name] ?? 0)) / per]));
+}
+
 async function measure(variant) {
   const platform = await startPlatform({ env: { OUTBOX_WAKE_ON_COMMIT: variant === 'wake' ? 'true' : 'false' } });
   try {
@@ -84,12 +99,32 @@ async function measure(variant) {
       });
     }
     await pause(3_000); // consumers joined and caught up
+    // Warm-up: a freshly started process (and the broker on new code paths) compiles as it
+    // goes; the first hop is kept apart, the others are not counted.
+    const unused = Object.fromEntries(['relay', ...CONSUMERS].map((part) => [part, []]));
+    for (let n = 0; n < WARM_UP; n += 1) {
+      const hop = await oneHop(token, unused);
+      if (n === 0) (firstHops[variant] ??= []).push(round(hop));
+      await pause(100);
+    }
     const hops = [];
     breakdown[variant] ??= Object.fromEntries(['relay', ...CONSUMERS].map((part) => [part, []]));
+    const from = cpuMs(platform.processes);
+    const started = performance.now();
     for (let n = 0; n < RENAMES; n += 1) {
       hops.push(await oneHop(token, breakdown[variant]));
       await pause(50 + ((n * 37) % 100));
     }
+    const spent = since(from, cpuMs(platform.processes), 1);
+    const elapsed = performance.now() - started;
+    // What each process spends idle afterwards (consumers' heartbeats, the relays' safety-net
+    // polls), taken off the CPU time of the renames.
+    await pause(1_000);
+    const idleFrom = cpuMs(platform.processes);
+    await pause(IDLE_MS);
+    const idle = since(idleFrom, cpuMs(platform.processes), IDLE_MS);
+    cpuPerRename[variant] ??= {};
+    for (const [name, ms] of Object.entries(spent)) (cpuPerRename[variant][name] ??= []).push((ms - idle[name] * elapsed) / RENAMES);
     return hops;
   } finally {
     await platform.stop();
@@ -101,8 +136,10 @@ try {
   const summary = Object.fromEntries(Object.entries(samples).map(([variant, values]) => [variant, { p50Ms: round(median(values)), p95Ms: round(quantile(values, 0.95)), maxMs: round(Math.max(...values)), hops: values.length }]));
   const ratio = round(median(ratios), 2);
   const parts = Object.fromEntries(Object.entries(breakdown).map(([variant, byPart]) => [variant, Object.fromEntries(Object.entries(byPart).map(([part, values]) => [part, { p50Ms: round(median(values)), p95Ms: round(quantile(values, 0.95)) }]))]));
-  writeResults('platform-event-hop', { rounds: ROUNDS, renamesPerRound: RENAMES, commitTimestamps, summary, parts, ratioPolling_Wake_p50: ratio, pairRatios: ratios.map((r) => round(r, 2)) }, `
-A hamlet of Xã Thanh An renamed through the gateway; the hop ends when personnel, evaluation and reform have all applied the event (the slowest of the three), ${commitTimestamps ? 'at the commit of its inbox rows (PostgreSQL records commit times: track_commit_timestamp = on), found by a poll every 25 ms' : 'when a poll every 2 ms sees its inbox rows (PostgreSQL records no commit times: track_commit_timestamp = off)'}. ${ROUNDS} rounds of ${RENAMES} renames per variant (A B A B), the platform restarted for each.
+  const cpu = Object.fromEntries(Object.entries(cpuPerRename).map(([variant, byProcess]) => [variant, Object.fromEntries(Object.entries(byProcess).map(([name, values]) => [name, round(median(values))]))]));
+  const processes = Object.keys(cpu.wake ?? cpu.polling ?? {});
+  writeResults('platform-event-hop', { rounds: ROUNDS, renamesPerRound: RENAMES, warmUpRenames: WARM_UP, commitTimestamps, summary, parts, firstHopAfterStart: firstHops, cpuMsPerRename: cpu, ratioPolling_Wake_p50: ratio, pairRatios: ratios.map((r) => round(r, 2)) }, `
+A hamlet of Xã Thanh An renamed through the gateway; the hop ends when personnel, evaluation and reform have all applied the event (the slowest of the three), ${commitTimestamps ? 'at the commit of its inbox rows (PostgreSQL records commit times: track_commit_timestamp = on), found by a poll every 25 ms' : 'when a poll every 2 ms sees its inbox rows (PostgreSQL records no commit times: track_commit_timestamp = off)'}. ${ROUNDS} rounds of ${RENAMES} renames per variant (A B A B), the platform restarted for each; after each start, ${WARM_UP} renames are not counted (as the bare \`event-hop\` leaves out its warm-up event).
 
 | variant | p50 ms | p95 ms | max ms | hops |
 |---|---|---|---|---|
@@ -113,6 +150,14 @@ Taken apart, from the mutation's answer: to the outbox row published (the relay,
 | variant | relay p50 / p95 | ${CONSUMERS.join(' p50 / p95 | ')} p50 / p95 |
 |---|---|${CONSUMERS.map(() => '---|').join('')}
 ${Object.entries(parts).map(([variant, p]) => `| ${variant} | ${['relay', ...CONSUMERS].map((part) => `${p[part].p50Ms} / ${p[part].p95Ms}`).join(' | ')} |`).join('\n')}
+
+The first hop after each start (not counted; the services and the broker still compiling code they had not run): ${Object.entries(firstHops).map(([variant, values]) => `${variant} ${values.join(', ')} ms`).join('; ')}.
+
+CPU per counted rename, ms, beyond what each process spends idle (median of the rounds; PostgreSQL is all its processes, the bench's own polling among them):
+
+| variant | ${processes.join(' | ')} |
+|---|${processes.map(() => '---|').join('')}
+${Object.entries(cpu).map(([variant, byProcess]) => `| ${variant} | ${processes.map((name) => byProcess[name]).join(' | ')} |`).join('\n')}
 
 p50 ratio polling / wake, median of the pairs: **×${ratio}** (pairs: ${ratios.map((r) => round(r, 2)).join(', ')}).
 Goal (issue 15): event hop p95 < 50 ms.

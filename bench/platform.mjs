@@ -2,7 +2,7 @@
 // (as the integration tests start them) on the platform databases an integration run left
 // (ps_<service>_e2e_test), on ports PS_E2E_PORT_BASE… (14000 unless set); optionally a second
 // gateway behind recording proxies, to learn the subgraph requests of a query's plan.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { gatewayProofHeaders } from '@ps/gateway-proof';
 import { graphqlRequest, infrastructure, startNodeProcess } from '@ps/testing';
@@ -157,4 +157,39 @@ export async function heapUsedMiB(name) {
 export function rssMiB(pid) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'));
   return Math.round(Number(line?.split(/\s+/)[1] ?? 0) / 1024);
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) of one process, ms, from /proc; 0 once it has gone. */
+function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time spent so far, ms, by each of `processes` (name → pid), by the Kafka broker, and by
+ * PostgreSQL (all its processes: the server's and every connection's backend).
+ */
+export function cpuMs(processes) {
+  const result = Object.fromEntries(Object.entries(processes).map(([name, pid]) => [name, processCpuMs(pid)]));
+  result.kafka = 0;
+  result.postgres = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    let command;
+    try {
+      command = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      continue;
+    }
+    if (command.includes('kafka.Kafka')) result.kafka += processCpuMs(pid);
+    else if (command.startsWith('postgres') || /\/postgres\0/.test(command)) result.postgres += processCpuMs(pid);
+  }
+  return result;
 }
