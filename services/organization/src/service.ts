@@ -23,6 +23,7 @@ import { RecordVersionClosings1732820040000 } from './migrations/1732820040000-r
 import { OneSpellingOfOrganization1732830000000 } from './migrations/1732830000000-one-spelling-of-organization';
 import { IndexDutyTextTrigrams1732840000000 } from './migrations/1732840000000-index-duty-text-trigrams';
 import { OrganizationModel20251732860000000 } from './migrations/1732860000000-organization-model-2025';
+import { UnitOverlapByCodeHash1733110000000 } from './migrations/1733110000000-unit-overlap-by-code-hash';
 import { OrganizationChangeService } from './organization/organization-change.service';
 import { Organization } from './organization/organization.entity';
 import { organizationLoaders } from './organization/organization.loaders';
@@ -105,6 +106,7 @@ export const organizationService: ServiceDefinition<OrganizationLoaders> = {
     CreateDecisionsAndAuditTrail1732845000000,
     OrganizationModel20251732860000000,
     AuditTrailReads1733100000000,
+    UnitOverlapByCodeHash1733110000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers([...organizationResolvers(dataSource), ...territoryResolvers(dataSource)], {
