@@ -35,3 +35,29 @@ describe('insertUnitVersions', () => {
     expect(returned[2].createdAt).toBeInstanceOf(Date);
   });
 });
+
+describe('versions of one unit', () => {
+  const audit = { reason: 'kiểm thử / test', decisionId: null, createdBy: 'system:test' };
+  const version = (validFrom: string, validTo: string | null) => ({
+    code: '77', name: 'Tỉnh Bà Rịa - Vũng Tàu', tier: Tier.PROVINCE, parentCode: null, path: '77', validFrom, validTo,
+  });
+  const insert = (rows: ReturnType<typeof version>[]) => dataSource.transaction((manager) => insertUnitVersions(manager, rows, audit));
+
+  it('may follow each other, but the database refuses two that overlap, whatever is written with them', async () => {
+    await insert([version('2020-01-01', '2024-01-01'), version('2024-01-01', '2025-07-01')]);
+
+    for (const overlapping of [version('2023-06-01', '2024-06-01'), version('2025-06-30', '2026-01-01'), version('2019-01-01', '2030-01-01')]) {
+      await expect(insert([version('2030-01-01', '2031-01-01'), overlapping])).rejects.toMatchObject({
+        driverError: { code: '23P01', constraint: 'administrative_unit_no_overlap' },
+      });
+    }
+    // Another unit's version over the same days is no overlap; nothing of the refused writes stayed.
+    await insert([{ ...version('2023-06-01', null), code: '75', path: '75', name: 'Tỉnh Đồng Nai' }]);
+    const held = await dataSource.getRepository(AdministrativeUnit).find({ where: { code: In(['77', '75']) }, order: { code: 'ASC', validFrom: 'ASC' } });
+    expect(held.map((unit) => [unit.code, unit.validFrom, unit.validTo])).toEqual([
+      ['75', '2023-06-01', null],
+      ['77', '2020-01-01', '2024-01-01'],
+      ['77', '2024-01-01', '2025-07-01'],
+    ]);
+  });
+});
