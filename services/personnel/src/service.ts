@@ -53,6 +53,7 @@ import { AddedManagementRules1733410000000 } from './migrations/1733410000000-ad
 import { FamilyMembers1733500000000 } from './migrations/1733500000000-family-members';
 import { RatingHistory1733900000000 } from './migrations/1733900000000-rating-history';
 import { SuccessionBySuccessor1734000000000 } from './migrations/1734000000000-succession-by-successor';
+import { SamePostLedByOrganization1734100000000 } from './migrations/1734100000000-same-post-led-by-organization';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -172,6 +173,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     FamilyMembers1733500000000,
     RatingHistory1733900000000,
     SuccessionBySuccessor1734000000000,
+    SamePostLedByOrganization1734100000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
