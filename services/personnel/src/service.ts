@@ -54,6 +54,7 @@ import { FamilyMembers1733500000000 } from './migrations/1733500000000-family-me
 import { RatingHistory1733900000000 } from './migrations/1733900000000-rating-history';
 import { SuccessionBySuccessor1734000000000 } from './migrations/1734000000000-succession-by-successor';
 import { SamePostLedByOrganization1734100000000 } from './migrations/1734100000000-same-post-led-by-organization';
+import { PersonalIdRuleApartFromPersonLookups1734110000000 } from './migrations/1734110000000-personal-id-rule-apart-from-person-lookups';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -174,6 +175,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     RatingHistory1733900000000,
     SuccessionBySuccessor1734000000000,
     SamePostLedByOrganization1734100000000,
+    PersonalIdRuleApartFromPersonLookups1734110000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
