@@ -19,7 +19,10 @@ import {
   openVersion,
   readAuditPage,
   requireAuditScope,
+  emitAcross,
   reviseEachFrom,
+  reviseEachFromKeyed,
+  writeDatedEachIn,
   revertEffectiveVersions,
   writeDated,
   type Actor,
@@ -344,5 +347,37 @@ describe('reviseEachFrom', () => {
     const few = await statementsFor(3);
     expect(few).toBeGreaterThan(0);
     expect(await statementsFor(200)).toBe(few);
+  });
+});
+
+describe('several writes of one change together', () => {
+  it('keeps each write its own audit row and correlation id, and revises each key only where it still has the value asked', async () => {
+    const [kept, moved, elsewhere] = Array.from({ length: 3 }, () => crypto.randomUUID());
+    await writeDated(dataSource, { actor, operation: 'createPosts', change: change('2025-01-01', '7/QĐ') }, async (write) => {
+      write.about({ type: 'Post', id: kept, label: 'posts', unitCode: '25801', unitPaths: ['74.720.25801'] });
+      return insertVersions(write, Post, [{ id: kept, title: 'A' }, { id: moved, title: 'B' }, { id: elsewhere, title: 'C' }]);
+    });
+    const eventsBefore = await count("SELECT count(*)::int AS n FROM outbox WHERE event_type = 'PostChanged'");
+    const writes = await dataSource.transaction((manager) => writeDatedEachIn(manager, { actor, operation: 'renamePosts', change: change('2025-05-01', '8/QĐ') }, 2, async (each) => {
+      // `kept` still has title A and `moved` has B, as asked; `elsewhere` has C, not the D asked, and is left alone.
+      const wanted = new Map([[kept, 'A'], [moved, 'B'], [elsewhere, 'D']]);
+      const revised = await reviseEachFromKeyed(each[0], Post, 'id', new Map([...wanted.keys()].map((id) => [id, { title: `${wanted.get(id)} mới` }])), {
+        property: 'title',
+        value: (id) => wanted.get(id) as string,
+      });
+      expect(revised.map(({ key, version }) => [key, version.title, version.validFrom]).sort()).toEqual([[kept, 'A mới', '2025-05-01'], [moved, 'B mới', '2025-05-01']].sort());
+      await emitAcross(PostChanged, revised.map(({ key, version }, index) => ({ write: each[index], payload: { title: version.title }, place: { aggregateId: key } })));
+      each.forEach((write, index) => write.about({ type: 'Post', id: revised[index].key, label: `post ${index}`, unitCode: '25801', unitPaths: ['74.720.25801'] }).after({ index }));
+      return each;
+    }));
+    const audited = await dataSource.query("SELECT target_id, correlation_id, after FROM audit_log WHERE operation = 'renamePosts' ORDER BY id");
+    expect(audited.map((row: { after: unknown }) => row.after)).toEqual([{ index: 0 }, { index: 1 }]);
+    expect(audited.map((row: { correlation_id: string }) => row.correlation_id)).toEqual(writes.map((write) => write.correlationId));
+    expect(new Set(writes.map((write) => write.correlationId)).size).toBe(2);
+    const announced = await dataSource.query(
+      "SELECT envelope->>'correlationId' AS correlation FROM outbox WHERE event_type = 'PostChanged' ORDER BY position OFFSET $1", [eventsBefore]);
+    expect(announced.map((row: { correlation: string }) => row.correlation)).toEqual(writes.map((write) => write.correlationId));
+    expect(await count(`SELECT count(*)::int AS n FROM post WHERE id = '${elsewhere}'`)).toBe(1);
+    expect(await count("SELECT count(*)::int AS n FROM decision WHERE number = '8/QĐ'")).toBe(1);
   });
 });

@@ -27,33 +27,49 @@ export interface AuditRow {
 }
 
 /** Appends one row to `audit_log` (the table refuses anything but INSERT). */
-export async function appendAuditRow(manager: EntityManager, row: AuditRow): Promise<void> {
-  const { actor, subject, decision } = row;
+export function appendAuditRow(manager: EntityManager, row: AuditRow): Promise<void> {
+  return appendAuditRows(manager, [row]);
+}
+
+/**
+ * Appends rows to `audit_log` in one INSERT, in the order given (their ids follow it): a
+ * consumer following a national reorganisation records thousands of writes in one transaction.
+ */
+export async function appendAuditRows(manager: EntityManager, rows: readonly AuditRow[]): Promise<void> {
+  if (rows.length === 0) return;
   await manager.query(
     `INSERT INTO audit_log (user_id, username, role, actor_unit_code, operation, target_type, target_id, target_label,
                             unit_code, unit_paths, effective_date, before, after, decision_id, decision, correlation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::ltree[], $11, $12, $13, $14, $15, $16)`,
-    [
-      actor.userId,
-      actor.username,
-      actor.role,
-      actor.unitCode,
-      row.operation,
-      subject.type,
-      subject.id,
-      subject.label,
-      subject.unitCode,
-      [...new Set(subject.unitPaths)],
-      row.effectiveDate,
-      json(row.before),
-      json(row.after),
-      decision?.id ?? null,
-      decision ? JSON.stringify(decisionRefOf(decision)) : null,
-      row.correlationId,
-    ],
+     SELECT user_id, username, role, actor_unit_code, operation, target_type, target_id, target_label,
+            unit_code, unit_paths::ltree[], effective_date, before, after, decision_id, decision, correlation_id
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (
+              user_id text, username text, role text, actor_unit_code text, operation text, target_type text, target_id text,
+              target_label text, unit_code text, unit_paths text[], effective_date date, before jsonb, after jsonb,
+              decision_id uuid, decision jsonb, correlation_id uuid)) WITH ORDINALITY AS audited
+      ORDER BY audited.ordinality`,
+    [JSON.stringify(rows.map(columnsOf))],
   );
 }
 
-function json(value: unknown): string | null {
-  return value === undefined || value === null ? null : JSON.stringify(value);
+function columnsOf(row: AuditRow): Record<string, unknown> {
+  const { actor, subject, decision } = row;
+  return {
+    user_id: actor.userId,
+    username: actor.username,
+    role: actor.role,
+    actor_unit_code: actor.unitCode,
+    operation: row.operation,
+    target_type: subject.type,
+    target_id: subject.id,
+    target_label: subject.label,
+    unit_code: subject.unitCode,
+    unit_paths: [...new Set(subject.unitPaths)],
+    effective_date: row.effectiveDate,
+    before: row.before ?? null,
+    after: row.after ?? null,
+    decision_id: decision?.id ?? null,
+    decision: decision ? decisionRefOf(decision) : null,
+    correlation_id: row.correlationId,
+  };
 }
+

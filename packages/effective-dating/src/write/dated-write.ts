@@ -3,7 +3,7 @@ import { InvariantViolation } from '@ps/errors';
 import { recordEvent, recordEvents, type EventContract, type EventEnvelope } from '@ps/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
-import { appendAuditRow, type AuditSubject } from '../audit/audit.record';
+import { appendAuditRows, type AuditRow, type AuditSubject } from '../audit/audit.record';
 import { decisionRefOf, type DecisionRef } from '../decision/decision.entity';
 import { recordChange, type ChangeFacts, type RecordedChange } from '../decision/decision.record';
 
@@ -87,20 +87,15 @@ export class DatedWrite {
 
   /** Records an event in the write's transaction (published if and only if the write commits). */
   emit<Payload>(contract: EventContract<Payload>, payload: Payload, place: EventPlace): Promise<EventEnvelope<Payload>> {
-    return recordEvent(this.manager, contract, payload, this.metadata(place));
+    return recordEvent(this.manager, contract, payload, this.eventMetadata(place));
   }
 
   /** Records many events of one contract, in order, with one INSERT per 2,000. */
-  async emitMany<Payload>(
+  emitMany<Payload>(
     contract: EventContract<Payload>,
     items: ReadonlyArray<{ payload: Payload; place: EventPlace }>,
   ): Promise<Array<EventEnvelope<Payload>>> {
-    const envelopes: Array<EventEnvelope<Payload>> = [];
-    for (let start = 0; start < items.length; start += EVENTS_PER_INSERT) {
-      const batch = items.slice(start, start + EVENTS_PER_INSERT);
-      envelopes.push(...(await recordEvents(this.manager, contract, batch.map((item) => ({ payload: item.payload, metadata: this.metadata(item.place) })))));
-    }
-    return envelopes;
+    return emitAcross(contract, items.map((item) => ({ write: this, ...item })));
   }
 
   /**
@@ -114,9 +109,14 @@ export class DatedWrite {
 
   /** Appends the write's one audit row; a write that never said what it was about is a bug. */
   async finish(): Promise<void> {
-    if (this.changedNothing) return;
+    await appendAuditRows(this.manager, this.auditRows());
+  }
+
+  /** The write's audit row (none when it changed nothing), as `finish` appends it. */
+  auditRows(): AuditRow[] {
+    if (this.changedNothing) return [];
     if (this.subject === null) throw new InvariantViolation(`${this.operation}: the write never named its subject`);
-    await appendAuditRow(this.manager, {
+    return [{
       actor: this.actor,
       operation: this.operation,
       subject: this.subject,
@@ -125,10 +125,11 @@ export class DatedWrite {
       after: this.stateAfter,
       decision: this.change.decision,
       correlationId: this.correlationId,
-    });
+    }];
   }
 
-  private metadata(place: EventPlace) {
+  /** What an event of this write carries besides its payload: its place, the actor, the write's correlation id. */
+  eventMetadata(place: EventPlace) {
     return {
       aggregateId: place.aggregateId,
       unitPath: place.unitPath ?? null,
@@ -137,6 +138,25 @@ export class DatedWrite {
       causationId: place.causationId ?? null,
     };
   }
+}
+
+/**
+ * Records events of one contract for several writes of one transaction (`writeDatedEachIn`),
+ * each event carrying its own write's correlation id, in order, with one INSERT per 2,000.
+ */
+export async function emitAcross<Payload>(
+  contract: EventContract<Payload>,
+  items: ReadonlyArray<{ write: DatedWrite; payload: Payload; place: EventPlace }>,
+): Promise<Array<EventEnvelope<Payload>>> {
+  if (items.length === 0) return [];
+  const { manager } = items[0].write;
+  if (items.some((item) => item.write.manager !== manager)) throw new InvariantViolation('emitAcross: the writes are in different transactions');
+  const envelopes: Array<EventEnvelope<Payload>> = [];
+  for (let start = 0; start < items.length; start += EVENTS_PER_INSERT) {
+    const batch = items.slice(start, start + EVENTS_PER_INSERT);
+    envelopes.push(...(await recordEvents(manager, contract, batch.map((item) => ({ payload: item.payload, metadata: item.write.eventMetadata(item.place) })))));
+  }
+  return envelopes;
 }
 
 /** What a write is: who, which operation, on which change (effective date, reason, decision). */
@@ -165,5 +185,21 @@ export async function writeDatedIn<T>(manager: EntityManager, request: WriteRequ
   const write = new DatedWrite(manager, request.actor, request.operation, change);
   const result = await work(write);
   await write.finish();
+  return result;
+}
+
+/**
+ * `count` writes of one change by one actor in a transaction already open, each its own write
+ * (its own subject, audit row and correlation id, as if written one after another), that `work`
+ * makes together with set-based statements (one write serves for the dated rows: they share
+ * date, reason, decision and actor). The decision is recorded once; the audit rows are appended
+ * in one INSERT, in the writes' order. A consumer following a national reorganisation carries
+ * thousands of organizations' members, each carried one recorded transfer.
+ */
+export async function writeDatedEachIn<T>(manager: EntityManager, request: WriteRequest, count: number, work: (writes: DatedWrite[]) => Promise<T>): Promise<T> {
+  const change = await recordChange(manager, request.actor, request.change);
+  const writes = Array.from({ length: count }, () => new DatedWrite(manager, request.actor, request.operation, change));
+  const result = await work(writes);
+  await appendAuditRows(manager, writes.flatMap((write) => write.auditRows()));
   return result;
 }

@@ -42,25 +42,52 @@ export async function reviseEachFrom<T extends DatedRecord & ObjectLiteral>(
   revisions: ReadonlyMap<string, Partial<T>>,
   only?: { property: keyof T & string; value: string },
 ): Promise<T[]> {
+  const revised = await reviseEachFromKeyed(write, target, property, revisions, only && { property: only.property, value: () => only.value });
+  return revised.map(({ version }) => version);
+}
+
+/**
+ * {@link reviseEachFrom} answering which key each revised version was found under (the key's
+ * value before the revision, when the fields change the keyed column itself), and with `only`
+ * given per key: `only.value(key)` is the value the versions of that key must still have.
+ */
+export async function reviseEachFromKeyed<T extends DatedRecord & ObjectLiteral>(
+  write: DatedWrite,
+  target: EntityTarget<T>,
+  property: keyof T & string,
+  revisions: ReadonlyMap<string, Partial<T>>,
+  only?: { property: keyof T & string; value: (key: string) => string },
+): Promise<Array<{ key: string; version: T }>> {
   if (revisions.size === 0) return [];
   const repository = write.manager.getRepository(target);
   const primary = repository.metadata.primaryColumns[0].propertyName;
   const columnOf = (name: string) => repository.metadata.findColumnWithPropertyName(name)?.databaseName ?? name;
+  const keys = [...revisions.keys()];
   const query = repository
     .createQueryBuilder('version')
     // One array parameter: a national restructuring revises more things than a statement binds (65,535).
-    .where(`version.${columnOf(property)} = ANY(:keys)`, { keys: [...revisions.keys()] })
+    .where(`version.${columnOf(property)} = ANY(:keys)`, { keys })
     .andWhere(notEndedBy('version', ':date'), { date: write.date });
-  if (only) query.andWhere(`version.${columnOf(only.property)} = :only`, { only: only.value });
-  const versions = await query.orderBy('version.valid_from').setLock('pessimistic_write').getMany();
+  if (only) {
+    // Each key with the value its versions must still have, as two arrays side by side.
+    query.andWhere(
+      `(version.${columnOf(property)}::text, version.${columnOf(only.property)}::text) IN (SELECT * FROM unnest(:onlyKeys::text[], :onlyValues::text[]))`,
+      { onlyKeys: keys, onlyValues: keys.map((key) => only.value(key)) },
+    );
+  }
+  const found = await query.orderBy('version.valid_from').setLock('pessimistic_write').getMany();
+  const keyed = found.map((version) => ({ key: String(version[property]), version }));
   const fieldsOf = (version: T) => revisions.get(String(version[property])) as Partial<T>;
-  const splitting = versions.filter((version) => version.validFrom < write.date);
+  const splitting = found.filter((version) => version.validFrom < write.date);
   const laterParts = await splitAt(write, target, splitting, primary, fieldsOf);
-  const starting = versions.filter((version) => version.validFrom >= write.date);
+  const starting = found.filter((version) => version.validFrom >= write.date);
   for (const group of groupByFields(starting, fieldsOf)) {
     await updateByPrimary(write.manager, target, primary, group.versions.map((version) => version[primary]), group.fields);
   }
-  return versions.map((version) => (version.validFrom < write.date ? (laterParts.get(version) as T) : Object.assign(version, fieldsOf(version))));
+  return keyed.map(({ key, version }) => ({
+    key,
+    version: version.validFrom < write.date ? (laterParts.get(version) as T) : Object.assign(version, revisions.get(key)),
+  }));
 }
 
 /** Versions starting later that take the same fields, so one UPDATE serves them. */
