@@ -190,4 +190,37 @@ describe('a reorganisation delivered to personnel as one batch', () => {
     expect(await statementsFor(40)).toEqual(few);
     expect(few.organizations + few.successions).toBeLessThan(12);
   });
+
+  it('carries the members of forty closed bodies in as many statements as of five, each body one recorded transfer', async () => {
+    const statementsFor = async (closings: number) => {
+      const successor = version('25807', 'Đảng bộ xã Thanh An');
+      const closed = Array.from({ length: closings }, (_, index) => version('25801', `Chi bộ Khu ${index + 1}`));
+      await consumers(service.dataSource).organizations.deliverBatch(received([successor, ...closed].map(created)));
+      const members: string[] = [];
+      for (const [index, body] of closed.entries()) members.push(await admitted(`${closings}${String(index).padStart(2, '0')}`, '25801', body.id));
+      const run = received(closed.map((body) => closedInto(body, successor.id)));
+      const counted = counting(service.dataSource);
+      expect(await consumers(counted.dataSource).successions.deliverBatch(run)).toEqual(run.map(() => 'applied'));
+      const carried = await service.dataSource.query(
+        `SELECT count(*)::int AS n FROM party_membership WHERE person_id = ANY($1::uuid[]) AND party_organization_id = $2 AND valid_from = $3`,
+        [members, successor.id, MERGED_ON],
+      );
+      expect(carried[0].n).toBe(closings);
+      const transfers = await service.dataSource.query(
+        `SELECT count(DISTINCT correlation_id)::int AS writes, count(*)::int AS n FROM audit_log
+          WHERE operation = 'followSuccession' AND after->>'organizationId' = $1`,
+        [successor.id],
+      );
+      expect(transfers[0]).toEqual({ writes: closings, n: closings });
+      const announced = await service.dataSource.query(
+        `SELECT count(DISTINCT envelope->>'correlationId')::int AS writes FROM outbox
+          WHERE envelope->>'type' = 'PartyMembershipChanged' AND envelope->'payload'->>'partyOrganizationId' = $1`,
+        [successor.id],
+      );
+      expect(announced[0].writes).toBe(closings);
+      return counted.statements();
+    };
+    const few = await statementsFor(5);
+    expect(await statementsFor(40)).toBe(few);
+  });
 });

@@ -1,7 +1,8 @@
-import { dayBefore, EffectiveVersion, inForceOn, notEndedBy, systemActor, versionOn, writeDatedIn, type DatedWrite } from '@ps/effective-dating';
+import { dayBefore, EffectiveVersion, inForceOn, notEndedBy, systemActor, versionOn, writeDatedEachIn, type DatedWrite } from '@ps/effective-dating';
+import { groupBy } from '@ps/service-kit';
 import { InvariantViolation } from '@ps/errors';
 import type { EntityManager, EntityTarget } from 'typeorm';
-import { carryHoldings, HELD_BY_ORGANIZATION, type Holder } from './succession.holdings';
+import { carryEachHoldings, HELD_BY_ORGANIZATION, type Holder } from './succession.holdings';
 
 const FOLLOWER = systemActor('personnel.succession');
 /** Successions chain (merged in 2025, merged again later); a longer chain is a cycle. */
@@ -28,7 +29,8 @@ export async function followPendingSuccessions(manager: EntityManager, organizat
     const pending = await pendingSuccessions(manager, scope);
     if (pending.length === 0) return moved;
     const sides = await sidesOf(manager, pending);
-    for (const [index, succession] of pending.entries()) moved += await follow(manager, succession, sides[index]);
+    const steps = pending.map((succession, index) => ({ succession, sides: sides[index] }));
+    for (const together of groupBy(steps, ({ succession }) => changeKey(succession)).values()) moved += await follow(manager, together);
     scope = scope === null ? null : pending.map((succession) => succession.successorId);
   }
   throw new InvariantViolation(`organization successions chain beyond ${MAX_CHAIN} steps`);
@@ -59,15 +61,29 @@ interface SuccessionSides {
   to: Holder;
 }
 
-function follow(manager: EntityManager, succession: PendingSuccession, { from, to }: SuccessionSides): Promise<number> {
-  const { effectiveDate, reason, decision } = succession;
-  return writeDatedIn(manager, { actor: FOLLOWER, operation: 'followSuccession', change: { effectiveDate, reason, decision } }, async (write) => {
-    const carried = await carryHoldings(write, from, to);
-    write
-      .about({ type: 'Organization', id: from.id, label: `Đảng viên, cán bộ ${from.name} → ${to.name}`, unitCode: to.unitCode, unitPaths: paths(from, to) })
-      .before({ organizationId: from.id, unitCode: from.unitCode, members: carried.memberships.length, posts: carried.assignments.length, people: carried.people.length })
-      .after({ organizationId: to.id, unitCode: to.unitCode, membershipIds: carried.memberships, assignmentIds: carried.assignments, personIds: carried.people });
-    return carried.memberships.length + carried.assignments.length;
+/** Successions of one date, reason and decision: carried together, each its own recorded transfer. */
+const changeKey = ({ effectiveDate, reason, decision }: PendingSuccession): string => JSON.stringify([effectiveDate, reason, decision.number, decision.date, decision.signer]);
+
+/**
+ * Carries successions of one change together (`changeKey`): one audit row per succession (its
+ * organization, members, posts and people, its own correlation id on its events), written in
+ * as many statements for a national reorganisation's thousands as for one.
+ */
+function follow(manager: EntityManager, together: ReadonlyArray<{ succession: PendingSuccession; sides: SuccessionSides }>): Promise<number> {
+  const { effectiveDate, reason, decision } = together[0].succession;
+  const request = { actor: FOLLOWER, operation: 'followSuccession', change: { effectiveDate, reason, decision } };
+  return writeDatedEachIn(manager, request, together.length, async (writes) => {
+    const carried = await carryEachHoldings(together.map(({ sides }, index) => ({ write: writes[index], ...sides })));
+    let moved = 0;
+    for (const [index, { sides: { from, to } }] of together.entries()) {
+      const { memberships, assignments, people } = carried[index];
+      writes[index]
+        .about({ type: 'Organization', id: from.id, label: `Đảng viên, cán bộ ${from.name} → ${to.name}`, unitCode: to.unitCode, unitPaths: paths(from, to) })
+        .before({ organizationId: from.id, unitCode: from.unitCode, members: memberships.length, posts: assignments.length, people: people.length })
+        .after({ organizationId: to.id, unitCode: to.unitCode, membershipIds: memberships, assignmentIds: assignments, personIds: people });
+      moved += memberships.length + assignments.length;
+    }
+    return moved;
   });
 }
 
