@@ -92,7 +92,11 @@ export class EventBus {
     if (messages.length === 0) return;
     const producer = await this.connectedProducer();
     const byTopic = new Map<string, OutgoingMessage[]>();
-    for (const message of messages) byTopic.set(message.topic, [...(byTopic.get(message.topic) ?? []), message]);
+    for (const message of messages) {
+      const batch = byTopic.get(message.topic);
+      if (batch) batch.push(message);
+      else byTopic.set(message.topic, [message]);
+    }
     try {
       await producer.sendBatch({
         acks: -1,

@@ -9,6 +9,7 @@ export interface OutboxRelaySettings {
   dataSource: DataSource;
   bus: EventBus;
   logger: Logger;
+  /** Rows claimed per transaction (default 1,000); they are sent in requests of at most `MAX_SEND_BYTES`. */
   batchSize?: number;
   /** Pause between polls when the outbox is empty and no listener is connected (default 200 ms). */
   idleMs?: number;
@@ -23,6 +24,20 @@ export interface OutboxRelaySettings {
   /** Longest pause after repeated failures (Kafka down). */
   maxBackoffMs?: number;
 }
+
+/**
+ * Rows per claim. After a national load (96,000 events at scale 0.01) the relay published about
+ * 1,500 events/s in claims of 200, each waiting for Kafka's acknowledgement under the consumers'
+ * load; larger claims spread that wait over more events.
+ */
+const DEFAULT_BATCH_SIZE = 1000;
+
+/**
+ * Envelope bytes per produce request: a claim is sent in requests this large, one after another
+ * (in order), so a partition's share of one stays under the broker's `message.max.bytes` (1 MiB
+ * by default) however the claim's keys fall.
+ */
+export const MAX_SEND_BYTES = 512 * 1024;
 
 interface OutboxRow {
   position: string;
@@ -102,7 +117,7 @@ export class OutboxRelay {
   private readonly maxBackoffMs: number;
 
   constructor(private readonly settings: OutboxRelaySettings) {
-    this.batchSize = settings.batchSize ?? 200;
+    this.batchSize = settings.batchSize ?? DEFAULT_BATCH_SIZE;
     this.idleMs = settings.idleMs ?? 200;
     this.listeningIdleMs = settings.listeningIdleMs ?? 1_000;
     this.maxBackoffMs = settings.maxBackoffMs ?? 5000;
@@ -142,20 +157,20 @@ export class OutboxRelay {
       const rows: OutboxRow[] = await manager.query(CLAIM_IN_AGGREGATE_ORDER, [this.batchSize]);
       if (rows.length === 0) return 0;
       await bus.ensureTopics([...new Set(rows.map((row) => row.topic))]);
-      await publishTraced(
-        rows.map((row) => ({
-          message: {
-            topic: row.topic,
-            key: row.message_key,
-            value: row.envelope_text,
-            // The envelope goes as text; only what the headers name is read out of it.
-            headers: eventHeaders({ type: row.event_type, version: Number(row.version), correlationId: row.correlation_id }),
-          },
-          eventId: row.id,
-          traceContext: row.trace_context,
-        })),
-        (messages) => bus.publish(messages),
-      );
+      const traced = rows.map((row) => ({
+        message: {
+          topic: row.topic,
+          key: row.message_key,
+          value: row.envelope_text,
+          // The envelope goes as text; only what the headers name is read out of it.
+          headers: eventHeaders({ type: row.event_type, version: Number(row.version), correlationId: row.correlation_id }),
+        },
+        eventId: row.id,
+        traceContext: row.trace_context,
+      }));
+      for (const request of bySize(traced, (item) => item.message.value.length, MAX_SEND_BYTES)) {
+        await publishTraced(request, (messages) => bus.publish(messages));
+      }
       await manager.query(
         'UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_error = NULL WHERE position = ANY($1::bigint[])',
         [rows.map((row) => row.position)],
@@ -216,4 +231,23 @@ export class OutboxRelay {
       this.wake = wakeOnCommit ? done : () => (this.running ? undefined : done());
     });
   }
+}
+
+/** Consecutive runs of `items` whose sizes add up to at most `limit` (an item larger alone is a run of its own). */
+export function bySize<T>(items: readonly T[], sizeOf: (item: T) => number, limit: number): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
+  let size = 0;
+  for (const item of items) {
+    const itemSize = sizeOf(item);
+    if (run.length > 0 && size + itemSize > limit) {
+      runs.push(run);
+      run = [];
+      size = 0;
+    }
+    run.push(item);
+    size += itemSize;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
 }
