@@ -18,6 +18,7 @@ import {
   nextVersion,
   openVersion,
   readAuditPage,
+  recordDecisions,
   requireAuditScope,
   emitAcross,
   reviseEachFrom,
@@ -379,5 +380,20 @@ describe('several writes of one change together', () => {
     expect(announced.map((row: { correlation: string }) => row.correlation)).toEqual(writes.map((write) => write.correlationId));
     expect(await count(`SELECT count(*)::int AS n FROM post WHERE id = '${elsewhere}'`)).toBe(1);
     expect(await count("SELECT count(*)::int AS n FROM decision WHERE number = '8/QĐ'")).toBe(1);
+  });
+});
+
+describe('recordDecisions', () => {
+  it('records many decisions in the order given, each once, and refuses one already recorded with another issuer', async () => {
+    const decision = (number: string, issuer: string | null = null) => ({ number, date: '2025-06-12', signer: 'Chủ tịch Quốc hội', issuer });
+    const [existing] = await recordDecisions(dataSource.manager, actor, [decision('1/NQ', 'QUOC_HOI')]);
+    const recorded = await recordDecisions(dataSource.manager, actor, [decision('3/NQ'), decision('1/NQ', 'QUOC_HOI'), decision('2/NQ'), decision('3/NQ')]);
+    expect(recorded.map((row) => row.number)).toEqual(['3/NQ', '1/NQ', '2/NQ', '3/NQ']);
+    expect(recorded[1].id).toBe(existing.id);
+    expect(recorded[3].id).toBe(recorded[0].id);
+    expect(await count("SELECT count(*)::int AS n FROM decision WHERE number IN ('1/NQ', '2/NQ', '3/NQ')")).toBe(3);
+    const refused = dataSource.transaction((manager) => recordDecisions(manager, actor, [decision('4/NQ'), decision('1/NQ', 'CHINH_PHU')]));
+    await expect(refused).rejects.toThrow('Decision 1/NQ of 2025-06-12 is already recorded with another issuer (QUOC_HOI)');
+    expect(await count("SELECT count(*)::int AS n FROM decision WHERE number = '4/NQ'")).toBe(0);
   });
 });

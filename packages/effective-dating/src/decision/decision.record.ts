@@ -40,26 +40,53 @@ export async function recordChange(manager: EntityManager, actor: Actor, change:
 
 /** Records a decision once; citing it again with another issuer is refused. */
 export async function recordDecision(manager: EntityManager, actor: Actor, input: DecisionFacts): Promise<Decision> {
-  const number = requiredText(input.number, { vi: 'Số hiệu quyết định', en: 'Decision number' });
-  const signer = requiredText(input.signer, { vi: 'Người ký quyết định', en: 'Decision signer' });
-  if (input.date > todayInVietnam()) {
-    throw new BadUserInputError('Ngày ký quyết định ở tương lai', 'The decision is dated in the future', { date: input.date });
-  }
-  const issuer = input.issuer ?? null;
-  await manager.query(
-    `INSERT INTO decision (number, decided_on, signer, issuer, created_by) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (number, decided_on, signer) DO NOTHING`,
-    [number, input.date, signer, issuer, actor.userId],
-  );
-  const decision = await manager.getRepository(Decision).findOneByOrFail({ number, decidedOn: input.date, signer });
-  if (issuer !== null && decision.issuer !== issuer) {
-    throw new BadUserInputError(
-      `Quyết định ${number} ngày ${input.date} đã được ghi nhận với cơ quan ban hành khác (${decision.issuer ?? 'không ghi'})`,
-      `Decision ${number} of ${input.date} is already recorded with another issuer (${decision.issuer ?? 'none'})`,
-      { number, date: input.date, issuer, recordedIssuer: decision.issuer },
-    );
-  }
+  const [decision] = await recordDecisions(manager, actor, [input]);
   return decision;
+}
+
+/**
+ * {@link recordDecision} for many decisions in two statements (a national load cites a hundred
+ * resolutions); answers them in the order given. A refusal throws, so the caller's transaction
+ * records none of them.
+ */
+export async function recordDecisions(manager: EntityManager, actor: Actor, inputs: readonly DecisionFacts[]): Promise<Decision[]> {
+  const wanted = inputs.map((input) => {
+    const number = requiredText(input.number, { vi: 'Số hiệu quyết định', en: 'Decision number' });
+    const signer = requiredText(input.signer, { vi: 'Người ký quyết định', en: 'Decision signer' });
+    if (input.date > todayInVietnam()) {
+      throw new BadUserInputError('Ngày ký quyết định ở tương lai', 'The decision is dated in the future', { date: input.date });
+    }
+    return { number, date: input.date, signer, issuer: input.issuer ?? null };
+  });
+  if (wanted.length === 0) return [];
+  const columns = [wanted.map((w) => w.number), wanted.map((w) => w.date), wanted.map((w) => w.signer)];
+  await manager.query(
+    `INSERT INTO decision (number, decided_on, signer, issuer, created_by)
+     SELECT number, decided_on, signer, issuer, $5 FROM unnest($1::text[], $2::date[], $3::text[], $4::text[]) AS wanted (number, decided_on, signer, issuer)
+     ON CONFLICT (number, decided_on, signer) DO NOTHING`,
+    [...columns, wanted.map((w) => w.issuer), actor.userId],
+  );
+  const found = await manager
+    .getRepository(Decision)
+    .createQueryBuilder('decision')
+    .where('(decision.number, decision.decided_on, decision.signer) IN (SELECT * FROM unnest(:numbers::text[], :dates::date[], :signers::text[]))', {
+      numbers: columns[0],
+      dates: columns[1],
+      signers: columns[2],
+    })
+    .getMany();
+  const byFacts = new Map(found.map((decision) => [JSON.stringify([decision.number, decision.decidedOn, decision.signer]), decision]));
+  return wanted.map(({ number, date, signer, issuer }) => {
+    const decision = byFacts.get(JSON.stringify([number, date, signer])) as Decision;
+    if (issuer !== null && decision.issuer !== issuer) {
+      throw new BadUserInputError(
+        `Quyết định ${number} ngày ${date} đã được ghi nhận với cơ quan ban hành khác (${decision.issuer ?? 'không ghi'})`,
+        `Decision ${number} of ${date} is already recorded with another issuer (${decision.issuer ?? 'none'})`,
+        { number, date, issuer, recordedIssuer: decision.issuer },
+      );
+    }
+    return decision;
+  });
 }
 
 /** Trims a required text; blank or longer than 500 characters is BAD_USER_INPUT. */

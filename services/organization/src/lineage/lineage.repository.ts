@@ -23,23 +23,33 @@ const BATCH = 5000;
  * The one writer of `unit_lineage`. Records links not recorded yet (the same link on the same
  * date is one row, so replays and composed changes add nothing) and returns those that were new.
  */
-export async function insertLineage(manager: EntityManager, links: readonly LineageLinkRow[], record: LineageRecord): Promise<LineageLinkRow[]> {
+export function insertLineage(manager: EntityManager, links: readonly LineageLinkRow[], record: LineageRecord): Promise<LineageLinkRow[]> {
+  const { decisionId, ...common } = record;
+  return insertLineageEach(manager, links.map((link) => ({ ...link, decisionId })), common);
+}
+
+/** {@link insertLineage} with each link on its own decision (a national load cites one per province). */
+export async function insertLineageEach(
+  manager: EntityManager,
+  links: ReadonlyArray<LineageLinkRow & { decisionId: string | null }>,
+  record: Omit<LineageRecord, 'decisionId'>,
+): Promise<LineageLinkRow[]> {
   const added: LineageLinkRow[] = [];
   for (let start = 0; start < links.length; start += BATCH) {
     const batch = links.slice(start, start + BATCH);
     const rows: LineageLinkRow[] = await manager.query(
       `INSERT INTO unit_lineage (predecessor_code, successor_code, kind, effective_date, reason, decision_id, created_by)
-       SELECT predecessor, successor, kind, $4, $5, $6, $7
-         FROM unnest($1::text[], $2::text[], $3::text[]) AS link(predecessor, successor, kind)
+       SELECT predecessor, successor, kind, $5, $6, decision_id, $7
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::uuid[]) AS link(predecessor, successor, kind, decision_id)
        ON CONFLICT (predecessor_code, successor_code, effective_date, kind) DO NOTHING
        RETURNING predecessor_code AS predecessor, successor_code AS successor, kind`,
       [
         batch.map((link) => link.predecessor),
         batch.map((link) => link.successor),
         batch.map((link) => link.kind),
+        batch.map((link) => link.decisionId),
         record.effectiveDate,
         record.reason,
-        record.decisionId,
         record.createdBy,
       ],
     );

@@ -1,7 +1,7 @@
-import { recordDecision, type DatedWrite } from '@ps/effective-dating';
+import { recordDecisions, type DatedWrite } from '@ps/effective-dating';
 import { groupBy } from '@ps/service-kit';
 import type { LineageLinkRow } from '../lineage/lineage.repository';
-import { insertLineage } from '../lineage/lineage.repository';
+import { insertLineageEach } from '../lineage/lineage.repository';
 import { carryHoldings, type Ceasing } from '../restructure/succession';
 import { AdministrativeUnit, Tier } from '../unit/unit.entity';
 import { closeUnitVersions, insertUnitVersions, rehomeBelow } from '../unit/unit.versions';
@@ -71,22 +71,16 @@ export async function loadTwoTier(step: LoadStep, input: TwoTierInput): Promise<
   };
 }
 
-/** Records the plans' links, each group with the decision its steps cite; returns the links that were new. */
+/** Records the plans' links, each with the decision its step cites (recorded together); returns the links that were new. */
 async function recordPlannedLineage(write: DatedWrite, links: readonly PlannedLink[]): Promise<LineageLinkRow[]> {
-  const added: LineageLinkRow[] = [];
-  for (const group of groupBy(links, (link) => link.decision.number).values()) {
-    const { number, date, signer, issuer } = group[0].decision;
-    const decision = await recordDecision(write.manager, write.actor, { number, date, signer, issuer });
-    added.push(
-      ...(await insertLineage(write.manager, group, {
-        effectiveDate: REORGANIZATION_DATE,
-        reason: REORGANIZATION_REASON,
-        decisionId: decision.id,
-        createdBy: write.actor.userId,
-      })),
-    );
-  }
-  return added;
+  const cited = [...groupBy(links, (link) => link.decision.number).values()].map((group) => group[0].decision);
+  const decisions = await recordDecisions(write.manager, write.actor, cited.map(({ number, date, signer, issuer }) => ({ number, date, signer, issuer })));
+  const decisionOf = new Map(cited.map((decision, index) => [decision.number, decisions[index].id]));
+  return insertLineageEach(write.manager, links.map(({ predecessor, successor, kind, decision }) => ({ predecessor, successor, kind, decisionId: decisionOf.get(decision.number) ?? null })), {
+    effectiveDate: REORGANIZATION_DATE,
+    reason: REORGANIZATION_REASON,
+    createdBy: write.actor.userId,
+  });
 }
 
 /** The version of a code in force on the reorganization date, as stored or just inserted. */
