@@ -14,6 +14,8 @@ export interface BatchProgress {
   handled(message: IncomingMessage): Promise<void>;
   /** False once the consumer stops or the partition was moved: leave the rest for redelivery. */
   isCurrent(): boolean;
+  /** Tells the consumer group the handler is alive, committing nothing (work that takes a while). */
+  keepAlive?(): Promise<void>;
 }
 
 /**
@@ -125,6 +127,7 @@ function runConfig(settings: SubscriptionSettings, progressed: () => void): Cons
           await heartbeat();
         },
         isCurrent: () => isRunning() && !isStale(),
+        keepAlive: () => heartbeat(),
       });
     },
   };
