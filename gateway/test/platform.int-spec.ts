@@ -1,5 +1,5 @@
 import { ORGANIZATION_TOPIC } from '@ps/contracts';
-import { EventBus, inboxGroupOf } from '@ps/events';
+import { EventBus } from '@ps/events';
 import {
   DEMO_USERS,
   errorCodes,
@@ -276,7 +276,7 @@ describe('events', () => {
     // Deliver the very same message again and wait until personnel has consumed it.
     await bus.publish([{ topic: ORGANIZATION_TOPIC, key: '25807_01', value: onTopic[0].value ?? '' }]);
     await eventually(
-      async () => ((await bus.consumerLag(inboxGroupOf('personnel'), ORGANIZATION_TOPIC)) === 0 ? true : undefined),
+      async () => ((await bus.consumerLag('personnel.territory', ORGANIZATION_TOPIC)) === 0 ? true : undefined),
       { what: 'personnel consumed the duplicate' },
     );
     const [after] = await projected();

@@ -13,7 +13,7 @@ import {
   successionReads,
   territoryReads,
 } from '@ps/contracts';
-import { deadLetterTopic, inboxGroupOf, type EventBus } from '@ps/events';
+import { deadLetterTopic, type EventBus } from '@ps/events';
 import { queryDatabase } from '@ps/testing';
 import { databaseOf, SERVICES, type ServiceName } from '../platform';
 
@@ -81,14 +81,13 @@ export async function unapplied(window: { since?: Date; before?: Date } = {}): P
   return missing;
 }
 
-/** Messages each service's consumer group (its inboxes') has not committed yet, its topics summed. */
+/** Messages every consumer group has not committed yet, per group (its topics summed). */
 export async function consumerLags(bus: EventBus): Promise<Record<string, number>> {
   const lags: Record<string, number> = {};
-  for (const service of new Set(CONSUMERS.map((consumer) => consumer.service))) {
-    const topics = new Set(CONSUMERS.filter((consumer) => consumer.service === service).flatMap((consumer) => consumer.reads.map((read) => read.topic)));
+  for (const consumer of CONSUMERS) {
     let lag = 0;
-    for (const topic of topics) lag += await bus.consumerLag(inboxGroupOf(service), topic);
-    if (lag > 0) lags[inboxGroupOf(service)] = lag;
+    for (const topic of new Set(consumer.reads.map((read) => read.topic))) lag += await bus.consumerLag(consumer.name, topic);
+    if (lag > 0) lags[consumer.name] = lag;
   }
   return lags;
 }

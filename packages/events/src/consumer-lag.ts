@@ -65,35 +65,3 @@ export async function measureConsumerLag(
   );
   return perGroup.flat();
 }
-
-/** A partition's committed offset, as a group would resume from it. */
-export interface PartitionOffset {
-  topic: string;
-  partition: number;
-  offset: string;
-}
-
-/**
- * Where a new group takes over from the groups it replaces: for each partition of each topic,
- * the lowest offset the former groups reading that topic committed, so nothing any of them had
- * left unread is skipped (what one of them had read already is read again and found in its
- * inbox). A partition that one of them has committed nothing on is left out: the new group
- * reads it from the beginning, as that group would have.
- */
-export function takeOverOffsets(
-  former: ReadonlyArray<{ topics: readonly string[]; committed: ReadonlyArray<{ topic: string; partitions: ReadonlyArray<{ partition: number; offset: string }> }> }>,
-  partitionsOf: ReadonlyMap<string, readonly number[]>,
-): PartitionOffset[] {
-  const offsets: PartitionOffset[] = [];
-  for (const [topic, partitions] of partitionsOf) {
-    const readers = former.filter((group) => group.topics.includes(topic));
-    if (readers.length === 0) continue;
-    for (const partition of partitions) {
-      const committed = readers.map((group) => group.committed.find((entry) => entry.topic === topic)?.partitions.find((entry) => entry.partition === partition)?.offset ?? '-1');
-      if (committed.some((offset) => BigInt(offset) < 0n)) continue;
-      const lowest = committed.reduce((low, offset) => (BigInt(offset) < BigInt(low) ? offset : low));
-      offsets.push({ topic, partition, offset: lowest });
-    }
-  }
-  return offsets;
-}

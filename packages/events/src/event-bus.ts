@@ -1,7 +1,7 @@
 import { Kafka, logLevel, Partitioners, type Producer, type LogEntry } from 'kafkajs';
 import type { Logger } from 'pino';
 import { kafkaClientSecurityOptions, type KafkaSecurity } from './kafka-security';
-import { measureConsumerLag, takeOverOffsets, unreadRanges, type ConsumerGroupTopics, type ConsumerLag, type UnreadRange } from './consumer-lag';
+import { measureConsumerLag, unreadRanges, type ConsumerGroupTopics, type ConsumerLag, type UnreadRange } from './consumer-lag';
 import { subscribe, type BatchHandler, type MessageHandler, type SubscriptionSettings } from './subscription';
 
 export type { BatchHandler, BatchProgress, MessageHandler } from './subscription';
@@ -231,38 +231,6 @@ export class EventBus {
         admin.fetchOffsets({ groupId: this.prefix + groupId, topics: [this.prefix + topic] }),
       ]);
       return unreadRanges(ends, committed?.partitions ?? []);
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
-  /**
-   * Before `groupId` first joins: when it has committed nothing yet, it starts where the groups
-   * it replaces (`former`, each with the topics it read) had got to (`takeOverOffsets`); answers
-   * how many partitions it took over. A group that has committed anything is left alone, so this
-   * runs once per deployment; a replica that joined first makes the others' attempt a no-op.
-   */
-  async takeOverGroups(groupId: string, topics: readonly string[], former: readonly ConsumerGroupTopics[]): Promise<number> {
-    if (former.length === 0) return 0;
-    const admin = this.kafka.admin();
-    await admin.connect();
-    try {
-      const prefixed = (topic: string) => this.prefix + topic;
-      const own = await admin.fetchOffsets({ groupId: this.prefix + groupId, topics: topics.map(prefixed) });
-      if (own.some((entry) => entry.partitions.some((partition) => BigInt(partition.offset) >= 0n))) return 0;
-      const committed = await Promise.all(former.map(async (group) => ({
-        topics: group.topics,
-        committed: (await admin.fetchOffsets({ groupId: this.prefix + group.groupId, topics: group.topics.map(prefixed) }))
-          .map((entry) => ({ topic: entry.topic.slice(this.prefix.length), partitions: entry.partitions })),
-      })));
-      const metadata = await admin.fetchTopicMetadata({ topics: topics.map(prefixed) });
-      const partitionsOf = new Map(metadata.topics.map((topic) => [topic.name.slice(this.prefix.length), topic.partitions.map((partition) => partition.partitionId)]));
-      const offsets = takeOverOffsets(committed, partitionsOf);
-      for (const topic of new Set(offsets.map((offset) => offset.topic))) {
-        const partitions = offsets.filter((offset) => offset.topic === topic).map(({ partition, offset }) => ({ partition, offset }));
-        await admin.setOffsets({ groupId: this.prefix + groupId, topic: prefixed(topic), partitions });
-      }
-      return offsets.length;
     } finally {
       await admin.disconnect();
     }

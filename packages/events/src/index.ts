@@ -1,11 +1,9 @@
-export type { ConsumerGroupTopics, ConsumerLag, PartitionOffset, UnreadRange } from './consumer-lag';
-export { takeOverOffsets } from './consumer-lag';
+export type { ConsumerGroupTopics, ConsumerLag, UnreadRange } from './consumer-lag';
 export * from './dead-letters';
 export * from './envelope';
 export * from './event-bus';
 export * from './event-tracing';
 export * from './inbox-consumer';
-export * from './inbox-group';
 export * from './messaging-tables.migration';
 export * from './outbox';
 export * from './outbox-backlog';

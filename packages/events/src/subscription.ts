@@ -14,8 +14,6 @@ export interface BatchProgress {
   handled(message: IncomingMessage): Promise<void>;
   /** False once the consumer stops or the partition was moved: leave the rest for redelivery. */
   isCurrent(): boolean;
-  /** Tells the consumer group the handler is alive, committing nothing (work that takes a while). */
-  keepAlive?(): Promise<void>;
 }
 
 /**
@@ -127,7 +125,6 @@ function runConfig(settings: SubscriptionSettings, progressed: () => void): Cons
           await heartbeat();
         },
         isCurrent: () => isRunning() && !isStale(),
-        keepAlive: () => heartbeat(),
       });
     },
   };

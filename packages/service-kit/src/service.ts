@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createKeycloakVerifier, type Principal, type TerritoryGuard, type TokenVerifier } from '@ps/auth';
-import { countOutboxBacklog, EventBus, InboxGroup, inboxGroupOf, kafkaSecurityFromEnv, OutboxRelay, type InboxConsumer } from '@ps/events';
+import { countOutboxBacklog, EventBus, kafkaSecurityFromEnv, OutboxRelay, type InboxConsumer } from '@ps/events';
 import { stopTracing } from '@ps/telemetry';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource, DataSourceOptions as TypeOrmOptions } from 'typeorm';
@@ -118,11 +118,11 @@ export async function startService<Loaders>(
     stoppables.push({ name: 'kafka', stop: () => bus.disconnect() });
     // Consumers join their groups in the background: a broker away at boot (restarting) must not
     // keep the service from serving reads; they catch up from their committed offsets when it is back.
-    // One consumer group for all of the service's inboxes: each message is fetched and decoded once.
     const consumers = definition.consumers?.({ dataSource, bus, logger }) ?? [];
-    const inboxes = new InboxGroup({ name: inboxGroupOf(definition.name), bus, logger, consumers });
-    if (consumers.length > 0) stoppables.push(startInBackground(`Kafka consumer group ${inboxes.name}`, inboxes, logger));
-    const consumerGroups = consumers.length > 0 ? [{ groupId: inboxes.name, topics: inboxes.topics }] : [];
+    for (const consumer of consumers) {
+      stoppables.push(startInBackground(`Kafka consumer ${consumer.name}`, consumer, logger));
+    }
+    const consumerGroups = consumers.map((consumer) => ({ groupId: consumer.name, topics: consumer.topics }));
     observeMessaging(
       metrics,
       { outboxBacklog: () => countOutboxBacklog(dataSource), consumerGroups, consumerLag: () => bus.consumerLags(consumerGroups) },

@@ -1,5 +1,5 @@
 import { AssignmentChanged, PERSONNEL_TOPIC, PersonRegistered } from '@ps/contracts';
-import { eventMessage, type OutgoingMessage, inboxGroupOf } from '@ps/events';
+import { eventMessage, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import { eventually, publishAndAwait, recreateTestDatabase, rowCounts, serviceTestEnv } from '@ps/testing';
 import { evaluationService } from '../src/service';
@@ -77,7 +77,7 @@ describe('the projection of personnel’s people and posts', () => {
     const delivered = (await service.bus.readAll(PERSONNEL_TOPIC)).filter((message) => ['PersonRegistered', 'AssignmentChanged'].includes(JSON.parse(message.value ?? '{}').type));
     expect(delivered).toHaveLength(messages.length);
     await service.bus.publish(delivered.map((message) => ({ topic: PERSONNEL_TOPIC, key: message.key ?? '', value: message.value ?? '' })));
-    await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('evaluation'), PERSONNEL_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
+    await eventually(async () => ((await service.bus.consumerLag('evaluation.personnel', PERSONNEL_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
     expect({ counts: await projected(), people: await people(), posts: await posts() }).toEqual(before);
   });
 });

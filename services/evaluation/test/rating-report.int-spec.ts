@@ -1,4 +1,3 @@
-import { inboxGroupOf } from '@ps/events';
 import { Readable } from 'node:stream';
 import { demoTerritoryAnnouncements, ORGANIZATION_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
@@ -129,7 +128,7 @@ describe('the rating report of a unit', () => {
     const delivered = (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((message) => JSON.parse(message.value ?? '{}').type.startsWith('Organization'));
     expect(delivered).toHaveLength(organizationEvents.length);
     await service.bus.publish(delivered.map((message) => ({ topic: ORGANIZATION_TOPIC, key: message.key ?? '', value: message.value ?? '' })));
-    await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('evaluation'), ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
+    await eventually(async () => ((await service.bus.consumerLag('evaluation.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
     expect(await organizationsApplied()).toBe(organizationEvents.length);
     expect({ versions: await organizationVersions(), report: (await report(DEMO_USERS.districtAdmin, '720', AFTER_APPEAL)).data?.ratingReport }).toEqual(before);
   });

@@ -1,4 +1,3 @@
-import { inboxGroupOf } from '@ps/events';
 import { randomUUID } from 'node:crypto';
 import { ORGANIZATION_TOPIC, REFORM_TOPIC } from '@ps/contracts';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
@@ -20,7 +19,7 @@ import { organizationService } from '../src/service';
  * error code, the outbox backlog as the relay sees it, the lag of the service's consumer group.
  */
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('organization', 'ps_organization_metrics_test'));
-const GROUP = inboxGroupOf('organization');
+const GROUP = 'organization.staffing-proposals';
 let service: RunningService;
 let token: string;
 

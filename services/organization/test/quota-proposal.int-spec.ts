@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ORGANIZATION_TOPIC, StaffingProposalApproved } from '@ps/contracts';
-import { eventMessage, inboxGroupOf } from '@ps/events';
+import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import { DEMO_USERS, eventually, graphqlRequest, recreateTestDatabase, serviceTestEnv, tokenFor } from '@ps/testing';
 import { seedDemoTerritory } from '../src/seed/demo-territory';
@@ -64,7 +64,7 @@ describe('an approved staffing proposal at organization', () => {
     expect(JSON.parse(answer.value ?? '{}')).toMatchObject({
       type: 'QuotaChanged', payload: { holderId: committee, previousAmount: 10, amount: 12, effectiveDate: '2025-03-01', decision: { number: '15/QĐ-UBND' }, proposalId: payload.proposalId },
     });
-    await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('organization'), message.topic)) === 0 ? true : undefined), { what: 'both deliveries consumed' });
+    await eventually(async () => ((await service.bus.consumerLag('organization.staffing-proposals', message.topic)) === 0 ? true : undefined), { what: 'both deliveries consumed' });
     expect(await quotaOf(committee)).toBe(12);
     const [audit] = await service.dataSource.query("SELECT operation, username FROM audit_log WHERE operation = 'raiseQuotaForProposal'");
     expect(audit).toEqual({ operation: 'raiseQuotaForProposal', username: DEMO_USERS.districtAdmin });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoTerritoryAnnouncements, type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, PERSONNEL_TOPIC, UnitCreated } from '@ps/contracts';
-import { eventMessage, type OutgoingMessage, inboxGroupOf } from '@ps/events';
+import { eventMessage, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import {
   changeOn,
@@ -122,7 +122,7 @@ describe('the organization projection', () => {
     const before = await rows();
     const delivered = await service.bus.readAll(ORGANIZATION_TOPIC);
     await service.bus.publish(delivered.map((m) => ({ topic: ORGANIZATION_TOPIC, key: m.key ?? '', value: m.value ?? '' })));
-    await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('personnel'), ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
+    await eventually(async () => ((await service.bus.consumerLag('personnel.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
       what: 'duplicates consumed',
     });
     expect(await rows()).toEqual(before);

@@ -1,5 +1,5 @@
 import { demoTerritoryAnnouncements, ORGANIZATION_TOPIC, PERSONNEL_TOPIC, UnitCreated, UnitsMerged } from '@ps/contracts';
-import { eventMessage, inboxGroupOf } from '@ps/events';
+import { eventMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, startService, type RunningService } from '@ps/service-kit';
 import { auditTrailId } from '@ps/effective-dating';
 import {
@@ -77,7 +77,7 @@ describe('territory projection', () => {
     const before = await service.dataSource.query('SELECT code, valid_from, updated_at FROM territory_unit ORDER BY code, valid_from');
     const delivered = await service.bus.readAll(ORGANIZATION_TOPIC);
     await service.bus.publish(delivered.map((m) => ({ topic: ORGANIZATION_TOPIC, key: m.key ?? '', value: m.value ?? '' })));
-    await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('personnel'), ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
+    await eventually(async () => ((await service.bus.consumerLag(CONSUMER, ORGANIZATION_TOPIC)) === 0 ? true : undefined), {
       what: 'duplicates consumed',
     });
     expect(await service.dataSource.query('SELECT code, valid_from, updated_at FROM territory_unit ORDER BY code, valid_from')).toEqual(before);

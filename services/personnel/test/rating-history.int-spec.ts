@@ -1,4 +1,3 @@
-import { inboxGroupOf } from '@ps/events';
 import { randomUUID } from 'node:crypto';
 import { demoTerritoryAnnouncements, EVALUATION_TOPIC } from '@ps/contracts';
 import type { OutgoingMessage } from '@ps/events';
@@ -32,7 +31,7 @@ async function deliver(...messages: OutgoingMessage[]): Promise<void> {
   const before = await evaluationsReceived();
   const repeats = messages.length - new Set(messages.map(eventIdOf)).size;
   await publishAndAwait(messages, (batch) => service.bus.publish(batch), async () => (await evaluationsReceived()) - before + repeats, 'ratings received');
-  await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('personnel'), EVALUATION_TOPIC)) === 0 ? true : undefined), { what: 'repeats consumed' });
+  await eventually(async () => ((await service.bus.consumerLag('personnel.evaluations', EVALUATION_TOPIC)) === 0 ? true : undefined), { what: 'repeats consumed' });
 }
 
 const people: Record<string, { id: string; fullName: string; unitCode: string }> = {};

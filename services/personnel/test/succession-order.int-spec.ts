@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC } from '@ps/contracts';
-import { deadLetterTopic, eventMessage, type OutgoingMessage, inboxGroupOf } from '@ps/events';
+import { deadLetterTopic, eventMessage, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
 import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, serviceTestEnv, tokenFor } from '@ps/testing';
 import { startWithSuccessionCommunes } from './succession.fixtures';
@@ -112,7 +112,7 @@ describe('a closing that reaches personnel before its successor organization', (
     const audits = await count('SELECT count(*)::int AS n FROM audit_log');
     const again = [created(successorLate.successor), closedInto(successorLate.closed, successorLate.successor), closedInto(inOrder.closed, inOrder.successor)];
     await service.bus.publish(again);
-    await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('personnel'), ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'announcements again consumed' });
+    await eventually(async () => ((await service.bus.consumerLag('personnel.successions', ORGANIZATION_TOPIC)) + (await service.bus.consumerLag('personnel.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'announcements again consumed' });
     expect(await followed(successorLate, memberships.successorLate)).toEqual(expected);
     expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audits);
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC, QuotaChanged } from '@ps/contracts';
-import { eventMessage, type OutgoingMessage, inboxGroupOf } from '@ps/events';
+import { eventMessage, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
 import { isOpenVersion, notEndedBy } from '@ps/effective-dating';
 import { changeOn, DEMO_USERS, errorCodes, eventually, graphqlRequest, publishAndAwait, queryEntities, serviceTestEnv, tokenFor } from '@ps/testing';
@@ -138,7 +138,7 @@ describe('members and posts follow their organization when a restructuring close
     const delivered = (await service.bus.readAll(ORGANIZATION_TOPIC)).filter((message) => JSON.parse(message.value ?? '{}').type === 'OrganizationClosed');
     await service.bus.publish(delivered.map((message) => ({ topic: ORGANIZATION_TOPIC, key: message.key ?? '', value: message.value ?? '' })));
     await consumed([closedInto(org.anLap, org.thanhAn.id), closedInto(org.dinhHiep, org.thanhAn.id), closedInto(org.anLapCommittee, org.thanhAnCommittee.id)]);
-    await eventually(async () => ((await service.bus.consumerLag(inboxGroupOf('personnel'), ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
+    await eventually(async () => ((await service.bus.consumerLag('personnel.successions', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'redeliveries consumed' });
     expect(await held()).toEqual(before);
     expect(await count('SELECT count(*)::int AS n FROM audit_log')).toBe(audits);
   });

@@ -1,4 +1,3 @@
-import { inboxGroupOf } from '@ps/events';
 import { DEMO_TERRITORY_VERSIONS, REFORM_TOPIC } from '@ps/contracts';
 import { organizationService } from '@ps/organization/dist/service';
 import { seedDemoTerritory } from '@ps/organization/dist/seed/demo-territory';
@@ -98,7 +97,7 @@ describe('a staffing proposal across reform and organization', () => {
     expect(approval).toBeDefined();
     if (approval) await reform.bus.publish([{ topic: REFORM_TOPIC, key: applied, value: approval.value ?? '' }]);
     // A redelivery adds no inbox row: its handling shows only as the consumer's lag reaching zero.
-    await eventually(async () => ((await organization.bus.consumerLag(inboxGroupOf('organization'), REFORM_TOPIC)) === 0 ? true : undefined), {
+    await eventually(async () => ((await organization.bus.consumerLag('organization.staffing-proposals', REFORM_TOPIC)) === 0 ? true : undefined), {
       what: 'the redelivered approval consumed',
     });
     const [{ n: received }] = await organization.dataSource.query("SELECT count(*)::int AS n FROM inbox WHERE consumer = 'organization.staffing-proposals'");

@@ -1,4 +1,3 @@
-import { inboxGroupOf } from '@ps/events';
 import { randomUUID } from 'node:crypto';
 import { ORGANIZATION_TOPIC } from '@ps/contracts';
 import type { OutgoingMessage } from '@ps/events';
@@ -95,9 +94,9 @@ export async function redeliveries(organization: RunningService): Promise<{ mess
   return { messages: [...again, ...replays], replayed: replays.length };
 }
 
-/** Waits until reform's consumers have read everything on organization's topic. */
-export function caughtUp(reform: RunningService): Promise<true> {
-  return eventually(async () => ((await reform.bus.consumerLag(inboxGroupOf('reform'), ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'reform caught up' });
+/** Waits until a consumer of reform has read everything on organization's topic. */
+export function caughtUp(reform: RunningService, consumer: string): Promise<true> {
+  return eventually(async () => ((await reform.bus.consumerLag(consumer, ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: `${consumer} caught up` });
 }
 
 /** A step's decision, numbered after the step. */

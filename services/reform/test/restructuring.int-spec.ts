@@ -70,7 +70,7 @@ beforeAll(async () => {
     const [row] = await reform.dataSource.query("SELECT count(*)::int AS n FROM staffing_proposal_step WHERE step = 'MOVED'");
     return row.n === 3 ? true : undefined;
   }, { what: 'the open proposals moved' });
-  await caughtUp(reform);
+  await caughtUp(reform, 'reform.restructurings');
   process.stdout.write(`[restructuring] merge in organization → plans, tasks and proposals followed in reform: ${Date.now() - started} ms\n`);
 });
 
@@ -142,7 +142,7 @@ describe('reform following a merger organization records', () => {
       const [row] = await reform.dataSource.query("SELECT count(*)::int AS n FROM inbox WHERE consumer = 'reform.restructurings'");
       return row.n === received + replayed ? true : undefined;
     }, { what: 'the replayed events received' });
-    await caughtUp(reform);
+    await caughtUp(reform, 'reform.restructurings');
     expect(await followed(reform)).toEqual(before);
   });
 });
