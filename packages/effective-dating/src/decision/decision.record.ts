@@ -1,4 +1,4 @@
-import { BadUserInputError } from '@ps/errors';
+import { BadUserInputError, InvariantViolation } from '@ps/errors';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from '../actor';
 import { todayInVietnam } from '../validity';
@@ -77,7 +77,8 @@ export async function recordDecisions(manager: EntityManager, actor: Actor, inpu
     .getMany();
   const byFacts = new Map(found.map((decision) => [JSON.stringify([decision.number, decision.decidedOn, decision.signer]), decision]));
   return wanted.map(({ number, date, signer, issuer }) => {
-    const decision = byFacts.get(JSON.stringify([number, date, signer])) as Decision;
+    const decision = byFacts.get(JSON.stringify([number, date, signer]));
+    if (!decision) throw new InvariantViolation(`decision ${number} of ${date} was recorded but is not found`);
     if (issuer !== null && decision.issuer !== issuer) {
       throw new BadUserInputError(
         `Quyết định ${number} ngày ${date} đã được ghi nhận với cơ quan ban hành khác (${decision.issuer ?? 'không ghi'})`,
