@@ -1,4 +1,5 @@
 import { successionReads } from '@ps/contracts';
+import { inForceOn } from '@ps/effective-dating';
 import type { InboxConsumer } from '@ps/events';
 import type { DataSource, EntityManager } from 'typeorm';
 import { followPendingSuccessions, lockSuccessionsInto } from './succession.service';
@@ -19,8 +20,7 @@ export function followSuccessions(consumer: InboxConsumer): InboxConsumer {
       return successorId ? [{ organizationId: organization.id, successorId, effectiveDate, reason, decision }] : [];
     });
     if (successions.length === 0) return;
-    await lockSuccessionsInto(manager, successions.map((succession) => succession.successorId));
-    await recordSuccessions(manager, successions);
+    await lockSuccessionsInto(manager, await recordSuccessions(manager, successions));
     await followPendingSuccessions(manager, successions.map((succession) => succession.organizationId));
   });
 }
@@ -33,14 +33,30 @@ interface SuccessionFacts {
   decision: { number: string; date: string; signer: string };
 }
 
-/** A closing announced again keeps the succession first recorded, within a run as across runs. */
-async function recordSuccessions(manager: EntityManager, successions: readonly SuccessionFacts[]): Promise<void> {
-  await manager.query(
-    `INSERT INTO organization_succession (organization_id, successor_id, effective_date, reason, decision)
-     SELECT organization_id, successor_id, effective_date, reason, decision
-       FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS run (organization_id, successor_id, effective_date, reason, decision, position)
-      ORDER BY position
-     ON CONFLICT (organization_id) DO NOTHING`,
+/**
+ * Records the successions (a closing announced again keeps the one first recorded, within a run
+ * as across runs) and answers the successors that must be locked before following them
+ * (`lockSuccessionsInto`): those of a succession recorded before, and those not yet stored as in
+ * force on the succession's date. A successor already stored in force needs no lock: the
+ * projection's transaction that stored it has committed, and no later one can see this
+ * transaction's new row before it commits, so neither side can miss the other. In a national
+ * reorganisation every successor is known before its closings arrive, and the follower no
+ * longer queues behind the projection's batches that store new versions of the same successors.
+ */
+async function recordSuccessions(manager: EntityManager, successions: readonly SuccessionFacts[]): Promise<string[]> {
+  const toLock: Array<{ successorId: string }> = await manager.query(
+    `WITH run AS (
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::date[], $4::text[], $5::jsonb[]) WITH ORDINALITY AS run (organization_id, successor_id, effective_date, reason, decision, position)
+     ), recorded AS (
+       INSERT INTO organization_succession (organization_id, successor_id, effective_date, reason, decision)
+       SELECT organization_id, successor_id, effective_date, reason, decision FROM run ORDER BY position
+       ON CONFLICT (organization_id) DO NOTHING
+       RETURNING organization_id, successor_id, effective_date
+     )
+     SELECT DISTINCT run.successor_id AS "successorId"
+       FROM run LEFT JOIN recorded ON recorded.organization_id = run.organization_id
+      WHERE recorded.organization_id IS NULL
+         OR NOT EXISTS (SELECT 1 FROM organization successor WHERE successor.id = recorded.successor_id AND ${inForceOn('successor', 'recorded.effective_date')})`,
     [
       successions.map((succession) => succession.organizationId),
       successions.map((succession) => succession.successorId),
@@ -49,6 +65,7 @@ async function recordSuccessions(manager: EntityManager, successions: readonly S
       successions.map((succession) => JSON.stringify(succession.decision)),
     ],
   );
+  return toLock.map(({ successorId }) => successorId);
 }
 
 /** Carries everyone still held by an organization that has since passed to a successor (after a seed). */
