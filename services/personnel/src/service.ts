@@ -55,6 +55,7 @@ import { RatingHistory1733900000000 } from './migrations/1733900000000-rating-hi
 import { SuccessionBySuccessor1734000000000 } from './migrations/1734000000000-succession-by-successor';
 import { SamePostLedByOrganization1734100000000 } from './migrations/1734100000000-same-post-led-by-organization';
 import { PersonalIdRuleApartFromPersonLookups1734110000000 } from './migrations/1734110000000-personal-id-rule-apart-from-person-lookups';
+import { CardAndPersonalIdRulesByHash1734120000000 } from './migrations/1734120000000-card-and-personal-id-rules-by-hash';
 import { PartyMemberCounts } from './party/party-member.counts';
 import { PartyMembership } from './party/party-membership.entity';
 import { partyMembershipLoaders } from './party/party-membership.loaders';
@@ -176,6 +177,7 @@ export const personnelService: ServiceDefinition<PersonnelLoaders> = {
     SuccessionBySuccessor1734000000000,
     SamePostLedByOrganization1734100000000,
     PersonalIdRuleApartFromPersonLookups1734110000000,
+    CardAndPersonalIdRulesByHash1734120000000,
   ],
   schema: (dataSource: DataSource) =>
     schemaFromResolvers(resolvers(dataSource), {
