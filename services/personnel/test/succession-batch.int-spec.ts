@@ -1,37 +1,16 @@
-import { randomUUID } from 'node:crypto';
-import { OrganizationChanged, OrganizationClosed, OrganizationCreated, type OrganizationVersion } from '@ps/contracts';
-import { eventMessage, InboxConsumer, type IncomingMessage, type OutgoingMessage } from '@ps/events';
+import type { OrganizationVersion } from '@ps/contracts';
+import { InboxConsumer } from '@ps/events';
 import { createLogger, loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
 import { changeOn, DEMO_USERS, graphqlRequest, serviceTestEnv, tokenFor } from '@ps/testing';
 import type { DataSource, EntityManager } from 'typeorm';
 import { projectOrganizations } from '../src/organization/organization.projection';
 import { followSuccessions } from '../src/succession/succession.follow';
-import { startWithSuccessionCommunes } from './succession.fixtures';
+import { admittedMember, body as version, closedInto, created, MERGED_ON, received, renamed, startWithSuccessionCommunes } from './succession.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 let service: RunningService;
 
-const founding = { number: '1/QĐ-TU', date: '1999-01-01', signer: 'Bí thư' };
-const merger = { number: '1685/NQ-UBTVQH15', date: '2025-06-16', signer: 'Chủ tịch Quốc hội' };
-const MERGED_ON = '2025-07-01';
 const EMPTY_BODIES = 20;
-
-const version = (unitCode: string, name: string, kind: OrganizationVersion['kind'] = 'PARTY_GRASSROOTS'): OrganizationVersion => ({
-  id: randomUUID(), unitCode, parentId: null, kind, subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
-});
-const created = (organization: OrganizationVersion): OutgoingMessage =>
-  eventMessage(OrganizationCreated, { organization, effectiveDate: organization.validFrom, reason: 'Thành lập', decision: founding }, { aggregateId: organization.id, actor: 'system:test' });
-const renamed = (previous: OrganizationVersion, organization: OrganizationVersion): OutgoingMessage =>
-  eventMessage(OrganizationChanged, { previous, organization, replaced: false, effectiveDate: organization.validFrom, reason: 'Đổi tên', decision: founding },
-    { aggregateId: organization.id, actor: 'system:test' });
-const closedInto = (organization: OrganizationVersion, successorId: string): OutgoingMessage =>
-  eventMessage(
-    OrganizationClosed,
-    { organization: { ...organization, validTo: MERGED_ON }, closedSeats: [], closedDuties: [], successorId, effectiveDate: MERGED_ON, reason: 'Sắp xếp đơn vị hành chính cấp xã', decision: merger },
-    { aggregateId: organization.id, actor: 'system:test' },
-  );
-/** A message as the consumer reads it from its partition. */
-const received = (messages: OutgoingMessage[]): IncomingMessage[] => messages.map((message, offset) => ({ ...message, headers: message.headers ?? {}, partition: 0, offset: String(offset) }));
 
 /**
  * One reorganisation's organizations: successors known before it, one created within it after
@@ -75,20 +54,9 @@ const consumers = (dataSource: DataSource) => ({
   successions: followSuccessions(new InboxConsumer({ name: 'personnel.successions', bus: service.bus, dataSource, logger })),
 });
 
-/** A Party member of `organizationId` from 2001, put on file and admitted through the API. */
-async function admitted(key: string, unitCode: string, partyOrganizationId: string): Promise<string> {
-  const person = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOrganizationBoard),
-    variables: { input: { unitCode, fullName: `Người Thử ${key}`, personalId: `074080${key.padStart(6, '7')}`, birthDate: '1980-01-01', gender: 'MALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01') } },
-  });
-  expect(person.errors).toBeUndefined();
-  const membership = await graphqlRequest<{ admitPartyMember: { id: string } }>(service.url, 'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOfficer),
-    variables: { input: { personId: person.data?.registerPerson.id, partyOrganizationId, officialDate: null, cardNumber: null, change: changeOn('2001-01-01') } },
-  });
-  expect(membership.errors).toBeUndefined();
-  return person.data?.registerPerson.id ?? '';
-}
+/** A Party member of `partyOrganizationId` from 2001, put on file and admitted through the API; answers the person. */
+const admitted = async (key: string, unitCode: string, partyOrganizationId: string): Promise<string> =>
+  (await admittedMember(service, key, unitCode, partyOrganizationId)).personId;
 
 async function chairOf(personId: string, organizationId: string): Promise<void> {
   const chair = await graphqlRequest<{ assign: { id: string } }>(service.url, 'mutation ($input: AssignInput!) { assign(input: $input) { id } }', {

@@ -1,27 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { type OrganizationVersion, OrganizationClosed, OrganizationCreated, ORGANIZATION_TOPIC } from '@ps/contracts';
-import { deadLetterTopic, eventMessage, type OutgoingMessage } from '@ps/events';
+import { type OrganizationVersion, ORGANIZATION_TOPIC } from '@ps/contracts';
+import { deadLetterTopic, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
-import { changeOn, DEMO_USERS, eventually, graphqlRequest, publishAndAwait, serviceTestEnv, tokenFor } from '@ps/testing';
-import { startWithSuccessionCommunes } from './succession.fixtures';
+import { eventually, publishAndAwait, serviceTestEnv } from '@ps/testing';
+import { admittedMember, body, closedInto as closedIntoId, created, MERGED_ON, MERGER as merger, startWithSuccessionCommunes } from './succession.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 let service: RunningService;
 
-const founding = { number: '1/QĐ-TU', date: '1999-01-01', signer: 'Bí thư' };
-const merger = { number: '1685/NQ-UBTVQH15', date: '2025-06-16', signer: 'Chủ tịch Quốc hội' };
-const MERGED_ON = '2025-07-01';
-const partyOrganization = (unitCode: string, name: string): OrganizationVersion => ({
-  id: randomUUID(), unitCode, parentId: null, kind: 'PARTY_GRASSROOTS', subtype: null, base: 'UNIT', name, validFrom: '1999-01-01', validTo: null,
-});
-const created = (version: OrganizationVersion): OutgoingMessage =>
-  eventMessage(OrganizationCreated, { organization: version, effectiveDate: version.validFrom, reason: 'Thành lập', decision: founding }, { aggregateId: version.id, actor: 'system:test' });
-const closedInto = (version: OrganizationVersion, successor: OrganizationVersion, on = MERGED_ON): OutgoingMessage =>
-  eventMessage(
-    OrganizationClosed,
-    { organization: { ...version, validTo: on }, closedSeats: [], closedDuties: [], successorId: successor.id, effectiveDate: on, reason: 'Sắp xếp đơn vị hành chính cấp xã', decision: merger },
-    { aggregateId: version.id, actor: 'system:test' },
-  );
+const partyOrganization = (unitCode: string, name: string): OrganizationVersion => body(unitCode, name);
+const closedInto = (version: OrganizationVersion, successor: OrganizationVersion, on = MERGED_ON): OutgoingMessage => closedIntoId(version, successor.id, on);
 
 /** Two mergers alike: one announced in order, one whose successor organization reaches personnel after the closing. */
 const inOrder = { closed: partyOrganization('25801', 'Đảng bộ xã An Lập'), successor: partyOrganization('25807', 'Đảng bộ xã Thanh An') };
@@ -40,19 +27,8 @@ const inboxHas = (consumer: string, messages: OutgoingMessage[]) => () =>
   count('SELECT count(*)::int AS n FROM inbox WHERE consumer = $1 AND event_id = ANY($2::uuid[])', [consumer, messages.map((message) => JSON.parse(message.value).id)]);
 
 /** A Party member of `organization` from 2001, put on file and admitted through the API. */
-async function admitted(key: string, organization: OrganizationVersion): Promise<string> {
-  const person = await graphqlRequest<{ registerPerson: { id: string } }>(service.url, 'mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOrganizationBoard),
-    variables: { input: { unitCode: organization.unitCode, fullName: `Người Thử ${key}`, personalId: `074080${key.padStart(6, '9')}`, birthDate: '1980-01-01', gender: 'MALE', ethnicity: 'Kinh', homePlace: 'Bình Dương', category: 'CADRE', change: changeOn('1999-06-01') } },
-  });
-  expect(person.errors).toBeUndefined();
-  const membership = await graphqlRequest<{ admitPartyMember: { id: string } }>(service.url, 'mutation ($input: AdmitPartyMemberInput!) { admitPartyMember(input: $input) { id } }', {
-    token: await tokenFor(DEMO_USERS.districtOfficer),
-    variables: { input: { personId: person.data?.registerPerson.id, partyOrganizationId: organization.id, officialDate: null, cardNumber: null, change: changeOn('2001-01-01') } },
-  });
-  expect(membership.errors).toBeUndefined();
-  return membership.data?.admitPartyMember.id ?? '';
-}
+const admitted = async (key: string, organization: OrganizationVersion): Promise<string> =>
+  (await admittedMember(service, key, organization.unitCode, organization.id)).membershipId;
 
 /** A membership's versions and its transfer's audit row, with the merger's organizations named by their role. */
 async function followed(merger: Merger, membershipId: string) {
