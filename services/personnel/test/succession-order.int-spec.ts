@@ -2,22 +2,19 @@ import { type OrganizationVersion, ORGANIZATION_TOPIC } from '@ps/contracts';
 import { deadLetterTopic, type OutgoingMessage } from '@ps/events';
 import { loadEnv, serviceEnvSchema, type RunningService } from '@ps/service-kit';
 import { eventually, publishAndAwait, serviceTestEnv } from '@ps/testing';
-import { admittedMember, body, closedInto as closedIntoId, created, MERGED_ON, MERGER as merger, startWithSuccessionCommunes } from './succession.fixtures';
+import { admittedMember, body, closedInto, created, MERGED_ON, MERGER as merger, startWithSuccessionCommunes } from './succession.fixtures';
 
 const env = loadEnv(serviceEnvSchema, serviceTestEnv('personnel'));
 let service: RunningService;
 
-const partyOrganization = (unitCode: string, name: string): OrganizationVersion => body(unitCode, name);
-const closedInto = (version: OrganizationVersion, successor: OrganizationVersion, on = MERGED_ON): OutgoingMessage => closedIntoId(version, successor.id, on);
-
 /** Two mergers alike: one announced in order, one whose successor organization reaches personnel after the closing. */
-const inOrder = { closed: partyOrganization('25801', 'Đảng bộ xã An Lập'), successor: partyOrganization('25807', 'Đảng bộ xã Thanh An') };
-const successorLate = { closed: partyOrganization('25798', 'Đảng bộ xã Định Hiệp'), successor: partyOrganization('25807', 'Đảng bộ xã Thanh An mới') };
+const inOrder = { closed: body('25801', 'Đảng bộ xã An Lập'), successor: body('25807', 'Đảng bộ xã Thanh An') };
+const successorLate = { closed: body('25798', 'Đảng bộ xã Định Hiệp'), successor: body('25807', 'Đảng bộ xã Thanh An mới') };
 /** Merged in 2025 into a body known, which is merged again in 2026 into one that reaches personnel last. */
 const chain = {
-  first: partyOrganization('25801', 'Chi bộ Ấp 1 An Lập'),
-  second: partyOrganization('25807', 'Chi bộ Ấp 1 Thanh An'),
-  third: partyOrganization('25807', 'Chi bộ Ấp 1-2 Thanh An'),
+  first: body('25801', 'Chi bộ Ấp 1 An Lập'),
+  second: body('25807', 'Chi bộ Ấp 1 Thanh An'),
+  third: body('25807', 'Chi bộ Ấp 1-2 Thanh An'),
 };
 type Merger = typeof inOrder;
 const memberships: Record<string, string> = {};
@@ -58,7 +55,7 @@ afterAll(() => service?.stop());
 
 describe('a closing that reaches personnel before its successor organization', () => {
   it('carries the members once the successor is known, ending in the same rows as in order, with nothing dead-lettered', async () => {
-    const inOrderClosing = [closedInto(inOrder.closed, inOrder.successor)];
+    const inOrderClosing = [closedInto(inOrder.closed, inOrder.successor.id)];
     await publishAndAwait(inOrderClosing, (messages) => service.bus.publish(messages), inboxHas('personnel.successions', inOrderClosing), 'closing in order');
     const expected = {
       versions: [
@@ -70,7 +67,7 @@ describe('a closing that reaches personnel before its successor organization', (
     expect(await followed(inOrder, memberships.inOrder)).toEqual(expected);
 
     // The closing names a successor personnel has not heard of yet: it is recorded and waits.
-    const earlyClosing = [closedInto(successorLate.closed, successorLate.successor)];
+    const earlyClosing = [closedInto(successorLate.closed, successorLate.successor.id)];
     await publishAndAwait(earlyClosing, (messages) => service.bus.publish(messages), inboxHas('personnel.successions', earlyClosing), 'closing before its successor');
     expect((await followed(successorLate, memberships.successorLate)).versions).toEqual([
       { party_organization_id: 'closed', valid_from: '2001-01-01', valid_to: null },
@@ -86,7 +83,7 @@ describe('a closing that reaches personnel before its successor organization', (
 
     // Announced again, in either order, nothing moves twice.
     const audits = await count('SELECT count(*)::int AS n FROM audit_log');
-    const again = [created(successorLate.successor), closedInto(successorLate.closed, successorLate.successor), closedInto(inOrder.closed, inOrder.successor)];
+    const again = [created(successorLate.successor), closedInto(successorLate.closed, successorLate.successor.id), closedInto(inOrder.closed, inOrder.successor.id)];
     await service.bus.publish(again);
     await eventually(async () => ((await service.bus.consumerLag('personnel.successions', ORGANIZATION_TOPIC)) + (await service.bus.consumerLag('personnel.organizations', ORGANIZATION_TOPIC)) === 0 ? true : undefined), { what: 'announcements again consumed' });
     expect(await followed(successorLate, memberships.successorLate)).toEqual(expected);
@@ -94,7 +91,7 @@ describe('a closing that reaches personnel before its successor organization', (
   });
 
   it('follows a chain of closings whose last successor arrives after both, each link from its own date', async () => {
-    const closings = [closedInto(chain.first, chain.second), closedInto(chain.second, chain.third, '2026-01-01')];
+    const closings = [closedInto(chain.first, chain.second.id), closedInto(chain.second, chain.third.id, '2026-01-01')];
     await publishAndAwait(closings, (messages) => service.bus.publish(messages), inboxHas('personnel.successions', closings), 'both closings');
     const versions = () =>
       service.dataSource.query('SELECT party_organization_id, valid_from::text, valid_to::text FROM party_membership WHERE id = $1 ORDER BY valid_from', [memberships.chain]);
