@@ -37,6 +37,11 @@ export interface EventBusSettings {
   prefix?: string;
   /** TLS and SASL of the connection (`kafkaSecurityFromEnv`); plaintext without authentication when absent. */
   security?: KafkaSecurity;
+  /**
+   * How long a consumer group waits for a silent member before giving its partitions to others
+   * (a crashed process is noticed this late); the broker accepts 6 s to 5 min. Default 15 s.
+   */
+  sessionTimeoutMs?: number;
 }
 
 /**
@@ -118,7 +123,7 @@ export class EventBus {
    * The subscription outlives a crashed consumer (`subscribe`); the answer stops it.
    */
   async consume(groupId: string, topics: readonly string[], handle: MessageHandler): Promise<() => Promise<void>> {
-    return this.subscribe({ kafka: this.kafka, logger: this.settings.logger, prefix: this.prefix, groupId, topics, handle });
+    return this.subscribe({ ...this.subscriptionBase(groupId, topics), handle });
   }
 
   /**
@@ -128,7 +133,11 @@ export class EventBus {
    * rejects is delivered again. Outlives a crashed consumer like `consume`; the answer stops it.
    */
   async consumeBatches(groupId: string, topics: readonly string[], handleBatch: BatchHandler): Promise<() => Promise<void>> {
-    return this.subscribe({ kafka: this.kafka, logger: this.settings.logger, prefix: this.prefix, groupId, topics, handleBatch });
+    return this.subscribe({ ...this.subscriptionBase(groupId, topics), handleBatch });
+  }
+
+  private subscriptionBase(groupId: string, topics: readonly string[]) {
+    return { kafka: this.kafka, logger: this.settings.logger, prefix: this.prefix, groupId, topics, sessionTimeoutMs: this.settings.sessionTimeoutMs };
   }
 
   private async subscribe(settings: SubscriptionSettings): Promise<() => Promise<void>> {

@@ -29,7 +29,12 @@ export type SubscriptionSettings = {
   prefix: string;
   groupId: string;
   topics: readonly string[];
+  /** How long the group waits for a silent member (15 s when not given). */
+  sessionTimeoutMs?: number;
 } & ({ handle: MessageHandler } | { handleBatch: BatchHandler });
+
+const SESSION_TIMEOUT_MS = 15_000;
+const HEARTBEAT_INTERVAL_MS = 1000;
 
 /** The longest pause before a crashed consumer's replacement starts. */
 const MAX_PAUSE_MS = 15_000;
@@ -50,7 +55,7 @@ export async function subscribe(settings: SubscriptionSettings): Promise<() => P
   let restarts = 0;
 
   const start = async (): Promise<void> => {
-    const consumer = kafka.consumer({ groupId: prefix + groupId, sessionTimeout: 15_000, heartbeatInterval: 1000 });
+    const consumer = kafka.consumer({ groupId: prefix + groupId, sessionTimeout: settings.sessionTimeoutMs ?? SESSION_TIMEOUT_MS, heartbeatInterval: HEARTBEAT_INTERVAL_MS });
     current = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart || stopped || current !== consumer) return;
@@ -105,8 +110,8 @@ function runConfig(settings: SubscriptionSettings, progressed: () => void): Cons
   if ('handle' in settings) {
     const { handle } = settings;
     return {
-      eachMessage: async ({ topic, partition, message }) => {
-        await handle(incoming(topic, partition, message));
+      eachMessage: async ({ topic, partition, message, heartbeat }) => {
+        await keptAlive(heartbeat, () => handle(incoming(topic, partition, message)));
         progressed();
       },
     };
@@ -117,7 +122,7 @@ function runConfig(settings: SubscriptionSettings, progressed: () => void): Cons
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
       const messages = batch.messages.map((message) => incoming(batch.topic, batch.partition, message));
-      await handleBatch(messages, {
+      const progress: BatchProgress = {
         handled: async (message) => {
           resolveOffset(message.offset);
           progressed();
@@ -125,9 +130,26 @@ function runConfig(settings: SubscriptionSettings, progressed: () => void): Cons
           await heartbeat();
         },
         isCurrent: () => isRunning() && !isStale(),
-      });
+      };
+      await keptAlive(heartbeat, () => handleBatch(messages, progress));
     },
   };
+}
+
+/**
+ * Runs `work` while telling the group, every heartbeat interval, that this member is alive: one
+ * transaction of a national reorganization can outlast the session, and a member that falls
+ * silent that long loses its partitions, its uncommitted work going to another member (or back
+ * to itself) from the start. A heartbeat refused here (the group rebalancing) is not lost: the
+ * next `handled` heartbeats again, is refused, and stops the delivery for the rebalance.
+ */
+async function keptAlive(heartbeat: () => Promise<void>, work: () => Promise<void>): Promise<void> {
+  const timer = setInterval(() => void heartbeat().catch(() => undefined), HEARTBEAT_INTERVAL_MS);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 function headersToStrings(headers: IHeaders | undefined): Record<string, string> {
