@@ -155,6 +155,36 @@ describe('several writes of one change together', () => {
   });
 });
 
+describe('reviseEachFromKeyed with the value each key must still have', () => {
+  it('compares keys and values in their columns\' own types, so the columns\' indexes can answer it', async () => {
+    const ids = [crypto.randomUUID(), crypto.randomUUID()];
+    await writeDated(dataSource, { actor, operation: 'createPosts', change: change('2025-01-01', '9/QĐ') }, async (write) => {
+      write.about({ type: 'Post', id: ids[0], label: 'posts', unitCode: '25801', unitPaths: ['74.720.25801'] });
+      return insertVersions(write, Post, ids.map((id) => ({ id, title: 'Tổ' })));
+    });
+    const sent: string[] = [];
+    const revised = await writeDated(dataSource, { actor, operation: 'renamePosts', change: change('2025-05-01', '10/QĐ') }, async (write) => {
+      write.about({ type: 'Post', id: ids[0], label: 'posts', unitCode: '25801', unitPaths: ['74.720.25801'] });
+      const runner = write.manager.queryRunner as NonNullable<typeof write.manager.queryRunner>;
+      const query = runner.query.bind(runner);
+      runner.query = ((sql: string, ...rest: unknown[]) => {
+        sent.push(sql);
+        return (query as (...args: unknown[]) => unknown)(sql, ...rest);
+      }) as typeof query;
+      try {
+        return await reviseEachFromKeyed(write, Post, 'id', new Map(ids.map((id) => [id, { title: 'Tổ mới' }])), { property: 'title', value: () => 'Tổ' });
+      } finally {
+        runner.query = query;
+      }
+    });
+    expect(revised.map(({ key }) => key).sort()).toEqual([...ids].sort());
+    const read = sent.find((sql) => sql.startsWith('SELECT') && sql.includes('unnest')) ?? '';
+    // uuid against uuid and text against text: no `id::text`, which only an index on that expression could serve.
+    expect(read).toMatch(/\("version"\."id", "version"\."title"\) IN \(SELECT \* FROM unnest\(\$\d+::uuid\[\], \$\d+::text\[\]\)\)/);
+    expect(read).not.toMatch(/::text,/);
+  });
+});
+
 describe('recordDecisions', () => {
   it('records many decisions in the order given, each once, and refuses one already recorded with another issuer', async () => {
     const decision = (number: string, issuer: string | null = null) => ({ number, date: '2025-06-12', signer: 'Chủ tịch Quốc hội', issuer });

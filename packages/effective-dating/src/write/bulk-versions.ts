@@ -1,5 +1,6 @@
 import { InvariantViolation } from '@ps/errors';
-import type { EntityTarget } from 'typeorm';
+import type { DataSource, EntityTarget } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EffectiveVersion } from '../dated-record';
 import type { DatedWrite } from './dated-write';
 
@@ -46,6 +47,11 @@ function bulkInsertStatement<T extends EffectiveVersion>(write: DatedWrite, targ
     return column;
   });
   const names = columns.map((column) => connection.driver.escape(column.databaseName)).join(', ');
-  const arrays = columns.map((column, index) => `$${index + 1}::${connection.driver.normalizeType(column)}[]`).join(', ');
+  const arrays = columns.map((column, index) => `$${index + 1}::${arrayType(connection, column)}`).join(', ');
   return { sql: `INSERT INTO ${connection.driver.escape(metadata.tablePath)} (${names}) SELECT * FROM unnest(${arrays})`, properties };
+}
+
+/** The SQL array type of a column's values (`uuid[]`, `date[]`, `text[]`): arrays bound as parameters compare in the column's own type. */
+export function arrayType(connection: DataSource, column: ColumnMetadata): string {
+  return `${connection.driver.normalizeType(column)}[]`;
 }
