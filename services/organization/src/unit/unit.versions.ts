@@ -33,21 +33,26 @@ export interface UnitVersionAudit {
 
 const BATCH = 5000;
 
-/** Inserts versions in multi-row statements (unnest arrays); returns them as stored, in the order given. */
+/**
+ * Inserts versions in multi-row statements (unnest arrays); returns them as stored, in the order
+ * given. Only what the database fills in (id, creation time) comes back: the rest is what was
+ * written, so a national load neither reads its 14,000 rows back nor hydrates them.
+ */
 export async function insertUnitVersions(manager: EntityManager, rows: readonly UnitVersionRow[], audit: UnitVersionAudit): Promise<AdministrativeUnit[]> {
   const stored: AdministrativeUnit[] = [];
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = rows.slice(start, start + BATCH);
-    const inserted: Array<Record<string, unknown>> = await manager.query(
+    const searchNames = batch.map((row) => foldText(row.name));
+    const inserted: Array<{ id: string; code: string; validFrom: string; createdAt: Date }> = await manager.query(
       `INSERT INTO administrative_unit (code, name, search_name, tier, parent_code, path, valid_from, valid_to, reason, decision_id, created_by)
        SELECT code, name, search_name, tier, parent_code, path::ltree, valid_from, valid_to, $9, $10, $11
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::date[])
            AS version(code, name, search_name, tier, parent_code, path, valid_from, valid_to)
-       RETURNING *`,
+       RETURNING id, code, valid_from::text AS "validFrom", created_at AS "createdAt"`,
       [
         batch.map((row) => row.code),
         batch.map((row) => row.name),
-        batch.map((row) => foldText(row.name)),
+        searchNames,
         batch.map((row) => row.tier),
         batch.map((row) => row.parentCode),
         batch.map((row) => row.path),
@@ -58,19 +63,17 @@ export async function insertUnitVersions(manager: EntityManager, rows: readonly 
         audit.createdBy,
       ],
     );
-    stored.push(...inserted.map((row) => asEntity(manager, row)));
+    // A code has one version per start date (the table's unique key): that is how a returned row finds its own.
+    const filled = new Map(inserted.map((row) => [`${row.code}|${row.validFrom}`, row]));
+    stored.push(...batch.map((row, index) => {
+      const { id, createdAt } = filled.get(`${row.code}|${row.validFrom}`) as (typeof inserted)[number];
+      return Object.assign(new AdministrativeUnit(), {
+        id, code: row.code, name: row.name, searchName: searchNames[index], tier: row.tier, parentCode: row.parentCode, path: row.path,
+        validFrom: row.validFrom, validTo: row.validTo, reason: audit.reason, decisionId: audit.decisionId, createdBy: audit.createdBy, createdAt,
+      });
+    }));
   }
   return stored;
-}
-
-/** A returned row as the entity TypeORM would have read (column names to properties, dates as the driver gives them). */
-function asEntity(manager: EntityManager, row: Record<string, unknown>): AdministrativeUnit {
-  const { connection } = manager;
-  const unit = new AdministrativeUnit();
-  for (const column of connection.getMetadata(AdministrativeUnit).columns) {
-    column.setEntityValue(unit, connection.driver.prepareHydratedValue(row[column.databaseName], column));
-  }
-  return unit;
 }
 
 /** New units in force from the write's date. */
