@@ -22,8 +22,10 @@ export const readMappingFile = (dataDir: string): MappingRow[] => readDataFile(d
 
 const code = (value: string | null): string => (value ?? '').trim();
 
-export const bareName = (name: string): string =>
-  foldText(name).replace(/^(tinh|thanh pho|xa|phuong|thi tran|dac khu) /, '');
+/** A province's or commune's name without its kind ("Tỉnh Khánh Hoà" → "khanh hoa"), from its folded form. */
+export const bareFolded = (folded: string): string => folded.replace(/^(tinh|thanh pho|xa|phuong|thi tran|dac khu) /, '');
+
+export const bareName = (name: string): string => bareFolded(foldText(name));
 
 export interface KnownFaultCounts {
   mappingRows: number;

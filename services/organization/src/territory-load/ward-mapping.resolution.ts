@@ -2,7 +2,7 @@ import { foldText } from '@ps/service-kit';
 import { Tier } from '../unit/unit.entity';
 import { DATA_FILES, type OfficialTree, type OfficialUnit } from './official-tree.parser';
 import { fault, type DetailValue, type FaultReason, type TerritoryFault } from './territory-load.faults';
-import { bareName, type MappingRow } from './ward-mapping.parser';
+import { bareFolded, type MappingRow } from './ward-mapping.parser';
 
 /** What the parsers read: the 2024 three-tier tree, the 2026 two-tier tree and the mapping rows. */
 export interface ReorganizationData {
@@ -50,7 +50,9 @@ type Found = { code: string; byName: boolean } | { reason: FaultReason; detail: 
 const statedCode = (value: string | null): string => (value ?? '').trim();
 
 function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  map.set(key, [...(map.get(key) ?? []), value]);
+  const values = map.get(key);
+  if (values) values.push(value);
+  else map.set(key, [value]);
 }
 
 /** The official lists, indexed the ways a mapping row can point into them. */
@@ -60,6 +62,8 @@ class OfficialDirectory {
   private readonly oldByName = new Map<string, string[]>();
   private readonly currentByName = new Map<string, string[]>();
   private readonly provinceByName = new Map<string, string>();
+  /** Each name folded once: a province's or district's name is part of the key of every commune under it, and every row names its province. */
+  private readonly folded = new Map<string, string>();
 
   constructor(threeTier: OfficialTree, twoTier: OfficialTree) {
     this.old = new Map(threeTier.units.map((unit) => [unit.code, unit]));
@@ -67,17 +71,30 @@ class OfficialDirectory {
     for (const unit of threeTier.units.filter((u) => u.tier === Tier.COMMUNE)) {
       const district = this.old.get(unit.parentCode ?? '');
       const province = this.old.get(district?.parentCode ?? '');
-      addTo(this.oldByName, oldNameKey(province?.name ?? '', district?.name ?? '', unit.name), unit.code);
+      addTo(this.oldByName, this.oldNameKey(province?.name ?? '', district?.name ?? '', unit.name), unit.code);
     }
     for (const unit of twoTier.units) {
-      if (unit.tier === Tier.PROVINCE) this.provinceByName.set(bareName(unit.name), unit.code);
-      else addTo(this.currentByName, `${unit.parentCode}|${foldText(unit.name)}`, unit.code);
+      if (unit.tier === Tier.PROVINCE) this.provinceByName.set(bareFolded(this.fold(unit.name)), unit.code);
+      else addTo(this.currentByName, `${unit.parentCode}|${this.fold(unit.name)}`, unit.code);
     }
+  }
+
+  private fold(name: string): string {
+    let folded = this.folded.get(name);
+    if (folded === undefined) {
+      folded = foldText(name);
+      this.folded.set(name, folded);
+    }
+    return folded;
+  }
+
+  private oldNameKey(province: string, district: string, commune: string): string {
+    return `${this.fold(province)}|${this.fold(district)}|${this.fold(commune)}`;
   }
 
   /** The 2026 province the row names ("Khánh Hòa" is "Tỉnh Khánh Hoà"), or its new code's province when it names none. */
   newProvince(row: MappingRow): string | null {
-    if (row.new_province_name) return this.provinceByName.get(bareName(row.new_province_name)) ?? null;
+    if (row.new_province_name) return this.provinceByName.get(bareFolded(this.fold(row.new_province_name))) ?? null;
     return this.current.get(statedCode(row.new_ward_code))?.parentCode ?? null;
   }
 
@@ -86,7 +103,7 @@ class OfficialDirectory {
     const code = statedCode(row.old_ward_code);
     if (code) return this.old.get(code)?.tier === Tier.COMMUNE ? { code, byName: false } : { reason: 'MAPPING_OLD_CODE_UNKNOWN', detail: {} };
     if (!row.old_ward_name?.trim()) return { reason: 'MAPPING_OLD_COMMUNE_UNNAMED', detail: {} };
-    const matches = this.oldByName.get(oldNameKey(row.old_province_name ?? '', row.old_district_name ?? '', row.old_ward_name)) ?? [];
+    const matches = this.oldByName.get(this.oldNameKey(row.old_province_name ?? '', row.old_district_name ?? '', row.old_ward_name)) ?? [];
     if (matches.length === 1) return { code: matches[0], byName: true };
     return { reason: matches.length ? 'MAPPING_OLD_NAME_AMBIGUOUS' : 'MAPPING_OLD_NAME_NOT_FOUND', detail: { oldNameMatches: matches } };
   }
@@ -96,15 +113,11 @@ class OfficialDirectory {
     const code = statedCode(row.new_ward_code);
     const unit = this.current.get(code);
     if (unit?.tier === Tier.COMMUNE && unit.parentCode === province) return { code, byName: false };
-    const matches = this.currentByName.get(`${province}|${foldText(row.new_ward_name ?? '')}`) ?? [];
+    const matches = this.currentByName.get(`${province}|${this.fold(row.new_ward_name ?? '')}`) ?? [];
     if (matches.length === 1) return { code: matches[0], byName: true };
     const reason = unit?.tier === Tier.COMMUNE ? 'MAPPING_NEW_CODE_IN_OTHER_PROVINCE' : 'MAPPING_NEW_CODE_UNKNOWN';
     return { reason, detail: { newNameMatches: matches, newCodeProvince: unit?.parentCode ?? null } };
   }
-}
-
-function oldNameKey(province: string, district: string, commune: string): string {
-  return [province, district, commune].map(foldText).join('|');
 }
 
 /**
