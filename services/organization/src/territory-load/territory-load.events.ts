@@ -13,7 +13,7 @@ import { groupBy } from '@ps/service-kit';
 type Version = Pick<AdministrativeUnit, 'code' | 'name' | 'tier' | 'parentCode' | 'path' | 'validFrom' | 'validTo'>;
 type Item<Payload> = { payload: Payload; place: { aggregateId: string; unitPath: string | null } };
 
-const snapshot = (write: DatedWrite, version: Version) => unitSnapshot(Object.assign(new AdministrativeUnit(), version), write.change.decision);
+const snapshot = (write: DatedWrite, version: Version) => unitSnapshot(version, write.change.decision);
 
 /** Records events in the write, in the given order (`emitMany` batches the INSERTs); returns how many. */
 async function emitAll<Payload>(write: DatedWrite, contract: EventContract<Payload>, items: ReadonlyArray<Item<Payload>>): Promise<number> {

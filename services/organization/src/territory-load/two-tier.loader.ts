@@ -122,13 +122,19 @@ async function carryUnlisted(
 
 /** Ceased units with their successors' versions (null when nothing takes over). */
 function ceasingWithSuccessors(ceased: readonly StoredVersion[], successors: ReadonlyMap<string, string>, versionOnDate: VersionOnDate): Ceasing[] {
-  const asUnit = (version: AdministrativeUnit | StoredVersion) => Object.assign(new AdministrativeUnit(), version);
+  const asUnit = (version: AdministrativeUnit | StoredVersion) => (version instanceof AdministrativeUnit ? version : Object.assign(new AdministrativeUnit(), version));
+  // Many ceasing units share a successor (a province, a merged commune): each successor's unit is made once.
+  const successorUnits = new Map<string, AdministrativeUnit | null>();
+  const successorOf = (code: string) => {
+    if (!successorUnits.has(code)) {
+      const version = versionOnDate(code);
+      successorUnits.set(code, version ? asUnit(version) : null);
+    }
+    return successorUnits.get(code) ?? null;
+  };
   return ceased
     .filter((version) => version.tier !== Tier.HAMLET)
-    .map((version) => {
-      const successor = versionOnDate(successors.get(version.code) ?? '');
-      return { unit: asUnit(version), successor: successor ? asUnit(successor) : null };
-    });
+    .map((version) => ({ unit: asUnit(version), successor: successorOf(successors.get(version.code) ?? '') }));
 }
 
 function lineageCounts(added: readonly LineageLinkRow[]): TreeChanges['lineage'] {

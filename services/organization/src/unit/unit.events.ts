@@ -3,7 +3,10 @@ import { type Decision, decisionRefOf } from '@ps/effective-dating';
 import type { AdministrativeUnit } from './unit.entity';
 
 /** A unit version as the contracts carry it, with the decision that made it. */
-export function unitSnapshot(unit: AdministrativeUnit, decision: Decision | null): UnitVersion {
+export function unitSnapshot(
+  unit: Pick<AdministrativeUnit, 'code' | 'name' | 'tier' | 'parentCode' | 'path' | 'validFrom' | 'validTo'>,
+  decision: Decision | null,
+): UnitVersion {
   return {
     code: unit.code,
     name: unit.name,
