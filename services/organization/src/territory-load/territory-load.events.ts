@@ -4,13 +4,13 @@ import type { EventContract } from '@ps/events';
 import type { LineageLinkRow } from '../lineage/lineage.repository';
 import type { Succession } from '../restructure/succession';
 import { AdministrativeUnit, Tier } from '../unit/unit.entity';
-import { unitSnapshot } from '../unit/unit.events';
+import { unitSnapshot, type UnitVersionFields } from '../unit/unit.events';
 import type { ProvinceReorganizationPlan, Recorded, ReorganizationStep } from './province-reorganization.steps';
 import type { VersionOnDate } from './two-tier.loader';
 import type { StoredVersion } from './version.plan';
 import { groupBy } from '@ps/service-kit';
 
-type Version = Pick<AdministrativeUnit, 'code' | 'name' | 'tier' | 'parentCode' | 'path' | 'validFrom' | 'validTo'>;
+type Version = UnitVersionFields;
 type Item<Payload> = { payload: Payload; place: { aggregateId: string; unitPath: string | null } };
 
 const snapshot = (write: DatedWrite, version: Version) => unitSnapshot(version, write.change.decision);
